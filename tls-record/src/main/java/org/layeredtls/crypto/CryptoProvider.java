@@ -1,0 +1,33 @@
+package org.layeredtls.crypto;
+
+/**
+ * The one seam between the protocol and the crypto primitives. The protocol asks this interface
+ * for hashes, MACs and ciphers; {@link BouncyCastleCrypto} implements it with BouncyCastle's
+ * lightweight API, and another implementation can be plugged in without touching the protocol.
+ */
+public interface CryptoProvider {
+
+    Hash hash(HashAlgorithm algorithm);
+
+    Mac hmac(HashAlgorithm algorithm, byte[] key);
+
+    /** AES with a 16- or 32-byte key, keyed to encrypt or to decrypt. */
+    BlockCipher aes(byte[] key, boolean forEncryption);
+
+    /** 3DES-EDE with a 24-byte key. */
+    BlockCipher tripleDes(byte[] key, boolean forEncryption);
+
+    /** RC4 with the given key. */
+    StreamCipher rc4(byte[] key);
+
+    /** AES-GCM (16-byte tag) with a 16- or 32-byte key. */
+    Aead aesGcm(byte[] key);
+
+    /** ChaCha20-Poly1305 (RFC 8439) with a 32-byte key. */
+    Aead chaCha20Poly1305(byte[] key);
+
+    /** The default provider. */
+    static CryptoProvider defaultProvider() {
+        return BouncyCastleCrypto.INSTANCE;
+    }
+}

@@ -1,0 +1,32 @@
+package org.layeredtls.record;
+
+/** The length limits of the three record forms (RFC 5246 §6.2). */
+public final class RecordLimits {
+
+    /** The 5-byte record header: type, version, length. */
+    public static final int HEADER_LENGTH = 5;
+    /** TLSPlaintext.length MUST NOT exceed 2^14 (§6.2.1). */
+    public static final int MAX_PLAINTEXT_LENGTH = 1 << 14;
+    /** Compression may add at most 1024 bytes (§6.2.2). */
+    public static final int MAX_COMPRESSION_EXPANSION = 1024;
+    /** TLSCompressed.length MUST NOT exceed 2^14 + 1024 (§6.2.2). */
+    public static final int MAX_COMPRESSED_LENGTH = MAX_PLAINTEXT_LENGTH + MAX_COMPRESSION_EXPANSION;
+    /** Protection may add at most 1024 more bytes (§6.2.3). */
+    public static final int MAX_PROTECTION_EXPANSION = 1024;
+    /** TLSCiphertext.length MUST NOT exceed 2^14 + 2048 (§6.2.3). */
+    public static final int MAX_CIPHERTEXT_LENGTH = MAX_COMPRESSED_LENGTH + MAX_PROTECTION_EXPANSION;
+    /** The smallest record size limit a peer may ask for (RFC 8449 §4). */
+    public static final int MIN_RECORD_SIZE_LIMIT = 64;
+
+    private RecordLimits() {
+    }
+
+    /**
+     * Whether {@code length} is a fragment length this layer may be configured with: the RFC 6066
+     * max_fragment_length values 2^9..2^12 are among them, as is any RFC 8449 record_size_limit
+     * from 64 to 2^14.
+     */
+    public static boolean isValidFragmentLimit(int length) {
+        return length >= MIN_RECORD_SIZE_LIMIT && length <= MAX_PLAINTEXT_LENGTH;
+    }
+}

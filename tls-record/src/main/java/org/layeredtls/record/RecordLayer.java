@@ -1,0 +1,312 @@
+package org.layeredtls.record;
+
+import java.io.Closeable;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.Arrays;
+
+import org.layeredtls.alert.AlertDescription;
+import org.layeredtls.alert.AlertTransport;
+import org.layeredtls.alert.TlsAlertException;
+import org.layeredtls.alert.TlsLayer;
+
+/**
+ * The Record protocol over a byte stream (RFC 5246 §6). Writing: fragment (at most the current
+ * fragment limit, one content type per record) → compress → protect → 5-byte header → stream.
+ * Reading is the mirror image, with every length limit checked:
+ *
+ * <pre>
+ *   TLSCiphertext.length  &gt; limit + 2048   → record_overflow      (before decrypting)
+ *   unprotect fails                        → bad_record_mac       (one alert for every cause)
+ *   TLSCompressed.length  &gt; limit + 1024   → record_overflow
+ *   decompress fails or gives &gt; limit     → decompression_failure
+ *   TLSPlaintext.length   &gt; limit          → record_overflow      (null compression)
+ *   empty handshake / alert / CCS record   → unexpected_message   (§6.2.1)
+ * </pre>
+ *
+ * <p>The record layer knows no handshake: it is handed {@link ConnectionState}s as pending states
+ * and makes them current when told to (by the ChangeCipherSpec layer). It implements
+ * {@link AlertTransport}, so the Alert protocol can write through it.
+ *
+ * <p>Not thread-safe; a connection serialises its reads and its writes (one reader thread and one
+ * writer thread may use the two directions at once).
+ */
+public final class RecordLayer implements AlertTransport {
+
+    private final InputStream in;
+    private final OutputStream out;
+    private final Closeable transport;
+    private RecordObserver observer = RecordObserver.NONE;
+
+    private ConnectionState readState = ConnectionState.initial();
+    private ConnectionState writeState = ConnectionState.initial();
+    private ConnectionState pendingReadState;
+    private ConnectionState pendingWriteState;
+
+    // The version written in record headers (RFC 5246 Appendix E.1: {3,1} is the usual choice for
+    // a first ClientHello), and the one required on received records once a version is agreed.
+    private ProtocolVersion writeVersion = ProtocolVersion.TLS1_0;
+    private ProtocolVersion requiredReadVersion;
+
+    private int sendFragmentLimit = RecordLimits.MAX_PLAINTEXT_LENGTH;
+    private int receiveFragmentLimit = RecordLimits.MAX_PLAINTEXT_LENGTH;
+
+    // Buffers reused for every record: the hot path allocates nothing.
+    private final byte[] writeCompressed = new byte[RecordLimits.MAX_COMPRESSED_LENGTH];
+    private final byte[] writeRecord = new byte[RecordLimits.HEADER_LENGTH + RecordLimits.MAX_CIPHERTEXT_LENGTH];
+    private final byte[] readHeader = new byte[RecordLimits.HEADER_LENGTH];
+    private final byte[] readFragment = new byte[RecordLimits.MAX_CIPHERTEXT_LENGTH];
+    private final byte[] readCompressed = new byte[RecordLimits.MAX_COMPRESSED_LENGTH + RecordLimits.MAX_PROTECTION_EXPANSION];
+    private final byte[] readPlaintext = new byte[RecordLimits.MAX_PLAINTEXT_LENGTH + 1];
+
+    /**
+     * @param in        where records are read from (a socket's input stream, or an in-memory pipe)
+     * @param out       where records are written
+     * @param transport closed by {@link #closeTransport()} (usually the socket)
+     */
+    public RecordLayer(InputStream in, OutputStream out, Closeable transport) {
+        this.in = in;
+        this.out = out;
+        this.transport = transport;
+    }
+
+    public void setObserver(RecordObserver observer) {
+        this.observer = observer == null ? RecordObserver.NONE : observer;
+    }
+
+    /** The version this layer writes in record headers. */
+    public ProtocolVersion writeVersion() {
+        return writeVersion;
+    }
+
+    public void setWriteVersion(ProtocolVersion version) {
+        this.writeVersion = version;
+    }
+
+    /**
+     * Once the handshake has agreed on a version, every received record must carry it
+     * ({@code protocol_version} otherwise); {@code null} accepts any {3,x}.
+     */
+    public void setRequiredReadVersion(ProtocolVersion version) {
+        this.requiredReadVersion = version;
+    }
+
+    /** The largest fragment this layer sends (2^14, or a negotiated max_fragment_length / record_size_limit). */
+    public void setSendFragmentLimit(int limit) {
+        if (!RecordLimits.isValidFragmentLimit(limit)) {
+            throw new IllegalArgumentException("fragment limit " + limit + " outside 64..16384");
+        }
+        this.sendFragmentLimit = limit;
+    }
+
+    /** The largest plaintext fragment this layer accepts; larger records are {@code record_overflow}. */
+    public void setReceiveFragmentLimit(int limit) {
+        if (!RecordLimits.isValidFragmentLimit(limit)) {
+            throw new IllegalArgumentException("fragment limit " + limit + " outside 64..16384");
+        }
+        this.receiveFragmentLimit = limit;
+    }
+
+    public int sendFragmentLimit() {
+        return sendFragmentLimit;
+    }
+
+    public ConnectionState readState() {
+        return readState;
+    }
+
+    public ConnectionState writeState() {
+        return writeState;
+    }
+
+    // ---------------------------------------------------------------- connection states
+
+    /** Installs the state that the next ChangeCipherSpec we send will make current. */
+    public void setPendingWriteState(ConnectionState state) {
+        this.pendingWriteState = state;
+    }
+
+    /** Installs the state that the next ChangeCipherSpec we receive will make current. */
+    public void setPendingReadState(ConnectionState state) {
+        this.pendingReadState = state;
+    }
+
+    public boolean hasPendingReadState() {
+        return pendingReadState != null;
+    }
+
+    public boolean hasPendingWriteState() {
+        return pendingWriteState != null;
+    }
+
+    /** Makes the pending write state current (called right after our ChangeCipherSpec is written). */
+    public void activatePendingWriteState() {
+        if (pendingWriteState == null) {
+            throw new IllegalStateException("record layer: no pending write state to make current");
+        }
+        writeState.release();
+        writeState = pendingWriteState;
+        pendingWriteState = null;
+        observer.writeStateChanged(writeState);
+    }
+
+    /**
+     * Makes the pending read state current (called when the peer's ChangeCipherSpec arrives).
+     *
+     * @throws TlsAlertException {@code unexpected_message} when no pending state is ready: a
+     *         ChangeCipherSpec before the keys exist
+     */
+    public void activatePendingReadState() throws TlsAlertException {
+        if (pendingReadState == null) {
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, TlsLayer.CHANGE_CIPHER_SPEC,
+                    "ChangeCipherSpec received but no pending read state is ready");
+        }
+        readState.release();
+        readState = pendingReadState;
+        pendingReadState = null;
+        observer.readStateChanged(readState);
+    }
+
+    // ---------------------------------------------------------------- writing
+
+    /**
+     * Writes {@code data} of one content type as as many records as the fragment limit needs.
+     * Handshake, alert and ChangeCipherSpec data must not be empty (RFC 5246 §6.2.1); an empty
+     * application-data write sends one empty record (a legal record, used against BEAST).
+     */
+    public void write(ContentType type, byte[] data, int offset, int length) throws IOException {
+        if (length == 0 && type != ContentType.APPLICATION_DATA) {
+            throw new IllegalArgumentException("record layer: a " + type + " record may not be empty (RFC 5246 §6.2.1)");
+        }
+        do {
+            int fragmentLength = Math.min(length, sendFragmentLimit);
+            writeRecord(type, data, offset, fragmentLength);
+            offset += fragmentLength;
+            length -= fragmentLength;
+        } while (length > 0);
+    }
+
+    public void write(ContentType type, byte[] data) throws IOException {
+        write(type, data, 0, data.length);
+    }
+
+    /** Pushes written records to the transport. */
+    public void flush() throws IOException {
+        out.flush();
+    }
+
+    private void writeRecord(ContentType type, byte[] data, int offset, int length) throws IOException {
+        ConnectionState state = writeState;
+        long sequenceNumber = state.nextSequenceNumber();
+        int compressedLength = state.compression().compress(data, offset, length, writeCompressed, 0);
+        int ciphertextLength = state.protection().seal(sequenceNumber, type, writeVersion,
+                writeCompressed, 0, compressedLength, writeRecord, RecordLimits.HEADER_LENGTH);
+        RecordHeader.write(type, writeVersion, ciphertextLength, writeRecord, 0);
+        out.write(writeRecord, 0, RecordLimits.HEADER_LENGTH + ciphertextLength);
+        if (observer != RecordObserver.NONE) {
+            observer.recordWritten(sequenceNumber,
+                    new TLSPlaintext(type, writeVersion, Arrays.copyOfRange(data, offset, offset + length)),
+                    new TLSCompressed(type, writeVersion, Arrays.copyOf(writeCompressed, compressedLength)),
+                    new TLSCiphertext(type, writeVersion, Arrays.copyOfRange(writeRecord,
+                            RecordLimits.HEADER_LENGTH, RecordLimits.HEADER_LENGTH + ciphertextLength)));
+        }
+    }
+
+    // ---------------------------------------------------------------- AlertTransport
+
+    @Override
+    public void writeAlertRecord(byte[] alert) throws IOException {
+        write(ContentType.ALERT, alert);
+        flush();
+    }
+
+    @Override
+    public void closeTransport() throws IOException {
+        transport.close();
+    }
+
+    // ---------------------------------------------------------------- reading
+
+    /**
+     * Reads, unprotects and decompresses the next record.
+     *
+     * @return the record, or {@code null} if the stream ended cleanly between two records
+     * @throws TlsAlertException for a record that breaks a rule: the alert to send is in it
+     * @throws EOFException      if the stream ends inside a record
+     */
+    public TLSPlaintext readRecord() throws IOException {
+        if (!readFully(readHeader, RecordLimits.HEADER_LENGTH, true)) {
+            return null;
+        }
+        RecordHeader header = RecordHeader.decode(readHeader);
+        checkVersion(header.version());
+        int ciphertextLimit = receiveFragmentLimit + RecordLimits.MAX_COMPRESSION_EXPANSION
+                + RecordLimits.MAX_PROTECTION_EXPANSION;
+        if (header.length() > ciphertextLimit) {
+            // RFC 5246 §6.2.3: TLSCiphertext.length MUST NOT exceed 2^14 + 2048; checked before
+            // reading the fragment, so a hostile length costs nothing.
+            throw overflow("TLSCiphertext of " + header.length() + " bytes exceeds " + ciphertextLimit);
+        }
+        readFully(readFragment, header.length(), false);
+
+        ConnectionState state = readState;
+        long sequenceNumber = state.nextSequenceNumber();
+        int compressedLength = state.protection().open(sequenceNumber, header.type(), header.version(),
+                readFragment, 0, header.length(), readCompressed, 0);
+        int compressedLimit = receiveFragmentLimit + RecordLimits.MAX_COMPRESSION_EXPANSION;
+        if (compressedLength > compressedLimit) {
+            // RFC 5246 §7.2.2 record_overflow: "a record decrypted to a TLSCompressed record with
+            // more than 2^14+1024 bytes".
+            throw overflow("TLSCompressed of " + compressedLength + " bytes exceeds " + compressedLimit);
+        }
+        int plaintextLength = state.compression().decompress(readCompressed, 0, compressedLength,
+                readPlaintext, 0, receiveFragmentLimit);
+        if (plaintextLength == 0 && header.type() != ContentType.APPLICATION_DATA) {
+            // RFC 5246 §6.2.1: zero-length fragments of handshake, alert or ChangeCipherSpec
+            // MUST NOT be sent. OpenSSL answers them with unexpected_message too.
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, TlsLayer.RECORD,
+                    "an empty " + header.type() + " record");
+        }
+        TLSPlaintext plaintext = new TLSPlaintext(header.type(), header.version(),
+                Arrays.copyOf(readPlaintext, plaintextLength));
+        if (observer != RecordObserver.NONE) {
+            observer.recordRead(sequenceNumber,
+                    new TLSCiphertext(header.type(), header.version(), Arrays.copyOf(readFragment, header.length())),
+                    new TLSCompressed(header.type(), header.version(), Arrays.copyOf(readCompressed, compressedLength)),
+                    plaintext);
+        }
+        return plaintext;
+    }
+
+    private void checkVersion(ProtocolVersion version) throws TlsAlertException {
+        if (requiredReadVersion != null ? !version.equals(requiredReadVersion) : version.major() != 3) {
+            // Not named by RFC 5246 for records; OpenSSL, Go and rustls all answer protocol_version.
+            throw new TlsAlertException(AlertDescription.PROTOCOL_VERSION, TlsLayer.RECORD,
+                    "record version " + version + (requiredReadVersion == null ? " is not SSL 3.0/TLS"
+                            : " differs from the negotiated " + requiredReadVersion));
+        }
+    }
+
+    private static TlsAlertException overflow(String reason) {
+        return new TlsAlertException(AlertDescription.RECORD_OVERFLOW, TlsLayer.RECORD, reason);
+    }
+
+    /** Reads exactly {@code length} bytes; returns false only if {@code atBoundary} and the stream ended before the first byte. */
+    private boolean readFully(byte[] buffer, int length, boolean atBoundary) throws IOException {
+        int total = 0;
+        while (total < length) {
+            int n = in.read(buffer, total, length - total);
+            if (n < 0) {
+                if (total == 0 && atBoundary) {
+                    return false;
+                }
+                throw new EOFException("record layer: the stream ended inside a record (" + total + " of "
+                        + length + (atBoundary ? " header bytes)" : " fragment bytes)"));
+            }
+            total += n;
+        }
+        return true;
+    }
+}

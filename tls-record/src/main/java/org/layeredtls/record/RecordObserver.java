@@ -1,0 +1,29 @@
+package org.layeredtls.record;
+
+/**
+ * Watches the Record layer: every record in its three forms, and every switch of the current
+ * state. Every method does nothing by default. Building the three forms costs copies, so the
+ * record layer builds them only when an observer other than {@link #NONE} is set.
+ */
+public interface RecordObserver {
+
+    RecordObserver NONE = new RecordObserver() { };
+
+    /** A record this side wrote, in the order it went through the layer. */
+    default void recordWritten(long sequenceNumber, TLSPlaintext plaintext, TLSCompressed compressed,
+                               TLSCiphertext ciphertext) {
+    }
+
+    /** A record this side read, in the order it went through the layer. */
+    default void recordRead(long sequenceNumber, TLSCiphertext ciphertext, TLSCompressed compressed,
+                            TLSPlaintext plaintext) {
+    }
+
+    /** The pending write state became current: records from now on are protected by it. */
+    default void writeStateChanged(ConnectionState newState) {
+    }
+
+    /** The pending read state became current. */
+    default void readStateChanged(ConnectionState newState) {
+    }
+}

@@ -1,0 +1,73 @@
+package org.layeredtls.record;
+
+/**
+ * Branch-free integer helpers for the checks whose outcome must not show in their timing (the
+ * CBC padding and the position of the MAC behind it, RFC 5246 §6.2.3.2 and Lucky 13).
+ *
+ * <p>A "mask" is an {@code int} that is either {@code 0} (false) or {@code -1} (all bits set, true),
+ * so it can be combined with {@code &}, {@code |} and {@code ~} instead of {@code if}. The
+ * comparisons are only valid for non-negative operands below 2^30, which record lengths are.
+ */
+final class ConstantTime {
+
+    private ConstantTime() {
+    }
+
+    /** -1 if {@code a == b}, else 0 (for any ints). */
+    static int eq(int a, int b) {
+        int x = a ^ b;
+        return ~((x | -x) >> 31);
+    }
+
+    /** -1 if {@code a >= b}, else 0 (for 0 <= a, b < 2^30). */
+    static int ge(int a, int b) {
+        return ~((a - b) >> 31);
+    }
+
+    /** -1 if {@code a < b}, else 0 (for 0 <= a, b < 2^30). */
+    static int lt(int a, int b) {
+        return (a - b) >> 31;
+    }
+
+    /** {@code a} if {@code mask} is -1, {@code b} if it is 0. */
+    static int select(int mask, int a, int b) {
+        return (a & mask) | (b & ~mask);
+    }
+
+    /**
+     * Copies {@code macLength} bytes that start at the secret index {@code macStart} of
+     * {@code data} into {@code out[0..macLength)}, reading the same public window
+     * {@code data[scanStart..scanEnd)} whatever {@code macStart} is (OpenSSL's
+     * {@code ssl3_cbc_copy_mac}): the bytes are first gathered rotated, then rotated back with
+     * masks, so no memory access depends on the secret.
+     *
+     * @param rotated scratch of at least {@code macLength} bytes
+     */
+    static void copyMac(byte[] data, int scanStart, int scanEnd, int macStart, int macLength,
+                        byte[] rotated, byte[] out) {
+        for (int k = 0; k < macLength; k++) {
+            rotated[k] = 0;
+        }
+        int macEnd = macStart + macLength;
+        int rotateOffset = 0;
+        int j = 0;
+        for (int i = scanStart; i < scanEnd; i++) {
+            int inMac = ge(i, macStart) & lt(i, macEnd);
+            rotated[j] |= (byte) (data[i] & inMac);
+            rotateOffset |= j & eq(i, macStart);
+            j++;
+            if (j == macLength) { // depends on the public index i only
+                j = 0;
+            }
+        }
+        for (int k = 0; k < macLength; k++) {
+            int from = k + rotateOffset;
+            from -= macLength & ge(from, macLength);
+            int acc = 0;
+            for (int m = 0; m < macLength; m++) {
+                acc |= rotated[m] & eq(m, from);
+            }
+            out[k] = (byte) acc;
+        }
+    }
+}

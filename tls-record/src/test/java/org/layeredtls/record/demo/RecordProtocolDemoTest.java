@@ -1,0 +1,50 @@
+package org.layeredtls.record.demo;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import picocli.CommandLine;
+
+class RecordProtocolDemoTest {
+
+    private static String run(int expectedExit, String... args) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
+        CommandLine line = new CommandLine(new RecordProtocolDemo(out));
+        line.setErr(new java.io.PrintWriter(out, true));
+        assertEquals(expectedExit, line.execute(args), bytes.toString(StandardCharsets.UTF_8));
+        return bytes.toString(StandardCharsets.UTF_8);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "TLSv1.2, AES_128_CBC, HMAC_SHA1, 128, false",
+            "TLSv1.2, AES_128_GCM, NULL, 64, true",
+            "TLSv1.2, CHACHA20_POLY1305, NULL, 16384, false",
+            "TLSv1, TRIPLE_DES_EDE_CBC, HMAC_SHA1, 100, false",
+            "SSLv3, RC4_128, HMAC_MD5, 200, true",
+    })
+    void sendsTheMessageRecordByRecordReadsItBackAndRefusesATamperedRecord(
+            String version, String cipher, String mac, int fragment, boolean deflate) {
+        String output = run(0, "--version", version, "--cipher", cipher, "--mac", mac,
+                "--fragment", String.valueOf(fragment), deflate ? "--deflate" : "--etm=false");
+        assertTrue(output.contains("Record 1 (sequence number 0)"), output);
+        assertTrue(output.contains("identical to what was sent: yes"), output);
+        assertTrue(output.contains("would send the fatal alert bad_record_mac, bytes 02 14"), output);
+        int records = (int) Math.ceil(RecordProtocolDemo.DEFAULT_MESSAGE.length() / (double) fragment);
+        assertTrue(output.contains(records + " records, "), output);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--fragment, 10", "--version, TLSv9"})
+    void refusesOptionsOutsideTheRfcLimits(String option, String value) {
+        String output = run(2, option, value);
+        assertTrue(output.contains("Usage: record-demo"), output);
+    }
+}

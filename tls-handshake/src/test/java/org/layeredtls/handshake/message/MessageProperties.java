@@ -36,7 +36,7 @@ class MessageProperties {
         assertArrayEquals(bytes, HandshakeMessages.decode(frames.get(0), sample.context()).encode());
     }
 
-    @Property
+    @Property(tries = 300)
     void randomBodiesNeverRaiseAnythingButAnAlert(@ForAll byte[] body) {
         for (HandshakeType type : HandshakeType.values()) {
             for (var version : MessageArbitraries.VERSIONS) {
@@ -107,6 +107,22 @@ class MessageProperties {
             }
         }
         assertEquals(samples.stream().map(s -> HandshakeFrame.of(s.message())).toList(), frames);
+    }
+
+    @Property
+    void randomRecordsNeverRaiseAnythingButAnAlert(@ForAll List<byte[]> fragments,
+                                                  @ForAll @IntRange(min = 0, max = 300) int limit) {
+        HandshakeReassembler reassembler = new HandshakeReassembler(limit);
+        try {
+            for (byte[] fragment : fragments) {
+                for (HandshakeFrame frame : reassembler.add(fragment)) {
+                    assertEquals(true, frame.body().length <= limit);
+                    HandshakeMessages.decode(frame, DecodeContext.of(org.layeredtls.record.ProtocolVersion.TLS1_2));
+                }
+            }
+        } catch (TlsAlertException expected) {
+            // the only allowed failure
+        }
     }
 
     @Provide

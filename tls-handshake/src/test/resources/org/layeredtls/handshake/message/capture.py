@@ -1,3 +1,15 @@
+"""Re-records the OpenSSL handshake captures used by OpenSslCaptureTest.
+
+Usage: python3 capture.py OUTPUT_DIR   (run where it may write cert.pem/key.pem; needs `openssl`)
+
+1. A listener on an ephemeral 127.0.0.1 port accepts `openssl s_client` and keeps its ClientHello
+   (TLS 1.2 only, with SNI and ALPN; and the default, TLS 1.3-capable one).
+2. The TLS 1.2 ClientHello records are replayed to `openssl s_server -tls1_2` with one cipher each
+   (ECDHE-RSA, DHE-RSA with -Verify, RSA with -Verify); the server's handshake bytes up to
+   ServerHelloDone are kept.
+Each file holds the handshake protocol bytes (record headers removed) as one hex line.
+Every process started here is killed by its PID when done.
+"""
 import socket, subprocess, time, sys, os
 
 def read_records(sock, stop, timeout=10):
@@ -64,6 +76,9 @@ def capture_server_flight(client_hello_records, extra):
         p.kill(); p.wait()
 
 out = sys.argv[1]
+if not os.path.exists('cert.pem'):
+    subprocess.run(['openssl', 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem',
+                    '-out', 'cert.pem', '-subj', '/CN=localhost', '-days', '30'], check=True, capture_output=True)
 raw12, ch12 = capture_client_hello(['-tls1_2', '-servername', 'example.com', '-alpn', 'http/1.1'])
 rawdef, chdef = capture_client_hello(['-servername', 'example.com'])
 open(f'{out}/openssl-client-hello-tls12.hex', 'w').write(ch12.hex() + '\n')

@@ -1,0 +1,119 @@
+package org.layeredtls.handshake.message;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import org.layeredtls.alert.AlertDescription;
+import org.layeredtls.alert.TlsAlertException;
+import org.layeredtls.alert.TlsLayer;
+
+/**
+ * Turns the fragments of consecutive handshake records back into whole messages. RFC 5246 §6.2.1:
+ * "multiple client messages of the same ContentType MAY be coalesced into a single TLSPlaintext
+ * record, or a single message MAY be fragmented across several records". So a message may span
+ * many records (down to one byte each) and one record may hold several messages; this class
+ * does not care where the record boundaries fall.
+ *
+ * <p>Two checks happen as soon as a 4-byte header is complete, before any body is buffered:
+ * <ul>
+ *   <li>an unknown type is {@code unexpected_message} ({@link HandshakeType#fromCode});</li>
+ *   <li>a length above {@link #maxMessageLength()} is refused with {@code illegal_parameter}. The
+ *       RFCs set no limit below 2^24-1 and name no alert for this local policy; the length field
+ *       is well-formed, so {@code decode_error} would be wrong, while {@code illegal_parameter}
+ *       ("a field in the handshake was out of range", RFC 5246 §7.2.2) fits, and is what OpenSSL
+ *       sends ("excessive message size"). The limit keeps a peer from making us buffer 16 MiB.</li>
+ * </ul>
+ *
+ * <p>After an error the reassembler is unusable: the connection is over. The caller also uses
+ * {@link #hasPartialMessage()} to refuse a ChangeCipherSpec or another content type in the
+ * middle of a handshake message.
+ */
+public final class HandshakeReassembler {
+
+    /**
+     * The default largest message body: 100 KiB, OpenSSL's default limit for the largest
+     * message, a Certificate chain ({@code max_cert_list}); every other message is far smaller.
+     */
+    public static final int DEFAULT_MAX_MESSAGE_LENGTH = 100 * 1024;
+
+    private final int maxMessageLength;
+    private byte[] buffer = new byte[256];
+    private int size;
+    private TlsAlertException failure;
+
+    /** A reassembler with the default limit. */
+    public HandshakeReassembler() {
+        this(DEFAULT_MAX_MESSAGE_LENGTH);
+    }
+
+    /** A reassembler refusing bodies longer than {@code maxMessageLength} bytes. */
+    public HandshakeReassembler(int maxMessageLength) {
+        if (maxMessageLength < 0 || maxMessageLength > 0xFFFFFF) {
+            throw new IllegalArgumentException("the limit must be 0..2^24-1, not " + maxMessageLength);
+        }
+        this.maxMessageLength = maxMessageLength;
+    }
+
+    /** The largest body accepted. */
+    public int maxMessageLength() {
+        return maxMessageLength;
+    }
+
+    /** Adds the fragment of one handshake record; returns the messages it completes, in order. */
+    public List<HandshakeFrame> add(byte[] fragment) throws TlsAlertException {
+        return add(fragment, 0, fragment.length);
+    }
+
+    /** Adds {@code fragment[offset .. offset+length)}; returns the messages it completes, in order. */
+    public List<HandshakeFrame> add(byte[] fragment, int offset, int length) throws TlsAlertException {
+        if (failure != null) {
+            throw failure;
+        }
+        append(fragment, offset, length);
+        List<HandshakeFrame> complete = new ArrayList<>();
+        int start = 0;
+        try {
+            while (size - start >= HandshakeFrame.HEADER_LENGTH) {
+                HandshakeType type = HandshakeType.fromCode(buffer[start] & 0xFF);
+                int bodyLength = ((buffer[start + 1] & 0xFF) << 16) | ((buffer[start + 2] & 0xFF) << 8)
+                        | (buffer[start + 3] & 0xFF);
+                if (bodyLength > maxMessageLength) {
+                    throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, TlsLayer.HANDSHAKE,
+                            "excessive message size: " + type.rfcName() + " of " + bodyLength
+                                    + " bytes, the limit is " + maxMessageLength);
+                }
+                int total = HandshakeFrame.HEADER_LENGTH + bodyLength;
+                if (size - start < total) {
+                    break;
+                }
+                byte[] body = Arrays.copyOfRange(buffer, start + HandshakeFrame.HEADER_LENGTH, start + total);
+                complete.add(new HandshakeFrame(type, body));
+                start += total;
+            }
+        } catch (TlsAlertException e) {
+            failure = e;
+            throw e;
+        }
+        System.arraycopy(buffer, start, buffer, 0, size - start);
+        size -= start;
+        return complete;
+    }
+
+    /** Whether part of a message is buffered: a record of another type may not come now. */
+    public boolean hasPartialMessage() {
+        return size > 0;
+    }
+
+    /** How many bytes of an incomplete message are buffered. */
+    public int bufferedLength() {
+        return size;
+    }
+
+    private void append(byte[] fragment, int offset, int length) {
+        if (size + length > buffer.length) {
+            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + length));
+        }
+        System.arraycopy(fragment, offset, buffer, size, length);
+        size += length;
+    }
+}

@@ -1,0 +1,105 @@
+package org.layeredtls.handshake.suite;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.layeredtls.crypto.HashAlgorithm;
+import org.layeredtls.record.BulkCipherAlgorithm;
+import org.layeredtls.record.CipherSpec;
+import org.layeredtls.record.MacAlgorithm;
+import org.layeredtls.record.ProtocolVersion;
+
+class CipherSuiteTest {
+
+    @Test
+    void findsSuitesByCodeIanaNameAndOpenSslName() {
+        assertEquals(Optional.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), CipherSuite.fromCode(0xC02F));
+        assertEquals(Optional.of(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA), CipherSuite.fromName("AES128-SHA"));
+        assertEquals(Optional.of(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA), CipherSuite.fromName("TLS_RSA_WITH_AES_128_CBC_SHA"));
+        assertEquals(Optional.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256),
+                CipherSuite.fromName("ECDHE-RSA-AES128-GCM-SHA256"));
+        assertEquals(Optional.of(CipherSuite.TLS_RSA_WITH_3DES_EDE_CBC_SHA), CipherSuite.fromName("DES-CBC3-SHA"));
+        assertEquals(Optional.empty(), CipherSuite.fromCode(0x1301));
+        assertEquals(Optional.empty(), CipherSuite.fromName("NO-SUCH-SUITE"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(CipherSuite.class)
+    void everySuiteIsFoundAgainByEachOfItsKeys(CipherSuite suite) {
+        assertEquals(Optional.of(suite), CipherSuite.fromCode(suite.code()));
+        assertEquals(Optional.of(suite), CipherSuite.fromName(suite.ianaName()));
+        assertEquals(Optional.of(suite), CipherSuite.fromName(suite.openSslName()));
+        assertTrue(suite.ianaName().startsWith("TLS_"));
+    }
+
+    @Test
+    void codesAndNamesAreUnique() {
+        assertEquals(CipherSuite.values().length, Arrays.stream(CipherSuite.values()).map(CipherSuite::code).distinct().count());
+        var names = new HashSet<String>();
+        for (CipherSuite suite : CipherSuite.values()) {
+            assertTrue(names.add(suite.openSslName()) || suite.isSignalling(), suite.openSslName());
+        }
+    }
+
+    @Test
+    void suitesMapToTheirRecordProtection() {
+        assertEquals(CipherSpec.of(BulkCipherAlgorithm.AES_128_CBC, MacAlgorithm.HMAC_SHA1),
+                CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA.cipherSpec());
+        assertEquals(CipherSpec.of(BulkCipherAlgorithm.AES_256_GCM, MacAlgorithm.NULL),
+                CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384.cipherSpec());
+        assertEquals(CipherSpec.of(BulkCipherAlgorithm.CHACHA20_POLY1305, MacAlgorithm.NULL),
+                CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256.cipherSpec());
+        assertEquals(CipherSpec.of(BulkCipherAlgorithm.NULL, MacAlgorithm.HMAC_SHA1), CipherSuite.TLS_RSA_WITH_NULL_SHA.cipherSpec());
+        assertEquals(CipherSpec.of(BulkCipherAlgorithm.RC4_128, MacAlgorithm.HMAC_MD5), CipherSuite.TLS_RSA_WITH_RC4_128_MD5.cipherSpec());
+        assertThrows(IllegalStateException.class, CipherSuite.TLS_FALLBACK_SCSV::cipherSpec);
+    }
+
+    @Test
+    void sha384SuitesUseSha384ForThePrf() {
+        assertEquals(HashAlgorithm.SHA384, CipherSuite.TLS_RSA_WITH_AES_256_GCM_SHA384.prfHash());
+        assertEquals(HashAlgorithm.SHA384, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384.prfHash());
+        assertEquals(HashAlgorithm.SHA256, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA.prfHash());
+        assertEquals(HashAlgorithm.SHA256, CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256.prfHash());
+    }
+
+    @Test
+    void aeadAndSha2MacSuitesNeedTls12() {
+        assertEquals(ProtocolVersion.TLS1_2, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA256.minimumVersion());
+        assertEquals(ProtocolVersion.TLS1_2, CipherSuite.TLS_DHE_RSA_WITH_AES_128_GCM_SHA256.minimumVersion());
+        assertEquals(ProtocolVersion.TLS1_2, CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256.minimumVersion());
+        assertEquals(ProtocolVersion.TLS1_0, CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA.minimumVersion());
+        assertEquals(ProtocolVersion.SSL3_0, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA.minimumVersion());
+        assertEquals(ProtocolVersion.SSL3_0, CipherSuite.TLS_RSA_WITH_RC4_128_SHA.minimumVersion());
+    }
+
+    @Test
+    void nullRc4And3desAreWeak() {
+        assertTrue(CipherSuite.TLS_RSA_WITH_NULL_SHA.isWeak());
+        assertTrue(CipherSuite.TLS_RSA_WITH_RC4_128_MD5.isWeak());
+        assertTrue(CipherSuite.TLS_RSA_WITH_RC4_128_SHA.isWeak());
+        assertTrue(CipherSuite.TLS_RSA_WITH_3DES_EDE_CBC_SHA.isWeak());
+        assertFalse(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA.isWeak());
+        assertFalse(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256.isWeak());
+    }
+
+    @Test
+    void keyExchangesAreNamedByTheSuite() {
+        assertEquals(KeyExchangeAlgorithm.RSA, CipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA256.keyExchange());
+        assertEquals(KeyExchangeAlgorithm.DHE_RSA, CipherSuite.TLS_DHE_RSA_WITH_AES_128_CBC_SHA.keyExchange());
+        assertEquals(KeyExchangeAlgorithm.ECDHE_ECDSA, CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384.keyExchange());
+        assertEquals(KeyExchangeAlgorithm.NULL, CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV.keyExchange());
+        assertTrue(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV.isSignalling());
+        assertEquals(0x5600, CipherSuite.TLS_FALLBACK_SCSV.code());
+        assertTrue(KeyExchangeAlgorithm.ECDHE_RSA.isRsaAuthenticated());
+        assertFalse(KeyExchangeAlgorithm.ECDHE_ECDSA.isRsaAuthenticated());
+        assertFalse(KeyExchangeAlgorithm.RSA.isEphemeral());
+    }
+}

@@ -18,6 +18,10 @@ import org.layeredtls.record.TrafficKeys;
 record KeyBlockLayout(int macKeyLength, int encryptionKeyLength, int fixedIvLength) {
 
     static KeyBlockLayout of(ProtocolVersion version, CipherSpec spec) {
+        // RFC 5246 §6.2.3.3, RFC 5288 §4, RFC 7905 §2: AEAD ciphers exist from TLS 1.2 on
+        if (spec.type() == CipherType.AEAD && !version.isAtLeast(ProtocolVersion.TLS1_2)) {
+            throw new IllegalArgumentException(spec.bulkCipher() + " needs TLS 1.2, not " + version.displayName());
+        }
         int ivLength = spec.bulkCipher().fixedIvLength();
         // RFC 4346 §6.3: from TLS 1.1 on, CBC records carry their own IV and none is derived
         if (spec.type() == CipherType.BLOCK && version.hasExplicitIv()) {

@@ -2,6 +2,7 @@ package org.layeredtls.handshake.prf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.layeredtls.handshake.prf.Tls12PrfTest.pattern;
 
 import java.util.Arrays;
@@ -104,6 +105,15 @@ class KeyBlockTest {
         byte[] expected = openSslKeyBlock("SHA256", 64);
         assertKeys(block.clientWrite(), expected, 0, 32, 64, 0, 64, 0);
         assertKeys(block.serverWrite(), expected, 32, 32, 64, 0, 64, 0);
+    }
+
+    @Test
+    void refusesAeadCiphersBeforeTls12() {
+        CipherSpec gcm = CipherSpec.of(BulkCipherAlgorithm.AES_128_GCM, MacAlgorithm.NULL);
+        assertThrows(IllegalArgumentException.class,
+                () -> KeySchedule.of(ProtocolVersion.TLS1_1, null).keyBlock(MASTER, CLIENT_RANDOM, SERVER_RANDOM, gcm));
+        assertThrows(IllegalArgumentException.class,
+                () -> KeySchedule.of(ProtocolVersion.SSL3_0, null).keyBlock(MASTER, CLIENT_RANDOM, SERVER_RANDOM, gcm));
     }
 
     @Test

@@ -92,7 +92,7 @@ final class RecordProtections {
                 throw new IllegalArgumentException(bulk + " under " + version.displayName() + " takes a "
                         + bulk.blockLength() + "-byte IV from the key block, not " + initialIv.length);
             }
-        } else if (random == null) {
+        } else if (random == null && forWriting) { // only the writer draws IVs
             throw new IllegalArgumentException("explicit CBC IVs need a RandomSource");
         }
         BlockCipher cipher = bulk == BulkCipherAlgorithm.TRIPLE_DES_EDE_CBC

@@ -1,0 +1,209 @@
+package org.layeredtls.vectors;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads the line-based vector format strictly; see {@link RecordProtectionVectors}. */
+final class VectorFileParser {
+
+    private static final Pattern KEY_VALUE = Pattern.compile("([a-z_]+) =(?: (\\S(?:.*\\S)?))?");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
+    private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern DECIMAL = Pattern.compile("0|[1-9]\\d{0,8}");
+
+    /** Largest TLSCompressed fragment: 2^14 + 1024 (RFC 5246 §6.2.2). */
+    private static final int MAX_PLAINTEXT = 16384 + 1024;
+
+    /** Bulk cipher name: {key length, block length, fixed IV length (SSL 3.0/TLS 1.0 for CBC)}. */
+    private static final Map<String, int[]> BULK = Map.of(
+            "NULL", new int[] {0, 0, 0},
+            "RC4_128", new int[] {16, 0, 0},
+            "TRIPLE_DES_EDE_CBC", new int[] {24, 8, 8},
+            "AES_128_CBC", new int[] {16, 16, 16},
+            "AES_256_CBC", new int[] {32, 16, 16},
+            "AES_128_GCM", new int[] {16, 0, 4},
+            "AES_256_GCM", new int[] {32, 0, 4},
+            "CHACHA20_POLY1305", new int[] {32, 0, 12});
+    private static final Set<String> AEAD = Set.of("AES_128_GCM", "AES_256_GCM", "CHACHA20_POLY1305");
+
+    /** MAC name: key and output length. */
+    private static final Map<String, Integer> MAC = Map.of(
+            "NULL", 0, "HMAC_MD5", 16, "HMAC_SHA1", 20, "HMAC_SHA256", 32, "HMAC_SHA384", 48);
+
+    private final BufferedReader reader;
+    private final String source;
+    private int lineNumber;
+
+    VectorFileParser(BufferedReader reader, String source) {
+        this.reader = reader;
+        this.source = source;
+    }
+
+    RecordProtectionVectors parse() throws IOException {
+        String openssl = value("openssl");
+        if (openssl.isEmpty()) {
+            throw error("the OpenSSL version is missing");
+        }
+        String date = value("date");
+        if (!DATE.matcher(date).matches()) {
+            throw error("date must be yyyy-mm-dd: " + date);
+        }
+        int count = decimal(value("count"));
+        List<RecordProtectionVector> vectors = new ArrayList<>();
+        Set<String> names = new HashSet<>();
+        for (String line = nextLine(); line != null; line = nextLine()) {
+            RecordProtectionVector vector = vector(line);
+            if (!names.add(vector.name())) {
+                throw error("duplicate vector name " + vector.name());
+            }
+            vectors.add(vector);
+        }
+        if (vectors.size() != count) {
+            throw error("count = " + count + " but the file holds " + vectors.size() + " vectors");
+        }
+        return new RecordProtectionVectors(openssl, date, vectors);
+    }
+
+    private RecordProtectionVector vector(String firstLine) throws IOException {
+        String name = valueOf(firstLine, "vector");
+        if (!NAME.matcher(name).matches()) {
+            throw error("bad vector name: " + name);
+        }
+        String versionHex = value("version");
+        if (versionHex.length() != 4) {
+            throw error("version must be 2 bytes of hex: " + versionHex);
+        }
+        byte[] versionBytes = Hex.decode(versionHex, this);
+        int version = (versionBytes[0] & 0xFF) << 8 | versionBytes[1] & 0xFF;
+        if (version < 0x0300 || version > 0x0303) {
+            throw error("version must be 0300..0303: " + versionHex);
+        }
+        String bulk = value("bulk");
+        int[] sizes = BULK.get(bulk);
+        if (sizes == null) {
+            throw error("unknown bulk cipher " + bulk);
+        }
+        String mac = value("mac");
+        Integer macLength = MAC.get(mac);
+        if (macLength == null) {
+            throw error("unknown MAC " + mac);
+        }
+        if (AEAD.contains(bulk) != mac.equals("NULL")) {
+            throw error("an AEAD cipher takes mac = NULL, any other cipher a real MAC");
+        }
+        boolean etm = switch (value("etm")) {
+            case "true" -> true;
+            case "false" -> false;
+            default -> throw error("etm must be true or false");
+        };
+        boolean cbc = sizes[1] > 0;
+        if (etm && !cbc) {
+            throw error("encrypt-then-MAC applies to CBC ciphers only (RFC 7366 §3)");
+        }
+        byte[] macKey = hex("mac_key", macLength);
+        byte[] encKey = hex("enc_key", sizes[0]);
+        int fixedIvLength = cbc && version >= 0x0302 ? 0 : sizes[2]; // RFC 4346 §6.3: no CBC IV from the key block
+        byte[] fixedIv = hex("fixed_iv", fixedIvLength);
+        int count = decimal(value("records"));
+        if (count == 0) {
+            throw error("a vector needs at least one record");
+        }
+        int explicitLength = cbc && version >= 0x0302 ? sizes[1] : bulk.endsWith("_GCM") ? 8 : 0;
+        List<VectorRecord> records = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            records.add(record(explicitLength, records.isEmpty() ? null : records.get(i - 1)));
+        }
+        expect("end");
+        return new RecordProtectionVector(name, version, bulk, mac, etm, macKey, encKey, fixedIv, records);
+    }
+
+    private VectorRecord record(int explicitLength, VectorRecord previous) throws IOException {
+        expect("record");
+        String seqHex = value("seq");
+        if (seqHex.length() != 16) {
+            throw error("seq must be 8 bytes of hex");
+        }
+        long seq = 0;
+        for (byte b : Hex.decode(seqHex, this)) {
+            seq = seq << 8 | b & 0xFF;
+        }
+        if (previous != null && seq != previous.sequenceNumber() + 1) {
+            throw error("sequence numbers must be consecutive");
+        }
+        int type = decimal(value("type"));
+        if (type < 20 || type > 23) {
+            throw error("content type must be 20..23: " + type);
+        }
+        byte[] explicitIv = hex("explicit_iv", explicitLength);
+        byte[] plaintext = Hex.decode(value("plaintext"), this);
+        if (plaintext.length > MAX_PLAINTEXT) {
+            throw error("plaintext longer than 2^14 + 1024");
+        }
+        byte[] fragment = Hex.decode(value("fragment"), this);
+        if (fragment.length <= plaintext.length) {
+            throw error("a protected fragment is longer than its plaintext");
+        }
+        return new VectorRecord(seq, type, explicitIv, plaintext, fragment);
+    }
+
+    private byte[] hex(String key, int expectedLength) throws IOException {
+        byte[] bytes = Hex.decode(value(key), this);
+        if (bytes.length != expectedLength) {
+            throw error(key + " must be " + expectedLength + " bytes, not " + bytes.length);
+        }
+        return bytes;
+    }
+
+    private int decimal(String text) {
+        if (!DECIMAL.matcher(text).matches()) {
+            throw error("not a decimal number: " + text);
+        }
+        return Integer.parseInt(text);
+    }
+
+    private void expect(String bareLine) throws IOException {
+        String line = nextLine();
+        if (!bareLine.equals(line)) {
+            throw error("expected '" + bareLine + "' but found " + describe(line));
+        }
+    }
+
+    /** The value of the next line, which must be {@code key = value}. */
+    private String value(String key) throws IOException {
+        return valueOf(nextLine(), key);
+    }
+
+    private String valueOf(String line, String key) {
+        Matcher m = line == null ? null : KEY_VALUE.matcher(line);
+        if (m == null || !m.matches() || !m.group(1).equals(key)) {
+            throw error("expected '" + key + " = ...' but found " + describe(line));
+        }
+        return m.group(2) == null ? "" : m.group(2);
+    }
+
+    /** The next line that is neither blank nor a comment, or null at the end. */
+    private String nextLine() throws IOException {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNumber++;
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(String line) {
+        return line == null ? "the end of the file" : "'" + (line.length() > 40 ? line.substring(0, 40) + "..." : line) + "'";
+    }
+
+    VectorFormatException error(String reason) {
+        return new VectorFormatException(source, lineNumber, reason);
+    }
+}

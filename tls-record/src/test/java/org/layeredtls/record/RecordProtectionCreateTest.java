@@ -123,4 +123,27 @@ class RecordProtectionCreateTest {
             assertEquals(0, random.draws.size(), "GCM draws no randomness");
         }
     }
+
+    @Test
+    void aCiphertextLongerThan2To14Plus2048IsRecordOverflowNotACrash() {
+        for (ProtectionScheme scheme : ProtectionScheme.all()) {
+            byte[] record = new byte[RecordLimits.MAX_CIPHERTEXT_LENGTH + 8];
+            byte[] out = new byte[record.length];
+            org.layeredtls.alert.TlsAlertException e = assertThrows(org.layeredtls.alert.TlsAlertException.class,
+                    () -> scheme.reader().open(0, ContentType.APPLICATION_DATA, scheme.version(), record, 0,
+                            record.length, out, 0));
+            assertEquals(org.layeredtls.alert.AlertDescription.RECORD_OVERFLOW, e.description(), scheme.toString());
+        }
+    }
+
+    @Test
+    void aProtectionWorksInTheDirectionItWasCreatedForOnly() {
+        ProtectionScheme scheme = new ProtectionScheme(ProtocolVersion.TLS1_2,
+                CipherSpec.of(BulkCipherAlgorithm.AES_128_CBC, MacAlgorithm.HMAC_SHA1));
+        byte[] buf = new byte[200];
+        assertThrows(IllegalStateException.class,
+                () -> scheme.reader().seal(0, ContentType.ALERT, ProtocolVersion.TLS1_2, buf, 0, 2, buf, 100));
+        assertThrows(IllegalStateException.class,
+                () -> scheme.writer().open(0, ContentType.ALERT, ProtocolVersion.TLS1_2, buf, 0, 64, buf, 100));
+    }
 }

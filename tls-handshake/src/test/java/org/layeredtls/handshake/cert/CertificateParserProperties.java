@@ -1,0 +1,92 @@
+package org.layeredtls.handshake.cert;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import net.jqwik.api.Arbitraries;
+import net.jqwik.api.Arbitrary;
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.Provide;
+import net.jqwik.api.constraints.IntRange;
+import net.jqwik.api.constraints.Size;
+import org.layeredtls.alert.AlertDescription;
+
+/** No input makes a parser of this package throw anything but {@link CertificateParseException}. */
+class CertificateParserProperties {
+
+    private static final IssuedCertificate SAMPLE = CertificateAuthority.create("Sample CA", KeyAlgorithm.EC_P256,
+            Instant.now(), Instant.now().plus(Duration.ofDays(1)), OpenSsl.RANDOM).certificate();
+    private static final byte[] CERT = SAMPLE.certificate().encoded();
+    private static final byte[] PKCS8 = KeyEncoding.encodePkcs8(SAMPLE.keyPair().privateKey());
+
+    interface Parser {
+        Object parse(byte[] input) throws CertificateParseException;
+    }
+
+    private static final List<Parser> PARSERS = List.of(
+            Certificate::parse, KeyEncoding::decodePkcs8, KeyEncoding::decodePkcs1, KeyEncoding::decodeSec1,
+            KeyEncoding::decodePublicKey, Pem::readCertificates, Pem::readPrivateKey, Pem::readPublicKey);
+
+    private static void onlyCheckedException(byte[] input) {
+        for (Parser parser : PARSERS) {
+            try {
+                parser.parse(input);
+            } catch (CertificateParseException expected) {
+                AlertDescription d = expected.description();
+                assertEquals(true, d == AlertDescription.BAD_CERTIFICATE || d == AlertDescription.UNSUPPORTED_CERTIFICATE);
+            }
+        }
+    }
+
+    @Property
+    void randomBytesRaiseOnlyTheCheckedException(@ForAll @Size(max = 300) byte[] input) {
+        onlyCheckedException(input);
+    }
+
+    @Property
+    void randomDerLikeBytesRaiseOnlyTheCheckedException(@ForAll("derLike") byte[] input) {
+        onlyCheckedException(input);
+    }
+
+    @Provide
+    Arbitrary<byte[]> derLike() {
+        return Arbitraries.bytes().array(byte[].class).ofMaxSize(200).map(body -> {
+            byte[] out = new byte[body.length + 2];
+            out[0] = 0x30;
+            out[1] = (byte) Math.min(body.length, 127);
+            System.arraycopy(body, 0, out, 2, body.length);
+            return out;
+        });
+    }
+
+    @Property(tries = 300)
+    void mutatedCertificatesRaiseOnlyTheCheckedException(@ForAll @IntRange(min = 0, max = 10_000) int position,
+                                                         @ForAll byte value, @ForAll boolean truncate) {
+        byte[] source = position % 2 == 0 ? CERT : PKCS8;
+        int at = position % source.length;
+        byte[] mutated = truncate ? java.util.Arrays.copyOf(source, at) : source.clone();
+        if (!truncate) {
+            mutated[at] = value;
+        }
+        onlyCheckedException(mutated);
+    }
+
+    @Property(tries = 300)
+    void randomPemTextRaisesOnlyTheCheckedException(@ForAll("pemLike") String text) {
+        onlyCheckedException(text.getBytes(StandardCharsets.ISO_8859_1));
+    }
+
+    @Provide
+    Arbitrary<String> pemLike() {
+        Arbitrary<String> body = Arbitraries.strings().withChars("ABCDEFabcdef0123456789+/=:- \n").ofMaxLength(120);
+        Arbitrary<String> label = Arbitraries.of("CERTIFICATE", "PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY",
+                "PUBLIC KEY", "EC PARAMETERS", "X");
+        return net.jqwik.api.Combinators.combine(label, body, label, Arbitraries.of(true, false))
+                .as((begin, b, end, closed) -> "-----BEGIN " + begin + "-----\n" + b
+                        + (closed ? "\n-----END " + end + "-----\n" : ""));
+    }
+}

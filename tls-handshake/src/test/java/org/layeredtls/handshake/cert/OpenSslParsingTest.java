@@ -228,4 +228,28 @@ class OpenSslParsingTest {
                 () -> Pem.readCertificates("-----BEGIN CERTIFICATE-----\nMAA=\n".getBytes()));
         assertThrows(CertificateParseException.class, () -> Certificate.parse(new byte[] {0x30, 0x00}));
     }
+
+    @Test
+    void readsPemAfterTheTextThatOpensslX509TextPrintsBeforeIt() throws Exception {
+        OpenSsl.ok(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", "k.pem", "-out", "c.pem", "-days", "1", "-subj", "/CN=text");
+        OpenSsl.ok(dir, "x509", "-in", "c.pem", "-text", "-out", "with-text.pem");
+        assertTrue(Files.readString(dir.resolve("with-text.pem")).startsWith("Certificate:"));
+        assertEquals(Pem.readCertificates(dir.resolve("c.pem")), Pem.readCertificates(dir.resolve("with-text.pem")));
+    }
+
+    @Test
+    void unknownCriticalExtensionIsUnsupportedCertificate() throws Exception {
+        OpenSsl.ok(dir, "req", "-x509", "-newkey", "ec", "-pkeyopt", "ec_paramgen_curve:P-256", "-nodes",
+                "-keyout", "k.pem", "-out", "c.pem", "-days", "1", "-subj", "/CN=critical",
+                "-addext", "1.3.6.1.4.1.55555.1=critical,ASN1:NULL");
+        Certificate cert = Pem.readCertificates(dir.resolve("c.pem")).get(0);
+        assertTrue(cert.criticalExtensions().contains("1.3.6.1.4.1.55555.1"));
+        // openssl refuses it too
+        OpenSsl.Result verify = OpenSsl.run(dir, "verify", "-CAfile", "c.pem", "c.pem");
+        assertTrue(verify.exitCode() != 0 && verify.output().contains("unhandled critical extension"), verify.output());
+        org.layeredtls.alert.TlsAlertException e = assertThrows(org.layeredtls.alert.TlsAlertException.class,
+                () -> new CertificateValidator(List.of(cert)).validate(List.of(cert), Purpose.SERVER_AUTH));
+        assertEquals(org.layeredtls.alert.AlertDescription.UNSUPPORTED_CERTIFICATE, e.description());
+    }
 }

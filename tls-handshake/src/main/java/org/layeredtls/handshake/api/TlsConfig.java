@@ -1,0 +1,339 @@
+package org.layeredtls.handshake.api;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.layeredtls.crypto.CryptoProvider;
+import org.layeredtls.crypto.PrivateKey;
+import org.layeredtls.crypto.PublicKeyCrypto;
+import org.layeredtls.crypto.RandomSource;
+import org.layeredtls.crypto.SecureRandomSource;
+import org.layeredtls.handshake.cert.Certificate;
+import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.handshake.session.ClientSessionStore;
+import org.layeredtls.handshake.session.SessionCache;
+import org.layeredtls.handshake.session.TicketProtector;
+import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.record.CompressionMethod;
+import org.layeredtls.record.ProtocolVersion;
+
+/**
+ * Everything a connection is configured with, for either side. Immutable; made with
+ * {@link #builder()}. The defaults are those of a careful modern TLS 1.2 stack: TLS 1.2 only,
+ * ECDHE with AEAD suites, no compression, extended master secret, encrypt-then-MAC, tickets,
+ * secure renegotiation only, DH groups of at least 2048 bits. SSL 3.0, TLS 1.0/1.1 and the weak
+ * suites (NULL, RC4, 3DES) exist for teaching and must be turned on by name.
+ */
+public final class TlsConfig {
+
+    /** The default suites, in preference order. */
+    public static final List<CipherSuite> DEFAULT_SUITES = List.of(
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384,
+            CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
+
+    public static final List<NamedGroup> DEFAULT_GROUPS = List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1);
+
+    private final ProtocolVersion minVersion;
+    private final ProtocolVersion maxVersion;
+    private final List<CipherSuite> cipherSuites;
+    private final List<NamedGroup> namedGroups;
+    private final List<CertifiedKey> certifiedKeys;
+    private final List<Certificate> trustAnchors;
+    private final ClientAuth clientAuth;
+    private final String serverName;
+    private final boolean verifyPeer;
+    private final List<String> alpn;
+    private final List<CompressionMethod> compression;
+    private final int maxFragmentLength;
+    private final boolean sessionTickets;
+    private final boolean extendedMasterSecret;
+    private final boolean encryptThenMac;
+    private final SessionCache sessionCache;
+    private final TicketProtector ticketProtector;
+    private final ClientSessionStore clientSessionStore;
+    private final RandomSource random;
+    private final Clock clock;
+    private final TlsObserver observer;
+    private final boolean allowRenegotiation;
+    private final int minDhBits;
+    private final CryptoProvider crypto;
+    private final PublicKeyCrypto publicKeyCrypto;
+
+    private TlsConfig(Builder b) {
+        this.minVersion = b.minVersion;
+        this.maxVersion = b.maxVersion;
+        this.cipherSuites = List.copyOf(b.cipherSuites);
+        this.namedGroups = List.copyOf(b.namedGroups);
+        this.certifiedKeys = List.copyOf(b.certifiedKeys);
+        this.trustAnchors = List.copyOf(b.trustAnchors);
+        this.clientAuth = b.clientAuth;
+        this.serverName = b.serverName;
+        this.verifyPeer = b.verifyPeer;
+        this.alpn = List.copyOf(b.alpn);
+        this.compression = List.copyOf(b.compression);
+        this.maxFragmentLength = b.maxFragmentLength;
+        this.sessionTickets = b.sessionTickets;
+        this.extendedMasterSecret = b.extendedMasterSecret;
+        this.encryptThenMac = b.encryptThenMac;
+        this.sessionCache = b.sessionCache;
+        this.ticketProtector = b.ticketProtector;
+        this.clientSessionStore = b.clientSessionStore;
+        this.random = b.random;
+        this.clock = b.clock;
+        this.observer = b.observer;
+        this.allowRenegotiation = b.allowRenegotiation;
+        this.minDhBits = b.minDhBits;
+        this.crypto = b.crypto;
+        this.publicKeyCrypto = b.publicKeyCrypto;
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** A builder holding this configuration's values. */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.minVersion = minVersion;
+        b.maxVersion = maxVersion;
+        b.cipherSuites = new ArrayList<>(cipherSuites);
+        b.namedGroups = new ArrayList<>(namedGroups);
+        b.certifiedKeys = new ArrayList<>(certifiedKeys);
+        b.trustAnchors = new ArrayList<>(trustAnchors);
+        b.clientAuth = clientAuth;
+        b.serverName = serverName;
+        b.verifyPeer = verifyPeer;
+        b.alpn = new ArrayList<>(alpn);
+        b.compression = new ArrayList<>(compression);
+        b.maxFragmentLength = maxFragmentLength;
+        b.sessionTickets = sessionTickets;
+        b.extendedMasterSecret = extendedMasterSecret;
+        b.encryptThenMac = encryptThenMac;
+        b.sessionCache = sessionCache;
+        b.ticketProtector = ticketProtector;
+        b.clientSessionStore = clientSessionStore;
+        b.random = random;
+        b.clock = clock;
+        b.observer = observer;
+        b.allowRenegotiation = allowRenegotiation;
+        b.minDhBits = minDhBits;
+        b.crypto = crypto;
+        b.publicKeyCrypto = publicKeyCrypto;
+        return b;
+    }
+
+    public ProtocolVersion minVersion() { return minVersion; }
+    public ProtocolVersion maxVersion() { return maxVersion; }
+    public List<CipherSuite> cipherSuites() { return cipherSuites; }
+    public List<NamedGroup> namedGroups() { return namedGroups; }
+    public List<CertifiedKey> certifiedKeys() { return certifiedKeys; }
+    public List<Certificate> trustAnchors() { return trustAnchors; }
+    public ClientAuth clientAuth() { return clientAuth; }
+    /** The host name the client sends in SNI and checks the server certificate against, or null. */
+    public String serverName() { return serverName; }
+    public boolean verifyPeer() { return verifyPeer; }
+    public List<String> alpn() { return alpn; }
+    public List<CompressionMethod> compression() { return compression; }
+    /** The RFC 6066 max_fragment_length a client asks for, or 0 for none. */
+    public int maxFragmentLength() { return maxFragmentLength; }
+    public boolean sessionTickets() { return sessionTickets; }
+    public boolean extendedMasterSecret() { return extendedMasterSecret; }
+    public boolean encryptThenMac() { return encryptThenMac; }
+    public SessionCache sessionCache() { return sessionCache; }
+    public TicketProtector ticketProtector() { return ticketProtector; }
+    public ClientSessionStore clientSessionStore() { return clientSessionStore; }
+    public RandomSource random() { return random; }
+    public Clock clock() { return clock; }
+    public TlsObserver observer() { return observer; }
+    public boolean allowRenegotiation() { return allowRenegotiation; }
+    public int minDhBits() { return minDhBits; }
+    public CryptoProvider crypto() { return crypto; }
+    public PublicKeyCrypto publicKeyCrypto() { return publicKeyCrypto; }
+
+    /** Whether {@code version} lies in the configured range. */
+    public boolean allows(ProtocolVersion version) {
+        return version.compareTo(minVersion) >= 0 && version.compareTo(maxVersion) <= 0;
+    }
+
+    /** Builds a {@link TlsConfig}. */
+    public static final class Builder {
+        private ProtocolVersion minVersion = ProtocolVersion.TLS1_2;
+        private ProtocolVersion maxVersion = ProtocolVersion.TLS1_2;
+        private List<CipherSuite> cipherSuites = new ArrayList<>(DEFAULT_SUITES);
+        private List<NamedGroup> namedGroups = new ArrayList<>(DEFAULT_GROUPS);
+        private List<CertifiedKey> certifiedKeys = new ArrayList<>();
+        private List<Certificate> trustAnchors = new ArrayList<>();
+        private ClientAuth clientAuth = ClientAuth.NONE;
+        private String serverName;
+        private boolean verifyPeer = true;
+        private List<String> alpn = new ArrayList<>();
+        private List<CompressionMethod> compression = new ArrayList<>(List.of(CompressionMethod.NULL));
+        private int maxFragmentLength;
+        private boolean sessionTickets = true;
+        private boolean extendedMasterSecret = true;
+        private boolean encryptThenMac = true;
+        private SessionCache sessionCache;
+        private TicketProtector ticketProtector;
+        private ClientSessionStore clientSessionStore;
+        private RandomSource random = new SecureRandomSource();
+        private Clock clock = Clock.systemUTC();
+        private TlsObserver observer = TlsObserver.NONE;
+        private boolean allowRenegotiation = true;
+        private int minDhBits = 2048;
+        private CryptoProvider crypto = CryptoProvider.defaultProvider();
+        private PublicKeyCrypto publicKeyCrypto = PublicKeyCrypto.defaultImplementation();
+
+        private Builder() {
+        }
+
+        /** The range of versions this side speaks (default TLS 1.2 only). */
+        public Builder versions(ProtocolVersion min, ProtocolVersion max) {
+            if (min.compareTo(max) > 0 || min.compareTo(ProtocolVersion.SSL3_0) < 0 || max.compareTo(ProtocolVersion.TLS1_2) > 0) {
+                throw new IllegalArgumentException("versions must satisfy SSL 3.0 <= min <= max <= TLS 1.2");
+            }
+            this.minVersion = min;
+            this.maxVersion = max;
+            return this;
+        }
+
+        /** The cipher suites, in preference order (a server picks by its own order). */
+        public Builder cipherSuites(List<CipherSuite> suites) {
+            if (suites.isEmpty()) {
+                throw new IllegalArgumentException("at least one cipher suite");
+            }
+            this.cipherSuites = new ArrayList<>(suites);
+            return this;
+        }
+
+        public Builder cipherSuites(CipherSuite... suites) {
+            return cipherSuites(List.of(suites));
+        }
+
+        public Builder namedGroups(NamedGroup... groups) {
+            this.namedGroups = new ArrayList<>(List.of(groups));
+            return this;
+        }
+
+        /** A certificate chain (leaf first) and its key; call twice to offer both RSA and ECDSA. */
+        public Builder certificate(List<Certificate> chain, PrivateKey key) {
+            this.certifiedKeys.add(new CertifiedKey(chain, key));
+            return this;
+        }
+
+        public Builder trustAnchors(List<Certificate> anchors) {
+            this.trustAnchors = new ArrayList<>(anchors);
+            return this;
+        }
+
+        public Builder clientAuth(ClientAuth mode) {
+            this.clientAuth = mode;
+            return this;
+        }
+
+        public Builder serverName(String hostName) {
+            this.serverName = hostName;
+            return this;
+        }
+
+        /** Whether the client checks the server's chain and name (default true). */
+        public Builder verifyPeer(boolean verify) {
+            this.verifyPeer = verify;
+            return this;
+        }
+
+        public Builder alpn(String... protocols) {
+            this.alpn = new ArrayList<>(List.of(protocols));
+            return this;
+        }
+
+        /** The compression methods, in preference order; null is always added last. */
+        public Builder compression(CompressionMethod... methods) {
+            this.compression = new ArrayList<>(List.of(methods));
+            this.compression.remove(CompressionMethod.NULL);
+            this.compression.add(CompressionMethod.NULL);
+            return this;
+        }
+
+        /** The RFC 6066 max_fragment_length a client asks for: 512, 1024, 2048 or 4096. */
+        public Builder maxFragmentLength(int length) {
+            if (length != 0 && length != 512 && length != 1024 && length != 2048 && length != 4096) {
+                throw new IllegalArgumentException("max_fragment_length is 512, 1024, 2048 or 4096 (RFC 6066 §4)");
+            }
+            this.maxFragmentLength = length;
+            return this;
+        }
+
+        public Builder sessionTickets(boolean enabled) {
+            this.sessionTickets = enabled;
+            return this;
+        }
+
+        public Builder extendedMasterSecret(boolean enabled) {
+            this.extendedMasterSecret = enabled;
+            return this;
+        }
+
+        public Builder encryptThenMac(boolean enabled) {
+            this.encryptThenMac = enabled;
+            return this;
+        }
+
+        public Builder sessionCache(SessionCache cache) {
+            this.sessionCache = cache;
+            return this;
+        }
+
+        public Builder ticketProtector(TicketProtector protector) {
+            this.ticketProtector = protector;
+            return this;
+        }
+
+        public Builder clientSessionStore(ClientSessionStore store) {
+            this.clientSessionStore = store;
+            return this;
+        }
+
+        /** Where randomness comes from; inject a deterministic source for reproducible runs. */
+        public Builder random(RandomSource random) {
+            this.random = random;
+            return this;
+        }
+
+        public Builder clock(Clock clock) {
+            this.clock = clock;
+            return this;
+        }
+
+        public Builder observer(TlsObserver observer) {
+            this.observer = observer == null ? TlsObserver.NONE : observer;
+            return this;
+        }
+
+        /** Whether secure (RFC 5746) renegotiation is accepted and may be started; insecure renegotiation never is. */
+        public Builder allowRenegotiation(boolean allow) {
+            this.allowRenegotiation = allow;
+            return this;
+        }
+
+        /** The smallest finite-field DH group a client accepts (default 2048 bits). */
+        public Builder minDhBits(int bits) {
+            this.minDhBits = bits;
+            return this;
+        }
+
+        public Builder crypto(CryptoProvider crypto, PublicKeyCrypto publicKeyCrypto) {
+            this.crypto = crypto;
+            this.publicKeyCrypto = publicKeyCrypto;
+            return this;
+        }
+
+        public TlsConfig build() {
+            return new TlsConfig(this);
+        }
+    }
+}

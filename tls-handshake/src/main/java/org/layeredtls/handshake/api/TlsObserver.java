@@ -1,0 +1,35 @@
+package org.layeredtls.handshake.api;
+
+import org.layeredtls.alert.AlertObserver;
+import org.layeredtls.ccs.ChangeCipherSpecObserver;
+import org.layeredtls.handshake.message.HandshakeMessage;
+import org.layeredtls.record.RecordObserver;
+
+/**
+ * Watches a whole connection: every layer reports here. The record, alert and ChangeCipherSpec
+ * events come from those layers' own observer interfaces; this one adds the Handshake protocol.
+ * Every method does nothing by default.
+ */
+public interface TlsObserver extends RecordObserver, AlertObserver, ChangeCipherSpecObserver {
+
+    TlsObserver NONE = new TlsObserver() { };
+
+    /** A handshake message we sent, decoded, with its exact bytes (header included). */
+    default void handshakeMessageSent(HandshakeMessage message, byte[] bytes) {
+    }
+
+    /** A handshake message the peer sent, decoded, with its exact bytes (header included). */
+    default void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
+    }
+
+    /** The state machine moved from one state to the next. */
+    default void handshakeStateChanged(boolean client, String from, String to) {
+    }
+
+    /**
+     * The master secret of a new session, with the client random that names it: what an NSS key
+     * log line holds. Only observers that want key material override this.
+     */
+    default void masterSecretDerived(byte[] clientRandom, byte[] masterSecret) {
+    }
+}

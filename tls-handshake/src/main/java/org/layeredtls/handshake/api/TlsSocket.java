@@ -1,0 +1,133 @@
+package org.layeredtls.handshake.api;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+
+import org.layeredtls.handshake.state.Connection;
+
+/**
+ * A TLS connection over a {@link Socket}: the handshake runs on {@link #startHandshake()} or on
+ * the first read or write; then the streams carry application data, protected record by record.
+ * {@link #close()} sends close_notify. Errors are {@link org.layeredtls.alert.TlsAlertException}
+ * (found here; the alert was sent) or {@link org.layeredtls.alert.TlsAlertReceivedException}
+ * (the peer's fatal alert), both {@link IOException}s.
+ */
+public final class TlsSocket implements Closeable {
+
+    private final Socket socket;
+    private final Connection connection;
+    private final InputStream in = new InputStream() {
+        @Override
+        public int read() throws IOException {
+            byte[] one = new byte[1];
+            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xFF;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            return connection.read(b, off, len);
+        }
+
+        @Override
+        public int available() {
+            return connection.available();
+        }
+
+        @Override
+        public void close() throws IOException {
+            TlsSocket.this.close();
+        }
+    };
+    private final OutputStream out = new OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            java.util.Objects.checkFromIndexSize(off, len, b.length);
+            if (len > 0) {
+                connection.write(b, off, len);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            TlsSocket.this.close();
+        }
+    };
+
+    private TlsSocket(Socket socket, TlsConfig config, boolean client) throws IOException {
+        this.socket = socket;
+        this.connection = new Connection(socket, config, client);
+    }
+
+    /** Connects to {@code host:port} as a client; SNI and the name check use {@code host} unless a server name is configured. */
+    public static TlsSocket connect(String host, int port, TlsConfig config) throws IOException {
+        Socket socket = new Socket();
+        try {
+            socket.connect(new InetSocketAddress(host, port), 30_000);
+            TlsSocket tls = new TlsSocket(socket, config, true);
+            tls.connection.setPeer(host, port);
+            return tls;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** A client over a connected socket. */
+    public static TlsSocket client(Socket socket, TlsConfig config) throws IOException {
+        TlsSocket tls = new TlsSocket(socket, config, true);
+        tls.connection.setPeer(socket.getInetAddress().getHostAddress(), socket.getPort());
+        return tls;
+    }
+
+    /** A server over an accepted socket. */
+    public static TlsSocket server(Socket socket, TlsConfig config) throws IOException {
+        return new TlsSocket(socket, config, false);
+    }
+
+    public void startHandshake() throws IOException {
+        connection.handshake();
+    }
+
+    public InputStream getInputStream() {
+        return in;
+    }
+
+    public OutputStream getOutputStream() {
+        return out;
+    }
+
+    /** What the handshake agreed on; runs the handshake first if needed. */
+    public SessionInfo session() throws IOException {
+        connection.handshake();
+        return connection.sessionInfo();
+    }
+
+    /** A new handshake on this connection (RFC 5746 secure renegotiation only). */
+    public void renegotiate() throws IOException {
+        connection.renegotiate();
+    }
+
+    /** Whether the peer refused our last renegotiation with a no_renegotiation warning. */
+    public boolean renegotiationRefused() {
+        return connection.renegotiationRefused();
+    }
+
+    @Override
+    public void close() throws IOException {
+        connection.close();
+    }
+
+    public Socket socket() {
+        return socket;
+    }
+}

@@ -1,0 +1,408 @@
+package org.layeredtls.handshake.state;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.net.Socket;
+import java.util.ArrayDeque;
+
+import org.layeredtls.alert.Alert;
+import org.layeredtls.alert.AlertDescription;
+import org.layeredtls.alert.AlertObserver;
+import org.layeredtls.alert.AlertProtocol;
+import org.layeredtls.alert.TlsAlertException;
+import org.layeredtls.ccs.ChangeCipherSpecProtocol;
+import org.layeredtls.handshake.api.SessionInfo;
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.message.HandshakeFrame;
+import org.layeredtls.handshake.message.HandshakeMessage;
+import org.layeredtls.handshake.message.HandshakeMessages;
+import org.layeredtls.handshake.message.HandshakeReassembler;
+import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.message.HelloRequest;
+import org.layeredtls.record.ConnectionState;
+import org.layeredtls.record.ContentType;
+import org.layeredtls.record.RecordLayer;
+import org.layeredtls.record.TLSPlaintext;
+
+/**
+ * One TLS connection: the four SSL sub-protocols wired together over a socket. Reading drives
+ * everything: each record read goes to the protocol of its content type — alerts to the Alert
+ * protocol, ChangeCipherSpec to the current handshake state, handshake messages (reassembled
+ * across records) to the state machine, application data to the application once the first
+ * handshake is done. Any error found on the way is sent as its fatal alert, and the socket closed.
+ *
+ * <p>One thread may read while another writes; a renegotiation that runs while reading switches
+ * the write keys under the same lock that application writes take.
+ */
+public final class Connection {
+
+    final TlsConfig config;
+    final boolean client;
+    final Socket socket;
+    final RecordLayer records;
+    final AlertProtocol alerts;
+    final ChangeCipherSpecProtocol ccs;
+    private final HandshakeReassembler reassembler = new HandshakeReassembler();
+    private final Object readLock = new Object();
+    private final Object writeLock = new Object();
+
+    private HandshakeState state;
+    private HandshakeContext handshake;
+    private boolean firstHandshakeDone;
+    private int handshakesCompleted;
+    private boolean renegotiationRefused;
+    private SessionInfo sessionInfo;
+    private boolean secureRenegotiation;
+    private byte[] clientVerifyData = new byte[0];
+    private byte[] serverVerifyData = new byte[0];
+    private Runnable invalidateSession = () -> { };
+
+    private String peerHost;
+    private int peerPort;
+
+    private final ArrayDeque<byte[]> applicationData = new ArrayDeque<>();
+    private int applicationDataOffset;
+
+    public Connection(Socket socket, TlsConfig config, boolean client) throws IOException {
+        this.socket = socket;
+        this.config = config;
+        this.client = client;
+        this.records = new RecordLayer(socket.getInputStream(), new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 15), socket);
+        this.records.setObserver(config.observer());
+        this.alerts = new AlertProtocol(records, () -> invalidateSession.run(), config.observer());
+        this.ccs = new ChangeCipherSpecProtocol(records, config.observer());
+    }
+
+    /** The host and port this client connected to: the default server name and the session store key. */
+    public void setPeer(String host, int port) {
+        this.peerHost = host;
+        this.peerPort = port;
+    }
+
+    /** The key under which a client keeps sessions for this server. */
+    String peerKey() {
+        String name = config.serverName() != null ? config.serverName()
+                : peerHost != null ? peerHost : socket.getInetAddress().getHostAddress();
+        return name + ":" + (peerPort != 0 ? peerPort : socket.getPort());
+    }
+
+    /** The name a client sends in SNI: the configured server name, or the host connected to; never an IP literal (RFC 6066 §3). */
+    String sniHostName() {
+        String name = config.serverName() != null ? config.serverName() : peerHost;
+        return name == null || isIpLiteral(name) ? null : name;
+    }
+
+    /** The name the server certificate must match: the configured server name, or the host connected to. */
+    String expectedPeerName() {
+        return config.serverName() != null ? config.serverName() : peerHost;
+    }
+
+    private static boolean isIpLiteral(String name) {
+        return name.indexOf(':') >= 0 || name.matches("[0-9.]+");
+    }
+
+    /** SSL 3.0's way for a client to say it has no certificate (RFC 6101 §5.6.6). */
+    void sendNoCertificateWarning() throws IOException {
+        sendWarning(AlertDescription.NO_CERTIFICATE_RESERVED);
+    }
+
+    // ------------------------------------------------------------------ the handshake
+
+    /** Runs the first handshake if it has not run yet. */
+    public void handshake() throws IOException {
+        if (firstHandshakeDone) {
+            return;
+        }
+        synchronized (readLock) {
+            if (firstHandshakeDone) {
+                return;
+            }
+            if (state == null) {
+                begin();
+            }
+            runUntilConnected();
+        }
+    }
+
+    /**
+     * Starts a new handshake on an established connection. A client sends a new ClientHello; a
+     * server sends HelloRequest, and the handshake runs when the client answers (a client may
+     * refuse with a no_renegotiation warning, which ends this call without a new handshake).
+     */
+    public void renegotiate() throws IOException {
+        handshake();
+        synchronized (readLock) {
+            if (!secureRenegotiation) {
+                throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, org.layeredtls.alert.TlsLayer.HANDSHAKE,
+                        "the peer does not support secure renegotiation (RFC 5746); insecure renegotiation is refused");
+            }
+            int before = handshakesCompleted;
+            if (client) {
+                begin();
+            } else {
+                renegotiationRefused = false;
+                writeHandshake(HandshakeFrame.of(new HelloRequest()).bytes());
+                config.observer().handshakeMessageSent(new HelloRequest(), HandshakeFrame.of(new HelloRequest()).bytes());
+                flush();
+            }
+            while (handshakesCompleted == before && !renegotiationRefused) {
+                if (!processNextRecord()) {
+                    throw new EOFException("handshake layer: the peer closed the connection during renegotiation");
+                }
+            }
+        }
+    }
+
+    private void begin() throws IOException {
+        handshake = new HandshakeContext(this);
+        handshake.secureRenegotiation = secureRenegotiation;
+        handshake.clientVerifyData = clientVerifyData;
+        handshake.serverVerifyData = serverVerifyData;
+        HandshakeState first = client ? ClientHandshake.start(handshake) : new ServerHandshake.ExpectClientHello();
+        moveTo(first);
+    }
+
+    private void runUntilConnected() throws IOException {
+        while (!(state instanceof HandshakeState.Connected)) {
+            if (!processNextRecord()) {
+                throw new EOFException("handshake layer: the peer closed the connection during the handshake");
+            }
+        }
+    }
+
+    /**
+     * Reads one record and hands it to the protocol of its type.
+     *
+     * @return false when the stream ended before a record
+     */
+    private boolean processNextRecord() throws IOException {
+        try {
+            TLSPlaintext record = records.readRecord();
+            if (record == null) {
+                return false;
+            }
+            switch (record.type()) {
+                case ALERT -> receiveAlert(record.fragment());
+                case CHANGE_CIPHER_SPEC -> {
+                    if (reassembler.hasPartialMessage()) {
+                        // RFC 5246 §7.1: the CCS may not split a handshake message.
+                        throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE,
+                                "ChangeCipherSpec in the middle of a handshake message");
+                    }
+                    HandshakeState next = current().changeCipherSpec(handshake);
+                    ccs.receive(record.fragment());
+                    moveTo(next);
+                }
+                case HANDSHAKE -> {
+                    for (HandshakeFrame frame : reassembler.add(record.fragment())) {
+                        receiveHandshake(frame);
+                    }
+                }
+                case APPLICATION_DATA -> {
+                    if (!firstHandshakeDone) {
+                        throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE,
+                                "application data before the first handshake finished");
+                    }
+                    if (record.length() > 0) {
+                        applicationData.add(record.fragment());
+                    }
+                }
+            }
+            return true;
+        } catch (TlsAlertException e) {
+            throw alerts.fail(e);
+        }
+    }
+
+    private HandshakeState current() throws TlsAlertException {
+        if (state == null) {
+            throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE, "nothing is expected before the handshake starts");
+        }
+        return state;
+    }
+
+    private void receiveAlert(byte[] fragment) throws IOException {
+        Alert alert = alerts.receive(fragment);
+        if (alert.description().equals(AlertDescription.NO_RENEGOTIATION)) {
+            renegotiationRefused = true;
+        } else if (alert.description().equals(AlertDescription.NO_CERTIFICATE_RESERVED)
+                && state instanceof ServerHandshake.ExpectClientCertificate expecting) {
+            // SSL 3.0 (RFC 6101 §5.4.2): a client without a certificate says so with this warning.
+            moveTo(expecting.noCertificate(handshake));
+        }
+    }
+
+    private void receiveHandshake(HandshakeFrame frame) throws IOException {
+        if (frame.type() == HandshakeType.HELLO_REQUEST) {
+            HandshakeMessage request = HandshakeMessages.decode(frame, handshake.decodeContext());
+            config.observer().handshakeMessageReceived(request, frame.bytes());
+            helloRequest();
+            return;
+        }
+        if (!client && frame.type() == HandshakeType.CLIENT_HELLO && state instanceof HandshakeState.Connected) {
+            if (!acceptRenegotiation()) {
+                return;
+            }
+            begin();
+        }
+        HandshakeMessage message = HandshakeMessages.decode(frame, handshake.decodeContext());
+        config.observer().handshakeMessageReceived(message, frame.bytes());
+        moveTo(current().handle(handshake, new ReceivedMessage(message, frame)));
+    }
+
+    /** RFC 5246 §7.4.1.1: a client ignores HelloRequest during a handshake; otherwise it may renegotiate. */
+    private void helloRequest() throws IOException {
+        if (!client) {
+            throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE, "a server never receives HelloRequest");
+        }
+        if (!(state instanceof HandshakeState.Connected)) {
+            return;
+        }
+        if (config.allowRenegotiation() && secureRenegotiation) {
+            begin();
+        } else {
+            sendWarning(AlertDescription.NO_RENEGOTIATION);
+        }
+    }
+
+    /** A ClientHello on an established connection: renegotiation started by the client. */
+    private boolean acceptRenegotiation() throws IOException {
+        if (config.allowRenegotiation() && secureRenegotiation) {
+            return true;
+        }
+        // RFC 5746 §4.4 / RFC 5246 §7.2.2: decline with a no_renegotiation warning.
+        sendWarning(AlertDescription.NO_RENEGOTIATION);
+        return false;
+    }
+
+    private void sendWarning(AlertDescription description) throws IOException {
+        synchronized (writeLock) {
+            alerts.sendWarning(description);
+        }
+    }
+
+    private void moveTo(HandshakeState next) {
+        String from = state == null ? "Start" : state.name();
+        state = next;
+        config.observer().handshakeStateChanged(client, from, next.name());
+        if (next instanceof HandshakeState.Connected) {
+            handshakeCompleted();
+        }
+    }
+
+    private void handshakeCompleted() {
+        HandshakeContext done = handshake;
+        firstHandshakeDone = true;
+        handshakesCompleted++;
+        sessionInfo = done.sessionInfo();
+        secureRenegotiation = done.secureRenegotiation;
+        clientVerifyData = done.clientVerifyData;
+        serverVerifyData = done.serverVerifyData;
+        invalidateSession = done.invalidation();
+        if (done.maxFragmentLength > 0) {
+            records.setSendFragmentLimit(done.maxFragmentLength);
+            records.setReceiveFragmentLimit(done.maxFragmentLength);
+        }
+    }
+
+    // ------------------------------------------------------------------ writing
+
+    void writeHandshake(byte[] bytes) throws IOException {
+        synchronized (writeLock) {
+            records.write(ContentType.HANDSHAKE, bytes);
+        }
+    }
+
+    void sendChangeCipherSpec(ConnectionState next) throws IOException {
+        synchronized (writeLock) {
+            records.setPendingWriteState(next);
+            ccs.send();
+        }
+    }
+
+    void flush() throws IOException {
+        synchronized (writeLock) {
+            records.flush();
+        }
+    }
+
+    // ------------------------------------------------------------------ application data
+
+    /** Reads application data; -1 once the peer has closed (close_notify, or the stream ended). */
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        handshake();
+        if (length == 0) {
+            return 0;
+        }
+        synchronized (readLock) {
+            while (applicationData.isEmpty()) {
+                if (alerts.isInboundClosed() || !processNextRecord()) {
+                    return -1;
+                }
+            }
+            byte[] head = applicationData.peek();
+            int n = Math.min(length, head.length - applicationDataOffset);
+            System.arraycopy(head, applicationDataOffset, buffer, offset, n);
+            applicationDataOffset += n;
+            if (applicationDataOffset == head.length) {
+                applicationData.poll();
+                applicationDataOffset = 0;
+            }
+            return n;
+        }
+    }
+
+    /** Bytes that can be read without blocking. */
+    public int available() {
+        synchronized (readLock) {
+            int total = -applicationDataOffset;
+            for (byte[] chunk : applicationData) {
+                total += chunk.length;
+            }
+            return Math.max(0, total);
+        }
+    }
+
+    public void write(byte[] buffer, int offset, int length) throws IOException {
+        handshake();
+        synchronized (writeLock) {
+            if (alerts.isOutboundClosed()) {
+                throw new IOException("handshake layer: the connection is closed for writing");
+            }
+            records.write(ContentType.APPLICATION_DATA, buffer, offset, length);
+            records.flush();
+        }
+    }
+
+    /** Sends close_notify (once) and closes the socket. */
+    public void close() throws IOException {
+        try {
+            synchronized (writeLock) {
+                if (!socket.isClosed()) {
+                    alerts.sendCloseNotify();
+                }
+            }
+        } catch (IOException alreadyGone) {
+            // The peer may have closed first; the socket is closed below either way.
+        } finally {
+            socket.close();
+        }
+    }
+
+    public SessionInfo sessionInfo() {
+        return sessionInfo;
+    }
+
+    public boolean isHandshakeDone() {
+        return firstHandshakeDone;
+    }
+
+    /** Whether the peer's last offer to renegotiate was refused, or it refused ours. */
+    public boolean renegotiationRefused() {
+        return renegotiationRefused;
+    }
+
+    public AlertObserver alertObserver() {
+        return config.observer();
+    }
+}

@@ -1,0 +1,142 @@
+package org.layeredtls.handshake.state;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+import org.layeredtls.alert.AlertDescription;
+import org.layeredtls.alert.TlsAlertException;
+import org.layeredtls.handshake.extension.ApplicationLayerProtocolNegotiation;
+import org.layeredtls.handshake.extension.EcPointFormats;
+import org.layeredtls.handshake.extension.Extension;
+import org.layeredtls.handshake.extension.ExtensionType;
+import org.layeredtls.handshake.extension.Extensions;
+import org.layeredtls.handshake.extension.MaxFragmentLength;
+import org.layeredtls.handshake.extension.RenegotiationInfo;
+import org.layeredtls.handshake.message.ServerHello;
+import org.layeredtls.handshake.session.SessionState;
+import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.record.CipherType;
+import org.layeredtls.record.CompressionMethod;
+import org.layeredtls.record.ProtocolVersion;
+
+/** The client's checks of a ServerHello against what its ClientHello offered (RFC 5246 §7.4.1.3). */
+final class ServerHelloCheck {
+
+    private ServerHelloCheck() {
+    }
+
+    static void check(HandshakeContext context, ServerHello hello) throws TlsAlertException {
+        ProtocolVersion version = hello.serverVersion();
+        if (!context.config.allows(version) || version.compareTo(context.clientHello.clientVersion()) > 0) {
+            // RFC 5246 Appendix E.1: a client that cannot speak the server's version aborts with protocol_version.
+            throw HandshakeContext.alert(AlertDescription.PROTOCOL_VERSION,
+                    "the server chose " + version + ", outside " + context.config.minVersion().displayName()
+                            + ".." + context.config.maxVersion().displayName());
+        }
+        CipherSuite suite = CipherSuite.fromCode(hello.cipherSuite())
+                .filter(s -> !s.isSignalling() && context.clientHello.cipherSuites().contains(s.code()))
+                .orElseThrow(() -> ClientHandshake.illegal(
+                        String.format("the server chose cipher suite 0x%04x, which was not offered", hello.cipherSuite())));
+        if (suite.minimumVersion().compareTo(version) > 0) {
+            throw ClientHandshake.illegal(suite.ianaName() + " cannot be used with " + version.displayName());
+        }
+        CompressionMethod compression = CompressionMethod.fromCode(hello.compressionMethod())
+                .filter(m -> context.clientHello.compressionMethods().contains(m.code()))
+                .orElseThrow(() -> ClientHandshake.illegal("the server chose compression method "
+                        + hello.compressionMethod() + ", which was not offered"));
+
+        context.serverHello = hello;
+        context.serverRandom = hello.random();
+        context.compression = compression;
+        context.sessionId = hello.sessionId();
+        checkExtensions(context, hello.extensionsOrEmpty(), suite);
+        context.negotiated(version, suite);
+        checkResumption(context, hello, suite, version, compression);
+    }
+
+    private static void checkExtensions(HandshakeContext context, Extensions extensions, CipherSuite suite)
+            throws TlsAlertException {
+        Extensions offered = context.clientHello.extensionsOrEmpty();
+        for (Extension extension : extensions.list()) {
+            if (offered.find(extension.type()).isEmpty()) {
+                // RFC 5246 §7.4.1.4: an extension the client did not offer is unsupported_extension.
+                throw HandshakeContext.alert(AlertDescription.UNSUPPORTED_EXTENSION,
+                        "the server sent extension " + extension.type() + ", which the client did not offer");
+            }
+        }
+        Optional<RenegotiationInfo> renegotiation = extensions.find(ExtensionType.RENEGOTIATION_INFO, RenegotiationInfo::decode);
+        byte[] expected = concat(context.clientVerifyData, context.serverVerifyData);
+        if (renegotiation.isPresent()) {
+            // RFC 5746 §3.4/§3.5: empty at first, both previous verify_data when renegotiating.
+            if (!java.security.MessageDigest.isEqual(renegotiation.get().renegotiatedConnection(), expected)) {
+                throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE,
+                        "renegotiation_info does not match the previous handshake");
+            }
+            context.secureRenegotiation = true;
+        } else if (context.clientVerifyData.length > 0) {
+            throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE,
+                    "the server dropped renegotiation_info while renegotiating (RFC 5746 §3.5)");
+        } else {
+            context.secureRenegotiation = false;
+        }
+        context.extendedMasterSecret = extensions.contains(ExtensionType.EXTENDED_MASTER_SECRET);
+        // RFC 7366 §3: encrypt-then-MAC only applies to block ciphers; an echo for others changes nothing.
+        context.encryptThenMac = extensions.contains(ExtensionType.ENCRYPT_THEN_MAC)
+                && suite.cipherSpec().type() == CipherType.BLOCK;
+        context.ticketExpected = extensions.contains(ExtensionType.SESSION_TICKET);
+        Optional<MaxFragmentLength> mfl = extensions.find(ExtensionType.MAX_FRAGMENT_LENGTH, MaxFragmentLength::decode);
+        if (mfl.isPresent()) {
+            if (mfl.get().length() != context.config.maxFragmentLength()) {
+                // RFC 6066 §4: a different length than requested is illegal_parameter.
+                throw ClientHandshake.illegal("max_fragment_length " + mfl.get().length() + " differs from the one requested");
+            }
+            context.maxFragmentLength = mfl.get().length();
+        }
+        Optional<ApplicationLayerProtocolNegotiation> alpn = extensions.find(
+                ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ApplicationLayerProtocolNegotiation::decode);
+        if (alpn.isPresent()) {
+            var names = alpn.get().protocolNames();
+            if (names.size() != 1 || !context.config.alpn().contains(names.get(0))) {
+                // RFC 7301 §3.1: exactly one protocol, one the client offered.
+                throw ClientHandshake.illegal("the server selected ALPN " + names + ", not one offered protocol");
+            }
+            context.applicationProtocol = names.get(0);
+        }
+        Optional<EcPointFormats> formats = extensions.find(ExtensionType.EC_POINT_FORMATS, EcPointFormats::decode);
+        if (formats.isPresent() && !formats.get().includesUncompressed()) {
+            // RFC 8422 §5.2: uncompressed points must be supported.
+            throw ClientHandshake.illegal("the server's ec_point_formats lacks uncompressed");
+        }
+        context.serverName = context.connection.sniHostName();
+    }
+
+    private static void checkResumption(HandshakeContext context, ServerHello hello, CipherSuite suite,
+                                        ProtocolVersion version, CompressionMethod compression) throws TlsAlertException {
+        var offered = context.offeredSession;
+        byte[] offeredId = context.clientHello.sessionId();
+        boolean resumed = offered != null && offeredId.length > 0 && Arrays.equals(offeredId, hello.sessionId());
+        if (!resumed) {
+            return;
+        }
+        SessionState session = offered.state();
+        if (!session.version().equals(version) || session.cipherSuite() != suite || session.compression() != compression) {
+            // RFC 5246 §7.4.1.3: a resumed session keeps its version, suite and compression.
+            throw ClientHandshake.illegal("the server resumed the session with other parameters");
+        }
+        if (session.extendedMasterSecret() != context.extendedMasterSecret) {
+            // RFC 7627 §5.3: a session and its resumption agree on the extended master secret.
+            throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE,
+                    "the resumed session and the ServerHello disagree on extended_master_secret");
+        }
+        context.resumed = true;
+        context.resumedSession = session;
+        context.masterSecret = session.masterSecret();
+        context.peerCertificates = session.peerCertificates();
+    }
+
+    static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+}

@@ -1,0 +1,267 @@
+package org.layeredtls.handshake.state;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.layeredtls.alert.AlertDescription;
+import org.layeredtls.alert.TlsAlertException;
+import org.layeredtls.handshake.api.CertifiedKey;
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.extension.ApplicationLayerProtocolNegotiation;
+import org.layeredtls.handshake.extension.EcPointFormat;
+import org.layeredtls.handshake.extension.EcPointFormats;
+import org.layeredtls.handshake.extension.EncryptThenMac;
+import org.layeredtls.handshake.extension.ExtendedMasterSecret;
+import org.layeredtls.handshake.extension.ExtensionData;
+import org.layeredtls.handshake.extension.ExtensionType;
+import org.layeredtls.handshake.extension.Extensions;
+import org.layeredtls.handshake.extension.MaxFragmentLength;
+import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.handshake.extension.RenegotiationInfo;
+import org.layeredtls.handshake.extension.ServerName;
+import org.layeredtls.handshake.extension.SessionTicket;
+import org.layeredtls.handshake.extension.SupportedGroups;
+import org.layeredtls.handshake.message.ClientHello;
+import org.layeredtls.handshake.message.ServerHello;
+import org.layeredtls.handshake.session.SessionState;
+import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.handshake.suite.KeyExchangeAlgorithm;
+import org.layeredtls.record.CipherType;
+import org.layeredtls.record.CompressionMethod;
+import org.layeredtls.record.ProtocolVersion;
+
+/** The server's choices from a ClientHello (RFC 5246 §7.4.1.2, §7.4.1.3): version, suite, extensions, resumption. */
+final class ServerNegotiation {
+
+    private ServerNegotiation() {
+    }
+
+    static void negotiate(HandshakeContext context, ClientHello hello) throws TlsAlertException {
+        TlsConfig config = context.config;
+        ProtocolVersion version = chooseVersion(config, hello);
+        checkRenegotiation(context, hello);
+        if (!hello.compressionMethods().contains(CompressionMethod.NULL.code())) {
+            // RFC 5246 §7.4.1.2: the list MUST contain null. The RFC names no alert; a field out of
+            // range and inconsistent with the rest is illegal_parameter (§7.2.2).
+            throw HandshakeContext.alert(AlertDescription.ILLEGAL_PARAMETER, "the ClientHello does not offer null compression");
+        }
+        context.compression = config.compression().stream()
+                .filter(m -> hello.compressionMethods().contains(m.code())).findFirst().orElse(CompressionMethod.NULL);
+        Extensions extensions = hello.extensionsOrEmpty();
+        context.extendedMasterSecret = config.extendedMasterSecret() && extensions.contains(ExtensionType.EXTENDED_MASTER_SECRET);
+        context.serverName = extensions.find(ExtensionType.SERVER_NAME, ServerName::decode)
+                .flatMap(ServerName::hostName).orElse(null);
+
+        if (!resume(context, hello, version)) {
+            chooseSuite(context, hello, version);
+            context.sessionId = config.sessionCache() != null ? config.random().nextBytes(32) : new byte[0];
+        }
+        context.encryptThenMac = config.encryptThenMac() && extensions.contains(ExtensionType.ENCRYPT_THEN_MAC)
+                && context.suite.cipherSpec().type() == CipherType.BLOCK;
+        if (!context.resumed) {
+            context.ticketExpected = config.sessionTickets() && config.ticketProtector() != null
+                    && extensions.contains(ExtensionType.SESSION_TICKET);
+        }
+        Optional<MaxFragmentLength> mfl = extensions.find(ExtensionType.MAX_FRAGMENT_LENGTH, MaxFragmentLength::decode);
+        mfl.ifPresent(m -> context.maxFragmentLength = m.length());
+        chooseApplicationProtocol(context, extensions);
+        context.serverRandom = config.random().nextBytes(32);
+        context.negotiated(version, context.suite);
+        if (context.resumed) {
+            context.masterSecret = context.resumedSession.masterSecret();
+            context.peerCertificates = context.resumedSession.peerCertificates();
+        }
+    }
+
+    /** The highest version both speak (RFC 5246 Appendix E.1), and the RFC 7507 fallback check. */
+    private static ProtocolVersion chooseVersion(TlsConfig config, ClientHello hello) throws TlsAlertException {
+        ProtocolVersion offered = hello.clientVersion();
+        if (offered.major() != 3 || offered.compareTo(config.minVersion()) < 0) {
+            throw HandshakeContext.alert(AlertDescription.PROTOCOL_VERSION,
+                    "the client offers at most " + offered + ", below our minimum " + config.minVersion().displayName());
+        }
+        ProtocolVersion version = offered.compareTo(config.maxVersion()) < 0 ? offered : config.maxVersion();
+        if (hello.cipherSuites().contains(CipherSuite.TLS_FALLBACK_SCSV.code()) && version.compareTo(config.maxVersion()) < 0) {
+            // RFC 7507 §3: a client falling back below our highest version is under attack, or misconfigured.
+            throw HandshakeContext.alert(AlertDescription.INAPPROPRIATE_FALLBACK,
+                    "TLS_FALLBACK_SCSV with " + version.displayName() + " while we support " + config.maxVersion().displayName());
+        }
+        return version;
+    }
+
+    /** RFC 5746 §3.6 (first handshake) and §3.7 (renegotiation). */
+    private static void checkRenegotiation(HandshakeContext context, ClientHello hello) throws TlsAlertException {
+        boolean scsv = hello.cipherSuites().contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV.code());
+        Optional<RenegotiationInfo> info = hello.extensionsOrEmpty()
+                .find(ExtensionType.RENEGOTIATION_INFO, RenegotiationInfo::decode);
+        boolean renegotiating = context.clientVerifyData.length > 0;
+        if (!renegotiating) {
+            if (info.isPresent() && info.get().renegotiatedConnection().length > 0) {
+                throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE, "a non-empty renegotiation_info in a first handshake");
+            }
+            context.secureRenegotiation = scsv || info.isPresent();
+            return;
+        }
+        if (scsv) {
+            throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE, "the renegotiation SCSV while renegotiating");
+        }
+        if (info.isEmpty() || !java.security.MessageDigest.isEqual(info.get().renegotiatedConnection(), context.clientVerifyData)) {
+            throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE,
+                    "renegotiation_info does not carry the client's previous verify_data");
+        }
+        context.secureRenegotiation = true;
+    }
+
+    /** Resumes the offered session (ticket first, RFC 5077 §3.4; then the session ID cache) when it still fits. */
+    private static boolean resume(HandshakeContext context, ClientHello hello, ProtocolVersion version) {
+        TlsConfig config = context.config;
+        if (context.clientVerifyData.length > 0) {
+            return false; // a renegotiation always runs a full handshake here
+        }
+        Optional<SessionState> session = Optional.empty();
+        boolean byTicket = false;
+        Optional<SessionTicket> ticket = safeFind(hello);
+        if (ticket.isPresent() && !ticket.get().isEmpty() && config.ticketProtector() != null && config.sessionTickets()) {
+            context.offeredTicket = ticket.get().ticket();
+            session = config.ticketProtector().unprotect(context.offeredTicket);
+            byTicket = session.isPresent();
+        }
+        if (session.isEmpty() && hello.sessionId().length > 0 && config.sessionCache() != null) {
+            session = config.sessionCache().get(hello.sessionId());
+        }
+        if (session.isEmpty()) {
+            return false;
+        }
+        SessionState state = session.get();
+        boolean fits = state.version().equals(version) && hello.cipherSuites().contains(state.cipherSuite().code())
+                && config.cipherSuites().contains(state.cipherSuite())
+                && state.compression() == context.compression
+                && state.isValidAt(config.clock().instant())
+                // RFC 7627 §5.3: resume only when both sides agree on the extended master secret.
+                && state.extendedMasterSecret() == context.extendedMasterSecret;
+        if (!fits) {
+            return false;
+        }
+        context.resumed = true;
+        context.resumedSession = state;
+        context.suite = state.cipherSuite();
+        context.sessionId = hello.sessionId();
+        context.ticketExpected = byTicket && config.ticketProtector().shouldRenew(context.offeredTicket);
+        return true;
+    }
+
+    private static Optional<SessionTicket> safeFind(ClientHello hello) {
+        return hello.extensionsOrEmpty().find(ExtensionType.SESSION_TICKET)
+                .map(e -> SessionTicket.decode(e.data()));
+    }
+
+    /** The first of our suites (server preference) that the client offers and that we can serve. */
+    private static void chooseSuite(HandshakeContext context, ClientHello hello, ProtocolVersion version)
+            throws TlsAlertException {
+        TlsConfig config = context.config;
+        Extensions extensions = hello.extensionsOrEmpty();
+        List<Integer> clientGroups = extensions.find(ExtensionType.SUPPORTED_GROUPS, SupportedGroups::decode)
+                .map(SupportedGroups::groups).orElse(null);
+        Optional<EcPointFormats> formats = extensions.find(ExtensionType.EC_POINT_FORMATS, EcPointFormats::decode);
+        for (CipherSuite suite : config.cipherSuites()) {
+            if (suite.isSignalling() || !hello.cipherSuites().contains(suite.code())
+                    || suite.minimumVersion().compareTo(version) > 0) {
+                continue;
+            }
+            KeyExchangeAlgorithm keyExchange = suite.keyExchange();
+            Optional<CertifiedKey> key = config.certifiedKeys().stream()
+                    .filter(k -> keyExchange.isRsaAuthenticated() ? k.isRsa() : k.isEc()).findFirst();
+            if (key.isEmpty()) {
+                continue;
+            }
+            NamedGroup group = null;
+            if (keyExchange.isElliptic()) {
+                if (formats.isPresent() && !formats.get().includesUncompressed()) {
+                    continue;
+                }
+                group = chooseGroup(config, clientGroups);
+                if (group == null) {
+                    continue;
+                }
+            }
+            org.layeredtls.crypto.SignatureScheme scheme = null;
+            if (keyExchange.isEphemeral()) {
+                scheme = KeyExchangeStep.chooseServerSignature(context, hello, version, key.get()).orElse(null);
+                if (scheme == null) {
+                    continue;
+                }
+            }
+            context.suite = suite;
+            context.ownKey = key.get();
+            context.group = group;
+            context.signatureScheme = scheme;
+            return;
+        }
+        // RFC 5246 §7.4.1.3: no acceptable choices is handshake_failure.
+        throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE, "no cipher suite in common that this server can serve");
+    }
+
+    /** Our first group the client supports; without the extension, our first (RFC 4492 §4). */
+    private static NamedGroup chooseGroup(TlsConfig config, List<Integer> clientGroups) {
+        for (NamedGroup group : config.namedGroups()) {
+            if (clientGroups == null || clientGroups.contains(group.code())) {
+                return group;
+            }
+        }
+        return null;
+    }
+
+    /** RFC 7301 §3.2: the server's first protocol the client offers; none in common is no_application_protocol. */
+    private static void chooseApplicationProtocol(HandshakeContext context, Extensions extensions) throws TlsAlertException {
+        Optional<ApplicationLayerProtocolNegotiation> offered = extensions.find(
+                ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ApplicationLayerProtocolNegotiation::decode);
+        if (offered.isEmpty() || context.config.alpn().isEmpty()) {
+            return;
+        }
+        for (String protocol : context.config.alpn()) {
+            if (offered.get().protocolNames().contains(protocol)) {
+                context.applicationProtocol = protocol;
+                return;
+            }
+        }
+        throw HandshakeContext.alert(AlertDescription.NO_APPLICATION_PROTOCOL,
+                "none of the client's protocols " + offered.get().protocolNames() + " is served here");
+    }
+
+    /** The ServerHello for the choices made, with the extensions that answer the client's. */
+    static ServerHello serverHello(HandshakeContext context) {
+        ClientHello hello = context.clientHello;
+        Extensions offered = hello.extensionsOrEmpty();
+        List<ExtensionData> answer = new ArrayList<>();
+        if (context.secureRenegotiation) {
+            answer.add(new RenegotiationInfo(ServerHelloCheck.concat(context.clientVerifyData, context.serverVerifyData)));
+        }
+        if (context.extendedMasterSecret) {
+            answer.add(new ExtendedMasterSecret());
+        }
+        if (context.encryptThenMac) {
+            answer.add(new EncryptThenMac());
+        }
+        if (context.ticketExpected) {
+            answer.add(SessionTicket.empty());
+        }
+        if (context.applicationProtocol != null) {
+            answer.add(ApplicationLayerProtocolNegotiation.of(context.applicationProtocol));
+        }
+        if (context.maxFragmentLength > 0) {
+            answer.add(MaxFragmentLength.ofLength(context.maxFragmentLength));
+        }
+        if (context.suite.keyExchange().isElliptic() && offered.contains(ExtensionType.EC_POINT_FORMATS)) {
+            answer.add(EcPointFormats.of(EcPointFormat.UNCOMPRESSED));
+        }
+        if (context.serverName != null && !context.resumed) {
+            answer.add(ServerName.acknowledgement()); // RFC 6066 §3: an empty server_name
+        }
+        boolean ssl3 = context.version.isSsl3();
+        Optional<Extensions> extensions = ssl3 || (answer.isEmpty() && hello.extensions().isEmpty())
+                ? Optional.empty() : Optional.of(Extensions.of(answer.toArray(ExtensionData[]::new)));
+        return new ServerHello(context.version, context.serverRandom, context.sessionId, context.suite.code(),
+                context.compression.code(), extensions);
+    }
+}

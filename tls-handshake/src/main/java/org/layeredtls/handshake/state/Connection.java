@@ -191,6 +191,7 @@ public final class Connection {
                     }
                     HandshakeState next = current().changeCipherSpec(handshake);
                     ccs.receive(record.fragment());
+                    records.setRequiredReadVersion(handshake.version);
                     moveTo(next);
                 }
                 case HANDSHAKE -> {

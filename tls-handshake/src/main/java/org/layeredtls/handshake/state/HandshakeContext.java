@@ -129,7 +129,8 @@ public final class HandshakeContext {
         this.keySchedule = KeySchedule.of(agreedVersion, agreedSuite.prfHash(), config.crypto());
         transcript.track(keySchedule.transcriptHashes().toArray(org.layeredtls.crypto.HashAlgorithm[]::new));
         connection.records.setWriteVersion(agreedVersion);
-        connection.records.setRequiredReadVersion(agreedVersion);
+        // The peer's records must carry this version once they are protected (see Connection);
+        // before that, a peer refusing our choice may answer in a record of its own version.
     }
 
     /** The record protection this handshake's keys will drive. */

@@ -41,9 +41,7 @@ public final class CertificateVerifySignature {
     public static CertificateVerify sign(KeySchedule schedule, SignatureScheme scheme, PrivateKey key,
                                          byte[] masterSecret, TranscriptHash transcript, RandomSource random) {
         if (schedule.version().isAtLeast(ProtocolVersion.TLS1_2)) {
-            if (scheme == null || scheme.hash() == null) {
-                throw new IllegalArgumentException("TLS 1.2 CertificateVerify needs a TLS 1.2 scheme, not " + scheme);
-            }
+            HandshakeSigner.requireTls12Scheme(scheme, key);
             return new CertificateVerify(HandshakeSigner.signTls12(scheme, key, transcript.digest(scheme.hash()), random));
         }
         return new CertificateVerify(HandshakeSigner.signLegacy(key, legacyHash(schedule, masterSecret, transcript), random));

@@ -7,8 +7,8 @@ import org.layeredtls.handshake.extension.NamedGroup;
 /**
  * The finite-field groups a server offers for DHE (RFC 7919 §2, appendix A): safe primes
  * p = 2q + 1 with generator 2, which generates the subgroup of prime order q. A server uses them
- * in its ServerDHParams; a TLS 1.2 client never negotiates them by name (RFC 7919 §4 is optional
- * and this stack does not send ffdhe codes), it just receives p and g.
+ * in its ServerDHParams; ServerDHParams does not name the group, so a client just receives p and g
+ * ({@link DheKeyExchange#forServerParams}).
  */
 public enum DhGroup {
     /** RFC 7919 appendix A.1: ffdhe2048, security strength about 103 bits. */

@@ -25,10 +25,16 @@ final class HandshakeSigner {
 
     /** TLS 1.2: the scheme's signature over {@code digest} (the scheme's hash of the signed data), named on the wire. */
     static DigitallySigned signTls12(SignatureScheme scheme, PrivateKey key, byte[] digest, RandomSource random) {
+        requireTls12Scheme(scheme, key);
+        return new DigitallySigned(OptionalInt.of(scheme.tlsCode()), CRYPTO.signDigest(scheme, key, digest, random));
+    }
+
+    /** A TLS 1.2 signer must be given a scheme with a TLS 1.2 code that fits its key (a programming error otherwise). */
+    static SignatureScheme requireTls12Scheme(SignatureScheme scheme, PrivateKey key) {
         if (scheme == null || scheme.tlsCode() < 0 || !SignatureSchemes.fits(scheme, key)) {
             throw new IllegalArgumentException("cannot sign a TLS 1.2 handshake with " + scheme + " and " + key);
         }
-        return new DigitallySigned(OptionalInt.of(scheme.tlsCode()), CRYPTO.signDigest(scheme, key, digest, random));
+        return scheme;
     }
 
     /** Before TLS 1.2: RSA signs the 36 bytes MD5 || SHA-1, ECDSA the 20 bytes of SHA-1; no algorithm field. */

@@ -45,6 +45,7 @@ public final class ServerKeyExchangeSignature {
                                        RandomSource random) {
         byte[] data = signedData(clientRandom, serverRandom, params);
         if (version.isAtLeast(ProtocolVersion.TLS1_2)) {
+            HandshakeSigner.requireTls12Scheme(scheme, key);
             return HandshakeSigner.signTls12(scheme, key, HandshakeSigner.digest(scheme, data), random);
         }
         return HandshakeSigner.signLegacy(key, HandshakeSigner.digest(SignatureScheme.RSA_PKCS1_MD5_SHA1, data), random);

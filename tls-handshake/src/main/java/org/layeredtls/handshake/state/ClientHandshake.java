@@ -51,6 +51,11 @@ public final class ClientHandshake {
 
     /** Sends the ClientHello and waits for the ServerHello. */
     static HandshakeState start(HandshakeContext context) throws IOException {
+        if (context.version == null && context.clientVerifyData.length == 0) {
+            // RFC 5246 Appendix E.1: the first ClientHello's record says {3,1} (or {3,0} for an SSL 3.0-only client).
+            context.connection.records.setWriteVersion(context.config.maxVersion().isSsl3()
+                    ? org.layeredtls.record.ProtocolVersion.SSL3_0 : org.layeredtls.record.ProtocolVersion.TLS1_0);
+        }
         ClientHello hello = ClientHelloBuilder.build(context);
         context.clientHello = hello;
         context.clientRandom = hello.random();

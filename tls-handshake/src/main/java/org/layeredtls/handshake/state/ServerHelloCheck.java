@@ -91,6 +91,8 @@ final class ServerHelloCheck {
                 throw ClientHandshake.illegal("max_fragment_length " + mfl.get().length() + " differs from the one requested");
             }
             context.maxFragmentLength = mfl.get().length();
+            // RFC 6066 §4: fragment to the negotiated length at once, handshake messages included.
+            context.connection.records.setSendFragmentLimit(context.maxFragmentLength);
         }
         Optional<ApplicationLayerProtocolNegotiation> alpn = extensions.find(
                 ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ApplicationLayerProtocolNegotiation::decode);

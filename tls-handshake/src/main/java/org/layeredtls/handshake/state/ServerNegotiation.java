@@ -64,7 +64,11 @@ final class ServerNegotiation {
                     && extensions.contains(ExtensionType.SESSION_TICKET);
         }
         Optional<MaxFragmentLength> mfl = extensions.find(ExtensionType.MAX_FRAGMENT_LENGTH, MaxFragmentLength::decode);
-        mfl.ifPresent(m -> context.maxFragmentLength = m.length());
+        if (mfl.isPresent()) {
+            context.maxFragmentLength = mfl.get().length();
+            // RFC 6066 §4: from the ServerHello on, no record longer than the negotiated length is sent.
+            context.connection.records.setSendFragmentLimit(context.maxFragmentLength);
+        }
         chooseApplicationProtocol(context, extensions);
         context.serverRandom = config.random().nextBytes(32);
         context.negotiated(version, context.suite);

@@ -149,6 +149,26 @@ class LoopbackHandshakeTest {
     }
 
     @Test
+    void aNegotiatedMaxFragmentLengthLimitsEveryRecordFromTheServerHelloOn() throws Exception {
+        java.util.List<Integer> serverRecordLengths = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        TlsObserver watch = new TlsObserver() {
+            @Override
+            public void recordWritten(long seq, org.layeredtls.record.TLSPlaintext plaintext,
+                                      org.layeredtls.record.TLSCompressed compressed, org.layeredtls.record.TLSCiphertext ciphertext) {
+                serverRecordLengths.add(plaintext.length());
+            }
+        };
+        Future<List<SessionInfo>> server = echoServer(TestCertificates.server().observer(watch).build(), 1);
+        try (TlsSocket client = connect(TestCertificates.client().maxFragmentLength(512).build())) {
+            byte[] data = new byte[3000];
+            assertArrayEquals(data, exchange(client, data));
+        }
+        server.get(60, TimeUnit.SECONDS);
+        assertTrue(serverRecordLengths.size() > 6, "the certificate flight and the echo took several records");
+        assertTrue(serverRecordLengths.stream().allMatch(length -> length <= 512), serverRecordLengths.toString());
+    }
+
+    @Test
     void mutualAuthenticationWithRsaAndEcClientCertificates() throws Exception {
         Future<List<SessionInfo>> server = echoServer(TestCertificates.server().clientAuth(ClientAuth.NEED).build(), 2);
         for (var certificate : List.of(TestCertificates.CLIENT_RSA, TestCertificates.CLIENT_EC)) {

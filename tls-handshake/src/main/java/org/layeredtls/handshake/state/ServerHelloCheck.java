@@ -57,8 +57,11 @@ final class ServerHelloCheck {
     private static void checkExtensions(HandshakeContext context, Extensions extensions, CipherSuite suite)
             throws TlsAlertException {
         Extensions offered = context.clientHello.extensionsOrEmpty();
+        // RFC 5746 §3.6: sending the SCSV counts as offering renegotiation_info.
+        boolean sentScsv = context.clientHello.cipherSuites().contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV.code());
         for (Extension extension : extensions.list()) {
-            if (offered.find(extension.type()).isEmpty()) {
+            boolean answersScsv = sentScsv && extension.type() == ExtensionType.RENEGOTIATION_INFO.code();
+            if (offered.find(extension.type()).isEmpty() && !answersScsv) {
                 // RFC 5246 §7.4.1.4: an extension the client did not offer is unsupported_extension.
                 throw HandshakeContext.alert(AlertDescription.UNSUPPORTED_EXTENSION,
                         "the server sent extension " + extension.type() + ", which the client did not offer");

@@ -9,6 +9,7 @@ import org.layeredtls.crypto.PrivateKey;
 import org.layeredtls.crypto.PublicKeyCrypto;
 import org.layeredtls.crypto.RandomSource;
 import org.layeredtls.crypto.SecureRandomSource;
+import org.layeredtls.crypto.SignatureScheme;
 import org.layeredtls.handshake.cert.Certificate;
 import org.layeredtls.handshake.extension.NamedGroup;
 import org.layeredtls.handshake.session.ClientSessionStore;
@@ -36,12 +37,19 @@ public final class TlsConfig {
             CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
             CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
 
+    /** The TLS 1.2 signature schemes offered and accepted by default: no SHA-1, no MD5 (enable them by name). */
+    public static final List<SignatureScheme> DEFAULT_SIGNATURE_SCHEMES = List.of(
+            SignatureScheme.ECDSA_SHA256, SignatureScheme.ECDSA_SHA384, SignatureScheme.ECDSA_SHA512,
+            SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
+            SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
+
     public static final List<NamedGroup> DEFAULT_GROUPS = List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1);
 
     private final ProtocolVersion minVersion;
     private final ProtocolVersion maxVersion;
     private final List<CipherSuite> cipherSuites;
     private final List<NamedGroup> namedGroups;
+    private final List<SignatureScheme> signatureSchemes;
     private final List<CertifiedKey> certifiedKeys;
     private final List<Certificate> trustAnchors;
     private final ClientAuth clientAuth;
@@ -69,6 +77,7 @@ public final class TlsConfig {
         this.maxVersion = b.maxVersion;
         this.cipherSuites = List.copyOf(b.cipherSuites);
         this.namedGroups = List.copyOf(b.namedGroups);
+        this.signatureSchemes = List.copyOf(b.signatureSchemes);
         this.certifiedKeys = List.copyOf(b.certifiedKeys);
         this.trustAnchors = List.copyOf(b.trustAnchors);
         this.clientAuth = b.clientAuth;
@@ -103,6 +112,7 @@ public final class TlsConfig {
         b.maxVersion = maxVersion;
         b.cipherSuites = new ArrayList<>(cipherSuites);
         b.namedGroups = new ArrayList<>(namedGroups);
+        b.signatureSchemes = new ArrayList<>(signatureSchemes);
         b.certifiedKeys = new ArrayList<>(certifiedKeys);
         b.trustAnchors = new ArrayList<>(trustAnchors);
         b.clientAuth = clientAuth;
@@ -131,6 +141,8 @@ public final class TlsConfig {
     public ProtocolVersion maxVersion() { return maxVersion; }
     public List<CipherSuite> cipherSuites() { return cipherSuites; }
     public List<NamedGroup> namedGroups() { return namedGroups; }
+    /** The TLS 1.2 signature schemes offered and accepted, in preference order. */
+    public List<SignatureScheme> signatureSchemes() { return signatureSchemes; }
     public List<CertifiedKey> certifiedKeys() { return certifiedKeys; }
     public List<Certificate> trustAnchors() { return trustAnchors; }
     public ClientAuth clientAuth() { return clientAuth; }
@@ -166,6 +178,7 @@ public final class TlsConfig {
         private ProtocolVersion maxVersion = ProtocolVersion.TLS1_2;
         private List<CipherSuite> cipherSuites = new ArrayList<>(DEFAULT_SUITES);
         private List<NamedGroup> namedGroups = new ArrayList<>(DEFAULT_GROUPS);
+        private List<SignatureScheme> signatureSchemes = new ArrayList<>(DEFAULT_SIGNATURE_SCHEMES);
         private List<CertifiedKey> certifiedKeys = new ArrayList<>();
         private List<Certificate> trustAnchors = new ArrayList<>();
         private ClientAuth clientAuth = ClientAuth.NONE;
@@ -216,6 +229,20 @@ public final class TlsConfig {
 
         public Builder namedGroups(NamedGroup... groups) {
             this.namedGroups = new ArrayList<>(List.of(groups));
+            return this;
+        }
+
+        /** The TLS 1.2 signature schemes, in preference order; SHA-1 ones only when named here. */
+        public Builder signatureSchemes(SignatureScheme... schemes) {
+            if (schemes.length == 0) {
+                throw new IllegalArgumentException("at least one signature scheme");
+            }
+            for (SignatureScheme scheme : schemes) {
+                if (scheme.tlsCode() < 0) {
+                    throw new IllegalArgumentException(scheme + " is not a TLS 1.2 signature scheme");
+                }
+            }
+            this.signatureSchemes = new ArrayList<>(List.of(schemes));
             return this;
         }
 

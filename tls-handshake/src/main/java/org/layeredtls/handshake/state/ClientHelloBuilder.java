@@ -84,7 +84,7 @@ final class ClientHelloBuilder {
             list.add(EcPointFormats.of(EcPointFormat.UNCOMPRESSED));
         }
         if (config.maxVersion().isAtLeast(ProtocolVersion.TLS1_2)) {
-            list.add(new SignatureAlgorithms(KeyExchangeStep.supportedSignatureCodes()));
+            list.add(new SignatureAlgorithms(KeyExchangeStep.supportedSignatureCodes(context)));
         }
         if (config.maxFragmentLength() > 0) {
             list.add(MaxFragmentLength.ofLength(config.maxFragmentLength()));

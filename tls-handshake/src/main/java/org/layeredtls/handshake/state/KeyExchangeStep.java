@@ -42,17 +42,11 @@ import org.layeredtls.record.ProtocolVersion;
  */
 final class KeyExchangeStep {
 
-    /** The TLS 1.2 signature schemes this stack offers and accepts, in preference order (no SHA-1, no MD5). */
-    static final List<SignatureScheme> SIGNATURE_SCHEMES = List.of(
-            SignatureScheme.ECDSA_SHA256, SignatureScheme.ECDSA_SHA384, SignatureScheme.ECDSA_SHA512,
-            SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
-            SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
-
     private KeyExchangeStep() {
     }
 
-    static List<Integer> supportedSignatureCodes() {
-        return SignatureSchemes.codes(SIGNATURE_SCHEMES);
+    static List<Integer> supportedSignatureCodes(HandshakeContext context) {
+        return SignatureSchemes.codes(context.config.signatureSchemes());
     }
 
     // ------------------------------------------------------------------ ServerKeyExchange
@@ -66,7 +60,7 @@ final class KeyExchangeStep {
         List<Integer> offered = hello.extensionsOrEmpty()
                 .find(ExtensionType.SIGNATURE_ALGORITHMS, SignatureAlgorithms::decode)
                 .map(SignatureAlgorithms::schemes).orElse(null);
-        return SignatureSchemes.choose(offered, key.privateKey(), SIGNATURE_SCHEMES);
+        return SignatureSchemes.choose(offered, key.privateKey(), context.config.signatureSchemes());
     }
 
     /** Server: a fresh ephemeral key, its public value, and the signature over both randoms and it. */
@@ -89,7 +83,7 @@ final class KeyExchangeStep {
     /** Client: check the server's signature with its certificate's key, then answer with our own ephemeral key. */
     static void clientProcessServerKeyExchange(HandshakeContext context, ServerKeyExchange keyExchange) throws TlsAlertException {
         PublicKey serverKey = context.peerCertificates.get(0).publicKey();
-        ServerKeyExchangeSignature.verify(context.version, SIGNATURE_SCHEMES, serverKey,
+        ServerKeyExchangeSignature.verify(context.version, context.config.signatureSchemes(), serverKey,
                 context.clientRandom, context.serverRandom, keyExchange);
         EphemeralKeyExchange ours;
         byte[] peerPublic;
@@ -115,7 +109,7 @@ final class KeyExchangeStep {
             authorities.add(anchor.subjectEncoded());
         }
         Optional<List<Integer>> schemes = context.version.isAtLeast(ProtocolVersion.TLS1_2)
-                ? Optional.of(supportedSignatureCodes()) : Optional.empty();
+                ? Optional.of(supportedSignatureCodes(context)) : Optional.empty();
         return new CertificateRequest(List.of(CertificateRequest.RSA_SIGN, CertificateRequest.ECDSA_SIGN), schemes, authorities);
     }
 
@@ -128,7 +122,7 @@ final class KeyExchangeStep {
                 continue;
             }
             Optional<SignatureScheme> scheme = context.version.isAtLeast(ProtocolVersion.TLS1_2)
-                    ? SignatureSchemes.choose(request.supportedSignatureAlgorithms().orElse(List.of()), key.privateKey(), SIGNATURE_SCHEMES)
+                    ? SignatureSchemes.choose(request.supportedSignatureAlgorithms().orElse(List.of()), key.privateKey(), context.config.signatureSchemes())
                     : Optional.of(SignatureSchemes.legacyScheme(key.privateKey()));
             if (scheme.isPresent()) {
                 context.signatureScheme = scheme.get();
@@ -173,7 +167,7 @@ final class KeyExchangeStep {
     /** Server: the client's CertificateVerify must verify with its certificate's key; else decrypt_error. */
     static void checkCertificateVerify(HandshakeContext context, CertificateVerify verify) throws TlsAlertException {
         PublicKey clientKey = context.peerCertificates.get(0).publicKey();
-        CertificateVerifySignature.verify(context.keySchedule, SIGNATURE_SCHEMES, clientKey, context.masterSecret,
+        CertificateVerifySignature.verify(context.keySchedule, context.config.signatureSchemes(), clientKey, context.masterSecret,
                 context.transcript, verify);
     }
 

@@ -169,6 +169,22 @@ class LoopbackHandshakeTest {
     }
 
     @Test
+    void sha1SignaturesAreUsedOnlyWhenBothSidesNameThem() throws Exception {
+        var sha1 = org.layeredtls.crypto.SignatureScheme.RSA_PKCS1_SHA1;
+        Future<List<SessionInfo>> server = echoServer(TestCertificates.server().signatureSchemes(sha1)
+                .cipherSuites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256).build(), 2);
+        try (TlsSocket client = connect(TestCertificates.client().signatureSchemes(sha1).build())) {
+            assertArrayEquals(new byte[] {5}, exchange(client, new byte[] {5}));
+        }
+        try (TlsSocket client = connect(TestCertificates.client().build())) {
+            // The default client offers no SHA-1: the server has nothing to sign with.
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE,
+                    assertThrows(TlsAlertReceivedException.class, client::startHandshake).description());
+        }
+        assertThrows(java.util.concurrent.ExecutionException.class, () -> server.get(60, TimeUnit.SECONDS));
+    }
+
+    @Test
     void mutualAuthenticationWithRsaAndEcClientCertificates() throws Exception {
         Future<List<SessionInfo>> server = echoServer(TestCertificates.server().clientAuth(ClientAuth.NEED).build(), 2);
         for (var certificate : List.of(TestCertificates.CLIENT_RSA, TestCertificates.CLIENT_EC)) {

@@ -1,5 +1,6 @@
 package org.layeredtls.handshake.keyexchange;
 
+import org.layeredtls.handshake.testing.OpenSsl;
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

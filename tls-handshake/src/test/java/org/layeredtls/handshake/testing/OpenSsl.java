@@ -1,4 +1,4 @@
-package org.layeredtls.handshake.cert;
+package org.layeredtls.handshake.testing;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.fail;
@@ -13,25 +13,25 @@ import java.util.concurrent.TimeUnit;
 import org.layeredtls.crypto.RandomSource;
 
 /** Runs the real {@code openssl} CLI for the tests: bounded in time, destroyed in finally, fails when missing. */
-final class OpenSsl {
+public final class OpenSsl {
 
     private static final SecureRandom SECURE = new SecureRandom();
 
     /** A RandomSource over SecureRandom for the tests. */
-    static final RandomSource RANDOM = (out, offset, length) -> {
+    public static final RandomSource RANDOM = (out, offset, length) -> {
         byte[] bytes = new byte[length];
         SECURE.nextBytes(bytes);
         System.arraycopy(bytes, 0, out, offset, length);
     };
 
-    record Result(int exitCode, String output) {
+    public record Result(int exitCode, String output) {
     }
 
     private OpenSsl() {
     }
 
     /** Runs {@code openssl args...} in {@code directory}; stdout and stderr together. */
-    static Result run(Path directory, String... args) {
+    public static Result run(Path directory, String... args) {
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));
@@ -60,7 +60,7 @@ final class OpenSsl {
     }
 
     /** Runs openssl and asserts exit code 0; returns its output. */
-    static String ok(Path directory, String... args) {
+    public static String ok(Path directory, String... args) {
         Result result = run(directory, args);
         assertEquals(0, result.exitCode(), () -> "openssl " + String.join(" ", args) + " failed:\n" + result.output());
         return result.output();

@@ -33,7 +33,7 @@ public final class BouncyCastleKeyAgreement implements KeyAgreement {
     @Override
     public KeyPair generateEcKeyPair(NamedCurve curve, RandomSource random) {
         ECKeyPairGenerator generator = new ECKeyPairGenerator();
-        generator.init(new ECKeyGenerationParameters(domain(curve), new Randomness(random)));
+        generator.init(new ECKeyGenerationParameters(domain(curve), new RandomSourceAdapter(random)));
         AsymmetricCipherKeyPair pair = generator.generateKeyPair();
         ECPrivateKeyParameters priv = (ECPrivateKeyParameters) pair.getPrivate();
         ECPublicKeyParameters pub = (ECPublicKeyParameters) pair.getPublic();
@@ -82,7 +82,7 @@ public final class BouncyCastleKeyAgreement implements KeyAgreement {
 
     @Override
     public byte[] generateX25519PrivateKey(RandomSource random) {
-        return new X25519PrivateKeyParameters(new Randomness(random)).getEncoded();
+        return new X25519PrivateKeyParameters(new RandomSourceAdapter(random)).getEncoded();
     }
 
     @Override
@@ -118,7 +118,7 @@ public final class BouncyCastleKeyAgreement implements KeyAgreement {
     @Override
     public DhKeyPair generateDhKeyPair(DhParameters parameters, RandomSource random) {
         DHBasicKeyPairGenerator generator = new DHBasicKeyPairGenerator();
-        generator.init(new DHKeyGenerationParameters(new Randomness(random), bc(parameters)));
+        generator.init(new DHKeyGenerationParameters(new RandomSourceAdapter(random), bc(parameters)));
         AsymmetricCipherKeyPair pair = generator.generateKeyPair();
         return new DhKeyPair(parameters, ((DHPrivateKeyParameters) pair.getPrivate()).getX(),
                 ((DHPublicKeyParameters) pair.getPublic()).getY());
@@ -166,29 +166,4 @@ public final class BouncyCastleKeyAgreement implements KeyAgreement {
         return ECNamedDomainParameters.lookup(new ASN1ObjectIdentifier(curve.oid()));
     }
 
-    /** BouncyCastle wants a SecureRandom; this one draws from the stack's RandomSource. */
-    private static final class Randomness extends SecureRandom {
-        private static final long serialVersionUID = 1L;
-        private final transient RandomSource source;
-
-        Randomness(RandomSource source) {
-            super(new byte[0]);
-            this.source = source;
-        }
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            source.nextBytes(bytes);
-        }
-
-        @Override
-        public byte[] generateSeed(int length) {
-            return source.nextBytes(length);
-        }
-
-        @Override
-        public void setSeed(long seed) {
-            // the RandomSource owns its state; SecureRandom's constructor calls this before source is set
-        }
-    }
 }

@@ -363,29 +363,4 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
         return out;
     }
 
-    /** BouncyCastle wants a SecureRandom; this one draws from the stack's RandomSource. */
-    private static final class RandomSourceAdapter extends SecureRandom {
-        private static final long serialVersionUID = 1L;
-        private final transient RandomSource source;
-
-        RandomSourceAdapter(RandomSource source) {
-            super(new byte[0]);
-            this.source = source;
-        }
-
-        @Override
-        public void nextBytes(byte[] bytes) {
-            source.nextBytes(bytes);
-        }
-
-        @Override
-        public byte[] generateSeed(int length) {
-            return source.nextBytes(length);
-        }
-
-        @Override
-        public void setSeed(long seed) {
-            // the RandomSource owns its state; SecureRandom's constructor calls this before source is set
-        }
-    }
 }

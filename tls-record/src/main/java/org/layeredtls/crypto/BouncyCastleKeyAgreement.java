@@ -1,7 +1,6 @@
 package org.layeredtls.crypto;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.agreement.DHBasicAgreement;

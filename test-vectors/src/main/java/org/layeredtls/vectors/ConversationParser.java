@@ -1,0 +1,173 @@
+package org.layeredtls.vectors;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Reads one conversation file strictly; see {@link Conversations}. */
+final class ConversationParser {
+
+    private static final Pattern KEY_VALUE = Pattern.compile("([a-z0-9_]+) =(?: (\\S(?:.*\\S)?))?");
+    private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
+    private static final Pattern DECIMAL = Pattern.compile("0|[1-9]\\d{0,5}");
+    private static final Pattern KEY_LOG = Pattern.compile("CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}");
+    private static final Pattern SUITE = Pattern.compile("TLS_[A-Z0-9_]+");
+    private static final Set<String> VERSIONS = Set.of("TLS1_0", "TLS1_1", "TLS1_2");
+    private static final Set<String> CERTIFICATES = Set.of("rsa", "ec", "client-rsa", "none");
+    private static final Set<String> CLIENT_AUTH = Set.of("none", "need");
+
+    private final BufferedReader reader;
+    private final String source;
+    private int lineNumber;
+
+    ConversationParser(BufferedReader reader, String source) {
+        this.reader = reader;
+        this.source = source;
+    }
+
+    Conversation parse() throws IOException {
+        String name = value("conversation");
+        if (!NAME.matcher(name).matches()) {
+            throw error("bad conversation name: " + name);
+        }
+        String openssl = value("openssl");
+        if (!openssl.startsWith("OpenSSL ")) {
+            throw error("openssl must be an 'openssl version' line: " + openssl);
+        }
+        Conversation.Role ours = switch (value("ours")) {
+            case "client" -> Conversation.Role.CLIENT;
+            case "server" -> Conversation.Role.SERVER;
+            case "none" -> Conversation.Role.NONE;
+            default -> throw error("ours must be client, server or none");
+        };
+        String version = oneOf("version", VERSIONS);
+        String suite = value("suite");
+        if (!SUITE.matcher(suite).matches()) {
+            throw error("suite must be an IANA name: " + suite);
+        }
+        String label = value("random_label");
+        if (label.isEmpty() != (ours == Conversation.Role.NONE)) {
+            throw error("random_label is empty exactly when ours = none");
+        }
+        Instant clock;
+        try {
+            clock = Instant.parse(value("clock"));
+        } catch (DateTimeParseException e) {
+            throw error("clock must be an ISO-8601 instant");
+        }
+        String certificate = oneOf("certificate", CERTIFICATES);
+        String clientAuth = oneOf("client_auth", CLIENT_AUTH);
+        String peer = value("peer");
+        int count = decimal(value("connections"));
+        if (count == 0) {
+            throw error("a conversation has at least one connection");
+        }
+        List<ConversationConnection> connections = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            connections.add(connection());
+        }
+        String rest = nextLine();
+        if (rest != null) {
+            throw error("unexpected line after the last connection: " + describe(rest));
+        }
+        return new Conversation(name, openssl, ours, version, suite, label, clock, certificate, clientAuth, peer,
+                connections);
+    }
+
+    private ConversationConnection connection() throws IOException {
+        expect("connection");
+        String keyLog = value("keylog");
+        if (!KEY_LOG.matcher(keyLog).matches()) {
+            throw error("keylog must be 'CLIENT_RANDOM <32 bytes hex> <48 bytes hex>'");
+        }
+        byte[] clientData = hex(value("client_data"));
+        byte[] serverData = hex(value("server_data"));
+        int count = decimal(value("flows"));
+        if (count == 0) {
+            throw error("a connection has at least one flow");
+        }
+        List<Flow> flows = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            String line = nextLine();
+            Matcher m = line == null ? null : KEY_VALUE.matcher(line);
+            if (m == null || !m.matches()) {
+                throw error("expected a c2s or s2c flow but found " + describe(line));
+            }
+            Flow.Direction direction = switch (m.group(1)) {
+                case "c2s" -> Flow.Direction.CLIENT_TO_SERVER;
+                case "s2c" -> Flow.Direction.SERVER_TO_CLIENT;
+                default -> throw error("expected a c2s or s2c flow but found " + describe(line));
+            };
+            byte[] bytes = hex(m.group(2) == null ? "" : m.group(2));
+            if (bytes.length == 0) {
+                throw error("an empty flow");
+            }
+            flows.add(new Flow(direction, bytes));
+        }
+        expect("end");
+        return new ConversationConnection(keyLog, clientData, serverData, flows);
+    }
+
+    private String oneOf(String key, Set<String> allowed) throws IOException {
+        String value = value(key);
+        if (!allowed.contains(value)) {
+            throw error(key + " must be one of " + allowed + ": " + value);
+        }
+        return value;
+    }
+
+    private byte[] hex(String text) {
+        try {
+            return ConversationHex.decode(text);
+        } catch (IllegalArgumentException e) {
+            throw error(e.getMessage());
+        }
+    }
+
+    private int decimal(String text) {
+        if (!DECIMAL.matcher(text).matches()) {
+            throw error("not a decimal number: " + text);
+        }
+        return Integer.parseInt(text);
+    }
+
+    private void expect(String bareLine) throws IOException {
+        String line = nextLine();
+        if (!bareLine.equals(line)) {
+            throw error("expected '" + bareLine + "' but found " + describe(line));
+        }
+    }
+
+    private String value(String key) throws IOException {
+        String line = nextLine();
+        Matcher m = line == null ? null : KEY_VALUE.matcher(line);
+        if (m == null || !m.matches() || !m.group(1).equals(key)) {
+            throw error("expected '" + key + " = ...' but found " + describe(line));
+        }
+        return m.group(2) == null ? "" : m.group(2);
+    }
+
+    private String nextLine() throws IOException {
+        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+            lineNumber++;
+            if (!line.isEmpty() && !line.startsWith("#")) {
+                return line;
+            }
+        }
+        return null;
+    }
+
+    private static String describe(String line) {
+        return line == null ? "the end of the file" : "'" + (line.length() > 40 ? line.substring(0, 40) + "..." : line) + "'";
+    }
+
+    private VectorFormatException error(String reason) {
+        return new VectorFormatException(source, lineNumber, reason);
+    }
+}

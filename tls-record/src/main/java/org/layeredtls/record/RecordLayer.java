@@ -39,6 +39,7 @@ public final class RecordLayer implements AlertTransport {
     private final OutputStream out;
     private final Closeable transport;
     private RecordObserver observer = RecordObserver.NONE;
+    private WriteInterceptor writeInterceptor; // research hook, null = none (see setRecordInterceptor)
 
     private ConnectionState readState = ConnectionState.initial();
     private ConnectionState writeState = ConnectionState.initial();
@@ -74,6 +75,21 @@ public final class RecordLayer implements AlertTransport {
 
     public void setObserver(RecordObserver observer) {
         this.observer = observer == null ? RecordObserver.NONE : observer;
+    }
+
+    /**
+     * A research hook on the write path: sees each finished record (header and protected fragment)
+     * just before it goes to the stream, and returns the bytes to write instead: the same array,
+     * changed bytes, an empty array to drop the record, or more bytes to inject some.
+     */
+    @FunctionalInterface
+    public interface WriteInterceptor {
+        byte[] intercept(ContentType type, long sequenceNumber, byte[] record) throws IOException;
+    }
+
+    /** Sets the write-path hook ({@code null} for none); the observer still sees the records as the layer made them. */
+    public void setRecordInterceptor(WriteInterceptor interceptor) {
+        this.writeInterceptor = interceptor;
     }
 
     /** The version this layer writes in record headers. */
@@ -204,7 +220,12 @@ public final class RecordLayer implements AlertTransport {
         int ciphertextLength = state.protection().seal(sequenceNumber, type, writeVersion,
                 writeCompressed, 0, compressedLength, writeRecord, RecordLimits.HEADER_LENGTH);
         RecordHeader.write(type, writeVersion, ciphertextLength, writeRecord, 0);
-        out.write(writeRecord, 0, RecordLimits.HEADER_LENGTH + ciphertextLength);
+        if (writeInterceptor == null) {
+            out.write(writeRecord, 0, RecordLimits.HEADER_LENGTH + ciphertextLength);
+        } else { // research hook: the interceptor decides which bytes reach the wire
+            out.write(writeInterceptor.intercept(type, sequenceNumber,
+                    Arrays.copyOf(writeRecord, RecordLimits.HEADER_LENGTH + ciphertextLength)));
+        }
         if (observer != RecordObserver.NONE) {
             observer.recordWritten(sequenceNumber,
                     new TLSPlaintext(type, writeVersion, Arrays.copyOfRange(data, offset, offset + length)),

@@ -71,6 +71,9 @@ public final class TlsConfig {
     private final int minDhBits;
     private final CryptoProvider crypto;
     private final PublicKeyCrypto publicKeyCrypto;
+    // Research hooks (org.layeredtls.handshake.intercept); null = none.
+    private final org.layeredtls.handshake.intercept.HandshakeInterceptor handshakeInterceptor;
+    private final org.layeredtls.handshake.intercept.RecordInterceptor recordInterceptor;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -99,6 +102,8 @@ public final class TlsConfig {
         this.minDhBits = b.minDhBits;
         this.crypto = b.crypto;
         this.publicKeyCrypto = b.publicKeyCrypto;
+        this.handshakeInterceptor = b.handshakeInterceptor;
+        this.recordInterceptor = b.recordInterceptor;
     }
 
     public static Builder builder() {
@@ -134,6 +139,8 @@ public final class TlsConfig {
         b.minDhBits = minDhBits;
         b.crypto = crypto;
         b.publicKeyCrypto = publicKeyCrypto;
+        b.handshakeInterceptor = handshakeInterceptor;
+        b.recordInterceptor = recordInterceptor;
         return b;
     }
 
@@ -166,6 +173,10 @@ public final class TlsConfig {
     public int minDhBits() { return minDhBits; }
     public CryptoProvider crypto() { return crypto; }
     public PublicKeyCrypto publicKeyCrypto() { return publicKeyCrypto; }
+    /** The research hook on outgoing handshake messages, or null. */
+    public org.layeredtls.handshake.intercept.HandshakeInterceptor handshakeInterceptor() { return handshakeInterceptor; }
+    /** The research hook on outgoing records, or null. */
+    public org.layeredtls.handshake.intercept.RecordInterceptor recordInterceptor() { return recordInterceptor; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -200,6 +211,8 @@ public final class TlsConfig {
         private int minDhBits = 2048;
         private CryptoProvider crypto = CryptoProvider.defaultProvider();
         private PublicKeyCrypto publicKeyCrypto = PublicKeyCrypto.defaultImplementation();
+        private org.layeredtls.handshake.intercept.HandshakeInterceptor handshakeInterceptor;
+        private org.layeredtls.handshake.intercept.RecordInterceptor recordInterceptor;
 
         private Builder() {
         }
@@ -356,6 +369,18 @@ public final class TlsConfig {
         public Builder crypto(CryptoProvider crypto, PublicKeyCrypto publicKeyCrypto) {
             this.crypto = crypto;
             this.publicKeyCrypto = publicKeyCrypto;
+            return this;
+        }
+
+        /** Research hook: sees, and may change, drop or add to, every handshake message and CCS we send (null = none). */
+        public Builder handshakeInterceptor(org.layeredtls.handshake.intercept.HandshakeInterceptor interceptor) {
+            this.handshakeInterceptor = interceptor;
+            return this;
+        }
+
+        /** Research hook: sees, and may rewrite, drop or add to, every record we write (null = none). */
+        public Builder recordInterceptor(org.layeredtls.handshake.intercept.RecordInterceptor interceptor) {
+            this.recordInterceptor = interceptor;
             return this;
         }
 

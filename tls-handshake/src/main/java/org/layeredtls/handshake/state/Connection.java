@@ -42,6 +42,7 @@ public final class Connection {
     final RecordLayer records;
     final AlertProtocol alerts;
     final ChangeCipherSpecProtocol ccs;
+    final InterceptedOutput intercepted; // research hook (org.layeredtls.handshake.intercept), null = none
     private final HandshakeReassembler reassembler = new HandshakeReassembler();
     private final Object readLock = new Object();
     private final Object writeLock = new Object();
@@ -71,6 +72,14 @@ public final class Connection {
         this.records.setObserver(config.observer());
         this.alerts = new AlertProtocol(records, () -> invalidateSession.run(), config.observer());
         this.ccs = new ChangeCipherSpecProtocol(records, config.observer());
+        // Research hooks: see org.layeredtls.handshake.intercept.
+        var recordInterceptor = config.recordInterceptor();
+        if (recordInterceptor != null) {
+            records.setRecordInterceptor((type, sequenceNumber, record) -> recordInterceptor.intercept(
+                    new org.layeredtls.handshake.intercept.OutgoingRecord(type, sequenceNumber, record)));
+        }
+        this.intercepted = config.handshakeInterceptor() == null ? null
+                : new InterceptedOutput(this, config.handshakeInterceptor());
     }
 
     /** The host and port this client connected to: the default server name and the session store key. */
@@ -314,15 +323,30 @@ public final class Connection {
         }
     }
 
+    /** An outgoing handshake message handed to the research hook (see HandshakeContext.send). */
+    void interceptHandshake(HandshakeMessage message, byte[] bytes, org.layeredtls.handshake.prf.TranscriptHash transcript,
+                            boolean hashed) throws IOException {
+        synchronized (writeLock) {
+            intercepted.message(message, bytes, transcript, hashed);
+        }
+    }
+
     void sendChangeCipherSpec(ConnectionState next) throws IOException {
         synchronized (writeLock) {
             records.setPendingWriteState(next);
+            if (intercepted != null && !intercepted.changeCipherSpec()) {
+                records.activatePendingWriteState(); // research hook dropped the CCS: our keys switch all the same
+                return;
+            }
             ccs.send();
         }
     }
 
     void flush() throws IOException {
         synchronized (writeLock) {
+            if (intercepted != null) {
+                intercepted.flushRecord(); // research hook: the end of a flight ends its last record
+            }
             records.flush();
         }
     }

@@ -98,6 +98,10 @@ public final class HandshakeContext {
     void send(HandshakeMessage message) throws IOException {
         HandshakeFrame frame = HandshakeFrame.of(message);
         byte[] bytes = frame.bytes();
+        if (connection.intercepted != null) { // research hook (intercept package): it sends, and hashes what it sends
+            connection.interceptHandshake(message, bytes, transcript, message.type() != HandshakeType.HELLO_REQUEST);
+            return;
+        }
         if (message.type() != HandshakeType.HELLO_REQUEST) { // RFC 5246 §7.4.1.1: not in the hashes
             transcript.update(bytes);
         }

@@ -1,0 +1,110 @@
+package org.layeredtls.handshake.cli;
+
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+import org.layeredtls.alert.TlsException;
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.session.InMemoryClientSessionStore;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code s_client}: a TLS client with the options and output of {@code openssl s_client}.
+ * Connects, prints the session summary, then copies standard input to the server and the server's
+ * data to standard output until either side closes.
+ */
+@Command(name = "s_client", description = "A TLS client, after openssl s_client.", mixinStandardHelpOptions = true)
+public class ClientCommand implements Callable<Integer> {
+
+    @Option(names = "-connect", paramLabel = "HOST:PORT", defaultValue = "localhost:4433", description = "Where to connect (default ${DEFAULT-VALUE}).")
+    String connect;
+    @Option(names = "-servername", paramLabel = "NAME", description = "SNI name, and the name the certificate must carry.")
+    String serverName;
+    @Option(names = "-alpn", paramLabel = "LIST", description = "ALPN protocols, comma-separated.")
+    String alpn;
+    @Option(names = "-max_send_frag", paramLabel = "N", description = "Ask for RFC 6066 max_fragment_length N (512, 1024, 2048, 4096).")
+    int maxSendFrag;
+    @Option(names = "-reconnect", description = "Reconnect 5 times with the same session, printing Reused/New each time.")
+    boolean reconnect;
+    @Option(names = "-quiet", description = "No session summary.")
+    boolean quiet;
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    private PrintStream out = System.out;
+    private InputStream in = System.in;
+
+    /** Where the command prints and reads (tests inject their own). */
+    public ClientCommand io(InputStream stdin, PrintStream stdout) {
+        this.in = stdin;
+        this.out = stdout;
+        return this;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        int colon = connect.lastIndexOf(':');
+        String host = connect.substring(0, colon);
+        int port = Integer.parseInt(connect.substring(colon + 1));
+        TlsConfig.Builder builder = common.configure(TlsConfig.builder(), out)
+                .clientSessionStore(new InMemoryClientSessionStore(16))
+                .verifyPeer(common.caFile != null);
+        if (serverName != null) {
+            builder.serverName(serverName);
+        }
+        if (alpn != null) {
+            builder.alpn(alpn.split(","));
+        }
+        if (maxSendFrag != 0) {
+            builder.maxFragmentLength(maxSendFrag);
+        }
+        TlsConfig config = builder.build();
+        String verify = common.caFile != null ? "0 (ok)" : "21 (unable to verify the first certificate: no -CAfile given)";
+        try {
+            out.println("CONNECTED");
+            TlsSocket socket = TlsSocket.connect(host, port, config);
+            if (reconnect) {
+                socket.startHandshake();
+                out.println(SessionSummary.headline(socket.session()));
+                for (int i = 0; i < 5; i++) {
+                    socket.close();
+                    socket = TlsSocket.connect(host, port, config);
+                    socket.startHandshake();
+                    out.println("drop connection and then reconnect");
+                    out.println(SessionSummary.headline(socket.session()));
+                }
+            }
+            try (TlsSocket tls = socket) {
+                tls.startHandshake();
+                if (!quiet) {
+                    SessionSummary.print(out, tls.session(), verify);
+                }
+                out.flush();
+                Thread sender = new Thread(() -> {
+                    CommonOptions.pump(in, tls.getOutputStream());
+                    try {
+                        tls.close(); // s_client: end of input closes the connection
+                    } catch (java.io.IOException ignored) {
+                        // already closed
+                    }
+                }, "s_client stdin");
+                sender.setDaemon(true);
+                sender.start();
+                CommonOptions.pump(tls.getInputStream(), out);
+                out.println("closed");
+            }
+            return 0;
+        } catch (TlsException e) {
+            out.println("error: " + e.getMessage() + " (alert " + e.description() + ")");
+            return 1;
+        } finally {
+            out.flush();
+            common.closeKeyLog();
+        }
+    }
+}

@@ -1,0 +1,136 @@
+package org.layeredtls.handshake.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsObserver;
+import org.layeredtls.handshake.cert.Pem;
+import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.handshake.trace.ExplainPrinter;
+import org.layeredtls.handshake.trace.KeyLogWriter;
+import org.layeredtls.handshake.trace.MsgPrinter;
+import org.layeredtls.handshake.trace.TlsObservers;
+import org.layeredtls.handshake.trace.TracePrinter;
+import org.layeredtls.record.ProtocolVersion;
+
+import picocli.CommandLine.Option;
+
+/** The options {@code s_client} and {@code s_server} share, with OpenSSL's names; a picocli mixin. */
+public class CommonOptions {
+
+    @Option(names = "-ssl3", description = "Speak SSL 3.0 only (off by default, for teaching).")
+    boolean ssl3;
+    @Option(names = "-tls1", description = "Speak TLS 1.0 only.")
+    boolean tls1;
+    @Option(names = "-tls1_1", description = "Speak TLS 1.1 only.")
+    boolean tls11;
+    @Option(names = "-tls1_2", description = "Speak TLS 1.2 only (the default).")
+    boolean tls12;
+    @Option(names = "-cipher", paramLabel = "LIST", description = "Cipher suites, colon-separated, IANA or OpenSSL names.")
+    String cipher;
+    @Option(names = "-cert", paramLabel = "FILE", description = "Certificate chain (PEM, leaf first).")
+    Path cert;
+    @Option(names = "-key", paramLabel = "FILE", description = "Private key of the certificate (PEM).")
+    Path key;
+    @Option(names = "-CAfile", paramLabel = "FILE", description = "Trusted CA certificates (PEM).")
+    Path caFile;
+    @Option(names = "-comp", description = "Offer DEFLATE compression (CRIME!).")
+    boolean comp;
+    @Option(names = "-trace", description = "Print every record and message, like openssl -trace.")
+    boolean trace;
+    @Option(names = "-msg", description = "Print each record's bytes in hex, like openssl -msg.")
+    boolean msg;
+    @Option(names = "-explain", description = "Explain every byte of every record.")
+    boolean explain;
+    @Option(names = "-keylogfile", paramLabel = "FILE", description = "Append NSS key log lines (CLIENT_RANDOM ...) to FILE.")
+    Path keyLogFile;
+
+    private KeyLogWriter keyLog;
+
+    /** The version range the flags ask for (OpenSSL: one flag = that version only). */
+    ProtocolVersion[] versions() {
+        List<ProtocolVersion> chosen = new ArrayList<>();
+        if (ssl3) {
+            chosen.add(ProtocolVersion.SSL3_0);
+        }
+        if (tls1) {
+            chosen.add(ProtocolVersion.TLS1_0);
+        }
+        if (tls11) {
+            chosen.add(ProtocolVersion.TLS1_1);
+        }
+        if (tls12) {
+            chosen.add(ProtocolVersion.TLS1_2);
+        }
+        if (chosen.isEmpty()) {
+            return new ProtocolVersion[] {ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2};
+        }
+        return new ProtocolVersion[] {chosen.get(0), chosen.get(chosen.size() - 1)};
+    }
+
+    /** Applies versions, suites, certificate, CA file, compression and observers to {@code builder}. */
+    TlsConfig.Builder configure(TlsConfig.Builder builder, PrintStream out) throws IOException {
+        ProtocolVersion[] range = versions();
+        builder.versions(range[0], range[1]);
+        if (cipher != null) {
+            List<CipherSuite> suites = new ArrayList<>();
+            for (String name : cipher.split(":")) {
+                suites.add(CipherSuite.fromName(name.strip())
+                        .orElseThrow(() -> new IllegalArgumentException("unknown cipher suite: " + name)));
+            }
+            builder.cipherSuites(suites);
+        } else if (range[1].compareTo(ProtocolVersion.TLS1_2) < 0) {
+            // The default suites are TLS 1.2 AEAD suites: older versions need CBC suites.
+            builder.cipherSuites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
+        }
+        if (cert != null) {
+            builder.certificate(Pem.readCertificates(cert), Pem.readPrivateKey(key != null ? key : cert));
+        }
+        if (caFile != null) {
+            builder.trustAnchors(Pem.readCertificates(caFile));
+        }
+        if (comp) {
+            builder.compression(org.layeredtls.record.CompressionMethod.DEFLATE);
+        }
+        List<TlsObserver> observers = new ArrayList<>();
+        if (trace) {
+            observers.add(new TracePrinter(out));
+        }
+        if (msg) {
+            observers.add(new MsgPrinter(out));
+        }
+        if (explain) {
+            observers.add(new ExplainPrinter(out));
+        }
+        if (keyLogFile != null) {
+            keyLog = KeyLogWriter.appendingTo(keyLogFile);
+            observers.add(keyLog);
+        }
+        return builder.observer(TlsObservers.of(observers.toArray(TlsObserver[]::new)));
+    }
+
+    void closeKeyLog() throws IOException {
+        if (keyLog != null) {
+            keyLog.close();
+        }
+    }
+
+    /** Copies {@code in} to {@code out} until {@code in} ends; returns quietly when either side goes away. */
+    static void pump(InputStream in, java.io.OutputStream out) {
+        byte[] buffer = new byte[8192];
+        try {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                out.write(buffer, 0, n);
+                out.flush();
+            }
+        } catch (IOException gone) {
+            // the other side closed: the caller reports how the connection ended
+        }
+    }
+}

@@ -1,0 +1,18 @@
+package org.layeredtls.handshake.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * Runs the tools directly: {@code s_client}, {@code s_server} and {@code certs}. The project's
+ * top-level {@code layeredtls} launcher registers the same command classes as its subcommands.
+ */
+@Command(name = "layeredtls-tools", mixinStandardHelpOptions = true,
+        subcommands = {ClientCommand.class, ServerCommand.class, CertsCommand.class},
+        description = "LayeredTLS tools: s_client, s_server, certs.")
+public final class LayeredTlsTools {
+
+    public static void main(String[] args) {
+        System.exit(new CommandLine(new LayeredTlsTools()).execute(args));
+    }
+}

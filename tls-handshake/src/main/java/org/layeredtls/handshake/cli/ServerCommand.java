@@ -1,0 +1,130 @@
+package org.layeredtls.handshake.cli;
+
+import java.io.BufferedReader;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HexFormat;
+import java.util.concurrent.Callable;
+
+import org.layeredtls.alert.TlsException;
+import org.layeredtls.handshake.api.ClientAuth;
+import org.layeredtls.handshake.api.SessionInfo;
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsServerSocket;
+import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.session.InMemorySessionCache;
+import org.layeredtls.handshake.session.TicketProtector;
+
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code s_server}: a TLS server with the options of {@code openssl s_server}. Prints
+ * {@code ACCEPT host:port} once it listens; per connection, by default copies the client's data to
+ * standard output and standard input to the client; {@code -echo} sends the client's data back;
+ * {@code -www} answers an HTTP GET with a page listing the session's parameters.
+ */
+@Command(name = "s_server", description = "A TLS server, after openssl s_server.", mixinStandardHelpOptions = true)
+public class ServerCommand implements Callable<Integer> {
+
+    @Option(names = "-accept", paramLabel = "PORT", defaultValue = "4433", description = "Port to listen on, 0 for any (default ${DEFAULT-VALUE}).")
+    int port;
+    @Option(names = "-verify", paramLabel = "DEPTH", description = "Ask for a client certificate (want).")
+    Integer verify;
+    @Option(names = "-Verify", paramLabel = "DEPTH", description = "Require a client certificate (need).")
+    Integer verifyRequired;
+    @Option(names = "-www", description = "Answer an HTTP GET with a status page of the session.")
+    boolean www;
+    @Option(names = "-echo", description = "Send back whatever the client sends.")
+    boolean echo;
+    @Option(names = "-naccept", paramLabel = "N", defaultValue = "-1", description = "Stop after N connections (default: never).")
+    int naccept;
+    @Mixin
+    CommonOptions common = new CommonOptions();
+
+    private PrintStream out = System.out;
+    private InputStream in = System.in;
+
+    /** Where the command prints and reads (tests inject their own). */
+    public ServerCommand io(InputStream stdin, PrintStream stdout) {
+        this.in = stdin;
+        this.out = stdout;
+        return this;
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        if (common.cert == null) {
+            out.println("error: s_server needs -cert (and -key)");
+            return 1;
+        }
+        TlsConfig.Builder builder = common.configure(TlsConfig.builder(), out)
+                .sessionCache(new InMemorySessionCache(1024, Duration.ofHours(2)))
+                .ticketProtector(TicketProtector.withDefaults());
+        builder.clientAuth(verifyRequired != null ? ClientAuth.NEED : verify != null ? ClientAuth.WANT : ClientAuth.NONE);
+        TlsConfig config = builder.build();
+        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), port, config)) {
+            out.println("ACCEPT " + listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort());
+            out.flush();
+            for (int served = 0; naccept < 0 || served < naccept; served++) {
+                try (TlsSocket socket = listener.accept()) {
+                    serve(socket);
+                } catch (TlsException e) {
+                    out.println("error: " + e.getMessage() + " (alert " + e.description() + ")");
+                }
+                out.flush();
+            }
+            return 0;
+        } finally {
+            common.closeKeyLog();
+        }
+    }
+
+    private void serve(TlsSocket socket) throws java.io.IOException {
+        socket.startHandshake();
+        SessionInfo session = socket.session();
+        out.println(SessionSummary.headline(session));
+        out.flush();
+        if (www) {
+            BufferedReader request = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
+            String line;
+            while ((line = request.readLine()) != null && !line.isEmpty()) {
+                // read the request head
+            }
+            OutputStream body = socket.getOutputStream();
+            body.write(("HTTP/1.0 200 ok\r\nContent-type: text/plain\r\n\r\n" + statusPage(session))
+                    .getBytes(StandardCharsets.ISO_8859_1));
+            body.flush();
+        } else if (echo) {
+            CommonOptions.pump(socket.getInputStream(), socket.getOutputStream());
+        } else {
+            Thread sender = new Thread(() -> CommonOptions.pump(in, socket.getOutputStream()), "s_server stdin");
+            sender.setDaemon(true);
+            sender.start();
+            CommonOptions.pump(socket.getInputStream(), out);
+        }
+        out.println("DONE");
+    }
+
+    /** The -www page: the session's parameters, as s_server -www lists them. */
+    static String statusPage(SessionInfo s) {
+        StringBuilder page = new StringBuilder("LayeredTLS s_server -www\n");
+        page.append("Protocol  : ").append(s.version().displayName()).append('\n');
+        page.append("Cipher    : ").append(s.cipherSuite().openSslName()).append(" (").append(s.cipherSuite().ianaName()).append(")\n");
+        page.append("Session-ID: ").append(HexFormat.of().withUpperCase().formatHex(s.sessionId())).append('\n');
+        page.append("Reused    : ").append(s.resumed() ? "yes" : "no").append('\n');
+        page.append("Extended master secret: ").append(s.extendedMasterSecret() ? "yes" : "no").append('\n');
+        page.append("Encrypt-then-MAC: ").append(s.encryptThenMac() ? "yes" : "no").append('\n');
+        page.append("Secure renegotiation: ").append(s.secureRenegotiation() ? "yes" : "no").append('\n');
+        page.append("Compression: ").append(s.compression()).append('\n');
+        page.append("ALPN      : ").append(s.applicationProtocol() == null ? "none" : s.applicationProtocol()).append('\n');
+        page.append("Client certificate: ").append(s.peerCertificates().isEmpty() ? "none" : s.peerCertificates().get(0).subject()).append('\n');
+        return page.toString();
+    }
+}

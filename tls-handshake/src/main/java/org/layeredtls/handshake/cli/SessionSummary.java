@@ -1,0 +1,44 @@
+package org.layeredtls.handshake.cli;
+
+import java.io.PrintStream;
+import java.util.HexFormat;
+
+import org.layeredtls.handshake.api.SessionInfo;
+import org.layeredtls.record.CompressionMethod;
+
+/** Prints what a handshake agreed on, in the words and layout of {@code openssl s_client}. */
+final class SessionSummary {
+
+    private SessionSummary() {
+    }
+
+    /** "New, TLSv1.2, Cipher is ECDHE-RSA-AES128-GCM-SHA256" (or "Reused, ..."). */
+    static String headline(SessionInfo s) {
+        return (s.resumed() ? "Reused, " : "New, ") + s.version().displayName() + ", Cipher is " + s.cipherSuite().openSslName();
+    }
+
+    static void print(PrintStream out, SessionInfo s, String verifyResult) {
+        out.println("---");
+        if (!s.peerCertificates().isEmpty()) {
+            out.println("Certificate chain");
+            for (int i = 0; i < s.peerCertificates().size(); i++) {
+                var c = s.peerCertificates().get(i);
+                out.println(" " + i + " s:" + c.subject());
+                out.println("   i:" + c.issuer());
+            }
+            out.println("---");
+        }
+        out.println(headline(s));
+        out.println("Secure Renegotiation IS" + (s.secureRenegotiation() ? "" : " NOT") + " supported");
+        out.println("Compression: " + (s.compression() == CompressionMethod.NULL ? "NONE" : s.compression()));
+        out.println(s.applicationProtocol() == null ? "No ALPN negotiated" : "ALPN protocol: " + s.applicationProtocol());
+        out.println("SSL-Session:");
+        out.println("    Protocol  : " + s.version().displayName());
+        out.println("    Cipher    : " + s.cipherSuite().openSslName());
+        out.println("    Session-ID: " + HexFormat.of().withUpperCase().formatHex(s.sessionId()));
+        out.println("    Extended master secret: " + (s.extendedMasterSecret() ? "yes" : "no"));
+        out.println("    Verify return code: " + verifyResult);
+        out.println("---");
+        out.flush();
+    }
+}

@@ -1,0 +1,92 @@
+package org.layeredtls.handshake.trace;
+
+import java.io.PrintStream;
+import java.util.Arrays;
+
+import org.layeredtls.handshake.api.TlsObserver;
+import org.layeredtls.record.TLSCiphertext;
+import org.layeredtls.record.TLSCompressed;
+import org.layeredtls.record.TLSPlaintext;
+
+/**
+ * Explains one session byte by byte: every record's 5-byte header, then every byte of its
+ * plaintext mapped to the RFC field it encodes, with one line on what the field is for (the
+ * random is "32 bytes, the client's contribution to the keys, and replay protection"; the Finished
+ * "proves both sides saw the same handshake and hold the same keys"). A protected record gets a
+ * summary of its protection (ciphertext, plaintext and overhead lengths) before its decrypted
+ * content. For teaching: the output is long.
+ */
+public final class ExplainPrinter implements TlsObserver {
+
+    private final PrintStream out;
+    private final HandshakeView view = new HandshakeView();
+
+    public ExplainPrinter(PrintStream out) {
+        this.out = out;
+    }
+
+    @Override
+    public synchronized void recordWritten(long sequenceNumber, TLSPlaintext plaintext, TLSCompressed compressed,
+                                           TLSCiphertext ciphertext) {
+        explain(true, sequenceNumber, plaintext, ciphertext);
+    }
+
+    @Override
+    public synchronized void recordRead(long sequenceNumber, TLSCiphertext ciphertext, TLSCompressed compressed,
+                                        TLSPlaintext plaintext) {
+        explain(false, sequenceNumber, plaintext, ciphertext);
+    }
+
+    private void explain(boolean outgoing, long sequenceNumber, TLSPlaintext plaintext, TLSCiphertext ciphertext) {
+        TraceLines lines = new TraceLines();
+        lines.line((outgoing ? "Sent" : "Received") + " record, sequence number " + sequenceNumber + ": "
+                + Names.contentType(ciphertext.type()) + ", " + (5 + ciphertext.length()) + " bytes on the wire");
+        byte[] header = {(byte) ciphertext.type().code(), (byte) ciphertext.version().major(),
+                (byte) ciphertext.version().minor(), (byte) (ciphertext.length() >> 8), (byte) ciphertext.length()};
+        ByteWalk h = new ByteWalk(header, lines, "  ");
+        h.field(1, "ContentType = " + Names.contentType(ciphertext.type()) + ": which protocol the fragment belongs to (RFC 5246 §6.2.1)");
+        h.field(2, "ProtocolVersion = " + Names.version(ciphertext.version()) + ": the record layer's version");
+        h.field(2, "length = " + ciphertext.length() + ": bytes of fragment that follow (at most 2^14 + 2048)");
+        if (!Arrays.equals(plaintext.fragment(), ciphertext.fragment())) {
+            lines.line("  fragment: " + ciphertext.length() + " bytes protected with this direction's keys (explicit nonce or IV, "
+                    + "encrypted content, MAC or AEAD tag: " + (ciphertext.length() - plaintext.length())
+                    + " bytes of overhead); sequence number " + sequenceNumber + " is authenticated but not sent. "
+                    + "Decrypted, its " + plaintext.length() + " bytes read:");
+        }
+        content(lines, outgoing, plaintext);
+        synchronized (out) {
+            lines.lines().forEach(out::println);
+            out.println();
+            out.flush();
+        }
+    }
+
+    private void content(TraceLines lines, boolean outgoing, TLSPlaintext plaintext) {
+        byte[] fragment = plaintext.fragment();
+        ByteWalk w = new ByteWalk(fragment, lines, "    ");
+        switch (plaintext.type()) {
+            case CHANGE_CIPHER_SPEC -> w.rest("change_cipher_spec (1): from the next record on, this side protects its records with the new keys");
+            case ALERT -> {
+                if (fragment.length == 2) {
+                    w.field(1, "AlertLevel = " + (fragment[0] == 2 ? "fatal(2): the connection ends now" : "warning(" + fragment[0] + ")"));
+                    w.field(1, "AlertDescription: " + TracePrinter.alert(fragment).replaceFirst(".*description=", ""));
+                } else {
+                    w.rest("a malformed alert");
+                }
+            }
+            case APPLICATION_DATA -> w.rest("application data: the bytes the application wrote, opaque to TLS");
+            case HANDSHAKE -> {
+                for (HandshakeView.Found found : view.add(outgoing, fragment)) {
+                    if (found.frame() == null) {
+                        lines.line("    handshake bytes that do not frame: " + found.error());
+                    } else {
+                        MessageExplainer.explain(lines, "    ", found.frame(), found.message());
+                    }
+                }
+                if (view.partial(outgoing)) {
+                    lines.line("    (the start of a handshake message that continues in the next record: explained when complete)");
+                }
+            }
+        }
+    }
+}

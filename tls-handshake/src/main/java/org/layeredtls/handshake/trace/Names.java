@@ -1,0 +1,105 @@
+package org.layeredtls.handshake.trace;
+
+import java.util.HexFormat;
+import java.util.Map;
+
+import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.handshake.extension.SignatureScheme;
+import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.record.ContentType;
+import org.layeredtls.record.ProtocolVersion;
+
+/** How the printers name wire values, after {@code openssl s_client -trace}. */
+final class Names {
+
+    private static final HexFormat UPPER_HEX = HexFormat.of().withUpperCase();
+
+    private Names() {
+    }
+
+    /** "TLS 1.2 (0x303)". */
+    static String version(ProtocolVersion v) {
+        String name = v.major() != 3 ? "unknown" : switch (v.minor()) {
+            case 0 -> "SSL 3.0";
+            case 1 -> "TLS 1.0";
+            case 2 -> "TLS 1.1";
+            case 3 -> "TLS 1.2";
+            case 4 -> "TLS 1.3";
+            default -> "unknown";
+        };
+        return name + " (0x" + Integer.toHexString(v.code()) + ")";
+    }
+
+    /** "TLS 1.2". */
+    static String versionName(ProtocolVersion v) {
+        String full = version(v);
+        return full.substring(0, full.indexOf(" ("));
+    }
+
+    /** "Handshake (22)". */
+    static String contentType(ContentType type) {
+        return switch (type) {
+            case CHANGE_CIPHER_SPEC -> "ChangeCipherSpec";
+            case ALERT -> "Alert";
+            case HANDSHAKE -> "Handshake";
+            case APPLICATION_DATA -> "ApplicationData";
+        } + " (" + type.code() + ")";
+    }
+
+    // Suites peers offer that this stack does not implement, named for the trace (IANA TLS registry).
+    private static final Map<Integer, String> OTHER_SUITES = Map.ofEntries(
+            Map.entry(0x0039, "TLS_DHE_RSA_WITH_AES_256_CBC_SHA"),
+            Map.entry(0x0067, "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256"),
+            Map.entry(0x006B, "TLS_DHE_RSA_WITH_AES_256_CBC_SHA256"),
+            Map.entry(0x009F, "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384"),
+            Map.entry(0xC009, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"),
+            Map.entry(0xC00A, "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA"),
+            Map.entry(0xC014, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA"),
+            Map.entry(0xC023, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256"),
+            Map.entry(0xC024, "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384"),
+            Map.entry(0xC027, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256"),
+            Map.entry(0xC028, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384"),
+            Map.entry(0xCCAA, "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256"),
+            Map.entry(0x5600, "TLS_FALLBACK_SCSV"));
+
+    /** "{0xC0, 0x2F} TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256". */
+    static String cipherSuite(int code) {
+        return String.format("{0x%02X, 0x%02X} ", code >> 8, code & 0xFF)
+                + CipherSuite.fromCode(code).map(CipherSuite::ianaName).orElse(OTHER_SUITES.getOrDefault(code, "unknown"));
+    }
+
+    static String group(int code) {
+        return NamedGroup.fromCode(code).map(NamedGroup::rfcName).orElse("unknown") + " (" + code + ")";
+    }
+
+    static String signatureScheme(int code) {
+        return SignatureScheme.nameOf(code) + String.format(" (0x%04x)", code);
+    }
+
+    static String compression(int code) {
+        return switch (code) {
+            case 0 -> "No Compression (0x00)";
+            case 1 -> "Zlib compression (0x01)";
+            default -> String.format("unknown (0x%02x)", code);
+        };
+    }
+
+    static String pointFormat(int code) {
+        return switch (code) {
+            case 0 -> "uncompressed (0)";
+            case 1 -> "ansiX962_compressed_prime (1)";
+            case 2 -> "ansiX962_compressed_char2 (2)";
+            default -> "unknown (" + code + ")";
+        };
+    }
+
+    /** Upper-case hex, as openssl prints values. */
+    static String hex(byte[] bytes) {
+        return UPPER_HEX.formatHex(bytes);
+    }
+
+    /** "(len=12): 5493F3240F996B31C967FABD". */
+    static String lenHex(byte[] bytes) {
+        return "(len=" + bytes.length + "): " + hex(bytes);
+    }
+}

@@ -66,7 +66,7 @@ public final class CpeAgent {
         EventStruct e = new EventStruct(eventCode, commandKey == null ? "" : commandKey);
         boolean multiple = CUMULATIVE_PREFIX.stream().anyMatch(eventCode::startsWith);
         if (multiple ? !events.contains(e) : events.stream().noneMatch(x -> x.eventCode().equals(eventCode))) {
-            events.add(e);
+            events.add(eventCode.equals("0 BOOTSTRAP") ? 0 : events.size(), e); // BOOTSTRAP reads best first
         }
         save();
     }
@@ -122,8 +122,9 @@ public final class CpeAgent {
 
     // ---- called by CpeSession ----
 
-    Clock clock() {
-        return clock;
+    /** The time, to the second: some ACSs choke on fractional seconds in xsd:dateTime. */
+    Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
     }
 
     synchronized List<TransferComplete> pendingTransfers() {
@@ -158,7 +159,7 @@ public final class CpeAgent {
     /** The session is over: run the Downloads it received, then the Reboot (TR-069 §A.3.2.8, §A.3.2.9). */
     void sessionEnded(List<Download> downloads, String rebootCommandKey) {
         for (Download d : downloads) {
-            Instant start = clock.instant();
+            Instant start = now();
             FaultStruct fault = FaultStruct.NONE;
             try {
                 FetchResult r = actions.download(d.url(), d.username(), d.password(), d.fileSize());
@@ -170,7 +171,7 @@ public final class CpeAgent {
                 fault = new FaultStruct(FaultCode.DOWNLOAD_FAILURE.code(), "Download failure: " + e.getMessage());
             }
             synchronized (this) {
-                pendingTransfers.add(new TransferComplete(d.commandKey(), fault, start, clock.instant()));
+                pendingTransfers.add(new TransferComplete(d.commandKey(), fault, start, now()));
                 addEvent("7 TRANSFER COMPLETE", "");
                 addEvent("M Download", d.commandKey());
             }

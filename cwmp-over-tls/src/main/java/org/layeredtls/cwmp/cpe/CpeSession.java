@@ -45,7 +45,7 @@ public final class CpeSession {
     CpeSession(CpeAgent agent, List<EventStruct> events, int retryCount) {
         this.agent = agent;
         this.sentEvents = events;
-        this.inform = new Inform(deviceId(agent), events, 1, agent.clock().instant(), retryCount,
+        this.inform = new Inform(deviceId(agent), events, 1, agent.now(), retryCount,
                 agent.model().informParameters());
         this.handler = new CpeRpcHandler(agent);
     }

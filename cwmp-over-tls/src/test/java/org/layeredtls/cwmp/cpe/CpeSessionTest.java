@@ -106,7 +106,7 @@ class CpeSessionTest {
         assertEquals(Namespaces.CWMP_1_0, env.cwmpNamespace());
         Inform inform = (Inform) Rpc.decode(env.body());
         assertEquals("00D09E-LTGW-SN1", inform.deviceId().identity());
-        assertEquals(List.of(new EventStruct("1 BOOT", ""), new EventStruct("0 BOOTSTRAP", "")), inform.events());
+        assertEquals(List.of(new EventStruct("0 BOOTSTRAP", ""), new EventStruct("1 BOOT", "")), inform.events());
         assertEquals(1, inform.maxEnvelopes());
         assertEquals(CLOCK.instant(), inform.currentTime());
         assertEquals(0, inform.retryCount());

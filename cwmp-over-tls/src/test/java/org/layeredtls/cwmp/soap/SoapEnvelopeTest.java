@@ -17,6 +17,11 @@ import net.jqwik.api.Provide;
 import org.junit.jupiter.api.Test;
 import org.layeredtls.cwmp.rpc.CwmpFault;
 import org.layeredtls.cwmp.rpc.DeviceId;
+import org.layeredtls.cwmp.rpc.Download;
+import org.layeredtls.cwmp.rpc.FaultStruct;
+import org.layeredtls.cwmp.rpc.GetParameterNamesResponse;
+import org.layeredtls.cwmp.rpc.ParameterInfoStruct;
+import org.layeredtls.cwmp.rpc.TransferComplete;
 import org.layeredtls.cwmp.rpc.EventStruct;
 import org.layeredtls.cwmp.rpc.FaultCode;
 import org.layeredtls.cwmp.rpc.Inform;
@@ -78,6 +83,29 @@ class SoapEnvelopeTest {
                 new ParameterValueStruct("Device.ManagementServer.PeriodicInformEnable", "1", "boolean"),
                 ParameterValueStruct.ofString("Device.DeviceInfo.ProvisioningCode", "  spaced  ")),
                 spv.parameterList());
+    }
+
+    @Test
+    void parsesADownloadAsAnAcsSendsIt() throws Exception {
+        SoapEnvelope env = SoapEnvelope.decode(Fixtures.load("download-request.xml"));
+        assertEquals(Namespaces.CWMP_1_1, env.cwmpNamespace());
+        assertEquals("ID:intrnl.unset.id.Download1700000000000.1", env.id());
+        assertEquals(new Download("upgrade 2.1", "1 Firmware Upgrade Image",
+                "https://files.example.net/fw/ltgw-2.1.bin", "fw", "s3cret", 1048576, "ltgw-2.1.bin", 0, "", ""),
+                Rpc.decode(env.body()));
+    }
+
+    @Test
+    void parsesCpeMessagesWithBooleansAsWordsOrDigitsAndTimesWithoutOffset() throws Exception {
+        SoapEnvelope gpn = SoapEnvelope.decode(Fixtures.load("gpn-response-and-transfer-complete.xml"));
+        assertEquals(new GetParameterNamesResponse(List.of(
+                new ParameterInfoStruct("Device.ManagementServer.", false),
+                new ParameterInfoStruct("Device.ManagementServer.URL", true),
+                new ParameterInfoStruct("Device.ManagementServer.ParameterKey", false))), Rpc.decode(gpn.body()));
+        SoapEnvelope tc = SoapEnvelope.decode(Fixtures.load("transfer-complete.xml"));
+        assertEquals(new TransferComplete("upgrade 2.1", new FaultStruct(9010, "Download failure"),
+                Instant.parse("2026-01-02T03:04:05Z"), Instant.parse("2026-01-02T03:04:09.500Z")),
+                Rpc.decode(tc.body()));
     }
 
     @Test

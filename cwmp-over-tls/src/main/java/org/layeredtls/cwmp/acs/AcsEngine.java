@@ -1,0 +1,123 @@
+package org.layeredtls.cwmp.acs;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.layeredtls.cwmp.rpc.CwmpFault;
+import org.layeredtls.cwmp.rpc.CwmpMessage;
+import org.layeredtls.cwmp.rpc.CwmpRequest;
+import org.layeredtls.cwmp.rpc.Download;
+import org.layeredtls.cwmp.rpc.GetParameterValuesResponse;
+import org.layeredtls.cwmp.rpc.Inform;
+import org.layeredtls.cwmp.rpc.SetParameterValues;
+import org.layeredtls.cwmp.rpc.SetParameterValuesResponse;
+import org.layeredtls.cwmp.rpc.TransferComplete;
+
+/**
+ * The ACS: a task queue per device over a {@link DeviceStore}, and a session per CPE connection
+ * ({@link #newSession}). Thread-safe: the HTTP server may run sessions and enqueue tasks concurrently.
+ */
+public final class AcsEngine {
+    private final DeviceStore store;
+    private final Clock clock;
+
+    public AcsEngine(DeviceStore store, Clock clock) {
+        this.store = store;
+        this.clock = clock;
+    }
+
+    /**
+     * A session for one CPE connection.
+     *
+     * @param authenticatedIdentity the client certificate's CN or a SAN, or the HTTP user; null if none. When given,
+     *                              it must equal the Inform's {@code OUI-ProductClass-SerialNumber} or its
+     *                              SerialNumber, else the session is refused (IDENTITY_MISMATCH → HTTP 403)
+     */
+    public AcsSession newSession(String authenticatedIdentity) {
+        return new AcsSession(this, authenticatedIdentity);
+    }
+
+    /** Queues an RPC for a device's next session; returns the task id. */
+    public synchronized String enqueue(String deviceId, CwmpRequest rpc) {
+        String id = UUID.randomUUID().toString();
+        DeviceRecord r = load(deviceId).orElse(DeviceRecord.unknown(deviceId));
+        save(r.withTask(new Task(id, rpc, clock.instant())));
+        return id;
+    }
+
+    /** The answers recorded for a device, oldest first. */
+    public synchronized List<TaskResult> results(String deviceId) {
+        return load(deviceId).map(DeviceRecord::results).orElse(List.of());
+    }
+
+    /** What the ACS knows of a device (incl. the ConnectionRequestURL/Username/Password learnt). */
+    public synchronized Optional<DeviceRecord> device(String deviceId) {
+        return load(deviceId);
+    }
+
+    /** The store. */
+    public DeviceStore store() {
+        return store;
+    }
+
+    Clock clock() {
+        return clock;
+    }
+
+    // ---- called by AcsSession ----
+
+    synchronized void recordInform(String deviceId, Inform inform, String namespace) {
+        DeviceRecord r = load(deviceId).orElse(DeviceRecord.unknown(deviceId));
+        save(r.withInform(inform, namespace, clock.instant()));
+    }
+
+    synchronized Optional<Task> nextTask(String deviceId) {
+        return load(deviceId).flatMap(r -> r.pendingTasks().stream().findFirst());
+    }
+
+    /** The CPE answered a task: record it, and learn the values a GPV returned or a successful SPV set. */
+    synchronized void recordAnswer(String deviceId, Task task, CwmpMessage answer) {
+        DeviceRecord r = load(deviceId).orElse(DeviceRecord.unknown(deviceId));
+        if (answer instanceof GetParameterValuesResponse g) {
+            r = r.withLearnt(g.parameterList());
+        } else if (answer instanceof SetParameterValuesResponse && task.request() instanceof SetParameterValues s) {
+            r = r.withLearnt(s.parameterList());
+        }
+        save(r.withResult(new TaskResult(task.taskId(), task.request(), answer, clock.instant()), true));
+    }
+
+    /** A TransferComplete: a second result for the Download task with that CommandKey (or an orphan result). */
+    synchronized void recordTransferComplete(String deviceId, TransferComplete tc) {
+        DeviceRecord r = load(deviceId).orElse(DeviceRecord.unknown(deviceId));
+        TaskResult download = null;
+        for (TaskResult res : r.results()) {
+            if (res.request() instanceof Download d && d.commandKey().equals(tc.commandKey())
+                    && !(res.response() instanceof CwmpFault)) {
+                download = res;
+            }
+        }
+        String taskId = download != null ? download.taskId() : "transfer-" + tc.commandKey();
+        CwmpRequest request = download != null ? download.request()
+                : new Download(tc.commandKey(), "", "", "", "", 0, "", 0, "", "");
+        save(r.withResult(new TaskResult(taskId, request, tc, clock.instant()), false));
+    }
+
+    private Optional<DeviceRecord> load(String deviceId) {
+        try {
+            return store.load(deviceId);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void save(DeviceRecord r) {
+        try {
+            store.save(r);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -92,6 +92,23 @@ public final class AcsServer implements Closeable {
         }, this::handle, this::handshake, this::connectionFailed);
     }
 
+    /**
+     * Starts an ACS over {@code engine} on {@code address:port} (0 = ephemeral).
+     *
+     * @param tls       the server configuration: the ACS certificate, the CA as trust anchor and
+     *                  {@code ClientAuth.NEED} for the papers' mutual authentication
+     * @param passwords for CPEs without a certificate (tls with {@code ClientAuth.WANT}): the
+     *                  password of a user name, or null to accept only certificates
+     * @param log       where connection and session events go (may be null)
+     */
+    public static AcsServer start(org.layeredtls.cwmp.acs.AcsEngine engine, TlsConfig tls, InetAddress address,
+                                  int port, String path, Function<String, Optional<String>> passwords,
+                                  Consumer<String> log) throws IOException {
+        AcsServer server = new AcsServer(new EngineEndpoint(engine), tls, address, port, path, passwords, log);
+        server.loop.start();
+        return server;
+    }
+
     static AcsServer start(SoapEndpoint endpoint, TlsConfig tls, InetAddress address, int port, String path,
                            Function<String, Optional<String>> passwords, Consumer<String> log) throws IOException {
         AcsServer server = new AcsServer(endpoint, tls, address, port, path, passwords, log);

@@ -13,7 +13,6 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http.config.Http1Config;
-import org.apache.hc.core5.http.impl.HttpProcessors;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
@@ -108,9 +107,9 @@ public final class ConnectionRequester {
                                                BasicClassicHttpRequest request, HttpHost host)
             throws IOException, HttpException {
         HttpCoreContext context = HttpCoreContext.create();
-        executor.preProcess(request, HttpProcessors.client("LayeredTLS-ACS"), context);
+        executor.preProcess(request, ClientProcessor.of("LayeredTLS-ACS"), context);
         ClassicHttpResponse response = executor.execute(request, connection, context);
-        executor.postProcess(response, HttpProcessors.client("LayeredTLS-ACS"), context);
+        executor.postProcess(response, ClientProcessor.of("LayeredTLS-ACS"), context);
         return response;
     }
 }

@@ -17,7 +17,6 @@ import org.apache.hc.core5.http.HttpHost;
 import org.apache.hc.core5.http.HttpStatus;
 import org.apache.hc.core5.http.Method;
 import org.apache.hc.core5.http.config.Http1Config;
-import org.apache.hc.core5.http.impl.HttpProcessors;
 import org.apache.hc.core5.http.impl.io.DefaultBHttpClientConnection;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
@@ -43,7 +42,7 @@ import org.layeredtls.handshake.api.TlsSocket;
 public final class CpeClient {
 
     private static final ContentType SOAP = ContentType.parse("text/xml; charset=\"utf-8\"");
-    private static final HttpProcessor PROCESSOR = HttpProcessors.client("LayeredTLS-CPE");
+    private static final HttpProcessor PROCESSOR = ClientProcessor.of("LayeredTLS-CPE");
 
     private final URI acsUrl;
     private final TlsConfig tls;

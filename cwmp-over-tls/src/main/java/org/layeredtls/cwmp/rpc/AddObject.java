@@ -20,6 +20,6 @@ public record AddObject(String objectName, String parameterKey) implements CwmpR
     }
 
     public static AddObject decode(XmlElement e) throws CwmpException {
-        return new AddObject(Fields.text(e, "ObjectName").trim(), Fields.optionalText(e, "ParameterKey", ""));
+        return new AddObject(Fields.text(e, "ObjectName").trim(), Fields.optionalRaw(e, "ParameterKey"));
     }
 }

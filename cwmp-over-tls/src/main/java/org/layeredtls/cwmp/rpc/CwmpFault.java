@@ -64,7 +64,7 @@ public record CwmpFault(int faultCode, String faultString, List<SetParameterValu
         for (XmlElement i : f.children("SetParameterValuesFault")) {
             spv.add(SetParameterValuesFault.decode(i));
         }
-        return new CwmpFault(Fields.integer(f, "FaultCode"), Fields.optionalText(f, "FaultString", ""), spv);
+        return new CwmpFault(Fields.integer(f, "FaultCode"), Fields.optionalRaw(f, "FaultString"), spv);
     }
 
     /** This fault as an exception carrying it, for code paths that must abort. */

@@ -20,6 +20,6 @@ public record DeleteObject(String objectName, String parameterKey) implements Cw
     }
 
     public static DeleteObject decode(XmlElement e) throws CwmpException {
-        return new DeleteObject(Fields.text(e, "ObjectName").trim(), Fields.optionalText(e, "ParameterKey", ""));
+        return new DeleteObject(Fields.text(e, "ObjectName").trim(), Fields.optionalRaw(e, "ParameterKey"));
     }
 }

@@ -28,9 +28,9 @@ public record Download(String commandKey, String fileType, String url, String us
     }
 
     public static Download decode(XmlElement e) throws CwmpException {
-        return new Download(Fields.optionalText(e, "CommandKey", ""), Fields.text(e, "FileType").trim(),
-                Fields.text(e, "URL").trim(), Fields.optionalText(e, "Username", ""),
-                e.child("Password").map(XmlElement::text).orElse(""),
+        return new Download(Fields.optionalRaw(e, "CommandKey"), Fields.text(e, "FileType").trim(),
+                Fields.text(e, "URL").trim(), Fields.optionalRaw(e, "Username"),
+                Fields.optionalRaw(e, "Password"),
                 e.child("FileSize").isPresent() ? Fields.number(e, "FileSize") : 0,
                 Fields.optionalText(e, "TargetFileName", ""),
                 e.child("DelaySeconds").isPresent() ? Fields.integer(e, "DelaySeconds") : 0,

@@ -14,6 +14,6 @@ public record EventStruct(String eventCode, String commandKey) {
     }
 
     static EventStruct decode(XmlElement e) throws CwmpException {
-        return new EventStruct(Fields.text(e, "EventCode").trim(), Fields.optionalText(e, "CommandKey", ""));
+        return new EventStruct(Fields.text(e, "EventCode").trim(), Fields.optionalRaw(e, "CommandKey"));
     }
 }

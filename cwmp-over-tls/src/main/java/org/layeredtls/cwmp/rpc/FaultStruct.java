@@ -16,6 +16,6 @@ public record FaultStruct(int faultCode, String faultString) {
     }
 
     static FaultStruct decode(XmlElement e) throws CwmpException {
-        return new FaultStruct(Fields.integer(e, "FaultCode"), Fields.optionalText(e, "FaultString", ""));
+        return new FaultStruct(Fields.integer(e, "FaultCode"), Fields.optionalRaw(e, "FaultString"));
     }
 }

@@ -68,6 +68,11 @@ final class Fields {
         return parent.child(name).map(e -> e.text().trim()).orElse(dflt);
     }
 
+    /** Raw text of an optional leaf (opaque strings: CommandKey, ParameterKey, FaultString, credentials). */
+    static String optionalRaw(XmlElement parent, String name) {
+        return parent.child(name).map(XmlElement::text).orElse("");
+    }
+
     static long number(XmlElement parent, String name) throws CwmpException {
         String s = text(parent, name).trim();
         try {

@@ -19,6 +19,6 @@ public record Reboot(String commandKey) implements CwmpRequest {
     }
 
     public static Reboot decode(XmlElement e) throws CwmpException {
-        return new Reboot(Fields.optionalText(e, "CommandKey", ""));
+        return new Reboot(Fields.optionalRaw(e, "CommandKey"));
     }
 }

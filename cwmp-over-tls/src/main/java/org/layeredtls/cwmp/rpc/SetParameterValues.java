@@ -25,6 +25,6 @@ public record SetParameterValues(List<ParameterValueStruct> parameterList, Strin
     }
 
     public static SetParameterValues decode(XmlElement e) throws CwmpException {
-        return new SetParameterValues(ParameterValueStruct.decodeList(e), Fields.optionalText(e, "ParameterKey", ""));
+        return new SetParameterValues(ParameterValueStruct.decodeList(e), Fields.optionalRaw(e, "ParameterKey"));
     }
 }

@@ -15,6 +15,6 @@ public record SetParameterValuesFault(String parameterName, int faultCode, Strin
 
     static SetParameterValuesFault decode(XmlElement e) throws CwmpException {
         return new SetParameterValuesFault(Fields.text(e, "ParameterName").trim(), Fields.integer(e, "FaultCode"),
-                Fields.optionalText(e, "FaultString", ""));
+                Fields.optionalRaw(e, "FaultString"));
     }
 }

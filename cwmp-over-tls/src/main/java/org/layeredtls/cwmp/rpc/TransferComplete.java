@@ -22,7 +22,7 @@ public record TransferComplete(String commandKey, FaultStruct faultStruct, Insta
     }
 
     public static TransferComplete decode(XmlElement e) throws CwmpException {
-        return new TransferComplete(Fields.optionalText(e, "CommandKey", ""),
+        return new TransferComplete(Fields.optionalRaw(e, "CommandKey"),
                 FaultStruct.decode(Fields.required(e, "FaultStruct")), Fields.time(e, "StartTime"),
                 Fields.time(e, "CompleteTime"));
     }

@@ -177,6 +177,7 @@ class CwmpOverTlsTest {
         startAcs();
         startCpe(TestPki.INTRUDER, "localhost");
         assertFalse(cpe.runSessions(Duration.ofSeconds(30)));
+        assertEquals(2, cpe.agent().retryCount(), "two attempts, each counted for the next Inform's RetryCount");
         assertEquals(0, acs.sessionsStarted());
         assertTrue(engine.device(DEVICE).isEmpty());
         assertTrue(acs.events().stream().anyMatch(e -> e.contains("sent alert unknown_ca")), acs.events().toString());

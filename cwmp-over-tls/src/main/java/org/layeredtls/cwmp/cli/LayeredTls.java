@@ -1,0 +1,35 @@
+package org.layeredtls.cwmp.cli;
+
+import java.io.PrintStream;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code layeredtls} command: {@code demo} (the papers' experiment), {@code acs} and
+ * {@code cpe} (the two sides as separate processes), {@code record-demo} (the Record protocol).
+ */
+@Command(name = "layeredtls", mixinStandardHelpOptions = true, version = "LayeredTLS 0.1.0",
+        description = "A pure-Java SSL/TLS stack, layer by layer, with a thin TR-069 (CWMP) ACS and CPE on top.",
+        subcommands = {DemoCommand.class, AcsCommand.class, CpeCommand.class, RecordDemoCommand.class})
+public final class LayeredTls implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** The command line with every subcommand, printing to {@code out}. */
+    public static CommandLine commandLine(PrintStream out) {
+        CommandLine line = new CommandLine(new LayeredTls());
+        line.setOut(new java.io.PrintWriter(out, true));
+        return line;
+    }
+
+    public static void main(String[] args) {
+        System.exit(commandLine(System.out).execute(args.length == 0 ? new String[] {"demo"} : args));
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+}

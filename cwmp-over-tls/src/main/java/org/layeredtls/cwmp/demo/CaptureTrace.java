@@ -1,0 +1,221 @@
+package org.layeredtls.cwmp.demo;
+
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+import org.layeredtls.alert.Alert;
+import org.layeredtls.cwmp.rpc.MessageSummary;
+import org.layeredtls.cwmp.rpc.Rpc;
+import org.layeredtls.cwmp.soap.SoapEnvelope;
+import org.layeredtls.handshake.api.TlsObserver;
+import org.layeredtls.handshake.message.HandshakeMessage;
+import org.layeredtls.record.ConnectionState;
+import org.layeredtls.record.ContentType;
+import org.layeredtls.record.TLSCiphertext;
+import org.layeredtls.record.TLSCompressed;
+import org.layeredtls.record.TLSPlaintext;
+
+/**
+ * A {@link TlsObserver} that prints one connection the way a capture viewer shows it: each record
+ * with its header (content type, version, length on the wire) and, below it, what the record
+ * carries: the handshake message and its key fields, the ChangeCipherSpec, the alert, or the
+ * decrypted application data (the HTTP request or response and the SOAP method inside). Records
+ * protected by the negotiated cipher are marked, with the length of their plaintext.
+ *
+ * <p>The observer sees the connection from one side (here: the CPE's), so "sent" is that side.
+ */
+public final class CaptureTrace implements TlsObserver {
+
+    /** How much to print. */
+    public enum Detail { QUIET, NORMAL, VERBOSE }
+
+    private final PrintStream out;
+    private volatile Detail detail;
+    private final String self;
+    private final String peer;
+    private final List<String> lines = new ArrayList<>();
+    private int frame;
+    private boolean writeProtected;
+    private boolean readProtected;
+    private volatile boolean enabled = true;
+    private volatile KeyLog keyLog;
+
+    /**
+     * @param self the name of the side this observer watches (e.g. "CPE")
+     * @param peer the other side (e.g. "ACS")
+     */
+    public CaptureTrace(PrintStream out, Detail detail, String self, String peer) {
+        this.out = out;
+        this.detail = detail;
+        this.self = self;
+        this.peer = peer;
+    }
+
+    /** Changes how much is printed from now on. */
+    public void setDetail(Detail detail) {
+        this.detail = detail;
+    }
+
+    /** Turns printing on or off (records are still counted). */
+    public void setEnabled(boolean enabled) {
+        this.enabled = enabled;
+    }
+
+    /** Appends each new session's master secret to {@code file} in the NSS key log format. */
+    public void keyLogFile(java.nio.file.Path file) {
+        this.keyLog = file == null ? null : new KeyLog(file);
+    }
+
+    @Override
+    public void masterSecretDerived(byte[] clientRandom, byte[] masterSecret) {
+        KeyLog log = keyLog;
+        if (log != null) {
+            log.masterSecret(clientRandom, masterSecret);
+        }
+    }
+
+    /** Every line printed so far (also when disabled: not kept). */
+    public synchronized List<String> lines() {
+        return List.copyOf(lines);
+    }
+
+    @Override
+    public synchronized void recordWritten(long sequenceNumber, TLSPlaintext plaintext, TLSCompressed compressed,
+                                           TLSCiphertext ciphertext) {
+        record(sequenceNumber, self + " -> " + peer, plaintext, ciphertext, writeProtected);
+    }
+
+    @Override
+    public synchronized void recordRead(long sequenceNumber, TLSCiphertext ciphertext, TLSCompressed compressed,
+                                        TLSPlaintext plaintext) {
+        record(sequenceNumber, peer + " -> " + self, plaintext, ciphertext, readProtected);
+    }
+
+    @Override
+    public synchronized void writeStateChanged(ConnectionState newState) {
+        writeProtected = true;
+    }
+
+    @Override
+    public synchronized void readStateChanged(ConnectionState newState) {
+        readProtected = true;
+    }
+
+    @Override
+    public synchronized void handshakeMessageSent(HandshakeMessage message, byte[] bytes) {
+        message(message);
+    }
+
+    @Override
+    public synchronized void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
+        message(message);
+    }
+
+    private void message(HandshakeMessage message) {
+        if (detail == Detail.QUIET) {
+            return;
+        }
+        List<String> described = HandshakeDescriber.describe(message, detail == Detail.VERBOSE);
+        print("        " + described.get(0));
+        for (String line : described.subList(1, described.size())) {
+            print("        " + line);
+        }
+    }
+
+    private void record(long sequenceNumber, String direction, TLSPlaintext plaintext, TLSCiphertext ciphertext, boolean protectedRecord) {
+        if (plaintext.type() == ContentType.HANDSHAKE && sequenceNumber == 0 && isClientHello(plaintext)) {
+            writeProtected = false; // the first record of a new connection: nothing is protected yet
+            readProtected = false;
+            protectedRecord = false;
+            print("");
+            print("  ---- new TLS connection ----");
+        }
+        frame++;
+        String header = String.format(Locale.ROOT, "  #%-3d %-10s %-17s %s  length %d", frame, direction,
+                name(ciphertext.type()), ciphertext.version().displayName()
+                        + String.format(Locale.ROOT, " (0x%04x)", ciphertext.version().code()), ciphertext.length());
+        if (protectedRecord) {
+            header += "  [encrypted; plaintext " + plaintext.length() + " bytes]";
+        }
+        print(header);
+        byte[] content = plaintext.fragment();
+        switch (plaintext.type()) {
+            case CHANGE_CIPHER_SPEC -> print("        ChangeCipherSpec (" + (content.length == 1 ? content[0] : "?")
+                    + "): from now on " + (direction.startsWith(self) ? self : peer) + "'s records are protected");
+            case ALERT -> print("        Alert " + alert(content));
+            case APPLICATION_DATA -> applicationData(content);
+            default -> { }
+        }
+    }
+
+    private static boolean isClientHello(TLSPlaintext plaintext) {
+        byte[] fragment = plaintext.fragment();
+        return fragment.length > 0 && fragment[0] == 1;
+    }
+
+    private static String name(ContentType type) {
+        return switch (type) {
+            case HANDSHAKE -> "Handshake(22)";
+            case CHANGE_CIPHER_SPEC -> "ChangeCipherSpec(20)";
+            case ALERT -> "Alert(21)";
+            case APPLICATION_DATA -> "ApplicationData(23)";
+        };
+    }
+
+    private static String alert(byte[] content) {
+        try {
+            Alert alert = Alert.decode(content);
+            return alert.level() + " " + alert.description().rfcName() + " (" + alert.description().code() + ")";
+        } catch (Exception e) {
+            return "(" + content.length + " bytes)";
+        }
+    }
+
+    /** The decrypted HTTP message: its first line, the CWMP-relevant headers, and the SOAP method. */
+    private void applicationData(byte[] content) {
+        String text = new String(content, StandardCharsets.UTF_8);
+        int end = text.indexOf("\r\n\r\n");
+        String head = end < 0 ? "" : text.substring(0, end);
+        String body = end < 0 ? text : text.substring(end + 4);
+        if (!head.isEmpty()) {
+            String[] headers = head.split("\r\n");
+            print("        " + headers[0]);
+            for (int i = 1; i < headers.length; i++) {
+                String h = headers[i].toLowerCase(Locale.ROOT);
+                if (detail == Detail.VERBOSE || h.startsWith("content-type") || h.startsWith("content-length")
+                        || h.startsWith("set-cookie") || h.startsWith("cookie") || h.startsWith("www-authenticate")) {
+                    print("          " + headers[i]);
+                }
+            }
+        }
+        if (!body.isBlank()) {
+            print("        SOAP: " + soapSummary(body.getBytes(StandardCharsets.UTF_8)));
+            if (detail == Detail.VERBOSE) {
+                for (String line : body.split("\n")) {
+                    print("          | " + line);
+                }
+            }
+        } else if (head.startsWith("POST") && head.toLowerCase(Locale.ROOT).contains("content-length: 0")) {
+            print("        (empty POST: the CPE has nothing more to say)");
+        }
+    }
+
+    private static String soapSummary(byte[] xml) {
+        try {
+            SoapEnvelope envelope = SoapEnvelope.decode(xml);
+            return envelope.body() == null ? "(empty Body)" : MessageSummary.of(Rpc.decode(envelope.body()));
+        } catch (Exception e) {
+            return "(" + xml.length + " bytes, not a whole envelope)";
+        }
+    }
+
+    private void print(String line) {
+        lines.add(line);
+        if (enabled) {
+            out.println(line);
+        }
+    }
+}

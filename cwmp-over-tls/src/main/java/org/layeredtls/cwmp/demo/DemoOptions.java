@@ -1,0 +1,64 @@
+package org.layeredtls.cwmp.demo;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.record.ProtocolVersion;
+
+/**
+ * What the demo is run with.
+ *
+ * @param version the one protocol version both sides speak
+ * @param cipher  the one cipher suite both sides offer, or null for the defaults
+ * @param keyLog  where to append NSS key log lines, or null
+ * @param detail  how much of the capture to print
+ */
+public record DemoOptions(ProtocolVersion version, CipherSuite cipher, Path keyLog, CaptureTrace.Detail detail) {
+
+    public static DemoOptions defaults() {
+        return new DemoOptions(ProtocolVersion.TLS1_2, null, null, CaptureTrace.Detail.NORMAL);
+    }
+
+    /** {@code TLSv1.2}, {@code TLS1.2}, {@code 1.2}, {@code TLSv1}, {@code SSLv3}, ... */
+    public static ProtocolVersion parseVersion(String text) {
+        String v = text.toLowerCase(Locale.ROOT).replace("tlsv", "").replace("tls", "").replace("_", ".").strip();
+        return switch (v) {
+            case "sslv3", "ssl3", "ssl3.0", "3.0" -> ProtocolVersion.SSL3_0;
+            case "1", "1.0" -> ProtocolVersion.TLS1_0;
+            case "1.1" -> ProtocolVersion.TLS1_1;
+            case "1.2" -> ProtocolVersion.TLS1_2;
+            default -> throw new IllegalArgumentException("unknown version " + text + " (SSLv3, TLSv1, TLSv1.1, TLSv1.2)");
+        };
+    }
+
+    /** An IANA or OpenSSL cipher suite name. */
+    public static CipherSuite parseCipher(String name) {
+        return CipherSuite.fromName(name).or(() -> CipherSuite.fromName(name.toUpperCase(Locale.ROOT)))
+                .orElseThrow(() -> new IllegalArgumentException("unknown cipher suite " + name
+                        + " (an IANA name like TLS_RSA_WITH_AES_128_CBC_SHA or an OpenSSL name like AES128-SHA)"));
+    }
+
+    /** The suites to offer: the chosen one, the defaults for TLS 1.2, CBC suites before it (no GCM there). */
+    List<CipherSuite> suites() {
+        if (cipher != null) {
+            return List.of(cipher);
+        }
+        if (version.compareTo(ProtocolVersion.TLS1_2) >= 0) {
+            return TlsConfig.DEFAULT_SUITES;
+        }
+        return List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
+    }
+
+    /** Whether the ACS also needs an ECDSA certificate for the chosen suite. */
+    boolean needsEcdsaServerKey() {
+        return cipher != null && cipher.ianaName().contains("ECDSA");
+    }
+
+    /** A TLS configuration with this version and these suites. */
+    TlsConfig.Builder apply(TlsConfig.Builder builder) {
+        return builder.versions(version, version).cipherSuites(suites());
+    }
+}

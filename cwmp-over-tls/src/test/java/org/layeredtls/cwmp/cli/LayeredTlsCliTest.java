@@ -1,0 +1,46 @@
+package org.layeredtls.cwmp.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+
+import org.junit.jupiter.api.Test;
+
+/** The command line: every subcommand is there and says what it takes. */
+class LayeredTlsCliTest {
+
+    @Test
+    void helpListsEverySubcommand() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = LayeredTls.commandLine(new PrintStream(bytes, true, StandardCharsets.UTF_8)).execute("--help");
+        String help = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status);
+        for (String command : new String[] {"demo", "acs", "cpe", "record-demo"}) {
+            assertTrue(help.contains(command), help);
+        }
+    }
+
+    @Test
+    void theDemoOptionsAreTheDocumentedOnes() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        int status = LayeredTls.commandLine(new PrintStream(bytes, true, StandardCharsets.UTF_8)).execute("demo", "--help");
+        String help = bytes.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status);
+        for (String option : new String[] {"--tls-version", "--cipher", "--keylog", "--quiet", "--verbose"}) {
+            assertTrue(help.contains(option), help);
+        }
+    }
+
+    @Test
+    void anUnknownCipherIsAUsageErrorNotACrash() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var line = LayeredTls.commandLine(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        line.setErr(new java.io.PrintWriter(bytes, true));
+        int status = line.execute("demo", "--cipher", "NOT-A-SUITE");
+        assertTrue(status != 0);
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("unknown cipher suite"), bytes.toString(StandardCharsets.UTF_8));
+    }
+}

@@ -101,8 +101,12 @@ public final class AcsSession {
 
     private byte[] onInform(SoapEnvelope env, Inform inform) throws CwmpException {
         String claimed = inform.deviceId().identity();
+        // The certificate (or HTTP user) must name this device: OUI-ProductClass-SerialNumber, or the
+        // shorter OUI-SerialNumber some CPE certificates carry. A bare serial number is not enough: it
+        // would let any certificate with that CN speak for a device of another manufacturer.
+        String shortIdentity = inform.deviceId().oui() + "-" + inform.deviceId().serialNumber();
         if (authenticatedIdentity != null && !authenticatedIdentity.equals(claimed)
-                && !authenticatedIdentity.equals(inform.deviceId().serialNumber())) {
+                && !authenticatedIdentity.equals(shortIdentity)) {
             state = State.OVER;
             log.add("ACS refuses: authenticated as " + authenticatedIdentity + " but Inform claims " + claimed);
             throw new CwmpException(CwmpException.Kind.IDENTITY_MISMATCH,

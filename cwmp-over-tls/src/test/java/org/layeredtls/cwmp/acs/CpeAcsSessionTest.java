@@ -166,9 +166,17 @@ class CpeAcsSessionTest {
     }
 
     @Test
-    void serialNumberAloneIsAcceptedAsIdentity() throws Exception {
-        InMemoryWire.session(agent, acs, "SN0001");
+    void ouiAndSerialNumberAreAcceptedAsIdentity() throws Exception {
+        InMemoryWire.session(agent, acs, "00D09E-SN0001");
         assertTrue(acs.device(ID).isPresent());
+    }
+
+    @Test
+    void aBareSerialNumberIsNotEnoughIdentity() throws Exception {
+        var cpe = agent.openSession();
+        var session = acs.newSession("SN0001");
+        CwmpException e = assertThrows(CwmpException.class, () -> session.onPost(cpe.firstRequest()));
+        assertEquals(CwmpException.Kind.IDENTITY_MISMATCH, e.kind());
     }
 
     @Test

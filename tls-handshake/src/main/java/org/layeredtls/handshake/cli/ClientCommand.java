@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  * Connects, prints the session summary, then copies standard input to the server and the server's
  * data to standard output until either side closes.
  */
-@Command(name = "s_client", description = "A TLS client, after openssl s_client.", mixinStandardHelpOptions = true)
+@Command(name = "client", aliases = "s_client", description = "A TLS client, after openssl s_client.", mixinStandardHelpOptions = true)
 public class ClientCommand implements Callable<Integer> {
 
     @Option(names = "-connect", paramLabel = "HOST:PORT", defaultValue = "localhost:4433", description = "Where to connect (default ${DEFAULT-VALUE}).")

@@ -30,7 +30,7 @@ import picocli.CommandLine.Option;
  * standard output and standard input to the client; {@code -echo} sends the client's data back;
  * {@code -www} answers an HTTP GET with a page listing the session's parameters.
  */
-@Command(name = "s_server", description = "A TLS server, after openssl s_server.", mixinStandardHelpOptions = true)
+@Command(name = "server", aliases = "s_server", description = "A TLS server, after openssl s_server.", mixinStandardHelpOptions = true)
 public class ServerCommand implements Callable<Integer> {
 
     @Option(names = "-accept", paramLabel = "PORT", defaultValue = "4433", description = "Port to listen on, 0 for any (default ${DEFAULT-VALUE}).")

@@ -55,12 +55,12 @@ public record ConversationConnection(String keyLog, byte[] clientData, byte[] se
 
     /** The client random of the key log line, 32 bytes. */
     public byte[] keyLogClientRandom() {
-        return ConversationHex.decode(keyLog.split(" ")[1]);
+        return Hex.decode(keyLog.split(" ")[1]);
     }
 
     /** The master secret of the key log line, 48 bytes. */
     public byte[] keyLogMasterSecret() {
-        return ConversationHex.decode(keyLog.split(" ")[2]);
+        return Hex.decode(keyLog.split(" ")[2]);
     }
 
     @Override

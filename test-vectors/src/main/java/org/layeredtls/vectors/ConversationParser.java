@@ -7,13 +7,11 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads one conversation file strictly; see {@link Conversations}. */
 final class ConversationParser {
 
-    private static final Pattern KEY_VALUE = Pattern.compile("([a-z0-9_]+) =(?: (\\S(?:.*\\S)?))?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_.-]+");
     private static final Pattern DECIMAL = Pattern.compile("0|[1-9]\\d{0,5}");
     private static final Pattern KEY_LOG = Pattern.compile("CLIENT_RANDOM [0-9a-f]{64} [0-9a-f]{96}");
@@ -22,13 +20,10 @@ final class ConversationParser {
     private static final Set<String> CERTIFICATES = Set.of("rsa", "ec", "client-rsa", "none");
     private static final Set<String> CLIENT_AUTH = Set.of("none", "need");
 
-    private final BufferedReader reader;
-    private final String source;
-    private int lineNumber;
+    private final VectorLines lines;
 
     ConversationParser(BufferedReader reader, String source) {
-        this.reader = reader;
-        this.source = source;
+        this.lines = new VectorLines(reader, source);
     }
 
     Conversation parse() throws IOException {
@@ -86,8 +81,8 @@ final class ConversationParser {
         if (!KEY_LOG.matcher(keyLog).matches()) {
             throw error("keylog must be 'CLIENT_RANDOM <32 bytes hex> <48 bytes hex>'");
         }
-        byte[] clientData = hex(value("client_data"));
-        byte[] serverData = hex(value("server_data"));
+        byte[] clientData = lines.hex(value("client_data"));
+        byte[] serverData = lines.hex(value("server_data"));
         int count = decimal(value("flows"));
         if (count == 0) {
             throw error("a connection has at least one flow");
@@ -95,16 +90,16 @@ final class ConversationParser {
         List<Flow> flows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             String line = nextLine();
-            Matcher m = line == null ? null : KEY_VALUE.matcher(line);
-            if (m == null || !m.matches()) {
+            String key = VectorLines.keyOf(line);
+            if (key == null) {
                 throw error("expected a c2s or s2c flow but found " + describe(line));
             }
-            Flow.Direction direction = switch (m.group(1)) {
+            Flow.Direction direction = switch (key) {
                 case "c2s" -> Flow.Direction.CLIENT_TO_SERVER;
                 case "s2c" -> Flow.Direction.SERVER_TO_CLIENT;
                 default -> throw error("expected a c2s or s2c flow but found " + describe(line));
             };
-            byte[] bytes = hex(m.group(2) == null ? "" : m.group(2));
+            byte[] bytes = lines.hex(lines.valueOf(line, key));
             if (bytes.length == 0) {
                 throw error("an empty flow");
             }
@@ -122,13 +117,6 @@ final class ConversationParser {
         return value;
     }
 
-    private byte[] hex(String text) {
-        try {
-            return ConversationHex.decode(text);
-        } catch (IllegalArgumentException e) {
-            throw error(e.getMessage());
-        }
-    }
 
     private int decimal(String text) {
         if (!DECIMAL.matcher(text).matches()) {
@@ -137,37 +125,23 @@ final class ConversationParser {
         return Integer.parseInt(text);
     }
 
-    private void expect(String bareLine) throws IOException {
-        String line = nextLine();
-        if (!bareLine.equals(line)) {
-            throw error("expected '" + bareLine + "' but found " + describe(line));
-        }
-    }
-
     private String value(String key) throws IOException {
-        String line = nextLine();
-        Matcher m = line == null ? null : KEY_VALUE.matcher(line);
-        if (m == null || !m.matches() || !m.group(1).equals(key)) {
-            throw error("expected '" + key + " = ...' but found " + describe(line));
-        }
-        return m.group(2) == null ? "" : m.group(2);
+        return lines.value(key);
     }
 
     private String nextLine() throws IOException {
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            lineNumber++;
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                return line;
-            }
-        }
-        return null;
+        return lines.nextLine();
+    }
+
+    private void expect(String bareLine) throws IOException {
+        lines.expect(bareLine);
     }
 
     private static String describe(String line) {
-        return line == null ? "the end of the file" : "'" + (line.length() > 40 ? line.substring(0, 40) + "..." : line) + "'";
+        return VectorLines.describe(line);
     }
 
-    private VectorFormatException error(String reason) {
-        return new VectorFormatException(source, lineNumber, reason);
+    VectorFormatException error(String reason) {
+        return lines.error(reason);
     }
 }

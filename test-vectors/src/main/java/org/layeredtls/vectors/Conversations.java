@@ -120,11 +120,11 @@ public final class Conversations {
         for (ConversationConnection connection : c.connections()) {
             out.append("connection\n");
             line(out, "keylog", connection.keyLog());
-            line(out, "client_data", ConversationHex.encode(connection.clientData()));
-            line(out, "server_data", ConversationHex.encode(connection.serverData()));
+            line(out, "client_data", Hex.encode(connection.clientData()));
+            line(out, "server_data", Hex.encode(connection.serverData()));
             line(out, "flows", Integer.toString(connection.flows().size()));
             for (Flow flow : connection.flows()) {
-                line(out, flow.direction().key(), ConversationHex.encode(flow.bytes()));
+                line(out, flow.direction().key(), Hex.encode(flow.bytes()));
             }
             out.append("end\n");
         }

@@ -7,13 +7,11 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Reads the line-based vector format strictly; see {@link RecordProtectionVectors}. */
 final class VectorFileParser {
 
-    private static final Pattern KEY_VALUE = Pattern.compile("([a-z_]+) =(?: (\\S(?:.*\\S)?))?");
     private static final Pattern NAME = Pattern.compile("[A-Za-z0-9_-]+");
     private static final Pattern DATE = Pattern.compile("\\d{4}-\\d{2}-\\d{2}");
     private static final Pattern DECIMAL = Pattern.compile("0|[1-9]\\d{0,8}");
@@ -37,13 +35,10 @@ final class VectorFileParser {
     private static final Map<String, Integer> MAC = Map.of(
             "NULL", 0, "HMAC_MD5", 16, "HMAC_SHA1", 20, "HMAC_SHA256", 32, "HMAC_SHA384", 48);
 
-    private final BufferedReader reader;
-    private final String source;
-    private int lineNumber;
+    private final VectorLines lines;
 
     VectorFileParser(BufferedReader reader, String source) {
-        this.reader = reader;
-        this.source = source;
+        this.lines = new VectorLines(reader, source);
     }
 
     RecordProtectionVectors parse() throws IOException {
@@ -72,7 +67,7 @@ final class VectorFileParser {
     }
 
     private RecordProtectionVector vector(String firstLine) throws IOException {
-        String name = valueOf(firstLine, "vector");
+        String name = lines.valueOf(firstLine, "vector");
         if (!NAME.matcher(name).matches()) {
             throw error("bad vector name: " + name);
         }
@@ -80,7 +75,7 @@ final class VectorFileParser {
         if (versionHex.length() != 4) {
             throw error("version must be 2 bytes of hex: " + versionHex);
         }
-        byte[] versionBytes = Hex.decode(versionHex, this);
+        byte[] versionBytes = lines.hex(versionHex);
         int version = (versionBytes[0] & 0xFF) << 8 | versionBytes[1] & 0xFF;
         if (version < 0x0300 || version > 0x0303) {
             throw error("version must be 0300..0303: " + versionHex);
@@ -131,7 +126,7 @@ final class VectorFileParser {
             throw error("seq must be 8 bytes of hex");
         }
         long seq = 0;
-        for (byte b : Hex.decode(seqHex, this)) {
+        for (byte b : lines.hex(seqHex)) {
             seq = seq << 8 | b & 0xFF;
         }
         if (previous != null && seq != previous.sequenceNumber() + 1) {
@@ -142,11 +137,11 @@ final class VectorFileParser {
             throw error("content type must be 20..23: " + type);
         }
         byte[] explicitIv = hex("explicit_iv", explicitLength);
-        byte[] plaintext = Hex.decode(value("plaintext"), this);
+        byte[] plaintext = lines.hex(value("plaintext"));
         if (plaintext.length > MAX_PLAINTEXT) {
             throw error("plaintext longer than 2^14 + 1024");
         }
-        byte[] fragment = Hex.decode(value("fragment"), this);
+        byte[] fragment = lines.hex(value("fragment"));
         if (fragment.length <= plaintext.length) {
             throw error("a protected fragment is longer than its plaintext");
         }
@@ -154,7 +149,7 @@ final class VectorFileParser {
     }
 
     private byte[] hex(String key, int expectedLength) throws IOException {
-        byte[] bytes = Hex.decode(value(key), this);
+        byte[] bytes = lines.hex(value(key));
         if (bytes.length != expectedLength) {
             throw error(key + " must be " + expectedLength + " bytes, not " + bytes.length);
         }
@@ -168,42 +163,23 @@ final class VectorFileParser {
         return Integer.parseInt(text);
     }
 
-    private void expect(String bareLine) throws IOException {
-        String line = nextLine();
-        if (!bareLine.equals(line)) {
-            throw error("expected '" + bareLine + "' but found " + describe(line));
-        }
-    }
-
-    /** The value of the next line, which must be {@code key = value}. */
     private String value(String key) throws IOException {
-        return valueOf(nextLine(), key);
+        return lines.value(key);
     }
 
-    private String valueOf(String line, String key) {
-        Matcher m = line == null ? null : KEY_VALUE.matcher(line);
-        if (m == null || !m.matches() || !m.group(1).equals(key)) {
-            throw error("expected '" + key + " = ...' but found " + describe(line));
-        }
-        return m.group(2) == null ? "" : m.group(2);
-    }
-
-    /** The next line that is neither blank nor a comment, or null at the end. */
     private String nextLine() throws IOException {
-        for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-            lineNumber++;
-            if (!line.isEmpty() && !line.startsWith("#")) {
-                return line;
-            }
-        }
-        return null;
+        return lines.nextLine();
+    }
+
+    private void expect(String bareLine) throws IOException {
+        lines.expect(bareLine);
     }
 
     private static String describe(String line) {
-        return line == null ? "the end of the file" : "'" + (line.length() > 40 ? line.substring(0, 40) + "..." : line) + "'";
+        return VectorLines.describe(line);
     }
 
     VectorFormatException error(String reason) {
-        return new VectorFormatException(source, lineNumber, reason);
+        return lines.error(reason);
     }
 }

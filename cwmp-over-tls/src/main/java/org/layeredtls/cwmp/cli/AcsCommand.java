@@ -48,6 +48,10 @@ final class AcsCommand implements Callable<Integer> {
     @Option(names = "--firmware", description = "a file to serve on /firmware/<its name> for Download")
     Path firmware;
 
+    @Option(names = "--exit-after", defaultValue = "0",
+            description = "exit after this many CWMP sessions have ended, 0 = run until stopped (default: ${DEFAULT-VALUE})")
+    int exitAfter;
+
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<Task> tasks = new ArrayList<>();
 
@@ -76,14 +80,20 @@ final class AcsCommand implements Callable<Integer> {
                 }).toList(), "cli"));
             }
         }
+        CountDownLatch done = new CountDownLatch(exitAfter > 0 ? exitAfter : 1);
         try (AcsServer acs = AcsServer.start(engine, tls.builder().clientAuth(clientAuth)
                 .ticketProtector(org.layeredtls.handshake.session.TicketProtector.withDefaults()).build(),
-                InetAddress.getByName(bind), port, path, null, line -> System.out.println("acs: " + line))) {
+                InetAddress.getByName(bind), port, path, null, line -> {
+                    System.out.println("acs: " + line);
+                    if (exitAfter > 0 && line.startsWith("session ended")) {
+                        done.countDown();
+                    }
+                })) {
             if (firmware != null) {
                 acs.addFile("/firmware/" + firmware.getFileName(), Files.readAllBytes(firmware));
             }
             System.out.println("acs: ready on https://" + bind + ":" + acs.getPort() + path + " (client auth " + clientAuth + ")");
-            new CountDownLatch(1).await(); // until the process is stopped
+            done.await(); // until the process is stopped, or --exit-after sessions have ended
         }
         return 0;
     }

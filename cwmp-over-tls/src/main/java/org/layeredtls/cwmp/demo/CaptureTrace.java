@@ -11,6 +11,7 @@ import org.layeredtls.cwmp.rpc.MessageSummary;
 import org.layeredtls.cwmp.rpc.Rpc;
 import org.layeredtls.cwmp.soap.SoapEnvelope;
 import org.layeredtls.handshake.api.TlsObserver;
+import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.record.ConnectionState;
 import org.layeredtls.record.ContentType;
@@ -42,6 +43,12 @@ public final class CaptureTrace implements TlsObserver {
     private boolean readProtected;
     private volatile boolean enabled = true;
     private volatile KeyLog keyLog;
+    // For the key log of resumed sessions (RFC 5246 §7.3: an abbreviated handshake keeps the master secret of
+    // the session it resumes). This trace watches one client talking to one server, whose session store holds
+    // one session per server: the session resumed is the last one a full handshake made.
+    private byte[] lastMasterSecret;
+    private byte[] clientRandom;
+    private boolean masterSecretThisConnection;
 
     /**
      * @param self the name of the side this observer watches (e.g. "CPE")
@@ -70,10 +77,12 @@ public final class CaptureTrace implements TlsObserver {
     }
 
     @Override
-    public void masterSecretDerived(byte[] clientRandom, byte[] masterSecret) {
+    public synchronized void masterSecretDerived(byte[] clientRandom, byte[] masterSecret) {
         KeyLog log = keyLog;
+        masterSecretThisConnection = true;
         if (log != null) {
             log.masterSecret(clientRandom, masterSecret);
+            lastMasterSecret = masterSecret.clone();
         }
     }
 
@@ -106,6 +115,10 @@ public final class CaptureTrace implements TlsObserver {
 
     @Override
     public synchronized void handshakeMessageSent(HandshakeMessage message, byte[] bytes) {
+        if (message instanceof ClientHello hello) {
+            clientRandom = hello.random();
+            masterSecretThisConnection = false;
+        }
         message(message);
     }
 
@@ -143,11 +156,26 @@ public final class CaptureTrace implements TlsObserver {
         print(header);
         byte[] content = plaintext.fragment();
         switch (plaintext.type()) {
-            case CHANGE_CIPHER_SPEC -> print("        ChangeCipherSpec (" + (content.length == 1 ? content[0] : "?")
+            case CHANGE_CIPHER_SPEC -> {
+                print("        ChangeCipherSpec (" + (content.length == 1 ? content[0] : "?")
                     + "): from now on " + (direction.startsWith(self) ? self : peer) + "'s records are protected");
+                if (!direction.startsWith(self) && !masterSecretThisConnection) {
+                    resumed(); // the client's view: the server's CCS came before any key exchange
+                }
+            }
             case ALERT -> print("        Alert " + alert(content));
             case APPLICATION_DATA -> applicationData(content);
             default -> { }
+        }
+    }
+
+    /** The server's ChangeCipherSpec came with no key exchange: an abbreviated handshake. */
+    private void resumed() {
+        masterSecretThisConnection = true;
+        print("        (abbreviated handshake: the session is resumed, no Certificate and no key exchange)");
+        KeyLog log = keyLog;
+        if (log != null && lastMasterSecret != null && clientRandom != null) {
+            log.masterSecret(clientRandom, lastMasterSecret);
         }
     }
 

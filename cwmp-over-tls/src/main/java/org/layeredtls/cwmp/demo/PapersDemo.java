@@ -121,16 +121,21 @@ public final class PapersDemo {
                         "the ACS got 3 answers without fault: " + summaries(results), cpe);
                 out.println("   TLS: " + cpe.client().lastSessionInfo());
 
-                heading("5. Session 2: the CPE fetched the firmware over HTTPS, then reports TransferComplete");
+                heading("5. Session 2: the CPE fetched the firmware over HTTPS, then reports TransferComplete;"
+                        + " TLS resumes the session of session 1 (abbreviated handshake: no Certificate, no key exchange)");
                 int logStart = cpe.sessionLogs().size();
-                quietUnlessVerbose(trace);
                 check(cpe.runOneSession(STEP), "session 2 ran to its end", cpe);
                 printCwmpLog(cpe, logStart);
+                out.println("   TLS: " + cpe.client().lastSessionInfo());
+                check(cpe.client().lastSessionInfo().resumed(), "session 2 resumed the TLS session", cpe);
+                acs.events().stream().filter(e -> e.startsWith("TLS resumed")).reduce((a, b) -> b)
+                        .ifPresent(e -> out.println("   ACS log: " + e));
                 List<TaskResult> after = engine.results(DEVICE);
                 check(!after.isEmpty() && after.get(after.size() - 1).response() instanceof TransferComplete tc
                         && tc.faultStruct().faultCode() == 0, "TransferComplete without fault", cpe);
 
                 heading("6. Connection Request: the ACS asks the CPE to call (HTTP GET + Digest, plain HTTP)");
+                quietUnlessVerbose(trace);
                 DeviceRecord record = engine.device(DEVICE).orElseThrow();
                 URI crUrl = URI.create(record.connectionRequestUrl().orElseThrow());
                 ConnectionRequester requester = new ConnectionRequester(new SecureRandomSource(), 10_000);

@@ -32,10 +32,13 @@ import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.alert.TlsAlertReceivedException;
 import org.layeredtls.crypto.RandomSource;
 import org.layeredtls.crypto.SecureRandomSource;
+import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.cert.Certificate;
+import org.layeredtls.handshake.session.InMemorySessionCache;
+import org.layeredtls.handshake.session.TicketProtector;
 
 /**
  * The ACS's HTTPS endpoint: HTTP/1.1 (HttpCore 5, blocking) over our {@link TlsServerSocket}, a
@@ -45,6 +48,11 @@ import org.layeredtls.handshake.cert.Certificate;
  * when the TLS handshake authenticated it; otherwise, when passwords are configured, the user of
  * HTTP Digest or Basic (Basic is acceptable here because this endpoint is always TLS).
  * {@code GET} on a path added with {@link #addFile} serves that file (firmware for Download).
+ *
+ * <p>CPEs resume their TLS session from one CWMP session to the next: unless the configuration
+ * brings its own, the server keeps a session cache and a ticket protector. A resumed session
+ * carries the peer certificates of the full handshake that made it, so the identity check is
+ * the same on an abbreviated handshake.
  */
 public final class AcsServer implements Closeable {
 
@@ -72,7 +80,7 @@ public final class AcsServer implements Closeable {
 
     AcsServer(SoapEndpoint endpoint, TlsConfig tls, InetAddress address, int port, String path,
               Function<String, Optional<String>> passwords, Consumer<String> log) throws IOException {
-        this.listener = TlsServerSocket.bind(address, port, tls);
+        this.listener = TlsServerSocket.bind(address, port, withResumption(tls));
         this.endpoint = endpoint;
         this.path = path;
         this.passwords = passwords;
@@ -145,15 +153,34 @@ public final class AcsServer implements Closeable {
         log.accept(line);
     }
 
-    /** Runs on the connection's thread: the TLS handshake, then the identity the certificate proves. */
+    /** The server's configuration with a session cache and a ticket protector where it has none. */
+    static TlsConfig withResumption(TlsConfig tls) {
+        TlsConfig.Builder builder = tls.toBuilder();
+        if (tls.sessionCache() == null) {
+            builder.sessionCache(new InMemorySessionCache(1024, java.time.Duration.ofHours(1))); // RFC 5246 §7.4.1.2
+        }
+        if (tls.ticketProtector() == null) {
+            builder.ticketProtector(TicketProtector.withDefaults()); // RFC 5077
+        }
+        return builder.build();
+    }
+
+    /**
+     * Runs on the connection's thread: the TLS handshake, then the identity the certificate proves.
+     * On a resumed session the certificates are those the full handshake checked (RFC 5246 §7.3).
+     */
     private void handshake(Socket socket, HttpContext context) throws IOException {
         socket.setSoTimeout(60_000);
         TlsSocket tls = ((TlsBoundSocket) socket).tls();
         tls.startHandshake();
-        List<Certificate> peer = tls.session().peerCertificates();
-        if (!peer.isEmpty()) {
-            context.setAttribute(IDENTITY, identityOf(peer.get(0)));
+        SessionInfo session = tls.session();
+        List<Certificate> peer = session.peerCertificates();
+        String identity = peer.isEmpty() ? null : identityOf(peer.get(0));
+        if (identity != null) {
+            context.setAttribute(IDENTITY, identity);
         }
+        event("TLS " + (session.resumed() ? "resumed" : "full") + " handshake with " + socket.getRemoteSocketAddress()
+                + ", " + (identity == null ? "no client certificate" : "certificate identity " + identity));
     }
 
     /** The device identity a client certificate proves: its CN, or else its first SAN. */

@@ -1,6 +1,7 @@
 package org.layeredtls.cwmp.http;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -29,6 +30,7 @@ import org.layeredtls.crypto.RandomSource;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 
 /**
  * The CPE's HTTP client for one CWMP session (TR-069 §3.4): POSTs to the ACS URL over our
@@ -37,12 +39,17 @@ import org.layeredtls.handshake.api.TlsSocket;
  * persistent HTTP/1.1 connection, {@code text/xml; charset="utf-8"}, an empty POST with
  * {@code Content-Length: 0}, the ACS's cookies sent back, and a {@code 401} answered once with
  * Digest (preferred) or Basic when credentials are configured. The connection ends with
- * close_notify.
+ * close_notify in both directions: after ours the client reads until the ACS's answering
+ * close_notify (bounded by {@link #CLOSE_WAIT_MILLIS}). The client keeps a
+ * {@code ClientSessionStore} across its sessions, so the next CWMP session to the same ACS resumes
+ * the TLS session (RFC 5246 §7.3 abbreviated handshake, or an RFC 5077 ticket).
  */
 public final class CpeClient {
 
     private static final ContentType SOAP = ContentType.parse("text/xml; charset=\"utf-8\"");
     private static final HttpProcessor PROCESSOR = ClientProcessor.of("LayeredTLS-CPE");
+    /** How long to wait for the ACS's close_notify after ours. */
+    static final int CLOSE_WAIT_MILLIS = 2_000;
 
     private final URI acsUrl;
     private final TlsConfig tls;
@@ -62,7 +69,14 @@ public final class CpeClient {
             throw new IllegalArgumentException("the ACS URL must be https: " + acsUrl);
         }
         this.acsUrl = acsUrl;
-        this.tls = tls;
+        TlsConfig.Builder builder = tls.toBuilder();
+        if (tls.serverName() == null) {
+            builder.serverName(acsUrl.getHost()); // SNI and the certificate name check use the URL host
+        }
+        if (tls.clientSessionStore() == null) {
+            builder.clientSessionStore(new InMemoryClientSessionStore(4)); // kept across CWMP sessions: resumption
+        }
+        this.tls = builder.build();
         this.username = username;
         this.password = password;
         this.random = random;
@@ -86,13 +100,17 @@ public final class CpeClient {
         AuthParams challenge = null;
         int nonceCount = 0;
         boolean authRetried = false;
-        DefaultBHttpClientConnection connection = null;
+        Link link = null;
         try {
             byte[] body = exchange.firstRequest();
             while (body != null) {
-                if (connection == null || !connection.isOpen()) {
-                    connection = connect(host);
+                if (link == null || !link.http().isOpen()) {
+                    if (link != null) {
+                        link.close(); // the ACS closed between requests: finish that one, open another
+                    }
+                    link = connect(host);
                 }
+                DefaultBHttpClientConnection connection = link.http();
                 BasicClassicHttpRequest post = new BasicClassicHttpRequest(Method.POST, host, target);
                 // TR-069 §3.4.5: an empty POST has Content-Length 0 (no Content-Type needed)
                 post.setEntity(body.length == 0 ? new ByteArrayEntity(body, null) : new ByteArrayEntity(body, SOAP));
@@ -143,23 +161,37 @@ public final class CpeClient {
         } catch (HttpException e) {
             throw new IOException("HTTP error talking to " + acsUrl + ": " + e.getMessage(), e);
         } finally {
-            if (connection != null) {
-                connection.close(CloseMode.GRACEFUL); // closes the TlsSocket: close_notify
+            if (link != null) {
+                link.close();
             }
         }
     }
 
-    private DefaultBHttpClientConnection connect(HttpHost host) throws IOException {
-        TlsSocket socket = TlsSocket.connect(host.getHostName(), host.getPort(), tls);
+    /** One TCP + TLS + HTTP connection to the ACS. */
+    private record Link(DefaultBHttpClientConnection http, TlsSocket tls, ClosingSocket tcp) {
+        /** RFC 5246 §7.2.1: our close_notify, then the ACS's answering one is read before the socket closes. */
+        void close() {
+            try {
+                http.close(CloseMode.GRACEFUL); // closes the TlsSocket: our close_notify, then a half-close
+            } finally {
+                tcp.finishClose(tls, CLOSE_WAIT_MILLIS);
+            }
+        }
+    }
+
+    private Link connect(HttpHost host) throws IOException {
+        ClosingSocket tcp = new ClosingSocket();
         try {
-            socket.socket().setSoTimeout(60_000);
+            tcp.connect(new InetSocketAddress(host.getHostName(), host.getPort()), 30_000);
+            tcp.setSoTimeout(60_000);
+            TlsSocket socket = TlsSocket.client(tcp, tls);
             socket.startHandshake();
             lastSessionInfo = socket.session();
             DefaultBHttpClientConnection connection = new DefaultBHttpClientConnection(Http1Config.DEFAULT);
             connection.bind(new TlsBoundSocket(socket));
-            return connection;
+            return new Link(connection, socket, tcp);
         } catch (IOException | RuntimeException e) {
-            socket.socket().close();
+            tcp.finishClose(null, 0); // a failed handshake: nothing more to read
             throw e;
         }
     }

@@ -10,11 +10,14 @@ import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -33,6 +36,12 @@ import org.layeredtls.cwmp.model.DataModel;
  * after a Download), and retries a failed session after the agent's back-off delay, capped by
  * {@code maxRetryDelay} and {@code maxAttempts}. Connection Requests that arrive before their
  * session starts are merged into one; more than {@code maxRequestsPerMinute} get 503.
+ *
+ * <p>Periodic Inform (TR-069 §3.2.1): while {@code ManagementServer.PeriodicInformEnable} is true
+ * the device opens a session with "2 PERIODIC" every {@code PeriodicInformInterval} seconds, aligned
+ * on {@code PeriodicInformTime} when the model has one that is set. The values are read again after
+ * every session (the ACS may have changed them). A tick during a session does not touch it: it
+ * queues one session after it, and further ticks before that one starts are merged into it.
  */
 public final class CpeDevice implements Closeable {
 
@@ -46,6 +55,13 @@ public final class CpeDevice implements Closeable {
     private final Clock clock;
     private final ExecutorService worker;
     private final AtomicBoolean connectionRequestPending = new AtomicBoolean();
+    private final AtomicBoolean periodicPending = new AtomicBoolean();
+    private final ScheduledExecutorService timer;
+    private final Object periodicLock = new Object();
+    private PeriodicSchedule periodic; // guarded by periodicLock
+    private ScheduledFuture<?> periodicTask; // guarded by periodicLock
+    private Instant nextPeriodicInform; // guarded by periodicLock
+    private final AtomicInteger periodicTicks = new AtomicInteger();
     private final Deque<Instant> acceptedRequests = new ArrayDeque<>();
     private final AtomicInteger sessionsCompleted = new AtomicInteger();
     private final List<String> sessionLogs = new CopyOnWriteArrayList<>();
@@ -66,6 +82,11 @@ public final class CpeDevice implements Closeable {
             t.setDaemon(true);
             return t;
         });
+        this.timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "cpe-periodic-inform");
+            t.setDaemon(true);
+            return t;
+        });
         String root = agent.model().root();
         DataModel model = agent.model();
         this.connectionRequests = ConnectionRequestServer.start(crAddress, crPort, "/cwmp-cr",
@@ -74,6 +95,7 @@ public final class CpeDevice implements Closeable {
                 this::onConnectionRequest, random, clock);
         model.setLocal(root + "ManagementServer.URL", client.acsUrl().toString());
         model.setLocal(root + "ManagementServer.ConnectionRequestURL", connectionRequests.url().toString());
+        reschedulePeriodicInform();
     }
 
     /**
@@ -132,6 +154,7 @@ public final class CpeDevice implements Closeable {
                     return false;
                 } finally {
                     sessionLogs.addAll(session.log());
+                    reschedulePeriodicInform();
                 }
             }).get(timeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -228,9 +251,124 @@ public final class CpeDevice implements Closeable {
                 }
             } finally {
                 sessionLogs.addAll(session.log());
+                reschedulePeriodicInform(); // the ACS may have changed PeriodicInform* in this session
             }
         }
         return !agent.hasPendingEvents();
+    }
+
+    // ------------------------------------------------------------------ periodic Inform (TR-069 §3.2.1)
+
+    /** When the next periodic Inform is due, or empty when PeriodicInformEnable is false. */
+    public Optional<Instant> nextPeriodicInform() {
+        synchronized (periodicLock) {
+            return Optional.ofNullable(nextPeriodicInform);
+        }
+    }
+
+    /** How many periodic Informs came due so far (merged ones included). */
+    public int periodicInformsDue() {
+        return periodicTicks.get();
+    }
+
+    /** The PeriodicInform* values a schedule was made from. */
+    private record PeriodicSchedule(boolean enabled, long intervalSeconds, Instant referenceTime) {
+    }
+
+    private PeriodicSchedule readPeriodicSchedule() {
+        DataModel model = agent.model();
+        String root = model.root();
+        String enable = model.value(root + "ManagementServer.PeriodicInformEnable").orElse("false").trim();
+        boolean enabled = enable.equals("true") || enable.equals("1"); // xsd:boolean
+        long interval;
+        try {
+            interval = Long.parseLong(model.value(root + "ManagementServer.PeriodicInformInterval").orElse("0").trim());
+        } catch (NumberFormatException e) {
+            interval = 0;
+        }
+        Instant reference = null;
+        String time = model.value(root + "ManagementServer.PeriodicInformTime").orElse("").trim();
+        if (!time.isEmpty() && !time.startsWith("0001-01-01")) { // TR-069: the unknown time means "no alignment"
+            try {
+                reference = java.time.OffsetDateTime.parse(time).toInstant();
+            } catch (java.time.format.DateTimeParseException e) {
+                reference = null;
+            }
+        }
+        return new PeriodicSchedule(enabled && interval > 0, interval, reference);
+    }
+
+    /** Schedules the next periodic Inform again if the PeriodicInform* values changed. */
+    private void reschedulePeriodicInform() {
+        PeriodicSchedule now = readPeriodicSchedule();
+        synchronized (periodicLock) {
+            if (now.equals(periodic) && (periodicTask != null || !now.enabled())) {
+                return;
+            }
+            periodic = now;
+            scheduleNextPeriodicInform();
+        }
+    }
+
+    /** Guarded by periodicLock. */
+    private void scheduleNextPeriodicInform() {
+        if (periodicTask != null) {
+            periodicTask.cancel(false);
+            periodicTask = null;
+        }
+        nextPeriodicInform = null;
+        if (!periodic.enabled() || timer.isShutdown()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Duration interval = Duration.ofSeconds(periodic.intervalSeconds());
+        Instant next;
+        if (periodic.referenceTime() != null) { // TR-069 §3.2.1: Informs at PeriodicInformTime + k * interval
+            long elapsed = Duration.between(periodic.referenceTime(), now).getSeconds();
+            long k = Math.floorDiv(elapsed, periodic.intervalSeconds()) + 1;
+            next = periodic.referenceTime().plusSeconds(k * periodic.intervalSeconds());
+        } else {
+            next = now.plus(interval);
+        }
+        nextPeriodicInform = next;
+        long delayMillis = Math.max(0, Duration.between(now, next).toMillis());
+        periodicTask = timer.schedule(this::periodicTick, delayMillis, TimeUnit.MILLISECONDS);
+    }
+
+    private void periodicTick() {
+        synchronized (periodicLock) {
+            periodicTask = null;
+            periodic = readPeriodicSchedule();
+            scheduleNextPeriodicInform();
+        }
+        periodicInformDue();
+    }
+
+    /**
+     * A periodic Inform is due: one session with "2 PERIODIC" follows on the session thread. A
+     * running session is not disturbed; ticks before that session starts are merged into it.
+     */
+    void periodicInformDue() {
+        periodicTicks.incrementAndGet();
+        if (periodicPending.compareAndSet(false, true)) {
+            log.accept("CPE: periodic Inform due: a session with 2 PERIODIC follows");
+            try {
+                worker.execute(() -> {
+                    periodicPending.set(false);
+                    agent.addEvent("2 PERIODIC", "");
+                    sessionsUntilIdle();
+                });
+            } catch (java.util.concurrent.RejectedExecutionException closing) {
+                periodicPending.set(false);
+            }
+        } else {
+            log.accept("CPE: periodic Inform merged into the pending one");
+        }
+    }
+
+    /** For tests: runs {@code task} on the session thread (sessions queued after it wait for it). */
+    Future<?> onSessionThread(Runnable task) {
+        return worker.submit(task);
     }
 
     /** A CpeSession as the HTTP client drives it. */
@@ -248,6 +386,7 @@ public final class CpeDevice implements Closeable {
 
     @Override
     public void close() throws IOException {
+        timer.shutdownNow();
         try {
             connectionRequests.close();
         } finally {

@@ -12,6 +12,7 @@ import org.layeredtls.cwmp.rpc.Rpc;
 import org.layeredtls.cwmp.soap.SoapEnvelope;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.message.ClientHello;
+import org.layeredtls.handshake.trace.KeyLogWriter;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.record.ConnectionState;
 import org.layeredtls.record.ContentType;
@@ -42,13 +43,12 @@ public final class CaptureTrace implements TlsObserver {
     private boolean writeProtected;
     private boolean readProtected;
     private volatile boolean enabled = true;
-    private volatile KeyLog keyLog;
+    private volatile KeyLogWriter keyLog;
     // For the key log of resumed sessions (RFC 5246 §7.3: an abbreviated handshake keeps the master secret of
     // the session it resumes). This trace watches one client talking to one server, whose session store holds
     // one session per server: the session resumed is the last one a full handshake made.
-    private byte[] lastMasterSecret;
-    private byte[] clientRandom;
-    private boolean masterSecretThisConnection;
+    /** Whether this connection ran a key exchange: a peer CCS without one is an abbreviated handshake. */
+    private boolean keyExchangeThisConnection;
 
     /**
      * @param self the name of the side this observer watches (e.g. "CPE")
@@ -73,16 +73,18 @@ public final class CaptureTrace implements TlsObserver {
 
     /** Appends each new session's master secret to {@code file} in the NSS key log format. */
     public void keyLogFile(java.nio.file.Path file) {
-        this.keyLog = file == null ? null : new KeyLog(file);
+        try {
+            this.keyLog = file == null ? null : KeyLogWriter.appendingTo(file);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot write the key log " + file, e);
+        }
     }
 
     @Override
     public synchronized void masterSecretDerived(byte[] clientRandom, byte[] masterSecret) {
-        KeyLog log = keyLog;
-        masterSecretThisConnection = true;
+        KeyLogWriter log = keyLog;
         if (log != null) {
-            log.masterSecret(clientRandom, masterSecret);
-            lastMasterSecret = masterSecret.clone();
+            log.masterSecretDerived(clientRandom, masterSecret);
         }
     }
 
@@ -115,16 +117,23 @@ public final class CaptureTrace implements TlsObserver {
 
     @Override
     public synchronized void handshakeMessageSent(HandshakeMessage message, byte[] bytes) {
-        if (message instanceof ClientHello hello) {
-            clientRandom = hello.random();
-            masterSecretThisConnection = false;
+        if (message instanceof ClientHello) {
+            keyExchangeThisConnection = false;
         }
+        noteKeyExchange(message);
         message(message);
     }
 
     @Override
     public synchronized void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
+        noteKeyExchange(message);
         message(message);
+    }
+
+    private void noteKeyExchange(HandshakeMessage message) {
+        if (message instanceof org.layeredtls.handshake.message.ClientKeyExchange) {
+            keyExchangeThisConnection = true;
+        }
     }
 
     private void message(HandshakeMessage message) {
@@ -159,7 +168,7 @@ public final class CaptureTrace implements TlsObserver {
             case CHANGE_CIPHER_SPEC -> {
                 print("        ChangeCipherSpec (" + (content.length == 1 ? content[0] : "?")
                     + "): from now on " + (direction.startsWith(self) ? self : peer) + "'s records are protected");
-                if (!direction.startsWith(self) && !masterSecretThisConnection) {
+                if (!direction.startsWith(self) && !keyExchangeThisConnection) {
                     resumed(); // the client's view: the server's CCS came before any key exchange
                 }
             }
@@ -171,12 +180,7 @@ public final class CaptureTrace implements TlsObserver {
 
     /** The server's ChangeCipherSpec came with no key exchange: an abbreviated handshake. */
     private void resumed() {
-        masterSecretThisConnection = true;
         print("        (abbreviated handshake: the session is resumed, no Certificate and no key exchange)");
-        KeyLog log = keyLog;
-        if (log != null && lastMasterSecret != null && clientRandom != null) {
-            log.masterSecret(clientRandom, lastMasterSecret);
-        }
     }
 
     private static boolean isClientHello(TLSPlaintext plaintext) {

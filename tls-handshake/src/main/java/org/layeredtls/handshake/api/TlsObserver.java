@@ -27,8 +27,9 @@ public interface TlsObserver extends RecordObserver, AlertObserver, ChangeCipher
     }
 
     /**
-     * The master secret of a new session, with the client random that names it: what an NSS key
-     * log line holds. Only observers that want key material override this.
+     * The master secret this connection's keys are derived from (a new session's, or the resumed
+     * session's), with the connection's client random: what an NSS key log line holds. Reported
+     * once per handshake. Only observers that want key material override this.
      */
     default void masterSecretDerived(byte[] clientRandom, byte[] masterSecret) {
     }

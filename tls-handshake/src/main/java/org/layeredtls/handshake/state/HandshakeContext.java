@@ -156,11 +156,13 @@ public final class HandshakeContext {
         }
         Arrays.fill(preMasterSecret, (byte) 0);
         preMasterSecret = null;
-        config.observer().masterSecretDerived(clientRandom.clone(), masterSecret.clone());
     }
 
     /** Cuts the key block (RFC 5246 §6.3) and builds the pending read and write states. */
     void deriveKeys() {
+        // Full or resumed, this connection's keys come from this master secret: a key log needs a
+        // line for every connection (its client random), not only for new sessions.
+        config.observer().masterSecretDerived(clientRandom.clone(), masterSecret.clone());
         CipherSpec spec = cipherSpec();
         KeyBlock block = keySchedule.keyBlock(masterSecret, clientRandom, serverRandom, spec);
         TrafficKeys writeKeys = client ? block.clientWrite() : block.serverWrite();

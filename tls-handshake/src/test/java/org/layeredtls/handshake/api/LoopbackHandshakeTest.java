@@ -270,6 +270,30 @@ class LoopbackHandshakeTest {
     }
 
     @Test
+    void aResumedConnectionReportsItsMasterSecretForTheKeyLog() throws Exception {
+        TlsConfig serverConfig = TestCertificates.server().ticketProtector(TicketProtector.withDefaults()).build();
+        Future<List<SessionInfo>> server = echoServer(serverConfig, 2);
+        List<String> keyLog = java.util.Collections.synchronizedList(new java.util.ArrayList<>());
+        TlsObserver keys = new TlsObserver() {
+            @Override
+            public void masterSecretDerived(byte[] clientRandom, byte[] masterSecret) {
+                keyLog.add(java.util.HexFormat.of().formatHex(clientRandom) + " " + java.util.HexFormat.of().formatHex(masterSecret));
+            }
+        };
+        TlsConfig clientConfig = TestCertificates.client().observer(keys).clientSessionStore(new InMemoryClientSessionStore(4)).build();
+        for (int i = 0; i < 2; i++) {
+            try (TlsSocket client = connect(clientConfig)) {
+                exchange(client, new byte[] {1});
+                assertEquals(i == 1, client.session().resumed());
+            }
+        }
+        server.get(60, TimeUnit.SECONDS);
+        assertEquals(2, keyLog.size(), "one key log line per connection, resumed or not");
+        assertFalse(keyLog.get(0).split(" ")[0].equals(keyLog.get(1).split(" ")[0]), "each connection has its own client random");
+        assertEquals(keyLog.get(0).split(" ")[1], keyLog.get(1).split(" ")[1], "the resumed connection uses the session's master secret");
+    }
+
+    @Test
     void renegotiatesWhenTheClientAsksAndWhenTheServerAsks() throws Exception {
         listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, TestCertificates.server().build());
         Future<Integer> server = serverThread.submit(() -> {

@@ -51,6 +51,8 @@ public class ServerCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
+    private volatile OutputStream current; // the connection standard input goes to
+    private Thread stdinReader;
     private PrintStream out = System.out;
     private InputStream in = System.in;
 
@@ -120,12 +122,43 @@ public class ServerCommand implements Callable<Integer> {
         } else if (echo) {
             CommonOptions.pump(socket.getInputStream(), socket.getOutputStream());
         } else {
-            Thread sender = new Thread(() -> CommonOptions.pump(in, socket.getOutputStream()), "s_server stdin");
-            sender.setDaemon(true);
-            sender.start();
+            startStdinReader();
+            current = socket.getOutputStream();
             CommonOptions.pump(socket.getInputStream(), out);
+            current = null;
         }
         out.println("DONE");
+    }
+
+    /**
+     * One reader of standard input for the whole run: what is typed goes to the connection being
+     * served (as s_server), not to a thread left over from an earlier connection; dropped between connections.
+     */
+    private void startStdinReader() {
+        if (stdinReader != null) {
+            return;
+        }
+        stdinReader = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    OutputStream to = current;
+                    if (to != null) {
+                        try {
+                            to.write(buffer, 0, n);
+                            to.flush();
+                        } catch (java.io.IOException gone) {
+                            // this connection is closing: the next one gets what is typed next
+                        }
+                    }
+                }
+            } catch (java.io.IOException ended) {
+                // standard input is gone
+            }
+        }, "s_server stdin");
+        stdinReader.setDaemon(true);
+        stdinReader.start();
     }
 
     /** The -www page: the session's parameters, as s_server -www lists them. */

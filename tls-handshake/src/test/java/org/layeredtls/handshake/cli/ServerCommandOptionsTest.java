@@ -57,6 +57,27 @@ class ServerCommandOptionsTest {
     }
 
     @Test
+    void whatIsTypedGoesToTheConnectionBeingServedNotToAnEarlierOne() throws Exception {
+        Cli.Running server = Cli.server("-naccept", "2");
+        int port = Cli.port(server);
+        try (OpenSslProcess first = OpenSslProcess.client(port, "-CAfile", file("ca.pem"))) {
+            first.awaitOutput("Verify return code: 0 (ok)");
+            server.type("to the first\n");
+            first.awaitOutput("to the first");
+            first.closeInput(); // s_client closes the connection
+            server.out.await("DONE");
+        }
+        try (OpenSslProcess second = OpenSslProcess.client(port, "-CAfile", file("ca.pem"))) {
+            second.awaitOutput("Verify return code: 0 (ok)");
+            server.out.await("New, TLSv1.2, Cipher is ECDHE-RSA-AES128-GCM-SHA256\nDONE\nNew, TLSv1.2");
+            server.type("to the second\n");
+            second.awaitOutput("to the second");
+            second.closeInput();
+            assertEquals(0, server.exitCode(), server::text);
+        }
+    }
+
+    @Test
     void capitalVerifyRequiresAClientCertificateAndAcceptsOneSignedByTheCaFile() throws Exception {
         Cli.Running server = Cli.server("-Verify", "1", "-CAfile", file("ca.pem"), "-naccept", "2");
         int port = Cli.port(server);

@@ -2,9 +2,11 @@ package org.layeredtls.handshake.cli;
 
 import java.io.InputStream;
 import java.io.PrintStream;
+import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import org.layeredtls.alert.TlsException;
+import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
@@ -46,6 +48,17 @@ public class ClientCommand implements Callable<Integer> {
         return this;
     }
 
+    /**
+     * With -CAfile the engine verified chain and name during the handshake (a failure ends it with the
+     * alert, as {@code s_client -verify_return_error}); without, what s_client would print for this chain.
+     */
+    private VerifyCode verifyCode(SessionInfo session, String host) {
+        if (common.caFile != null) {
+            return VerifyCode.OK;
+        }
+        return VerifyCode.untrusted(session.peerCertificates(), serverName != null ? serverName : host, Instant.now());
+    }
+
     @Override
     public Integer call() throws Exception {
         int colon = connect.lastIndexOf(':');
@@ -64,7 +77,6 @@ public class ClientCommand implements Callable<Integer> {
             builder.maxFragmentLength(maxSendFrag);
         }
         TlsConfig config = builder.build();
-        String verify = common.caFile != null ? "0 (ok)" : "21 (unable to verify the first certificate: no -CAfile given)";
         try {
             out.println("CONNECTED");
             TlsSocket socket = TlsSocket.connect(host, port, config);
@@ -82,7 +94,7 @@ public class ClientCommand implements Callable<Integer> {
             try (TlsSocket tls = socket) {
                 tls.startHandshake();
                 if (!quiet) {
-                    SessionSummary.print(out, tls.session(), verify);
+                    SessionSummary.print(out, tls.session(), verifyCode(tls.session(), host));
                 }
                 out.flush();
                 Thread sender = new Thread(() -> {

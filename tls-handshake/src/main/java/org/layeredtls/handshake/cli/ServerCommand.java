@@ -17,6 +17,7 @@ import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.cert.CertificateValidator;
 import org.layeredtls.handshake.session.InMemorySessionCache;
 import org.layeredtls.handshake.session.TicketProtector;
 
@@ -35,10 +36,12 @@ public class ServerCommand implements Callable<Integer> {
 
     @Option(names = "-accept", paramLabel = "PORT", defaultValue = "4433", description = "Port to listen on, 0 for any (default ${DEFAULT-VALUE}).")
     int port;
-    @Option(names = "-verify", paramLabel = "DEPTH", description = "Ask for a client certificate (want).")
+    @Option(names = "-verify", paramLabel = "DEPTH", description = "Ask for a client certificate (want); DEPTH is accepted but not enforced (see OBSERVE.md).")
     Integer verify;
-    @Option(names = "-Verify", paramLabel = "DEPTH", description = "Require a client certificate (need).")
+    @Option(names = "-Verify", paramLabel = "DEPTH", description = "Require a client certificate (need); DEPTH as for -verify.")
     Integer verifyRequired;
+    @Option(names = "-alpn", paramLabel = "LIST", description = "ALPN protocols the server accepts, comma-separated, in its order of preference.")
+    String alpn;
     @Option(names = "-www", description = "Answer an HTTP GET with a status page of the session.")
     boolean www;
     @Option(names = "-echo", description = "Send back whatever the client sends.")
@@ -48,6 +51,8 @@ public class ServerCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
+    private volatile OutputStream current; // the connection standard input goes to
+    private Thread stdinReader;
     private PrintStream out = System.out;
     private InputStream in = System.in;
 
@@ -68,6 +73,15 @@ public class ServerCommand implements Callable<Integer> {
                 .sessionCache(new InMemorySessionCache(1024, Duration.ofHours(2)))
                 .ticketProtector(TicketProtector.withDefaults());
         builder.clientAuth(verifyRequired != null ? ClientAuth.NEED : verify != null ? ClientAuth.WANT : ClientAuth.NONE);
+        if (verifyRequired != null || verify != null) {
+            // s_server's words. The depth is not enforced: TlsConfig has no depth limit, the engine's
+            // CertificateValidator builds paths of up to MAX_DEPTH certificates (see OBSERVE.md).
+            out.println("verify depth is " + (verifyRequired != null ? verifyRequired + ", must return a certificate" : verify)
+                    + " (not enforced: paths up to " + CertificateValidator.MAX_DEPTH + " certificates)");
+        }
+        if (alpn != null) {
+            builder.alpn(alpn.split(","));
+        }
         TlsConfig config = builder.build();
         try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), port, config)) {
             out.println("ACCEPT " + listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort());
@@ -90,6 +104,10 @@ public class ServerCommand implements Callable<Integer> {
         socket.startHandshake();
         SessionInfo session = socket.session();
         out.println(SessionSummary.headline(session));
+        if (!session.peerCertificates().isEmpty()) { // as s_server: the client's certificate
+            out.println("subject=" + session.peerCertificates().get(0).subject());
+            out.println("issuer=" + session.peerCertificates().get(0).issuer());
+        }
         out.flush();
         if (www) {
             BufferedReader request = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
@@ -104,12 +122,43 @@ public class ServerCommand implements Callable<Integer> {
         } else if (echo) {
             CommonOptions.pump(socket.getInputStream(), socket.getOutputStream());
         } else {
-            Thread sender = new Thread(() -> CommonOptions.pump(in, socket.getOutputStream()), "s_server stdin");
-            sender.setDaemon(true);
-            sender.start();
+            startStdinReader();
+            current = socket.getOutputStream();
             CommonOptions.pump(socket.getInputStream(), out);
+            current = null;
         }
         out.println("DONE");
+    }
+
+    /**
+     * One reader of standard input for the whole run: what is typed goes to the connection being
+     * served (as s_server), not to a thread left over from an earlier connection; dropped between connections.
+     */
+    private void startStdinReader() {
+        if (stdinReader != null) {
+            return;
+        }
+        stdinReader = new Thread(() -> {
+            byte[] buffer = new byte[8192];
+            try {
+                int n;
+                while ((n = in.read(buffer)) > 0) {
+                    OutputStream to = current;
+                    if (to != null) {
+                        try {
+                            to.write(buffer, 0, n);
+                            to.flush();
+                        } catch (java.io.IOException gone) {
+                            // this connection is closing: the next one gets what is typed next
+                        }
+                    }
+                }
+            } catch (java.io.IOException ended) {
+                // standard input is gone
+            }
+        }, "s_server stdin");
+        stdinReader.setDaemon(true);
+        stdinReader.start();
     }
 
     /** The -www page: the session's parameters, as s_server -www lists them. */
@@ -122,7 +171,7 @@ public class ServerCommand implements Callable<Integer> {
         page.append("Extended master secret: ").append(s.extendedMasterSecret() ? "yes" : "no").append('\n');
         page.append("Encrypt-then-MAC: ").append(s.encryptThenMac() ? "yes" : "no").append('\n');
         page.append("Secure renegotiation: ").append(s.secureRenegotiation() ? "yes" : "no").append('\n');
-        page.append("Compression: ").append(s.compression()).append('\n');
+        page.append("Compression: ").append(SessionSummary.compression(s.compression())).append('\n');
         page.append("ALPN      : ").append(s.applicationProtocol() == null ? "none" : s.applicationProtocol()).append('\n');
         page.append("Client certificate: ").append(s.peerCertificates().isEmpty() ? "none" : s.peerCertificates().get(0).subject()).append('\n');
         return page.toString();

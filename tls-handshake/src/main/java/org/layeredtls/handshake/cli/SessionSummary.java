@@ -17,7 +17,12 @@ final class SessionSummary {
         return (s.resumed() ? "Reused, " : "New, ") + s.version().displayName() + ", Cipher is " + s.cipherSuite().openSslName();
     }
 
-    static void print(PrintStream out, SessionInfo s, String verifyResult) {
+    /** OpenSSL's names: "NONE", and "zlib compression" for DEFLATE (RFC 3749, the zlib format). */
+    static String compression(CompressionMethod method) {
+        return method == CompressionMethod.NULL ? "NONE" : method == CompressionMethod.DEFLATE ? "zlib compression (DEFLATE)" : method.toString();
+    }
+
+    static void print(PrintStream out, SessionInfo s, VerifyCode verify) {
         out.println("---");
         if (!s.peerCertificates().isEmpty()) {
             out.println("Certificate chain");
@@ -28,16 +33,18 @@ final class SessionSummary {
             }
             out.println("---");
         }
+        out.println(verify.code() == 0 ? "Verification: OK" : "Verification error: " + verify.text());
+        out.println("---");
         out.println(headline(s));
         out.println("Secure Renegotiation IS" + (s.secureRenegotiation() ? "" : " NOT") + " supported");
-        out.println("Compression: " + (s.compression() == CompressionMethod.NULL ? "NONE" : s.compression()));
+        out.println("Compression: " + compression(s.compression()));
         out.println(s.applicationProtocol() == null ? "No ALPN negotiated" : "ALPN protocol: " + s.applicationProtocol());
         out.println("SSL-Session:");
         out.println("    Protocol  : " + s.version().displayName());
         out.println("    Cipher    : " + s.cipherSuite().openSslName());
         out.println("    Session-ID: " + HexFormat.of().withUpperCase().formatHex(s.sessionId()));
         out.println("    Extended master secret: " + (s.extendedMasterSecret() ? "yes" : "no"));
-        out.println("    Verify return code: " + verifyResult);
+        out.println("    Verify return code: " + verify);
         out.println("---");
         out.flush();
     }

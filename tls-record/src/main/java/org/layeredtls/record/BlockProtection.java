@@ -186,14 +186,13 @@ final class BlockProtection implements RecordProtection {
      * all of them if fewer) whatever padding_length is; returns a mask.
      */
     private int checkTlsPaddingBytes(int encryptedLength, int paddingLength) {
-        int good = -1;
+        int difference = 0;
         int window = Math.min(PADDING_WINDOW, encryptedLength);
         int last = encryptedLength - 1;
-        for (int i = 1; i < window; i++) {
-            int isPadding = ConstantTime.ge(paddingLength, i);
-            good &= ~isPadding | ConstantTime.eq(plaintext[last - i] & 0xFF, paddingLength);
+        for (int i = 1; i < window; i++) { // byte i counts only if it is padding: i <= padding_length
+            difference |= ((plaintext[last - i] & 0xFF) ^ paddingLength) & ConstantTime.ge(paddingLength, i);
         }
-        return good;
+        return ConstantTime.eq(difference, 0);
     }
 
     private int openEncryptThenMac(long sequenceNumber, ContentType type, ProtocolVersion version,

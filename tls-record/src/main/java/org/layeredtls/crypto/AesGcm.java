@@ -70,8 +70,7 @@ final class AesGcm implements Aead {
             throw new IllegalArgumentException("the output buffer is too short");
         }
         start(nonce, aad, aadOff, aadLength);
-        ctr(in, inOff, length, out, outOff);
-        ghash(out, outOff, length);
+        encryptAndHash(in, inOff, length, out, outOff);
         finish(aadLength, length);
         System.arraycopy(tag, 0, out, outOff + length, TAG);
         return length + TAG;
@@ -150,8 +149,8 @@ final class AesGcm implements Aead {
     }
 
     /**
-     * GCTR from inc32(J0) (SP 800-38D §6.5). In-place is safe; a shifted overlap is first moved
-     * into place with {@code arraycopy} (which handles overlaps) and then processed in place.
+     * GCTR from inc32(J0) (SP 800-38D §6.5), for opening once the tag is checked. In-place is safe;
+     * a shifted overlap is first moved into place with {@code arraycopy} (which handles overlaps).
      */
     private void ctr(byte[] in, int inOff, int length, byte[] out, int outOff) {
         if (in == out && inOff != outOff) {
@@ -172,6 +171,36 @@ final class AesGcm implements Aead {
             for (int i = 0; done + i < length; i++) {
                 out[outOff + done + i] = (byte) (in[inOff + done + i] ^ ks[i]);
             }
+        }
+    }
+
+    /** Sealing in one pass, as BouncyCastle does: each ciphertext block is hashed as it is made. */
+    private void encryptAndHash(byte[] in, int inOff, int length, byte[] out, int outOff) {
+        if (in == out && inOff != outOff) {
+            System.arraycopy(in, inOff, out, outOff, length);
+            in = out;
+            inOff = outOff;
+        }
+        byte[] ks = keyStream;
+        byte[] x = hash;
+        int done = 0;
+        for (; done + BLOCK <= length; done += BLOCK) {
+            nextKeyStream();
+            for (int i = 0; i < BLOCK; i++) {
+                byte c = (byte) (in[inOff + done + i] ^ ks[i]);
+                out[outOff + done + i] = c;
+                x[i] ^= c;
+            }
+            multiplier.multiplyH(x);
+        }
+        if (done < length) {
+            nextKeyStream();
+            for (int i = 0; done + i < length; i++) {
+                byte c = (byte) (in[inOff + done + i] ^ ks[i]);
+                out[outOff + done + i] = c;
+                x[i] ^= c;
+            }
+            multiplier.multiplyH(x);
         }
     }
 

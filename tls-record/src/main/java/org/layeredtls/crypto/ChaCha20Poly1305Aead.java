@@ -25,6 +25,7 @@ final class ChaCha20Poly1305Aead implements Aead {
     private static final int TAG = 16;
     private static final int NONCE = 12;
     private static final byte[] ZEROS = new byte[64];
+    private static final int CHUNK = 512;
 
     private final ChaCha7539Engine chacha = new ChaCha7539Engine();
     private final Poly1305 poly1305 = new Poly1305();
@@ -66,8 +67,18 @@ final class ChaCha20Poly1305Aead implements Aead {
             throw new IllegalArgumentException("the output buffer is too short");
         }
         start(nonce, aad, aadOff, aadLength);
-        crypt(in, inOff, length, out, outOff);
-        mac(out, outOff, length, aadLength);
+        if (in == out && inOff != outOff) { // a shifted overlap: move the plaintext into place first
+            System.arraycopy(in, inOff, out, outOff, length);
+            in = out;
+            inOff = outOff;
+        }
+        // encrypt and MAC chunk by chunk, so the ciphertext is still in the L1 cache when it is MACed
+        for (int done = 0; done < length; done += CHUNK) {
+            int n = Math.min(CHUNK, length - done);
+            chacha.processBytes(in, inOff + done, n, out, outOff + done);
+            poly1305.update(out, outOff + done, n);
+        }
+        finishMac(length, aadLength);
         System.arraycopy(tag, 0, out, outOff + length, TAG);
         return length + TAG;
     }
@@ -84,7 +95,8 @@ final class ChaCha20Poly1305Aead implements Aead {
             throw new IllegalArgumentException("the output buffer is too short");
         }
         start(nonce, aad, aadOff, aadLength);
-        mac(in, inOff, plaintextLength, aadLength);
+        poly1305.update(in, inOff, plaintextLength);
+        finishMac(plaintextLength, aadLength);
         System.arraycopy(in, inOff + plaintextLength, receivedTag, 0, TAG);
         if (!java.security.MessageDigest.isEqual(tag, receivedTag)) { // constant time in JDK 17
             return -1; // nothing decrypted, nothing written
@@ -115,9 +127,8 @@ final class ChaCha20Poly1305Aead implements Aead {
         pad16(aadLength);
     }
 
-    /** RFC 8439 §2.8: ciphertext, padding, then both lengths as 64-bit little-endian, into the tag. */
-    private void mac(byte[] ciphertext, int off, int length, int aadLength) {
-        poly1305.update(ciphertext, off, length);
+    /** RFC 8439 §2.8: after the ciphertext, its padding, then both lengths as 64-bit little-endian. */
+    private void finishMac(int length, int aadLength) {
         pad16(length);
         for (int i = 0; i < 8; i++) {
             lengths[i] = (byte) ((long) aadLength >>> (8 * i));

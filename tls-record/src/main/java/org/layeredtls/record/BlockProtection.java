@@ -189,8 +189,9 @@ final class BlockProtection implements RecordProtection {
         int difference = 0;
         int window = Math.min(PADDING_WINDOW, encryptedLength);
         int last = encryptedLength - 1;
-        for (int i = 1; i < window; i++) { // byte i counts only if it is padding: i <= padding_length
-            difference |= ((plaintext[last - i] & 0xFF) ^ paddingLength) & ConstantTime.ge(paddingLength, i);
+        int firstPadding = last - paddingLength;
+        for (int p = last - window + 1; p < last; p++) { // byte p counts only if it is padding
+            difference |= ((plaintext[p] & 0xFF) ^ paddingLength) & ~((p - firstPadding) >> 31);
         }
         return ConstantTime.eq(difference, 0);
     }

@@ -49,17 +49,21 @@ final class ConstantTime {
         for (int k = 0; k < macLength; k++) {
             rotated[k] = 0;
         }
-        int rotateOffset = 0;
         int j = 0;
         for (int i = scanStart; i < scanEnd; i++) {
             int d = i - macStart;
             int inMac = ((d - macLength) & ~d) >> 31; // -1 iff 0 <= d < macLength
             rotated[j] |= (byte) (data[i] & inMac);
-            rotateOffset |= j & eq(d, 0);
             j++;
             if (j == macLength) { // depends on the public index i only
                 j = 0;
             }
+        }
+        // where the MAC's first byte landed: (macStart - scanStart) mod macLength, by a public
+        // number of masked subtractions (no division, whose timing may depend on its operands)
+        int rotateOffset = macStart - scanStart;
+        for (int bound = scanEnd - scanStart; bound >= macLength; bound -= macLength) {
+            rotateOffset -= macLength & ge(rotateOffset, macLength);
         }
         // out[k] = rotated[(k + rotateOffset) mod macLength], one bit of rotateOffset at a time
         byte[] from = rotated;

@@ -46,14 +46,27 @@ final class ConstantTime {
      */
     static void copyMac(byte[] data, int scanStart, int scanEnd, int macStart, int macLength,
                         byte[] rotated, byte[] out) {
+        copyMacAndCheckPadding(data, scanStart, scanEnd, macStart, macLength, scanEnd, 0, rotated, out);
+    }
+
+    /**
+     * {@link #copyMac}, and in the same pass over the window the CBC padding check: returns the OR
+     * of {@code data[p] ^ paddingByte} over the positions {@code firstPadding <= p < scanEnd}
+     * (0 when all equal {@code paddingByte}); {@code firstPadding} may be secret, it only sets a mask.
+     */
+    static int copyMacAndCheckPadding(byte[] data, int scanStart, int scanEnd, int macStart, int macLength,
+                                      int firstPadding, int paddingByte, byte[] rotated, byte[] out) {
         for (int k = 0; k < macLength; k++) {
             rotated[k] = 0;
         }
+        int paddingDifference = 0;
         int j = 0;
         for (int i = scanStart; i < scanEnd; i++) {
+            int b = data[i];
             int d = i - macStart;
             int inMac = ((d - macLength) & ~d) >> 31; // -1 iff 0 <= d < macLength
-            rotated[j] |= (byte) (data[i] & inMac);
+            rotated[j] |= (byte) (b & inMac);
+            paddingDifference |= ((b & 0xFF) ^ paddingByte) & ~((i - firstPadding) >> 31);
             j++;
             if (j == macLength) { // depends on the public index i only
                 j = 0;
@@ -85,5 +98,6 @@ final class ConstantTime {
         if (from != out) {
             System.arraycopy(from, 0, out, 0, macLength);
         }
+        return paddingDifference;
     }
 }

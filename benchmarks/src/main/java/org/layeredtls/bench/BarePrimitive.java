@@ -120,7 +120,9 @@ abstract class BarePrimitive {
         private final int version;
         private final RandomSource random;
         private final byte[] header = new byte[13];
-        private final byte[] iv = new byte[16];
+        /** One IV parameter for every record: BouncyCastle hands out its array, refilled in place. */
+        private final ParametersWithIV ivOnly = new ParametersWithIV(null, new byte[16]);
+        private final byte[] iv = ivOnly.getIV();
         private final byte[] work = new byte[16384 + 2048];
         private final byte[] macOut;
         private final byte[] macCheck;
@@ -155,7 +157,7 @@ abstract class BarePrimitive {
             if (explicitIv) {
                 random.nextBytes(iv, 0, 16);
                 System.arraycopy(iv, 0, out, 0, 16);
-                encrypt.init(true, new ParametersWithIV(null, iv));
+                encrypt.init(true, ivOnly);
                 offset = 16;
             }
             int total = content + padding;
@@ -170,7 +172,7 @@ abstract class BarePrimitive {
             int offset = 0;
             if (explicitIv) {
                 System.arraycopy(in, 0, iv, 0, 16);
-                decrypt.init(false, new ParametersWithIV(null, iv));
+                decrypt.init(false, ivOnly);
                 offset = 16;
             }
             for (int i = offset; i < length; i += 16) {

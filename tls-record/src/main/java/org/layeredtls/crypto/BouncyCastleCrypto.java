@@ -1,7 +1,6 @@
 package org.layeredtls.crypto;
 
 import org.bouncycastle.crypto.Digest;
-import org.bouncycastle.crypto.InvalidCipherTextException;
 import org.bouncycastle.crypto.digests.MD5Digest;
 import org.bouncycastle.crypto.digests.SHA1Digest;
 import org.bouncycastle.crypto.digests.SHA256Digest;
@@ -11,10 +10,6 @@ import org.bouncycastle.crypto.engines.AESEngine;
 import org.bouncycastle.crypto.engines.DESedeEngine;
 import org.bouncycastle.crypto.engines.RC4Engine;
 import org.bouncycastle.crypto.macs.HMac;
-import org.bouncycastle.crypto.modes.AEADCipher;
-import org.bouncycastle.crypto.modes.ChaCha20Poly1305;
-import org.bouncycastle.crypto.modes.GCMBlockCipher;
-import org.bouncycastle.crypto.params.AEADParameters;
 import org.bouncycastle.crypto.params.KeyParameter;
 import org.bouncycastle.util.Memoable;
 
@@ -69,7 +64,7 @@ public final class BouncyCastleCrypto implements CryptoProvider {
         if (key.length != 16 && key.length != 32) {
             throw new IllegalArgumentException("an AES-GCM key is 16 or 32 bytes, not " + key.length);
         }
-        return new BcAead(GCMBlockCipher.newInstance(AESEngine.newInstance()), key);
+        return new AesGcm(key); // not BC's GCMBlockCipher: see AesGcm for why
     }
 
     @Override
@@ -77,7 +72,7 @@ public final class BouncyCastleCrypto implements CryptoProvider {
         if (key.length != 32) {
             throw new IllegalArgumentException("a ChaCha20-Poly1305 key is 32 bytes, not " + key.length);
         }
-        return new BcAead(new ChaCha20Poly1305(), key);
+        return new ChaCha20Poly1305Aead(key); // not BC's ChaCha20Poly1305: see there for why
     }
 
     static Digest newDigest(HashAlgorithm algorithm) {
@@ -157,66 +152,6 @@ public final class BouncyCastleCrypto implements CryptoProvider {
         @Override
         public void reset() {
             hmac.reset();
-        }
-    }
-
-    /**
-     * An AEAD keyed once: the key is handed to BouncyCastle on the first call only, later calls
-     * pass just the nonce, so the key schedule (and GCM's multiplication tables) are not rebuilt
-     * for every record.
-     */
-    private static final class BcAead implements Aead {
-        private static final int TAG_BITS = 128;
-        private final AEADCipher cipher;
-        private KeyParameter key;
-
-        BcAead(AEADCipher cipher, byte[] key) {
-            this.cipher = cipher;
-            this.key = new KeyParameter(key);
-        }
-
-        @Override
-        public int tagLength() {
-            return TAG_BITS / 8;
-        }
-
-        @Override
-        public int nonceLength() {
-            return 12;
-        }
-
-        @Override
-        public int seal(byte[] nonce, byte[] aad, int aadOff, int aadLength,
-                        byte[] in, int inOff, int length, byte[] out, int outOff) {
-            init(true, nonce);
-            cipher.processAADBytes(aad, aadOff, aadLength);
-            int written = cipher.processBytes(in, inOff, length, out, outOff);
-            try {
-                return written + cipher.doFinal(out, outOff + written);
-            } catch (InvalidCipherTextException e) {
-                throw new IllegalStateException("encryption cannot fail a tag check", e);
-            }
-        }
-
-        @Override
-        public int open(byte[] nonce, byte[] aad, int aadOff, int aadLength,
-                        byte[] in, int inOff, int length, byte[] out, int outOff) {
-            if (length < tagLength()) {
-                return -1;
-            }
-            init(false, nonce);
-            cipher.processAADBytes(aad, aadOff, aadLength);
-            int written = cipher.processBytes(in, inOff, length, out, outOff);
-            try {
-                return written + cipher.doFinal(out, outOff + written);
-            } catch (InvalidCipherTextException badTag) {
-                return -1;
-            }
-        }
-
-        private void init(boolean forEncryption, byte[] nonce) {
-            cipher.init(forEncryption, new AEADParameters(key, TAG_BITS, nonce));
-            key = null; // keyed now: later calls reuse the key schedule
         }
     }
 }

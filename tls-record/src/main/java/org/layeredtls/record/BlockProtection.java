@@ -159,10 +159,17 @@ final class BlockProtection implements RecordProtection {
         int paddingLength = plaintext[last] & 0xFF;
         int maxFragment = last - macLength;
         int good = ConstantTime.ge(maxFragment, paddingLength);
+        // where the MAC starts if the padding is right (a padding_length too long for the record is
+        // taken as 0 here; the record is refused then anyway)
+        int macStart = maxFragment - (paddingLength & good);
+        // one pass over the public window: gather the MAC and compare the padding bytes (TLS)
+        int scanStart = Math.max(0, maxFragment - (PADDING_WINDOW - 1));
+        int paddingDifference = ConstantTime.copyMacAndCheckPadding(plaintext, scanStart, last, macStart, macLength,
+                ssl3 ? last : last - paddingLength, paddingLength, rotatedMac, receivedMac);
         if (ssl3) { // RFC 6101 §5.2.3.2: only the length is checked, padding bytes are arbitrary
             good &= ConstantTime.lt(paddingLength, blockSize);
-        } else {
-            good &= checkTlsPaddingBytes(encryptedLength, paddingLength);
+        } else { // RFC 5246 §6.2.3.2: every padding byte equals padding_length
+            good &= ConstantTime.eq(paddingDifference, 0);
         }
         paddingLength &= good; // a bad padding: MAC the record as if it had none
         int fragmentLength = maxFragment - paddingLength;
@@ -170,9 +177,6 @@ final class BlockProtection implements RecordProtection {
         // always compute the MAC, with the compression count of the longest possible fragment
         mac.computeConstantTime(sequenceNumber, type, version, plaintext, 0, fragmentLength, maxFragment,
                 computedMac, 0);
-        int scanStart = Math.max(0, maxFragment - (PADDING_WINDOW - 1));
-        ConstantTime.copyMac(plaintext, scanStart, maxFragment + macLength, fragmentLength, macLength,
-                rotatedMac, receivedMac);
         boolean macOk = MessageDigest.isEqual(computedMac, receivedMac);
         if (!macOk | good != -1) {
             throw RecordProtections.badRecordMac();
@@ -186,14 +190,14 @@ final class BlockProtection implements RecordProtection {
      * all of them if fewer) whatever padding_length is; returns a mask.
      */
     private int checkTlsPaddingBytes(int encryptedLength, int paddingLength) {
-        int good = -1;
+        int difference = 0;
         int window = Math.min(PADDING_WINDOW, encryptedLength);
         int last = encryptedLength - 1;
-        for (int i = 1; i < window; i++) {
-            int isPadding = ConstantTime.ge(paddingLength, i);
-            good &= ~isPadding | ConstantTime.eq(plaintext[last - i] & 0xFF, paddingLength);
+        int firstPadding = last - paddingLength;
+        for (int p = last - window + 1; p < last; p++) { // byte p counts only if it is padding
+            difference |= ((plaintext[p] & 0xFF) ^ paddingLength) & ~((p - firstPadding) >> 31);
         }
-        return good;
+        return ConstantTime.eq(difference, 0);
     }
 
     private int openEncryptThenMac(long sequenceNumber, ContentType type, ProtocolVersion version,

@@ -51,7 +51,8 @@ public class ServerCommand implements Callable<Integer> {
     @Mixin
     CommonOptions common = new CommonOptions();
 
-    private volatile OutputStream current; // the connection standard input goes to
+    private final Object currentLock = new Object();
+    private OutputStream current; // the connection standard input goes to; guarded by currentLock
     private Thread stdinReader;
     private PrintStream out = System.out;
     private InputStream in = System.in;
@@ -103,6 +104,11 @@ public class ServerCommand implements Callable<Integer> {
     private void serve(TlsSocket socket) throws java.io.IOException {
         socket.startHandshake();
         SessionInfo session = socket.session();
+        if (!www && !echo) {
+            // Before the summary is printed: whoever reads it may type at once.
+            startStdinReader();
+            setCurrent(socket.getOutputStream());
+        }
         out.println(SessionSummary.headline(session));
         if (!session.peerCertificates().isEmpty()) { // as s_server: the client's certificate
             out.println("subject=" + session.peerCertificates().get(0).subject());
@@ -122,17 +128,26 @@ public class ServerCommand implements Callable<Integer> {
         } else if (echo) {
             CommonOptions.pump(socket.getInputStream(), socket.getOutputStream());
         } else {
-            startStdinReader();
-            current = socket.getOutputStream();
-            CommonOptions.pump(socket.getInputStream(), out);
-            current = null;
+            try {
+                CommonOptions.pump(socket.getInputStream(), out);
+            } finally {
+                setCurrent(null);
+            }
         }
         out.println("DONE");
     }
 
+    private void setCurrent(OutputStream connection) {
+        synchronized (currentLock) {
+            current = connection;
+            currentLock.notifyAll();
+        }
+    }
+
     /**
      * One reader of standard input for the whole run: what is typed goes to the connection being
-     * served (as s_server), not to a thread left over from an earlier connection; dropped between connections.
+     * served (as s_server), not to a thread left over from an earlier connection. Between
+     * connections it waits, as s_server leaves its standard input unread until a client is there.
      */
     private void startStdinReader() {
         if (stdinReader != null) {
@@ -143,18 +158,24 @@ public class ServerCommand implements Callable<Integer> {
             try {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
-                    OutputStream to = current;
-                    if (to != null) {
-                        try {
-                            to.write(buffer, 0, n);
-                            to.flush();
-                        } catch (java.io.IOException gone) {
-                            // this connection is closing: the next one gets what is typed next
+                    OutputStream to;
+                    synchronized (currentLock) {
+                        while (current == null) {
+                            currentLock.wait();
                         }
+                        to = current;
+                    }
+                    try {
+                        to.write(buffer, 0, n);
+                        to.flush();
+                    } catch (java.io.IOException gone) {
+                        // this connection is closing: the next one gets what is typed next
                     }
                 }
             } catch (java.io.IOException ended) {
                 // standard input is gone
+            } catch (InterruptedException stopped) {
+                Thread.currentThread().interrupt();
             }
         }, "s_server stdin");
         stdinReader.setDaemon(true);

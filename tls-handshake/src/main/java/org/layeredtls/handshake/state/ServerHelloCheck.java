@@ -94,8 +94,10 @@ final class ServerHelloCheck {
                 throw ClientHandshake.illegal("max_fragment_length " + mfl.get().length() + " differs from the one requested");
             }
             context.maxFragmentLength = mfl.get().length();
-            // RFC 6066 §4: fragment to the negotiated length at once, handshake messages included.
+            // RFC 6066 §4: fragment to the negotiated length at once, handshake messages included,
+            // and expect the server to do the same with every record after this ServerHello.
             context.connection.records.setSendFragmentLimit(context.maxFragmentLength);
+            context.connection.records.setReceiveFragmentLimit(context.maxFragmentLength);
         }
         Optional<ApplicationLayerProtocolNegotiation> alpn = extensions.find(
                 ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ApplicationLayerProtocolNegotiation::decode);

@@ -66,8 +66,10 @@ final class ServerNegotiation {
         Optional<MaxFragmentLength> mfl = extensions.find(ExtensionType.MAX_FRAGMENT_LENGTH, MaxFragmentLength::decode);
         if (mfl.isPresent()) {
             context.maxFragmentLength = mfl.get().length();
-            // RFC 6066 §4: from the ServerHello on, no record longer than the negotiated length is sent.
+            // RFC 6066 §4: from the ServerHello on, no record longer than the negotiated length is
+            // sent, and a longer one received is record_overflow.
             context.connection.records.setSendFragmentLimit(context.maxFragmentLength);
+            context.connection.records.setReceiveFragmentLimit(context.maxFragmentLength);
         }
         chooseApplicationProtocol(context, extensions);
         context.serverRandom = config.random().nextBytes(32);

@@ -37,8 +37,7 @@ final class AesGcm implements Aead {
     private final byte[] hash = new byte[BLOCK];
     private final byte[] tag = new byte[BLOCK];
     private final byte[] receivedTag = new byte[TAG];
-    private final byte[] lastSealNonce = new byte[NONCE];
-    private boolean sealedOnce;
+    private final AeadArguments arguments = new AeadArguments("AES-GCM");
 
     AesGcm(byte[] key) {
         aes.init(true, new KeyParameter(key));
@@ -60,15 +59,7 @@ final class AesGcm implements Aead {
     @Override
     public int seal(byte[] nonce, byte[] aad, int aadOff, int aadLength,
                     byte[] in, int inOff, int length, byte[] out, int outOff) {
-        checkNonce(nonce);
-        if (sealedOnce && java.util.Arrays.equals(nonce, lastSealNonce)) {
-            throw new IllegalArgumentException("a GCM nonce must never be reused for encryption");
-        }
-        System.arraycopy(nonce, 0, lastSealNonce, 0, NONCE);
-        sealedOnce = true;
-        if (length < 0 || out.length - outOff < length + TAG) {
-            throw new IllegalArgumentException("the output buffer is too short");
-        }
+        arguments.checkSeal(nonce, length, out, outOff);
         start(nonce, aad, aadOff, aadLength);
         encryptAndHash(in, inOff, length, out, outOff);
         finish(aadLength, length);
@@ -79,13 +70,9 @@ final class AesGcm implements Aead {
     @Override
     public int open(byte[] nonce, byte[] aad, int aadOff, int aadLength,
                     byte[] in, int inOff, int length, byte[] out, int outOff) {
-        checkNonce(nonce);
-        int plaintextLength = length - TAG;
+        int plaintextLength = arguments.checkOpen(nonce, length, out, outOff);
         if (plaintextLength < 0) {
             return -1;
-        }
-        if (out.length - outOff < plaintextLength) {
-            throw new IllegalArgumentException("the output buffer is too short");
         }
         start(nonce, aad, aadOff, aadLength);
         ghash(in, inOff, plaintextLength);
@@ -98,11 +85,6 @@ final class AesGcm implements Aead {
         return plaintextLength;
     }
 
-    private static void checkNonce(byte[] nonce) {
-        if (nonce.length != NONCE) {
-            throw new IllegalArgumentException("an AES-GCM nonce is 12 bytes here, not " + nonce.length);
-        }
-    }
 
     /** Sets J0 and E(K, J0), clears GHASH and hashes the zero-padded associated data. */
     private void start(byte[] nonce, byte[] aad, int aadOff, int aadLength) {

@@ -37,8 +37,7 @@ final class ChaCha20Poly1305Aead implements Aead {
     private final byte[] lengths = new byte[16];
     private final byte[] tag = new byte[TAG];
     private final byte[] receivedTag = new byte[TAG];
-    private final byte[] lastSealNonce = new byte[NONCE];
-    private boolean sealedOnce;
+    private final AeadArguments arguments = new AeadArguments("ChaCha20-Poly1305");
 
     ChaCha20Poly1305Aead(byte[] key) {
         chacha.init(true, new ParametersWithIV(new KeyParameter(key), new byte[NONCE]));
@@ -57,15 +56,7 @@ final class ChaCha20Poly1305Aead implements Aead {
     @Override
     public int seal(byte[] nonce, byte[] aad, int aadOff, int aadLength,
                     byte[] in, int inOff, int length, byte[] out, int outOff) {
-        checkNonce(nonce);
-        if (sealedOnce && java.util.Arrays.equals(nonce, lastSealNonce)) {
-            throw new IllegalArgumentException("a ChaCha20-Poly1305 nonce must never be reused for encryption");
-        }
-        System.arraycopy(nonce, 0, lastSealNonce, 0, NONCE);
-        sealedOnce = true;
-        if (length < 0 || out.length - outOff < length + TAG) {
-            throw new IllegalArgumentException("the output buffer is too short");
-        }
+        arguments.checkSeal(nonce, length, out, outOff);
         start(nonce, aad, aadOff, aadLength);
         if (in == out && inOff != outOff) { // a shifted overlap: move the plaintext into place first
             System.arraycopy(in, inOff, out, outOff, length);
@@ -86,13 +77,9 @@ final class ChaCha20Poly1305Aead implements Aead {
     @Override
     public int open(byte[] nonce, byte[] aad, int aadOff, int aadLength,
                     byte[] in, int inOff, int length, byte[] out, int outOff) {
-        checkNonce(nonce);
-        int plaintextLength = length - TAG;
+        int plaintextLength = arguments.checkOpen(nonce, length, out, outOff);
         if (plaintextLength < 0) {
             return -1;
-        }
-        if (out.length - outOff < plaintextLength) {
-            throw new IllegalArgumentException("the output buffer is too short");
         }
         start(nonce, aad, aadOff, aadLength);
         poly1305.update(in, inOff, plaintextLength);
@@ -105,11 +92,6 @@ final class ChaCha20Poly1305Aead implements Aead {
         return plaintextLength;
     }
 
-    private static void checkNonce(byte[] nonce) {
-        if (nonce.length != NONCE) {
-            throw new IllegalArgumentException("a ChaCha20-Poly1305 nonce is 12 bytes, not " + nonce.length);
-        }
-    }
 
     /**
      * RFC 8439 §2.6: the Poly1305 key is the first 32 bytes of the ChaCha20 block with counter 0;

@@ -27,121 +27,100 @@ final class ConversationParser {
     }
 
     Conversation parse() throws IOException {
-        String name = value("conversation");
+        String name = lines.value("conversation");
         if (!NAME.matcher(name).matches()) {
-            throw error("bad conversation name: " + name);
+            throw lines.error("bad conversation name: " + name);
         }
-        String openssl = value("openssl");
+        String openssl = lines.value("openssl");
         if (!openssl.startsWith("OpenSSL ")) {
-            throw error("openssl must be an 'openssl version' line: " + openssl);
+            throw lines.error("openssl must be an 'openssl version' line: " + openssl);
         }
-        Conversation.Role ours = switch (value("ours")) {
+        Conversation.Role ours = switch (lines.value("ours")) {
             case "client" -> Conversation.Role.CLIENT;
             case "server" -> Conversation.Role.SERVER;
             case "none" -> Conversation.Role.NONE;
-            default -> throw error("ours must be client, server or none");
+            default -> throw lines.error("ours must be client, server or none");
         };
         String version = oneOf("version", VERSIONS);
-        String suite = value("suite");
+        String suite = lines.value("suite");
         if (!SUITE.matcher(suite).matches()) {
-            throw error("suite must be an IANA name: " + suite);
+            throw lines.error("suite must be an IANA name: " + suite);
         }
-        String label = value("random_label");
+        String label = lines.value("random_label");
         if (label.isEmpty() != (ours == Conversation.Role.NONE)) {
-            throw error("random_label is empty exactly when ours = none");
+            throw lines.error("random_label is empty exactly when ours = none");
         }
         Instant clock;
         try {
-            clock = Instant.parse(value("clock"));
+            clock = Instant.parse(lines.value("clock"));
         } catch (DateTimeParseException e) {
-            throw error("clock must be an ISO-8601 instant");
+            throw lines.error("clock must be an ISO-8601 instant");
         }
         String certificate = oneOf("certificate", CERTIFICATES);
         String clientAuth = oneOf("client_auth", CLIENT_AUTH);
-        String peer = value("peer");
-        int count = decimal(value("connections"));
+        String peer = lines.value("peer");
+        int count = decimal(lines.value("connections"));
         if (count == 0) {
-            throw error("a conversation has at least one connection");
+            throw lines.error("a conversation has at least one connection");
         }
         List<ConversationConnection> connections = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             connections.add(connection());
         }
-        String rest = nextLine();
+        String rest = lines.nextLine();
         if (rest != null) {
-            throw error("unexpected line after the last connection: " + describe(rest));
+            throw lines.error("unexpected line after the last connection: " + VectorLines.describe(rest));
         }
         return new Conversation(name, openssl, ours, version, suite, label, clock, certificate, clientAuth, peer,
                 connections);
     }
 
     private ConversationConnection connection() throws IOException {
-        expect("connection");
-        String keyLog = value("keylog");
+        lines.expect("connection");
+        String keyLog = lines.value("keylog");
         if (!KEY_LOG.matcher(keyLog).matches()) {
-            throw error("keylog must be 'CLIENT_RANDOM <32 bytes hex> <48 bytes hex>'");
+            throw lines.error("keylog must be 'CLIENT_RANDOM <32 bytes hex> <48 bytes hex>'");
         }
-        byte[] clientData = lines.hex(value("client_data"));
-        byte[] serverData = lines.hex(value("server_data"));
-        int count = decimal(value("flows"));
+        byte[] clientData = lines.hex(lines.value("client_data"));
+        byte[] serverData = lines.hex(lines.value("server_data"));
+        int count = decimal(lines.value("flows"));
         if (count == 0) {
-            throw error("a connection has at least one flow");
+            throw lines.error("a connection has at least one flow");
         }
         List<Flow> flows = new ArrayList<>();
         for (int i = 0; i < count; i++) {
-            String line = nextLine();
+            String line = lines.nextLine();
             String key = VectorLines.keyOf(line);
             if (key == null) {
-                throw error("expected a c2s or s2c flow but found " + describe(line));
+                throw lines.error("expected a c2s or s2c flow but found " + VectorLines.describe(line));
             }
             Flow.Direction direction = switch (key) {
                 case "c2s" -> Flow.Direction.CLIENT_TO_SERVER;
                 case "s2c" -> Flow.Direction.SERVER_TO_CLIENT;
-                default -> throw error("expected a c2s or s2c flow but found " + describe(line));
+                default -> throw lines.error("expected a c2s or s2c flow but found " + VectorLines.describe(line));
             };
             byte[] bytes = lines.hex(lines.valueOf(line, key));
             if (bytes.length == 0) {
-                throw error("an empty flow");
+                throw lines.error("an empty flow");
             }
             flows.add(new Flow(direction, bytes));
         }
-        expect("end");
+        lines.expect("end");
         return new ConversationConnection(keyLog, clientData, serverData, flows);
     }
 
     private String oneOf(String key, Set<String> allowed) throws IOException {
-        String value = value(key);
+        String value = lines.value(key);
         if (!allowed.contains(value)) {
-            throw error(key + " must be one of " + allowed + ": " + value);
+            throw lines.error(key + " must be one of " + allowed + ": " + value);
         }
         return value;
     }
 
-
     private int decimal(String text) {
         if (!DECIMAL.matcher(text).matches()) {
-            throw error("not a decimal number: " + text);
+            throw lines.error("not a decimal number: " + text);
         }
         return Integer.parseInt(text);
-    }
-
-    private String value(String key) throws IOException {
-        return lines.value(key);
-    }
-
-    private String nextLine() throws IOException {
-        return lines.nextLine();
-    }
-
-    private void expect(String bareLine) throws IOException {
-        lines.expect(bareLine);
-    }
-
-    private static String describe(String line) {
-        return VectorLines.describe(line);
-    }
-
-    VectorFormatException error(String reason) {
-        return lines.error(reason);
     }
 }

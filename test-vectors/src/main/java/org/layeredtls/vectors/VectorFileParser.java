@@ -42,26 +42,26 @@ final class VectorFileParser {
     }
 
     RecordProtectionVectors parse() throws IOException {
-        String openssl = value("openssl");
+        String openssl = lines.value("openssl");
         if (openssl.isEmpty()) {
-            throw error("the OpenSSL version is missing");
+            throw lines.error("the OpenSSL version is missing");
         }
-        String date = value("date");
+        String date = lines.value("date");
         if (!DATE.matcher(date).matches()) {
-            throw error("date must be yyyy-mm-dd: " + date);
+            throw lines.error("date must be yyyy-mm-dd: " + date);
         }
-        int count = decimal(value("count"));
+        int count = decimal(lines.value("count"));
         List<RecordProtectionVector> vectors = new ArrayList<>();
         Set<String> names = new HashSet<>();
-        for (String line = nextLine(); line != null; line = nextLine()) {
+        for (String line = lines.nextLine(); line != null; line = lines.nextLine()) {
             RecordProtectionVector vector = vector(line);
             if (!names.add(vector.name())) {
-                throw error("duplicate vector name " + vector.name());
+                throw lines.error("duplicate vector name " + vector.name());
             }
             vectors.add(vector);
         }
         if (vectors.size() != count) {
-            throw error("count = " + count + " but the file holds " + vectors.size() + " vectors");
+            throw lines.error("count = " + count + " but the file holds " + vectors.size() + " vectors");
         }
         return new RecordProtectionVectors(openssl, date, vectors);
     }
@@ -69,117 +69,97 @@ final class VectorFileParser {
     private RecordProtectionVector vector(String firstLine) throws IOException {
         String name = lines.valueOf(firstLine, "vector");
         if (!NAME.matcher(name).matches()) {
-            throw error("bad vector name: " + name);
+            throw lines.error("bad vector name: " + name);
         }
-        String versionHex = value("version");
+        String versionHex = lines.value("version");
         if (versionHex.length() != 4) {
-            throw error("version must be 2 bytes of hex: " + versionHex);
+            throw lines.error("version must be 2 bytes of hex: " + versionHex);
         }
         byte[] versionBytes = lines.hex(versionHex);
         int version = (versionBytes[0] & 0xFF) << 8 | versionBytes[1] & 0xFF;
         if (version < 0x0300 || version > 0x0303) {
-            throw error("version must be 0300..0303: " + versionHex);
+            throw lines.error("version must be 0300..0303: " + versionHex);
         }
-        String bulk = value("bulk");
+        String bulk = lines.value("bulk");
         int[] sizes = BULK.get(bulk);
         if (sizes == null) {
-            throw error("unknown bulk cipher " + bulk);
+            throw lines.error("unknown bulk cipher " + bulk);
         }
-        String mac = value("mac");
+        String mac = lines.value("mac");
         Integer macLength = MAC.get(mac);
         if (macLength == null) {
-            throw error("unknown MAC " + mac);
+            throw lines.error("unknown MAC " + mac);
         }
         if (AEAD.contains(bulk) != mac.equals("NULL")) {
-            throw error("an AEAD cipher takes mac = NULL, any other cipher a real MAC");
+            throw lines.error("an AEAD cipher takes mac = NULL, any other cipher a real MAC");
         }
-        boolean etm = switch (value("etm")) {
+        boolean etm = switch (lines.value("etm")) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw error("etm must be true or false");
+            default -> throw lines.error("etm must be true or false");
         };
         boolean cbc = sizes[1] > 0;
         if (etm && !cbc) {
-            throw error("encrypt-then-MAC applies to CBC ciphers only (RFC 7366 §3)");
+            throw lines.error("encrypt-then-MAC applies to CBC ciphers only (RFC 7366 §3)");
         }
         byte[] macKey = hex("mac_key", macLength);
         byte[] encKey = hex("enc_key", sizes[0]);
         int fixedIvLength = cbc && version >= 0x0302 ? 0 : sizes[2]; // RFC 4346 §6.3: no CBC IV from the key block
         byte[] fixedIv = hex("fixed_iv", fixedIvLength);
-        int count = decimal(value("records"));
+        int count = decimal(lines.value("records"));
         if (count == 0) {
-            throw error("a vector needs at least one record");
+            throw lines.error("a vector needs at least one record");
         }
         int explicitLength = cbc && version >= 0x0302 ? sizes[1] : bulk.endsWith("_GCM") ? 8 : 0;
         List<VectorRecord> records = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             records.add(record(explicitLength, records.isEmpty() ? null : records.get(i - 1)));
         }
-        expect("end");
+        lines.expect("end");
         return new RecordProtectionVector(name, version, bulk, mac, etm, macKey, encKey, fixedIv, records);
     }
 
     private VectorRecord record(int explicitLength, VectorRecord previous) throws IOException {
-        expect("record");
-        String seqHex = value("seq");
+        lines.expect("record");
+        String seqHex = lines.value("seq");
         if (seqHex.length() != 16) {
-            throw error("seq must be 8 bytes of hex");
+            throw lines.error("seq must be 8 bytes of hex");
         }
         long seq = 0;
         for (byte b : lines.hex(seqHex)) {
             seq = seq << 8 | b & 0xFF;
         }
         if (previous != null && seq != previous.sequenceNumber() + 1) {
-            throw error("sequence numbers must be consecutive");
+            throw lines.error("sequence numbers must be consecutive");
         }
-        int type = decimal(value("type"));
+        int type = decimal(lines.value("type"));
         if (type < 20 || type > 23) {
-            throw error("content type must be 20..23: " + type);
+            throw lines.error("content type must be 20..23: " + type);
         }
         byte[] explicitIv = hex("explicit_iv", explicitLength);
-        byte[] plaintext = lines.hex(value("plaintext"));
+        byte[] plaintext = lines.hex(lines.value("plaintext"));
         if (plaintext.length > MAX_PLAINTEXT) {
-            throw error("plaintext longer than 2^14 + 1024");
+            throw lines.error("plaintext longer than 2^14 + 1024");
         }
-        byte[] fragment = lines.hex(value("fragment"));
+        byte[] fragment = lines.hex(lines.value("fragment"));
         if (fragment.length <= plaintext.length) {
-            throw error("a protected fragment is longer than its plaintext");
+            throw lines.error("a protected fragment is longer than its plaintext");
         }
         return new VectorRecord(seq, type, explicitIv, plaintext, fragment);
     }
 
     private byte[] hex(String key, int expectedLength) throws IOException {
-        byte[] bytes = lines.hex(value(key));
+        byte[] bytes = lines.hex(lines.value(key));
         if (bytes.length != expectedLength) {
-            throw error(key + " must be " + expectedLength + " bytes, not " + bytes.length);
+            throw lines.error(key + " must be " + expectedLength + " bytes, not " + bytes.length);
         }
         return bytes;
     }
 
     private int decimal(String text) {
         if (!DECIMAL.matcher(text).matches()) {
-            throw error("not a decimal number: " + text);
+            throw lines.error("not a decimal number: " + text);
         }
         return Integer.parseInt(text);
-    }
-
-    private String value(String key) throws IOException {
-        return lines.value(key);
-    }
-
-    private String nextLine() throws IOException {
-        return lines.nextLine();
-    }
-
-    private void expect(String bareLine) throws IOException {
-        lines.expect(bareLine);
-    }
-
-    private static String describe(String line) {
-        return VectorLines.describe(line);
-    }
-
-    VectorFormatException error(String reason) {
-        return lines.error(reason);
     }
 }

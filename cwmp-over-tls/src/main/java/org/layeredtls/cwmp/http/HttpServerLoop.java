@@ -20,8 +20,8 @@ import org.apache.hc.core5.http.impl.io.DefaultBHttpServerConnection;
 import org.apache.hc.core5.http.impl.io.DefaultClassicHttpResponseFactory;
 import org.apache.hc.core5.http.impl.io.HttpService;
 import org.apache.hc.core5.http.io.HttpRequestHandler;
-import org.apache.hc.core5.http.protocol.BasicHttpContext;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.io.CloseMode;
 
 /**
@@ -101,7 +101,7 @@ final class HttpServerLoop implements Closeable {
     private void serve(Socket socket) {
         DefaultBHttpServerConnection connection = new DefaultBHttpServerConnection("http", Http1Config.DEFAULT);
         try {
-            HttpContext context = new BasicHttpContext();
+            HttpContext context = HttpCoreContext.create();
             setup.prepare(socket, context);
             connection.bind(socket);
             while (!closed && connection.isOpen()) {

@@ -3,7 +3,6 @@ package org.layeredtls.cwmp.http;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -30,12 +29,20 @@ import org.apache.hc.core5.io.CloseMode;
  * pipelining needed). Whether the sockets are plain TCP or {@link TlsBoundSocket}s is the
  * acceptor's business; a {@link ConnectionSetup} runs first on the connection's own thread (the
  * TLS handshake, for example) and may refuse it.
+ *
+ * <p>The server outlives its connections: whatever one connection does (connect and close, reset,
+ * a record cut short, an alert, a timeout, any exception) ends that connection only and is
+ * reported once to the {@link FailureListener}; only {@link #close()} (or the listening socket
+ * itself failing) ends the accept loop.
  */
 final class HttpServerLoop implements Closeable {
 
     /** Where connections come from. */
     interface Acceptor extends Closeable {
         Socket accept() throws IOException;
+
+        /** Whether the listening socket is closed: no connection can come any more. */
+        boolean isClosed();
     }
 
     /** Runs on the connection's thread before any request; throws to refuse the connection. */
@@ -82,11 +89,12 @@ final class HttpServerLoop implements Closeable {
             Socket socket;
             try {
                 socket = acceptor.accept();
-            } catch (IOException e) {
-                if (!closed) {
-                    failures.connectionFailed(null, e);
+            } catch (IOException | RuntimeException e) {
+                if (closed || acceptor.isClosed()) {
+                    return;
                 }
-                return;
+                failures.connectionFailed(null, e); // one connection's setup failed: the next may come
+                continue;
             }
             open.add(socket);
             try {
@@ -107,9 +115,9 @@ final class HttpServerLoop implements Closeable {
             while (!closed && connection.isOpen()) {
                 service.handleRequest(connection, context);
             }
-        } catch (ConnectionClosedException | SocketException endOfConnection) {
-            // The peer closed (or we are closing): the normal end of a persistent connection.
-        } catch (IOException | HttpException | RuntimeException e) {
+        } catch (ConnectionClosedException endOfConnection) {
+            // The peer closed between two requests: the normal end of a persistent connection.
+        } catch (IOException | HttpException | RuntimeException e) { // a reset, an alert, a timeout, a bug
             if (!closed) {
                 failures.connectionFailed(socket, e);
             }

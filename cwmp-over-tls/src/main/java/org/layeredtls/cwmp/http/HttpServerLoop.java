@@ -3,6 +3,7 @@ package org.layeredtls.cwmp.http;
 import java.io.Closeable;
 import java.io.IOException;
 import java.net.Socket;
+import java.net.SocketException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -117,6 +118,12 @@ final class HttpServerLoop implements Closeable {
             }
         } catch (ConnectionClosedException endOfConnection) {
             // The peer closed between two requests: the normal end of a persistent connection.
+        } catch (SocketException e) {
+            // A socket already closed is the normal end too (the peer's close_notify closes it, and
+            // HttpCore then fails to flush it); one still open was reset under us: a failure.
+            if (!closed && !socket.isClosed()) {
+                failures.connectionFailed(socket, e);
+            }
         } catch (IOException | HttpException | RuntimeException e) { // a reset, an alert, a timeout, a bug
             if (!closed) {
                 failures.connectionFailed(socket, e);

@@ -441,7 +441,7 @@ public final class TlsConfig {
 
         /**
          * How long a handshake may take, from its start to the Finished that completes it (default
-         * 30 s, as Apache httpd's and nginx's handshake timeouts). When it runs out, the connection
+         * 30 s). When it runs out, the connection
          * ends with a fatal {@code handshake_failure}: a stalled peer cannot hold a server, and a
          * dropped Finished no longer hangs a client. Applies to renegotiations too, from their
          * ClientHello on.

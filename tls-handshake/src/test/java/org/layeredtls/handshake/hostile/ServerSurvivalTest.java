@@ -228,6 +228,26 @@ class ServerSurvivalTest {
         assertTrue(out.text().contains("SocketTimeoutException"), out.text());
     }
 
+    /** Renegotiates before the request; returns whether the server went through with it. */
+    private static boolean renegotiatesBeforeItsRequest(int port) throws IOException {
+        try (TlsSocket client = TlsSocket.connect("127.0.0.1", port, Pki.client().build())) {
+            client.socket().setSoTimeout((int) SurvivalWire.BOUND_MILLIS);
+            client.renegotiate();
+            boolean accepted = !client.renegotiationRefused();
+            client.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            String page = new String(client.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
+            assertTrue(page.contains("Protocol  : TLSv1.2"), page);
+            return accepted;
+        }
+    }
+
+    @Test
+    void clientRenegotiationIsRefusedWithAWarningUnlessTheClientRenegotiationOptionIsGiven() throws Exception {
+        assertFalse(renegotiatesBeforeItsRequest(startInProcess(new Output())), "refused by default, the page still served");
+        inProcess.cancel(true);
+        assertTrue(renegotiatesBeforeItsRequest(startInProcess(new Output(), "-client_renegotiation")));
+    }
+
     // ---- the same as a real process
 
     private static Process launch(String... args) throws IOException {

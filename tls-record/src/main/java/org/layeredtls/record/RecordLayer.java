@@ -54,6 +54,9 @@ public final class RecordLayer implements AlertTransport {
     private int sendFragmentLimit = RecordLimits.MAX_PLAINTEXT_LENGTH;
     private int receiveFragmentLimit = RecordLimits.MAX_PLAINTEXT_LENGTH;
 
+    // The BEAST countermeasure (see setCbcRecordSplitting): off until the handshake turns it on.
+    private boolean cbcRecordSplitting;
+
     // Buffers reused for every record: the hot path allocates nothing.
     private final byte[] writeCompressed = new byte[RecordLimits.MAX_COMPRESSED_LENGTH];
     private final byte[] writeRecord = new byte[RecordLimits.HEADER_LENGTH + RecordLimits.MAX_CIPHERTEXT_LENGTH];
@@ -129,6 +132,21 @@ public final class RecordLayer implements AlertTransport {
         return sendFragmentLimit;
     }
 
+    /**
+     * The BEAST countermeasure, the 1/n&minus;1 record split: each application-data write of n &gt; 1
+     * bytes goes out as a record carrying its first byte, then records carrying the other n&minus;1.
+     * It is needed where a CBC record's IV is the previous record's last ciphertext block (SSL 3.0
+     * and TLS 1.0, see {@link CbcRecordSplitting#isNeeded}); the handshake layer turns it on when it
+     * negotiates such a protection. Handshake, alert and ChangeCipherSpec records are never split.
+     */
+    public void setCbcRecordSplitting(boolean split) {
+        this.cbcRecordSplitting = split;
+    }
+
+    public boolean cbcRecordSplitting() {
+        return cbcRecordSplitting;
+    }
+
     public ConnectionState readState() {
         return readState;
     }
@@ -190,11 +208,20 @@ public final class RecordLayer implements AlertTransport {
     /**
      * Writes {@code data} of one content type as as many records as the fragment limit needs.
      * Handshake, alert and ChangeCipherSpec data must not be empty (RFC 5246 §6.2.1); an empty
-     * application-data write sends one empty record (a legal record, used against BEAST).
+     * application-data write sends one empty record (a legal record, which OpenSSL sends against
+     * BEAST). With {@link #setCbcRecordSplitting CBC record splitting} on, application data of more
+     * than one byte is split 1/n&minus;1 first.
      */
     public void write(ContentType type, byte[] data, int offset, int length) throws IOException {
         if (length == 0 && type != ContentType.APPLICATION_DATA) {
             throw new IllegalArgumentException("record layer: a " + type + " record may not be empty (RFC 5246 §6.2.1)");
+        }
+        if (cbcRecordSplitting && type == ContentType.APPLICATION_DATA && length > 1) {
+            // BEAST countermeasure: the first record's MAC, unknown to an attacker, is encrypted into
+            // the ciphertext block that becomes the IV of the record carrying the other n-1 bytes.
+            writeRecord(type, data, offset, 1);
+            offset++;
+            length--;
         }
         do {
             int fragmentLength = Math.min(length, sendFragmentLimit);

@@ -74,6 +74,9 @@ public final class TlsConfig {
     // Research hooks (org.layeredtls.handshake.intercept); null = none.
     private final org.layeredtls.handshake.intercept.HandshakeInterceptor handshakeInterceptor;
     private final org.layeredtls.handshake.intercept.RecordInterceptor recordInterceptor;
+    // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+    private final boolean acceptSslv2ClientHello;
+    private final boolean cbcRecordSplitting;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -104,6 +107,9 @@ public final class TlsConfig {
         this.publicKeyCrypto = b.publicKeyCrypto;
         this.handshakeInterceptor = b.handshakeInterceptor;
         this.recordInterceptor = b.recordInterceptor;
+        // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+        this.acceptSslv2ClientHello = b.acceptSslv2ClientHello;
+        this.cbcRecordSplitting = b.cbcRecordSplitting;
     }
 
     public static Builder builder() {
@@ -141,6 +147,9 @@ public final class TlsConfig {
         b.publicKeyCrypto = publicKeyCrypto;
         b.handshakeInterceptor = handshakeInterceptor;
         b.recordInterceptor = recordInterceptor;
+        // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+        b.acceptSslv2ClientHello = acceptSslv2ClientHello;
+        b.cbcRecordSplitting = cbcRecordSplitting;
         return b;
     }
 
@@ -177,6 +186,11 @@ public final class TlsConfig {
     public org.layeredtls.handshake.intercept.HandshakeInterceptor handshakeInterceptor() { return handshakeInterceptor; }
     /** The research hook on outgoing records, or null. */
     public org.layeredtls.handshake.intercept.RecordInterceptor recordInterceptor() { return recordInterceptor; }
+    // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+    /** Whether a server accepts a first record in the SSL 2.0 format holding a ClientHello (RFC 5246 Appendix E.2). */
+    public boolean acceptSslv2ClientHello() { return acceptSslv2ClientHello; }
+    /** Whether SSL 3.0/TLS 1.0 CBC application data is sent split 1/n-1 (the BEAST countermeasure). */
+    public boolean cbcRecordSplitting() { return cbcRecordSplitting; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -213,6 +227,9 @@ public final class TlsConfig {
         private PublicKeyCrypto publicKeyCrypto = PublicKeyCrypto.defaultImplementation();
         private org.layeredtls.handshake.intercept.HandshakeInterceptor handshakeInterceptor;
         private org.layeredtls.handshake.intercept.RecordInterceptor recordInterceptor;
+        // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+        private boolean acceptSslv2ClientHello = true;
+        private boolean cbcRecordSplitting = true;
 
         private Builder() {
         }
@@ -381,6 +398,29 @@ public final class TlsConfig {
         /** Research hook: sees, and may rewrite, drop or add to, every record we write (null = none). */
         public Builder recordInterceptor(org.layeredtls.handshake.intercept.RecordInterceptor interceptor) {
             this.recordInterceptor = interceptor;
+            return this;
+        }
+
+        // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+
+        /**
+         * Whether a server accepts an SSLv2-compatible ClientHello (RFC 5246 Appendix E.2) as the first
+         * record of a connection, as OpenSSL does. Default true. It offers no extensions, so it can
+         * only lead to a handshake without them (no extended master secret, no SNI, implied
+         * signature algorithms). Off: such a record is an unknown content type, {@code unexpected_message}.
+         */
+        public Builder acceptSslv2ClientHello(boolean accept) {
+            this.acceptSslv2ClientHello = accept;
+            return this;
+        }
+
+        /**
+         * Whether application data under SSL 3.0 or TLS 1.0 with a CBC suite is sent as a record of
+         * one byte, then the rest (the 1/n-1 split against BEAST, as NSS and the JDK do). Default
+         * true. It never applies to TLS 1.1 and later, stream ciphers or AEAD.
+         */
+        public Builder cbcRecordSplitting(boolean split) {
+            this.cbcRecordSplitting = split;
             return this;
         }
 

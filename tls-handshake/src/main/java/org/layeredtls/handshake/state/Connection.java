@@ -19,6 +19,7 @@ import org.layeredtls.handshake.message.HandshakeMessages;
 import org.layeredtls.handshake.message.HandshakeReassembler;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.HelloRequest;
+import org.layeredtls.record.CbcRecordSplitting;
 import org.layeredtls.record.ConnectionState;
 import org.layeredtls.record.ContentType;
 import org.layeredtls.record.RecordLayer;
@@ -336,6 +337,9 @@ public final class Connection {
     void sendChangeCipherSpec(ConnectionState next) throws IOException {
         synchronized (writeLock) {
             records.setPendingWriteState(next);
+            // BEAST countermeasure for the application data the new state protects (SSL 3.0/TLS 1.0 CBC).
+            records.setCbcRecordSplitting(config.cbcRecordSplitting()
+                    && CbcRecordSplitting.isNeeded(records.writeVersion(), next.cipherSpec()));
             if (intercepted != null && !intercepted.changeCipherSpec()) {
                 records.activatePendingWriteState(); // research hook dropped the CCS: our keys switch all the same
                 return;

@@ -35,6 +35,12 @@ import org.layeredtls.alert.TlsLayer;
  */
 public final class RecordLayer implements AlertTransport {
 
+    // The SSL 2.0 record of an SSLv2-compatible ClientHello (RFC 5246 Appendix E.2): a 2-byte header,
+    // then msg_type 1 (CLIENT-HELLO) and at least the 9 bytes of the message's fixed fields.
+    private static final int SSL2_HEADER_LENGTH = 2;
+    private static final int SSL2_MT_CLIENT_HELLO = 1;
+    private static final int SSL2_CLIENT_HELLO_FIXED_LENGTH = 9;
+
     private final InputStream in;
     private final OutputStream out;
     private final Closeable transport;
@@ -56,6 +62,10 @@ public final class RecordLayer implements AlertTransport {
 
     // The BEAST countermeasure (see setCbcRecordSplitting): off until the handshake turns it on.
     private boolean cbcRecordSplitting;
+
+    // RFC 5246 Appendix E.2: a server's first record may be in the SSL 2.0 format (see readSslv2ClientHello).
+    private boolean firstRecord = true;
+    private boolean headerBuffered; // readHeader holds the next record's header, looked at but not yet used
 
     // Buffers reused for every record: the hot path allocates nothing.
     private final byte[] writeCompressed = new byte[RecordLimits.MAX_COMPRESSED_LENGTH];
@@ -285,9 +295,11 @@ public final class RecordLayer implements AlertTransport {
      * @throws EOFException      if the stream ends inside a record
      */
     public TLSPlaintext readRecord() throws IOException {
-        if (!readFully(readHeader, RecordLimits.HEADER_LENGTH, true)) {
+        if (!headerBuffered && !readFully(readHeader, RecordLimits.HEADER_LENGTH, true)) {
             return null;
         }
+        headerBuffered = false;
+        firstRecord = false;
         RecordHeader header = RecordHeader.decode(readHeader);
         checkVersion(header.version());
         int ciphertextLimit = receiveFragmentLimit + RecordLimits.MAX_COMPRESSION_EXPANSION
@@ -326,6 +338,61 @@ public final class RecordLayer implements AlertTransport {
                     plaintext);
         }
         return plaintext;
+    }
+
+    /** Whether no record has been read yet: only then may one be an SSLv2-compatible ClientHello. */
+    public boolean isAtFirstRecord() {
+        return firstRecord;
+    }
+
+    /**
+     * RFC 5246 Appendix E.2 (RFC 6101 Appendix E): a server's first record may be an SSL 2.0 record
+     * holding a CLIENT-HELLO, as old clients sent to reach SSL 2.0 and SSL 3.0/TLS servers alike. If the
+     * next record is one (its first byte has the high bit set, its third byte, msg_type, is 1: OpenSSL's
+     * test), this reads it and returns the message after the 2-byte header (msg_type to challenge);
+     * otherwise it returns {@code null} and the next {@link #readRecord()} reads the record as usual
+     * (the header bytes looked at are kept for it). Observers see it through
+     * {@link RecordObserver#sslv2RecordRead}.
+     *
+     * <pre>
+     *   msg_length &lt; 9 (msg_type, version and three lengths)  → decode_error     (OpenSSL: "length too short")
+     *   msg_length &gt; the plaintext limit (2^14)               → record_overflow
+     * </pre>
+     *
+     * @throws IllegalStateException once a record has been read
+     */
+    public byte[] readSslv2ClientHello() throws IOException {
+        if (!firstRecord) {
+            throw new IllegalStateException("record layer: only the first record may be an SSL 2.0 CLIENT-HELLO");
+        }
+        if (!headerBuffered && !readFully(readHeader, RecordLimits.HEADER_LENGTH, true)) {
+            return null;
+        }
+        headerBuffered = true;
+        if ((readHeader[0] & 0x80) == 0 || readHeader[2] != SSL2_MT_CLIENT_HELLO) {
+            return null;
+        }
+        headerBuffered = false;
+        firstRecord = false;
+        // SSL 2.0 record header: the high bit says "2-byte header, no padding", the other 15 bits the length.
+        int length = ((readHeader[0] & 0x7F) << 8) | (readHeader[1] & 0xFF);
+        if (length < SSL2_CLIENT_HELLO_FIXED_LENGTH) {
+            throw new TlsAlertException(AlertDescription.DECODE_ERROR, TlsLayer.RECORD,
+                    "an SSL 2.0 CLIENT-HELLO record of " + length + " bytes is shorter than its fixed fields");
+        }
+        if (length > receiveFragmentLimit) {
+            throw overflow("an SSL 2.0 CLIENT-HELLO record of " + length + " bytes exceeds " + receiveFragmentLimit);
+        }
+        int headerPart = RecordLimits.HEADER_LENGTH - SSL2_HEADER_LENGTH; // msg_type and version, already read
+        byte[] message = new byte[length];
+        System.arraycopy(readHeader, SSL2_HEADER_LENGTH, message, 0, headerPart);
+        readFully(readFragment, length - headerPart, false);
+        System.arraycopy(readFragment, 0, message, headerPart, length - headerPart);
+        readState.nextSequenceNumber(); // a record like any other (RFC 5246 §6.1)
+        if (observer != RecordObserver.NONE) {
+            observer.sslv2RecordRead(Arrays.copyOf(readHeader, SSL2_HEADER_LENGTH), message.clone());
+        }
+        return message;
     }
 
     private void checkVersion(ProtocolVersion version) throws TlsAlertException {

@@ -219,6 +219,15 @@ final class V2HelloClient implements Closeable {
         return Optional.empty();
     }
 
+    /** "ServerHello", "alert NAME" or "closed": how the server answered a raw first record. */
+    String firstAnswer() throws IOException {
+        HandshakeFrame frame = nextHandshakeFrame();
+        if (frame != null) {
+            return frame.type() == org.layeredtls.handshake.message.HandshakeType.SERVER_HELLO ? "ServerHello" : frame.toString();
+        }
+        return alert != null ? "alert " + alert.rfcName() : "closed";
+    }
+
     @Override
     public void close() throws IOException {
         socket.close();

@@ -35,12 +35,6 @@ import org.layeredtls.alert.TlsLayer;
  */
 public final class RecordLayer implements AlertTransport {
 
-    // The SSL 2.0 record of an SSLv2-compatible ClientHello (RFC 5246 Appendix E.2): a 2-byte header,
-    // then msg_type 1 (CLIENT-HELLO) and at least the 9 bytes of the message's fixed fields.
-    private static final int SSL2_HEADER_LENGTH = 2;
-    private static final int SSL2_MT_CLIENT_HELLO = 1;
-    private static final int SSL2_CLIENT_HELLO_FIXED_LENGTH = 9;
-
     private final InputStream in;
     private final OutputStream out;
     private final Closeable transport;
@@ -369,28 +363,20 @@ public final class RecordLayer implements AlertTransport {
             return null;
         }
         headerBuffered = true;
-        if ((readHeader[0] & 0x80) == 0 || readHeader[2] != SSL2_MT_CLIENT_HELLO) {
+        if (!Sslv2RecordHeader.startsClientHello(readHeader)) {
             return null;
         }
         headerBuffered = false;
         firstRecord = false;
-        // SSL 2.0 record header: the high bit says "2-byte header, no padding", the other 15 bits the length.
-        int length = ((readHeader[0] & 0x7F) << 8) | (readHeader[1] & 0xFF);
-        if (length < SSL2_CLIENT_HELLO_FIXED_LENGTH) {
-            throw new TlsAlertException(AlertDescription.DECODE_ERROR, TlsLayer.RECORD,
-                    "an SSL 2.0 CLIENT-HELLO record of " + length + " bytes is shorter than its fixed fields");
-        }
-        if (length > receiveFragmentLimit) {
-            throw overflow("an SSL 2.0 CLIENT-HELLO record of " + length + " bytes exceeds " + receiveFragmentLimit);
-        }
-        int headerPart = RecordLimits.HEADER_LENGTH - SSL2_HEADER_LENGTH; // msg_type and version, already read
+        int length = Sslv2RecordHeader.messageLength(readHeader, receiveFragmentLimit);
+        int alreadyRead = RecordLimits.HEADER_LENGTH - Sslv2RecordHeader.LENGTH; // msg_type and version
         byte[] message = new byte[length];
-        System.arraycopy(readHeader, SSL2_HEADER_LENGTH, message, 0, headerPart);
-        readFully(readFragment, length - headerPart, false);
-        System.arraycopy(readFragment, 0, message, headerPart, length - headerPart);
+        System.arraycopy(readHeader, Sslv2RecordHeader.LENGTH, message, 0, alreadyRead);
+        readFully(readFragment, length - alreadyRead, false);
+        System.arraycopy(readFragment, 0, message, alreadyRead, length - alreadyRead);
         readState.nextSequenceNumber(); // a record like any other (RFC 5246 §6.1)
         if (observer != RecordObserver.NONE) {
-            observer.sslv2RecordRead(Arrays.copyOf(readHeader, SSL2_HEADER_LENGTH), message.clone());
+            observer.sslv2RecordRead(Arrays.copyOf(readHeader, Sslv2RecordHeader.LENGTH), message.clone());
         }
         return message;
     }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -14,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.layeredtls.alert.AlertDescription;
+import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.intercept.OpenSslProcess;
@@ -90,17 +92,9 @@ class V2ClientHelloOpenSslTest {
             try (TlsServerSocket server = new TlsServerSocket(V2ClientHelloServerTest.listener(),
                     V2ClientHelloServerTest.serverConfig().build());
                  V2HelloClient client = new V2HelloClient(server.getLocalPort())) {
-                Thread accept = new Thread(() -> {
-                    try (var socket = server.accept()) {
-                        socket.startHandshake();
-                    } catch (java.io.IOException endsWithTheClient) {
-                        // the client closes after the handshake; only the ServerHello matters here
-                    }
-                });
-                accept.start();
+                CompletableFuture<SessionInfo> serverSide = V2ClientHelloServerTest.serve(server, 0);
                 ours = client.handshake(hello(version), false).serverHello();
-                client.close();
-                accept.join(TimeUnit.SECONDS.toMillis(30));
+                assertEquals(version, serverSide.get(30, TimeUnit.SECONDS).version());
             }
             assertEquals(theirs.serverVersion(), ours.serverVersion(), version.toString());
             assertEquals(theirs.cipherSuite(), ours.cipherSuite(), version.toString());

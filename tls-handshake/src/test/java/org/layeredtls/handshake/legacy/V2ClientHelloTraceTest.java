@@ -4,14 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.message.HandshakeMessage;
@@ -49,18 +50,11 @@ class V2ClientHelloTraceTest {
         PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
         try (TlsServerSocket server = new TlsServerSocket(V2ClientHelloServerTest.listener(),
                 V2ClientHelloServerTest.serverConfig().observer(TlsObservers.of(printer.apply(out), received)).build())) {
-            Thread accept = new Thread(() -> {
-                try (var socket = server.accept()) {
-                    socket.startHandshake();
-                } catch (IOException endsWithTheClient) {
-                    out.println("server: " + endsWithTheClient);
-                }
-            });
-            accept.start();
+            CompletableFuture<SessionInfo> serverSide = V2ClientHelloServerTest.serve(server, 0);
             try (V2HelloClient client = new V2HelloClient(server.getLocalPort())) {
                 assertTrue(client.handshake(HELLO, false).serverFinishedVerified());
             }
-            accept.join(TimeUnit.SECONDS.toMillis(30));
+            assertEquals(ProtocolVersion.TLS1_2, serverSide.get(30, TimeUnit.SECONDS).version());
         }
         return text.toString(StandardCharsets.UTF_8);
     }

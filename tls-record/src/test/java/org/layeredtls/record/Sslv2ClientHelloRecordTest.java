@@ -12,9 +12,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.List;
 
+import net.jqwik.api.ForAll;
+import net.jqwik.api.Property;
+import net.jqwik.api.constraints.Size;
 import org.junit.jupiter.api.Test;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
@@ -133,5 +137,29 @@ class Sslv2ClientHelloRecordTest {
         reader.readSslv2ClientHello();
         assertEquals(List.of("801c " + HEX.formatHex(MESSAGE)), events, "high bit, length 28");
         assertEquals(1, reader.readState().sequenceNumber(), "it took sequence number 0, as any record does");
+    }
+
+    @Property(tries = 500)
+    void anyFirstBytesGiveAMessageNullOrAnAlert(@ForAll @Size(max = 300) byte[] junk, @ForAll boolean v2Start)
+            throws IOException {
+        byte[] bytes = junk.clone();
+        if (v2Start && bytes.length >= 3) { // an SSL 2.0 header and msg_type 1, then anything
+            bytes[0] |= (byte) 0x80;
+            bytes[2] = 1;
+        }
+        RecordLayer reader = readerOf(bytes);
+        try {
+            byte[] message = reader.readSslv2ClientHello();
+            if (message != null) {
+                assertEquals((((bytes[0] & 0x7F) << 8) | (bytes[1] & 0xFF)), message.length);
+                assertArrayEquals(Arrays.copyOfRange(bytes, 2, 2 + message.length), message);
+            }
+        } catch (TlsAlertException alert) { // only the two checks of the SSL 2.0 header
+            assertTrue(List.of(AlertDescription.DECODE_ERROR, AlertDescription.RECORD_OVERFLOW).contains(alert.description()),
+                    alert::toString);
+        } catch (EOFException cutShort) { // fewer bytes than a header, or than the header announces
+            assertTrue(bytes.length < RecordLimits.HEADER_LENGTH
+                    || bytes.length < 2 + (((bytes[0] & 0x7F) << 8) | (bytes[1] & 0xFF)), cutShort::toString);
+        }
     }
 }

@@ -83,6 +83,9 @@ public final class TlsConfig {
     private final boolean clientRenegotiation;
     private final int clientRenegotiationLimit;
     private final java.time.Duration clientRenegotiationWindow;
+    // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+    private final boolean acceptSslv2ClientHello;
+    private final boolean cbcRecordSplitting;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -122,6 +125,9 @@ public final class TlsConfig {
         this.clientRenegotiation = b.clientRenegotiation;
         this.clientRenegotiationLimit = b.clientRenegotiationLimit;
         this.clientRenegotiationWindow = b.clientRenegotiationWindow;
+        // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+        this.acceptSslv2ClientHello = b.acceptSslv2ClientHello;
+        this.cbcRecordSplitting = b.cbcRecordSplitting;
     }
 
     public static Builder builder() {
@@ -168,6 +174,9 @@ public final class TlsConfig {
         b.clientRenegotiation = clientRenegotiation;
         b.clientRenegotiationLimit = clientRenegotiationLimit;
         b.clientRenegotiationWindow = clientRenegotiationWindow;
+        // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+        b.acceptSslv2ClientHello = acceptSslv2ClientHello;
+        b.cbcRecordSplitting = cbcRecordSplitting;
         return b;
     }
 
@@ -221,6 +230,11 @@ public final class TlsConfig {
     public int clientRenegotiationLimit() { return clientRenegotiationLimit; }
     /** The window {@link #clientRenegotiationLimit()} counts over (default 60 s). */
     public java.time.Duration clientRenegotiationWindow() { return clientRenegotiationWindow; }
+    // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+    /** Whether a server accepts a first record in the SSL 2.0 format holding a ClientHello (RFC 5246 Appendix E.2). */
+    public boolean acceptSslv2ClientHello() { return acceptSslv2ClientHello; }
+    /** Whether SSL 3.0/TLS 1.0 CBC application data is sent split 1/n-1 (the BEAST countermeasure). */
+    public boolean cbcRecordSplitting() { return cbcRecordSplitting; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -266,6 +280,9 @@ public final class TlsConfig {
         private boolean clientRenegotiation;
         private int clientRenegotiationLimit = 3;
         private java.time.Duration clientRenegotiationWindow = java.time.Duration.ofSeconds(60);
+        // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+        private boolean acceptSslv2ClientHello = true;
+        private boolean cbcRecordSplitting = true;
 
         private Builder() {
         }
@@ -448,6 +465,16 @@ public final class TlsConfig {
          */
         public Builder handshakeTimeout(java.time.Duration timeout) {
             this.handshakeTimeout = positive(timeout, "handshake timeout");
+        // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+
+        /**
+         * Whether a server accepts an SSLv2-compatible ClientHello (RFC 5246 Appendix E.2) as the first
+         * record of a connection, as OpenSSL does. Default true. It offers no extensions, so it can
+         * only lead to a handshake without them (no extended master secret, no SNI, implied
+         * signature algorithms). Off: such a record is an unknown content type, {@code unexpected_message}.
+         */
+        public Builder acceptSslv2ClientHello(boolean accept) {
+            this.acceptSslv2ClientHello = accept;
             return this;
         }
 
@@ -532,6 +559,15 @@ public final class TlsConfig {
                 throw new IllegalArgumentException("the " + what + " must be at least 1, not " + count);
             }
             return count;
+        }
+
+         * Whether application data under SSL 3.0 or TLS 1.0 with a CBC suite is sent as a record of
+         * one byte, then the rest (the 1/n-1 split against BEAST, as NSS and the JDK do). Default
+         * true. It never applies to TLS 1.1 and later, stream ciphers or AEAD.
+         */
+        public Builder cbcRecordSplitting(boolean split) {
+            this.cbcRecordSplitting = split;
+            return this;
         }
 
         public TlsConfig build() {

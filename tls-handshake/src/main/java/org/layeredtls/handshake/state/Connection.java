@@ -13,12 +13,15 @@ import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.ccs.ChangeCipherSpecProtocol;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.HandshakeFrame;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.HandshakeMessages;
 import org.layeredtls.handshake.message.HandshakeReassembler;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.HelloRequest;
+import org.layeredtls.handshake.message.V2ClientHello;
+import org.layeredtls.record.CbcRecordSplitting;
 import org.layeredtls.record.ConnectionState;
 import org.layeredtls.record.ContentType;
 import org.layeredtls.record.RecordLayer;
@@ -204,6 +207,13 @@ public final class Connection {
      */
     private boolean processNextRecord() throws IOException {
         try {
+            if (!client && config.acceptSslv2ClientHello() && records.isAtFirstRecord()) {
+                byte[] v2Hello = records.readSslv2ClientHello(); // RFC 5246 Appendix E.2
+                if (v2Hello != null) {
+                    receiveV2ClientHello(v2Hello);
+                    return true;
+                }
+            }
             TLSPlaintext record = records.readRecord();
             if (record == null) {
                 return false;
@@ -279,6 +289,16 @@ public final class Connection {
         HandshakeMessage message = HandshakeMessages.decode(frame, handshake.decodeContext());
         config.observer().handshakeMessageReceived(message, frame.bytes());
         moveTo(current().handle(handshake, new ReceivedMessage(message, frame)));
+    }
+
+    /**
+     * An SSLv2-compatible ClientHello as the first record (RFC 5246 Appendix E.2): the server goes on
+     * with the ClientHello it stands for, and the transcript takes the SSL 2.0 message bytes.
+     */
+    private void receiveV2ClientHello(byte[] message) throws IOException {
+        ClientHello hello = V2ClientHello.decode(message).toClientHello();
+        config.observer().handshakeMessageReceived(hello, message);
+        moveTo(current().handle(handshake, ReceivedMessage.v2ClientHello(hello, message)));
     }
 
     /** RFC 5246 §7.4.1.1: a client ignores HelloRequest during a handshake; otherwise it may renegotiate. */
@@ -360,6 +380,9 @@ public final class Connection {
     void sendChangeCipherSpec(ConnectionState next) throws IOException {
         synchronized (writeLock) {
             records.setPendingWriteState(next);
+            // BEAST countermeasure for the application data the new state protects (SSL 3.0/TLS 1.0 CBC).
+            records.setCbcRecordSplitting(config.cbcRecordSplitting()
+                    && CbcRecordSplitting.isNeeded(records.writeVersion(), next.cipherSpec()));
             if (intercepted != null && !intercepted.changeCipherSpec()) {
                 records.activatePendingWriteState(); // research hook dropped the CCS: our keys switch all the same
                 return;

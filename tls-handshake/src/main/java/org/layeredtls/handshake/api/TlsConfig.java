@@ -465,16 +465,6 @@ public final class TlsConfig {
          */
         public Builder handshakeTimeout(java.time.Duration timeout) {
             this.handshakeTimeout = positive(timeout, "handshake timeout");
-        // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
-
-        /**
-         * Whether a server accepts an SSLv2-compatible ClientHello (RFC 5246 Appendix E.2) as the first
-         * record of a connection, as OpenSSL does. Default true. It offers no extensions, so it can
-         * only lead to a handshake without them (no extended master secret, no SNI, implied
-         * signature algorithms). Off: such a record is an unknown content type, {@code unexpected_message}.
-         */
-        public Builder acceptSslv2ClientHello(boolean accept) {
-            this.acceptSslv2ClientHello = accept;
             return this;
         }
 
@@ -561,6 +551,20 @@ public final class TlsConfig {
             return count;
         }
 
+        // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+
+        /**
+         * Whether a server accepts an SSLv2-compatible ClientHello (RFC 5246 Appendix E.2) as the first
+         * record of a connection, as OpenSSL does. Default true. It offers no extensions, so it can
+         * only lead to a handshake without them (no extended master secret, no SNI, implied
+         * signature algorithms). Off: such a record is an unknown content type, {@code unexpected_message}.
+         */
+        public Builder acceptSslv2ClientHello(boolean accept) {
+            this.acceptSslv2ClientHello = accept;
+            return this;
+        }
+
+        /**
          * Whether application data under SSL 3.0 or TLS 1.0 with a CBC suite is sent as a record of
          * one byte, then the rest (the 1/n-1 split against BEAST, as NSS and the JDK do). Default
          * true. It never applies to TLS 1.1 and later, stream ciphers or AEAD.

@@ -7,11 +7,13 @@ import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.extension.ApplicationLayerProtocolNegotiation;
 import org.layeredtls.handshake.extension.EcPointFormats;
+import org.layeredtls.handshake.extension.ExtendedMasterSecret;
 import org.layeredtls.handshake.extension.Extension;
 import org.layeredtls.handshake.extension.ExtensionType;
 import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.MaxFragmentLength;
 import org.layeredtls.handshake.extension.RenegotiationInfo;
+import org.layeredtls.handshake.extension.ServerName;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.session.SessionState;
 import org.layeredtls.handshake.suite.CipherSuite;
@@ -82,7 +84,15 @@ final class ServerHelloCheck {
         } else {
             context.secureRenegotiation = false;
         }
-        context.extendedMasterSecret = extensions.contains(ExtensionType.EXTENDED_MASTER_SECRET);
+        // RFC 7627 §5.1: the extension_data is empty; anything else is decode_error.
+        context.extendedMasterSecret = extensions.find(ExtensionType.EXTENDED_MASTER_SECRET,
+                ExtendedMasterSecret::decode).isPresent();
+        if (context.previousExtendedMasterSecret && !context.extendedMasterSecret) {
+            // A renegotiation may not drop the extended master secret (OpenSSL's rule, from RFC 7627 §5.4's
+            // warnings); RFC 7627 §5.2: "abort the handshake" is a fatal handshake_failure.
+            throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE,
+                    "the renegotiating ServerHello drops extended_master_secret, which the previous handshake used");
+        }
         // RFC 7366 §3: encrypt-then-MAC only applies to block ciphers; an echo for others changes nothing.
         context.encryptThenMac = extensions.contains(ExtensionType.ENCRYPT_THEN_MAC)
                 && suite.cipherSpec().type() == CipherType.BLOCK;
@@ -114,6 +124,8 @@ final class ServerHelloCheck {
             // RFC 8422 §5.2: uncompressed points must be supported.
             throw ClientHandshake.illegal("the server's ec_point_formats lacks uncompressed");
         }
+        // RFC 6066 §3: the server's server_name is empty; anything else is decode_error (as OpenSSL).
+        extensions.find(ExtensionType.SERVER_NAME, ServerName::decodeServerHello);
         context.serverName = context.connection.sniHostName();
     }
 
@@ -131,7 +143,8 @@ final class ServerHelloCheck {
             throw ClientHandshake.illegal("the server resumed the session with other parameters");
         }
         if (session.extendedMasterSecret() != context.extendedMasterSecret) {
-            // RFC 7627 §5.3: a session and its resumption agree on the extended master secret.
+            // RFC 7627 §5.3: a session and its resumption agree on the extended master secret; the client
+            // "MUST abort the handshake" either way, which §5.2 defines as a fatal handshake_failure.
             throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE,
                     "the resumed session and the ServerHello disagree on extended_master_secret");
         }

@@ -323,8 +323,8 @@ final class ServerNegotiation {
         }
         boolean ssl3 = context.version.isSsl3();
         if (ssl3) {
-            // SSL 3.0 defines no extensions, but RFC 5746 §3.6 asks for renegotiation_info after the SCSV
-            // whatever the version; OpenSSL sends it, and only it, in an SSL 3.0 ServerHello.
+            // SSL 3.0 defines no extensions, but RFC 5746 §4.5: a server answers the SCSV or the extension
+            // "even if the offered client version is {0x03, 0x00}"; OpenSSL sends it, and only it, in SSL 3.0.
             answer.removeIf(extension -> !(extension instanceof RenegotiationInfo));
         }
         Optional<Extensions> extensions = answer.isEmpty() && (ssl3 || hello.extensions().isEmpty())

@@ -51,13 +51,13 @@ final class ServerHelloCheck {
         context.serverRandom = hello.random();
         context.compression = compression;
         context.sessionId = hello.sessionId();
-        checkExtensions(context, hello.extensionsOrEmpty(), suite);
+        checkExtensions(context, hello.extensionsOrEmpty(), suite, version);
         context.negotiated(version, suite);
         checkResumption(context, hello, suite, version, compression);
     }
 
-    private static void checkExtensions(HandshakeContext context, Extensions extensions, CipherSuite suite)
-            throws TlsAlertException {
+    private static void checkExtensions(HandshakeContext context, Extensions extensions, CipherSuite suite,
+                                        ProtocolVersion version) throws TlsAlertException {
         Extensions offered = context.clientHello.extensionsOrEmpty();
         // RFC 5746 §3.6: sending the SCSV counts as offering renegotiation_info.
         boolean sentScsv = context.clientHello.cipherSuites().contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV.code());
@@ -84,9 +84,11 @@ final class ServerHelloCheck {
         } else {
             context.secureRenegotiation = false;
         }
-        // RFC 7627 §5.1: the extension_data is empty; anything else is decode_error.
+        // RFC 7627 §5.1: the extension_data is empty; anything else is decode_error. SSL 3.0 has no
+        // extended master secret (nor encrypt-then-MAC): in an SSL 3.0 ServerHello both are ignored, as OpenSSL does.
+        boolean ssl3 = version.isSsl3();
         context.extendedMasterSecret = extensions.find(ExtensionType.EXTENDED_MASTER_SECRET,
-                ExtendedMasterSecret::decode).isPresent();
+                ExtendedMasterSecret::decode).isPresent() && !ssl3;
         if (context.previousExtendedMasterSecret && !context.extendedMasterSecret) {
             // A renegotiation may not drop the extended master secret (OpenSSL's rule, from RFC 7627 §5.4's
             // warnings); RFC 7627 §5.2: "abort the handshake" is a fatal handshake_failure.
@@ -95,7 +97,7 @@ final class ServerHelloCheck {
         }
         // RFC 7366 §3: encrypt-then-MAC only applies to block ciphers; an echo for others changes nothing.
         context.encryptThenMac = extensions.contains(ExtensionType.ENCRYPT_THEN_MAC)
-                && suite.cipherSpec().type() == CipherType.BLOCK;
+                && suite.cipherSpec().type() == CipherType.BLOCK && !ssl3;
         context.ticketExpected = extensions.contains(ExtensionType.SESSION_TICKET);
         Optional<MaxFragmentLength> mfl = extensions.find(ExtensionType.MAX_FRAGMENT_LENGTH, MaxFragmentLength::decode);
         if (mfl.isPresent()) {

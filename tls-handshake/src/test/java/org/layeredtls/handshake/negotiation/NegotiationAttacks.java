@@ -2,9 +2,13 @@ package org.layeredtls.handshake.negotiation;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
+import org.layeredtls.handshake.extension.Extension;
+import org.layeredtls.handshake.extension.ExtensionData;
 import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.ExtensionType;
 import org.layeredtls.handshake.intercept.HandshakeInterceptor;
@@ -51,6 +55,26 @@ final class NegotiationAttacks {
     private static Extensions without(Extensions extensions) {
         return new Extensions(extensions.list().stream()
                 .filter(e -> e.type() != ExtensionType.EXTENDED_MASTER_SECRET.code()).toList());
+    }
+
+    /** Adds {@code extensions} to every ServerHello we send (our own state goes on as if it had not). */
+    static HandshakeInterceptor addToServerHello(ExtensionData... extensions) {
+        return new HandshakeInterceptor() {
+            @Override
+            public void message(OutgoingHandshakeMessage message, OutgoingFlight flight) throws IOException {
+                if (message.message() instanceof ServerHello hello) {
+                    List<Extension> list = new ArrayList<>(hello.extensionsOrEmpty().list());
+                    for (ExtensionData extension : extensions) {
+                        list.add(extension.toExtension());
+                    }
+                    flight.send(new ServerHello(hello.serverVersion(), hello.random(), hello.sessionId(), hello.cipherSuite(),
+                            hello.compressionMethod(), Optional.of(new Extensions(list))));
+                    flight.flushRecord();
+                    return;
+                }
+                HandshakeInterceptor.super.message(message, flight);
+            }
+        };
     }
 
     /** Sends an application data record (under the new keys) between our second ChangeCipherSpec and our second Finished. */

@@ -110,4 +110,30 @@ class Ssl3RenegotiationInfoTest {
             assertEquals(ProtocolVersion.SSL3_0, session.version());
         }
     }
+
+    @Test
+    void anSsl3ServerHelloWithExtendedMasterSecretAndEncryptThenMacIsReadAsWithoutThem() throws Exception {
+        // SSL 3.0 has neither (RFC 7627 and RFC 7366 are TLS extensions); OpenSSL ignores them in SSL 3.0.
+        // Before, our client took them and failed with an exception that was no alert.
+        TlsConfig server = ssl3Server().versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0)
+                .handshakeInterceptor(NegotiationAttacks.addToServerHello(new ExtendedMasterSecret(), new EncryptThenMac())).build();
+        TlsConfig client = Pki.client().versions(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_2).cipherSuites(SUITE).build();
+        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, server)) {
+            Future<SessionInfo> accepted = background.submit(() -> {
+                try (TlsSocket socket = listener.accept()) {
+                    socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                    socket.getOutputStream().write(5);
+                    return socket.session();
+                }
+            });
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), client)) {
+                socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                assertEquals(5, socket.getInputStream().read());
+                assertEquals(ProtocolVersion.SSL3_0, socket.session().version());
+                assertEquals(false, socket.session().extendedMasterSecret());
+                assertEquals(false, socket.session().encryptThenMac());
+            }
+            assertEquals(ProtocolVersion.SSL3_0, accepted.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).version());
+        }
+    }
 }

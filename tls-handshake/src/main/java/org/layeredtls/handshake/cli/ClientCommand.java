@@ -121,6 +121,9 @@ public class ClientCommand implements Callable<Integer> {
             }
             out.println("error: " + e.getMessage() + " (alert " + e.description() + ")");
             if (e instanceof CertificateRejectedException rejected) {
+                // s_client's summary lines; its TLS 1.2 summary says "0 (ok)" here (the session
+                // never stored the result), its TLS 1.3 one the code: we print the code
+                out.println("Verification error: " + rejected.error().text());
                 out.println("    Verify return code: " + VerifyCode.of(rejected.error()));
             }
             return 1;

@@ -115,7 +115,8 @@ public final class OpenSslPki {
      * {@code extensions} (openssl x509v3_config lines).
      */
     public void issue(String name, String key, String subject, String issuer, String digest, String extensions) {
-        write(name + ".ext", extensions + "\nauthorityKeyIdentifier=keyid\n");
+        // before the caller's lines, which may end in [sections]
+        write(name + ".ext", "authorityKeyIdentifier=keyid\n" + extensions + "\n");
         openssl("req", "-new", "-key", key + ".key", "-subj", subject, "-out", name + ".csr");
         openssl("x509", "-req", "-in", name + ".csr", "-CA", issuer + ".pem", "-CAkey", issuer + ".key",
                 "-set_serial", String.valueOf(Math.abs(name.hashCode())), "-" + digest, "-days", "30",

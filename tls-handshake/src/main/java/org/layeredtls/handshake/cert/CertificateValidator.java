@@ -46,7 +46,7 @@ import org.layeredtls.handshake.policy.SecurityLevel;
  *       hash too weak, SHA-1 from level 1 (68): {@code bad_certificate}, as OpenSSL</li>
  *   <li>a name outside the permitted subtrees, or inside the excluded subtrees, of a CA's
  *       nameConstraints ({@link NameConstraints}; codes 47 and 48), checked last as OpenSSL does:
- *       {@code bad_certificate}, as OpenSSL</li>
+ *       {@code certificate_unknown}, as OpenSSL (its alert for the codes it does not list)</li>
  * </ul>
  * Every failure is a {@link CertificateRejectedException} naming OpenSSL's verify error.
  * An empty chain is the caller's business (no_certificate / handshake_failure /

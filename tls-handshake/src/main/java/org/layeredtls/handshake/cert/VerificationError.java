@@ -5,10 +5,14 @@ import org.layeredtls.alert.AlertDescription;
 /**
  * Why a chain was refused, by OpenSSL's {@code X509_V_ERR_*} number and text (include/openssl/
  * x509_vfy.h, crypto/x509/x509_txt.c), so that the CLI prints the "Verify return code" that
- * {@code openssl s_client} prints for the same chain, and the alert our side sends for it.
+ * {@code openssl s_client} prints for the same chain, and the alert our side sends for it: OpenSSL's
+ * ({@code ssl_x509err2alert} in ssl/statem/statem_lib.c, certificate_unknown for the codes it does not
+ * list, such as the name-constraint ones), except where this stack chose earlier (bad_certificate
+ * for a bad signature, certificate_expired for not yet valid, unsupported_certificate for an
+ * unhandled critical extension).
  */
 public enum VerificationError {
-    UNSPECIFIED(1, "unspecified certificate verification error", AlertDescription.BAD_CERTIFICATE),
+    UNSPECIFIED(1, "unspecified certificate verification error", AlertDescription.INTERNAL_ERROR),
     CERT_SIGNATURE_FAILURE(7, "certificate signature failure", AlertDescription.BAD_CERTIFICATE),
     CERT_NOT_YET_VALID(9, "certificate is not yet valid", AlertDescription.CERTIFICATE_EXPIRED),
     CERT_HAS_EXPIRED(10, "certificate has expired", AlertDescription.CERTIFICATE_EXPIRED),
@@ -21,13 +25,13 @@ public enum VerificationError {
     INVALID_PURPOSE(26, "unsupported certificate purpose", AlertDescription.UNSUPPORTED_CERTIFICATE),
     UNHANDLED_CRITICAL_EXTENSION(34, "unhandled critical extension", AlertDescription.UNSUPPORTED_CERTIFICATE),
     /** RFC 5280 §4.2.1.10: a name outside every permitted subtree of its type. */
-    PERMITTED_VIOLATION(47, "permitted subtree violation", AlertDescription.BAD_CERTIFICATE),
+    PERMITTED_VIOLATION(47, "permitted subtree violation", AlertDescription.CERTIFICATE_UNKNOWN),
     /** RFC 5280 §4.2.1.10: a name inside an excluded subtree. */
-    EXCLUDED_VIOLATION(48, "excluded subtree violation", AlertDescription.BAD_CERTIFICATE),
+    EXCLUDED_VIOLATION(48, "excluded subtree violation", AlertDescription.CERTIFICATE_UNKNOWN),
     /** RFC 5280 §4.2.1.10: minimum must be 0 and maximum absent. */
-    SUBTREE_MINMAX(49, "name constraints minimum and maximum not supported", AlertDescription.BAD_CERTIFICATE),
-    UNSUPPORTED_CONSTRAINT_TYPE(51, "unsupported name constraint type", AlertDescription.BAD_CERTIFICATE),
-    UNSUPPORTED_NAME_SYNTAX(53, "unsupported or invalid name syntax", AlertDescription.BAD_CERTIFICATE),
+    SUBTREE_MINMAX(49, "name constraints minimum and maximum not supported", AlertDescription.CERTIFICATE_UNKNOWN),
+    UNSUPPORTED_CONSTRAINT_TYPE(51, "unsupported name constraint type", AlertDescription.CERTIFICATE_UNKNOWN),
+    UNSUPPORTED_NAME_SYNTAX(53, "unsupported or invalid name syntax", AlertDescription.CERTIFICATE_UNKNOWN),
     HOSTNAME_MISMATCH(62, "hostname mismatch", AlertDescription.BAD_CERTIFICATE),
     /** The security level: the leaf's key is too small. */
     EE_KEY_TOO_SMALL(66, "EE certificate key too weak", AlertDescription.BAD_CERTIFICATE),

@@ -45,8 +45,9 @@
  *   <tr><td>host name mismatch</td><td>bad_certificate</td><td>bad_certificate (Go: bad_certificate)</td></tr>
  *   <tr><td>a key or signature hash below the security level (66, 67, 68)</td><td>bad_certificate</td>
  *       <td>bad_certificate</td></tr>
- *   <tr><td>a name outside the permitted subtrees (47) or inside the excluded ones (48)</td>
- *       <td>bad_certificate</td><td>bad_certificate</td></tr>
+ *   <tr><td>a name outside the permitted subtrees (47) or inside the excluded ones (48), or a
+ *       constraint this stack cannot check (49, 51, 53)</td>
+ *       <td>certificate_unknown</td><td>certificate_unknown (no entry in ssl_x509err2alert)</td></tr>
  *   <tr><td>undecodable certificate</td><td>bad_certificate</td><td>decode_error (Go: bad_certificate)</td></tr>
  * </table>
  */

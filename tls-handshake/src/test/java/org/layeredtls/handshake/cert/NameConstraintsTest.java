@@ -2,6 +2,7 @@ package org.layeredtls.handshake.cert;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
@@ -13,13 +14,17 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.layeredtls.alert.AlertDescription;
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.intercept.OpenSslProcess;
 import org.layeredtls.handshake.seclevel.OpenSslPki;
 
 /**
  * RFC 5280 §4.2.1.10 name constraints, on chains made with {@code openssl req/x509}: a critical
  * nameConstraints extension no longer stops validation, and every leaf gets from our validator the
  * verdict {@code openssl verify} gives it (0, 47 permitted subtree violation, 48 excluded subtree
- * violation), with bad_certificate as the alert, as OpenSSL's client sends.
+ * violation), with certificate_unknown as the alert, as OpenSSL's client sends (its
+ * ssl_x509err2alert table has no entry for them).
  */
 @Timeout(120)
 class NameConstraintsTest {
@@ -85,7 +90,7 @@ class NameConstraintsTest {
             validator.validate(List.of(pki.certificate(leaf), pki.certificate("constrained")), Purpose.SERVER_AUTH);
             return 0;
         } catch (CertificateRejectedException e) {
-            assertEquals(AlertDescription.BAD_CERTIFICATE, e.description(), e::getMessage);
+            assertEquals(AlertDescription.CERTIFICATE_UNKNOWN, e.description(), e::getMessage);
             return e.error().code();
         } catch (org.layeredtls.alert.TlsAlertException e) {
             throw new AssertionError("refused without a verify error", e);
@@ -102,6 +107,30 @@ class NameConstraintsTest {
         int openssl = pki.verify(0, "root", "constrained", leaf);
         assertEquals(expected, openssl, "openssl verify changed its mind: the table is wrong");
         assertEquals(openssl, ourVerdict(leaf));
+    }
+
+    @Test
+    void ourClientRefusesALeafOutsideTheConstraintsWithTheCodeAndAlertOfOpenSslsClient() throws Exception {
+        String[] server = {"-cert", pki.path("dns-outside.pem"), "-key", pki.path("leaf.key"),
+                "-cert_chain", pki.path("constrained.pem"), "-tls1_2"};
+        try (OpenSslProcess openssl = OpenSslProcess.server(server);
+             OpenSslProcess theirClient = OpenSslProcess.client(openssl.port(), "-CAfile", pki.path("root.pem"),
+                     "-verify_return_error")) {
+            theirClient.closeInput();
+            theirClient.awaitOutput("verify error:num=47:permitted subtree violation");
+            openssl.awaitOutput("alert certificate unknown");
+        }
+        try (OpenSslProcess openssl = OpenSslProcess.server(server)) {
+            TlsConfig config = TlsConfig.builder().trustAnchors(List.of(pki.certificate("root")))
+                    .serverName("www.example.org").build();
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", openssl.port(), config)) {
+                socket.socket().setSoTimeout((int) OpenSslProcess.TIMEOUT_MILLIS);
+                CertificateRejectedException refused = assertThrows(CertificateRejectedException.class, socket::startHandshake);
+                assertEquals(VerificationError.PERMITTED_VIOLATION, refused.error());
+                assertEquals(AlertDescription.CERTIFICATE_UNKNOWN, refused.description());
+            }
+            openssl.awaitOutput("alert certificate unknown");
+        }
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.layeredtls.handshake.cert.CertificateAuthority;
 import org.layeredtls.handshake.cert.IssuedCertificate;
 import org.layeredtls.handshake.cert.KeyAlgorithm;
 import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.handshake.keyexchange.DhGroup;
 import org.layeredtls.handshake.policy.SecurityLevel;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.CompressionMethod;
@@ -112,6 +113,13 @@ class SecurityLevelTest {
         assertEquals(List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1),
                 level(3).permittedGroups(TlsConfig.DEFAULT_GROUPS));
         assertEquals(List.of(NamedGroup.SECP384R1), level(4).permittedGroups(TlsConfig.DEFAULT_GROUPS));
+    }
+
+    @Test
+    void theServersDhGroupIsTheSmallestTheLevelAllows() {
+        assertEquals(DhGroup.FFDHE2048, DhGroup.forSecurityLevel(level(0)));
+        assertEquals(DhGroup.FFDHE2048, DhGroup.forSecurityLevel(level(2)));
+        assertEquals(DhGroup.FFDHE3072, DhGroup.forSecurityLevel(level(3)));
     }
 
     @Test

@@ -46,7 +46,7 @@ public final class TlsConfig {
             CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
             CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
 
-    /** The TLS 1.2 signature schemes offered and accepted by default: no SHA-1, no MD5 (enable them by name). */
+    /** The TLS 1.2 signature schemes offered and accepted by default: no SHA-1, no MD5 (name them, at security level 0). */
     public static final List<SignatureScheme> DEFAULT_SIGNATURE_SCHEMES = List.of(
             SignatureScheme.ECDSA_SHA256, SignatureScheme.ECDSA_SHA384, SignatureScheme.ECDSA_SHA512,
             SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
@@ -124,19 +124,8 @@ public final class TlsConfig {
         this.permittedCipherSuites = securityLevel.permittedSuites(cipherSuites);
         this.permittedNamedGroups = securityLevel.permittedGroups(namedGroups);
         this.permittedSignatureSchemes = securityLevel.permittedSignatures(signatureSchemes);
-        this.permittedMinVersion = lowestPermittedVersion(securityLevel, minVersion, maxVersion);
+        this.permittedMinVersion = securityLevel.lowestPermittedVersion(minVersion, maxVersion).orElse(null);
         checkSecurityLevel();
-    }
-
-    // the lowest version of min..max the level allows, or null if it allows none
-    private static ProtocolVersion lowestPermittedVersion(SecurityLevel level, ProtocolVersion min, ProtocolVersion max) {
-        for (ProtocolVersion v : List.of(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_1,
-                ProtocolVersion.TLS1_2)) {
-            if (v.compareTo(min) >= 0 && v.compareTo(max) <= 0 && level.permitsVersion(v)) {
-                return v;
-            }
-        }
-        return null;
     }
 
     // as OpenSSL refuses, when the configuration is made, what the level leaves unusable
@@ -315,7 +304,7 @@ public final class TlsConfig {
             return this;
         }
 
-        /** The TLS 1.2 signature schemes, in preference order; SHA-1 ones only when named here. */
+        /** The TLS 1.2 signature schemes, in preference order; SHA-1 ones only when named here, and only at security level 0. */
         public Builder signatureSchemes(SignatureScheme... schemes) {
             if (schemes.length == 0) {
                 throw new IllegalArgumentException("at least one signature scheme");

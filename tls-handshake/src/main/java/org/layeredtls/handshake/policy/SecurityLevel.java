@@ -1,6 +1,8 @@
 package org.layeredtls.handshake.policy;
 
 import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
 
 import org.layeredtls.crypto.EcPublicKey;
 import org.layeredtls.crypto.HashAlgorithm;
@@ -207,6 +209,12 @@ public record SecurityLevel(int level) {
             return level < 4;
         }
         return true;
+    }
+
+    /** The lowest version of {@code min..max} this level allows, if any. */
+    public Optional<ProtocolVersion> lowestPermittedVersion(ProtocolVersion min, ProtocolVersion max) {
+        return Stream.of(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_1, ProtocolVersion.TLS1_2)
+                .filter(v -> v.compareTo(min) >= 0 && v.compareTo(max) <= 0 && permitsVersion(v)).findFirst();
     }
 
     /**

@@ -27,7 +27,8 @@
  *   <li>The security level ({@link org.layeredtls.handshake.policy.SecurityLevel}) judges every key
  *       and every signature hash of the path: see the module README, "Security level".</li>
  *   <li>{@link org.layeredtls.handshake.cert.CertificateAuthority} is the certificate tool: a CA, server
- *       and client (device) certificates, written as PEM files that {@code openssl verify} accepts.</li>
+ *       and client (device) certificates, written as PEM files that {@code openssl verify} accepts; a CA
+ *       may carry dNSName name constraints ({@link org.layeredtls.handshake.cert.CertificateSpec.Builder#permittedDnsNames}).</li>
  * </ul>
  *
  * <h2>Which alert a failure sends</h2>

@@ -64,6 +64,7 @@ public final class ServerHandshake {
             context.clientRandom = hello.random();
             context.append(received);
             ServerNegotiation.negotiate(context, hello);
+            KeyExchangeStep.requireServerCanSign(context); // the security level may leave no signature
             context.send(ServerNegotiation.serverHello(context));
             if (context.resumed) {
                 return abbreviated(context);

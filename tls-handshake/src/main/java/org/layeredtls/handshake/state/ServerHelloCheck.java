@@ -82,9 +82,12 @@ final class ServerHelloCheck {
         } else {
             context.secureRenegotiation = false;
         }
-        context.extendedMasterSecret = extensions.contains(ExtensionType.EXTENDED_MASTER_SECRET);
+        // RFC 7627 §4, RFC 7366 §3: both are TLS extensions; an echo in an SSL 3.0 ServerHello changes
+        // nothing (found by ClientHandshakeFuzzTest).
+        boolean ssl3 = context.serverHello.serverVersion().isSsl3();
+        context.extendedMasterSecret = !ssl3 && extensions.contains(ExtensionType.EXTENDED_MASTER_SECRET);
         // RFC 7366 §3: encrypt-then-MAC only applies to block ciphers; an echo for others changes nothing.
-        context.encryptThenMac = extensions.contains(ExtensionType.ENCRYPT_THEN_MAC)
+        context.encryptThenMac = !ssl3 && extensions.contains(ExtensionType.ENCRYPT_THEN_MAC)
                 && suite.cipherSpec().type() == CipherType.BLOCK;
         context.ticketExpected = extensions.contains(ExtensionType.SESSION_TICKET);
         Optional<MaxFragmentLength> mfl = extensions.find(ExtensionType.MAX_FRAGMENT_LENGTH, MaxFragmentLength::decode);

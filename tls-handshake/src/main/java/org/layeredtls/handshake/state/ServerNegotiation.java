@@ -49,7 +49,10 @@ final class ServerNegotiation {
         context.compression = config.compression().stream()
                 .filter(m -> hello.compressionMethods().contains(m.code())).findFirst().orElse(CompressionMethod.NULL);
         Extensions extensions = hello.extensionsOrEmpty();
-        context.extendedMasterSecret = config.extendedMasterSecret() && extensions.contains(ExtensionType.EXTENDED_MASTER_SECRET);
+        // RFC 7627 §4: the extended master secret is a TLS PRF of the session hash; SSL 3.0 has neither,
+        // so there the extension is ignored (found by ServerHandshakeFuzzTest).
+        context.extendedMasterSecret = config.extendedMasterSecret() && !version.isSsl3()
+                && extensions.contains(ExtensionType.EXTENDED_MASTER_SECRET);
         context.serverName = extensions.find(ExtensionType.SERVER_NAME, ServerName::decode)
                 .flatMap(ServerName::hostName).orElse(null);
 
@@ -57,7 +60,9 @@ final class ServerNegotiation {
             chooseSuite(context, hello, version);
             context.sessionId = config.sessionCache() != null ? config.random().nextBytes(32) : new byte[0];
         }
-        context.encryptThenMac = config.encryptThenMac() && extensions.contains(ExtensionType.ENCRYPT_THEN_MAC)
+        // RFC 7366 §3: encrypt-then-MAC is a TLS extension; SSL 3.0 ignores it (found by ServerHandshakeFuzzTest).
+        context.encryptThenMac = config.encryptThenMac() && !version.isSsl3()
+                && extensions.contains(ExtensionType.ENCRYPT_THEN_MAC)
                 && context.suite.cipherSpec().type() == CipherType.BLOCK;
         if (!context.resumed) {
             context.ticketExpected = config.sessionTickets() && config.ticketProtector() != null

@@ -36,6 +36,11 @@ final class OpenSslReference implements ServerUnderTest {
     }
 
     @Override
+    public boolean exitsWithin(java.time.Duration bound) throws InterruptedException {
+        return process.awaitExit(bound.toMillis());
+    }
+
+    @Override
     public boolean echoes() {
         return false;
     }

@@ -128,6 +128,11 @@ final class ServerProcess implements ServerUnderTest {
     }
 
     @Override
+    public boolean exitsWithin(Duration bound) throws InterruptedException {
+        return awaitExit(bound).isPresent();
+    }
+
+    @Override
     public int port() {
         return port;
     }

@@ -9,6 +9,14 @@ interface ServerUnderTest extends AutoCloseable {
     /** Whether it still runs (a process that exited, or an accept loop that ended, is not). */
     boolean isAlive();
 
+    /**
+     * Whether it stops running within {@code bound} (a process that is exiting still looks alive for a moment;
+     * a server in this JVM stops at once or not at all).
+     */
+    default boolean exitsWithin(java.time.Duration bound) throws InterruptedException {
+        return !isAlive();
+    }
+
     /** Whether a normal client is served with an echo (else with an HTTP page, as {@code -www}). */
     default boolean echoes() {
         return true;

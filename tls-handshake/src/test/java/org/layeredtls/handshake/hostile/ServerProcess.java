@@ -31,6 +31,7 @@ final class ServerProcess implements ServerUnderTest {
     private final Process process;
     private final StringBuilder output = new StringBuilder();
     private final int port;
+    private final boolean echoes;
 
     private ServerProcess(List<String> command) throws IOException, InterruptedException {
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
@@ -44,6 +45,7 @@ final class ServerProcess implements ServerUnderTest {
             throw new IOException("`" + String.join(" ", command) + "` printed no ACCEPT line within " + START_BOUND + ":\n" + log);
         }
         port = Integer.parseInt(accept.get().group(1));
+        echoes = command.contains("-echo");
     }
 
     /**
@@ -125,6 +127,12 @@ final class ServerProcess implements ServerUnderTest {
             return -1;
         }
         return -1;
+    }
+
+    /** With {@code -echo} a normal client is echoed; otherwise ({@code -www}) it gets the page. */
+    @Override
+    public boolean echoes() {
+        return echoes;
     }
 
     @Override

@@ -7,19 +7,26 @@ import java.net.Socket;
 import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.layeredtls.alert.Alert;
+import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsSocket;
 
 /**
- * Our {@code TlsSocket} as an HTTP client over a socket whose {@code close()} only shuts down output, so that the
- * TCP connection can be watched after the TLS layer is done with it: does the server wait for our close_notify
- * before it closes (issue 8 item 1, graceful close), and does the connection then end with FIN, not a reset?
+ * Our {@code TlsSocket} as an HTTP/1.0 client that sends its request and its close_notify at once, before reading
+ * the answer (as clients that half-close do), over a socket whose {@code close()} only shuts down output, so that
+ * the TCP connection can be watched after the TLS layer is done: a server that closes its socket with our
+ * close_notify still unread makes its kernel answer with a reset instead of FIN (issue 8: "the peer sees a reset").
+ * A graceful server (item 1) reads until our close_notify, then closes: we see its close_notify, then FIN.
  */
 final class CloseWatchingClient {
 
-    /** What happened, in order. */
-    record Result(String page, boolean serverClosedBeforeOurCloseNotify, String endAfterOurCloseNotify) {
+    /**
+     * @param closeNotifyReceived whether our TLS layer saw the server's close_notify
+     * @param end                 how the TCP connection ended after that: "eof", "reset (...)", "timeout"
+     */
+    record Result(boolean closeNotifyReceived, String end) {
     }
 
     /** A socket that TlsSocket may "close": that only sends FIN; {@link #closeForReal()} closes it. */
@@ -39,37 +46,38 @@ final class CloseWatchingClient {
     private CloseWatchingClient() {
     }
 
-    /**
-     * GET / over TLS; reads the page to the server's close_notify; then waits {@code patience} for the server's FIN
-     * (a graceful server keeps the socket open until our close_notify); then sends our close_notify and reads the end.
-     */
-    static Result get(int port, Duration patience) throws IOException {
+    static Result getThenClose(int port) throws IOException {
+        AtomicBoolean closeNotify = new AtomicBoolean();
+        TlsObserver observer = new TlsObserver() {
+            @Override
+            public void alertReceived(Alert alert) {
+                if (alert.isCloseNotify()) {
+                    closeNotify.set(true);
+                }
+            }
+        };
         HalfClosingSocket socket = new HalfClosingSocket();
         try {
             socket.connect(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), (int) RawPeer.BOUND.toMillis());
             socket.setSoTimeout((int) RawPeer.BOUND.toMillis());
-            TlsSocket tls = TlsSocket.client(socket, HostilePki.client().build());
+            TlsSocket tls = TlsSocket.client(socket, HostilePki.client().observer(observer).build());
+            tls.startHandshake();
             tls.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             tls.getOutputStream().flush();
-            String page = new String(tls.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1); // to close_notify
-            socket.setSoTimeout((int) patience.toMillis());
-            boolean closedEarly;
-            try {
-                closedEarly = socket.getInputStream().read() < 0;
-            } catch (SocketTimeoutException stillOpen) {
-                closedEarly = false; // the server waits for our close_notify
-            }
-            tls.close(); // our close_notify, then FIN
-            socket.setSoTimeout((int) RawPeer.BOUND.toMillis());
+            tls.close(); // our close_notify now; then (bounded) the server's; then FIN
             String end;
             try {
-                end = socket.getInputStream().read() < 0 ? "eof" : "data";
+                byte[] rest = new byte[4096];
+                while (socket.getInputStream().read(rest) >= 0) {
+                    // records our TLS layer left unread
+                }
+                end = "eof";
             } catch (SocketTimeoutException e) {
                 end = "timeout";
             } catch (SocketException e) {
                 end = "reset (" + e.getMessage() + ")";
             }
-            return new Result(page, closedEarly, end);
+            return new Result(closeNotify.get(), end);
         } finally {
             socket.closeForReal();
         }

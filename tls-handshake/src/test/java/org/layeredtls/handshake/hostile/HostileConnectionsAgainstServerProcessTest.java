@@ -142,6 +142,9 @@ class HostileConnectionsAgainstServerProcessTest {
             for (int i = 0; i < 300; i++) {
                 socket.renegotiate();
                 accepted += socket.renegotiationRefused() ? 0 : 1;
+                // data between attempts: a client that only collects refusals trips its own limit of 5
+                // warning alerts in a row without progress (as OpenSSL's would)
+                stillServes(server, socket);
             }
             stillServes(server, socket);
         }
@@ -239,14 +242,11 @@ class HostileConnectionsAgainstServerProcessTest {
     }
 
     @Test
-    void afterThePageTheServerSendsCloseNotifyAndWaitsForOursThenClosesWithoutAReset() throws Exception {
+    void aClientThatSendsCloseNotifyRightAfterItsRequestSeesOursAndNoReset() throws Exception {
         ServerProcess server = process("-www");
-        // The patience is well inside the server's close timeout (default 1 s): a graceful server is still waiting.
-        CloseWatchingClient.Result result = CloseWatchingClient.get(server.port(), Duration.ofMillis(250));
-        assertTrue(result.page().startsWith("HTTP/1.0 200"), () -> result.page() + "\n" + server.log());
-        assertFalse(result.serverClosedBeforeOurCloseNotify(),
-                () -> "the server closed its socket without waiting for our close_notify\n" + server.log());
-        assertEquals("eof", result.endAfterOurCloseNotify(), server::log);
+        CloseWatchingClient.Result result = CloseWatchingClient.getThenClose(server.port());
+        assertEquals("eof", result.end(), () -> "the connection did not end with FIN\n" + server.log());
+        assertTrue(result.closeNotifyReceived(), () -> "no close_notify from the server\n" + server.log());
         NormalClient.getsPage(server);
     }
 }

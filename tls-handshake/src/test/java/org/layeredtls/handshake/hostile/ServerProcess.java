@@ -53,14 +53,24 @@ final class ServerProcess implements ServerUnderTest {
      * {@link HostilePki}); {@code options} are the server's own, as a user types them.
      */
     static ServerProcess start(String... options) throws IOException, InterruptedException {
-        String java = ProcessHandle.current().info().command()
-                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        List<String> command = new ArrayList<>(List.of(java, HEAP, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                "-cp", System.getProperty("java.class.path"), LayeredTlsTools.class.getName(), "server",
-                "-accept", "0", "-cert", HostilePki.file("server.pem").toString(),
-                "-key", HostilePki.file("server.key").toString()));
+        return startWithCertificate("server", options);
+    }
+
+    /** As {@link #start}, with {@code <name>.pem} and {@code <name>.key} of {@link HostilePki} ("server-ec": ECDSA). */
+    static ServerProcess startWithCertificate(String name, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(tools("server"));
+        command.addAll(List.of("-accept", "0", "-cert", HostilePki.file(name + ".pem").toString(),
+                "-key", HostilePki.file(name + ".key").toString()));
         command.addAll(List.of(options));
         return new ServerProcess(command);
+    }
+
+    /** {@code java ... LayeredTlsTools <tool>}: the command line of one of our CLI tools, as a process. */
+    static List<String> tools(String tool) {
+        String java = ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        return List.of(java, HEAP, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                "-cp", System.getProperty("java.class.path"), LayeredTlsTools.class.getName(), tool);
     }
 
     private void collect() {

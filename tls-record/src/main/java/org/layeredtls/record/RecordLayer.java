@@ -54,6 +54,13 @@ public final class RecordLayer implements AlertTransport {
     private int sendFragmentLimit = RecordLimits.MAX_PLAINTEXT_LENGTH;
     private int receiveFragmentLimit = RecordLimits.MAX_PLAINTEXT_LENGTH;
 
+    // The BEAST countermeasure (see setCbcRecordSplitting): off until the handshake turns it on.
+    private boolean cbcRecordSplitting;
+
+    // RFC 5246 Appendix E.2: a server's first record may be in the SSL 2.0 format (see readSslv2ClientHello).
+    private boolean firstRecord = true;
+    private boolean headerBuffered; // readHeader holds the next record's header, looked at but not yet used
+
     // Buffers reused for every record: the hot path allocates nothing.
     private final byte[] writeCompressed = new byte[RecordLimits.MAX_COMPRESSED_LENGTH];
     private final byte[] writeRecord = new byte[RecordLimits.HEADER_LENGTH + RecordLimits.MAX_CIPHERTEXT_LENGTH];
@@ -129,6 +136,21 @@ public final class RecordLayer implements AlertTransport {
         return sendFragmentLimit;
     }
 
+    /**
+     * The BEAST countermeasure, the 1/n&minus;1 record split: each application-data write of n &gt; 1
+     * bytes goes out as a record carrying its first byte, then records carrying the other n&minus;1.
+     * It is needed where a CBC record's IV is the previous record's last ciphertext block (SSL 3.0
+     * and TLS 1.0, see {@link CbcRecordSplitting#isNeeded}); the handshake layer turns it on when it
+     * negotiates such a protection. Handshake, alert and ChangeCipherSpec records are never split.
+     */
+    public void setCbcRecordSplitting(boolean split) {
+        this.cbcRecordSplitting = split;
+    }
+
+    public boolean cbcRecordSplitting() {
+        return cbcRecordSplitting;
+    }
+
     public ConnectionState readState() {
         return readState;
     }
@@ -190,11 +212,20 @@ public final class RecordLayer implements AlertTransport {
     /**
      * Writes {@code data} of one content type as as many records as the fragment limit needs.
      * Handshake, alert and ChangeCipherSpec data must not be empty (RFC 5246 §6.2.1); an empty
-     * application-data write sends one empty record (a legal record, used against BEAST).
+     * application-data write sends one empty record (a legal record, which OpenSSL sends against
+     * BEAST). With {@link #setCbcRecordSplitting CBC record splitting} on, application data of more
+     * than one byte is split 1/n&minus;1 first.
      */
     public void write(ContentType type, byte[] data, int offset, int length) throws IOException {
         if (length == 0 && type != ContentType.APPLICATION_DATA) {
             throw new IllegalArgumentException("record layer: a " + type + " record may not be empty (RFC 5246 §6.2.1)");
+        }
+        if (cbcRecordSplitting && type == ContentType.APPLICATION_DATA && length > 1) {
+            // BEAST countermeasure: the first record's MAC, unknown to an attacker, is encrypted into
+            // the ciphertext block that becomes the IV of the record carrying the other n-1 bytes.
+            writeRecord(type, data, offset, 1);
+            offset++;
+            length--;
         }
         do {
             int fragmentLength = Math.min(length, sendFragmentLimit);
@@ -258,9 +289,11 @@ public final class RecordLayer implements AlertTransport {
      * @throws EOFException      if the stream ends inside a record
      */
     public TLSPlaintext readRecord() throws IOException {
-        if (!readFully(readHeader, RecordLimits.HEADER_LENGTH, true)) {
+        if (!headerBuffered && !readFully(readHeader, RecordLimits.HEADER_LENGTH, true)) {
             return null;
         }
+        headerBuffered = false;
+        firstRecord = false;
         RecordHeader header = RecordHeader.decode(readHeader);
         checkVersion(header.version());
         int ciphertextLimit = receiveFragmentLimit + RecordLimits.MAX_COMPRESSION_EXPANSION
@@ -299,6 +332,53 @@ public final class RecordLayer implements AlertTransport {
                     plaintext);
         }
         return plaintext;
+    }
+
+    /** Whether no record has been read yet: only then may one be an SSLv2-compatible ClientHello. */
+    public boolean isAtFirstRecord() {
+        return firstRecord;
+    }
+
+    /**
+     * RFC 5246 Appendix E.2 (RFC 6101 Appendix E): a server's first record may be an SSL 2.0 record
+     * holding a CLIENT-HELLO, as old clients sent to reach SSL 2.0 and SSL 3.0/TLS servers alike. If the
+     * next record is one (its first byte has the high bit set, its third byte, msg_type, is 1: OpenSSL's
+     * test), this reads it and returns the message after the 2-byte header (msg_type to challenge);
+     * otherwise it returns {@code null} and the next {@link #readRecord()} reads the record as usual
+     * (the header bytes looked at are kept for it). Observers see it through
+     * {@link RecordObserver#sslv2RecordRead}.
+     *
+     * <pre>
+     *   msg_length &lt; 9 (msg_type, version and three lengths)  → decode_error     (OpenSSL: "length too short")
+     *   msg_length &gt; the plaintext limit (2^14)               → record_overflow
+     * </pre>
+     *
+     * @throws IllegalStateException once a record has been read
+     */
+    public byte[] readSslv2ClientHello() throws IOException {
+        if (!firstRecord) {
+            throw new IllegalStateException("record layer: only the first record may be an SSL 2.0 CLIENT-HELLO");
+        }
+        if (!headerBuffered && !readFully(readHeader, RecordLimits.HEADER_LENGTH, true)) {
+            return null;
+        }
+        headerBuffered = true;
+        if (!Sslv2RecordHeader.startsClientHello(readHeader)) {
+            return null;
+        }
+        headerBuffered = false;
+        firstRecord = false;
+        int length = Sslv2RecordHeader.messageLength(readHeader, receiveFragmentLimit);
+        int alreadyRead = RecordLimits.HEADER_LENGTH - Sslv2RecordHeader.LENGTH; // msg_type and version
+        byte[] message = new byte[length];
+        System.arraycopy(readHeader, Sslv2RecordHeader.LENGTH, message, 0, alreadyRead);
+        readFully(readFragment, length - alreadyRead, false);
+        System.arraycopy(readFragment, 0, message, alreadyRead, length - alreadyRead);
+        readState.nextSequenceNumber(); // a record like any other (RFC 5246 §6.1)
+        if (observer != RecordObserver.NONE) {
+            observer.sslv2RecordRead(Arrays.copyOf(readHeader, Sslv2RecordHeader.LENGTH), message.clone());
+        }
+        return message;
     }
 
     private void checkVersion(ProtocolVersion version) throws TlsAlertException {

@@ -19,6 +19,14 @@ public interface RecordObserver {
                             TLSPlaintext plaintext) {
     }
 
+    /**
+     * The first record was an SSLv2-compatible ClientHello (RFC 5246 Appendix E.2), read by
+     * {@link RecordLayer#readSslv2ClientHello()}: its 2-byte SSL 2.0 header, and the message after it
+     * (msg_type to challenge). It has no TLSPlaintext form, so {@link #recordRead} does not see it.
+     */
+    default void sslv2RecordRead(byte[] header, byte[] message) {
+    }
+
     /** The pending write state became current: records from now on are protected by it. */
     default void writeStateChanged(ConnectionState newState) {
     }

@@ -97,6 +97,11 @@ public final class AcsServer implements Closeable {
             public void close() throws IOException {
                 listener.close();
             }
+
+            @Override
+            public boolean isClosed() {
+                return listener.isClosed();
+            }
         }, this::handle, this::handshake, this::connectionFailed);
     }
 

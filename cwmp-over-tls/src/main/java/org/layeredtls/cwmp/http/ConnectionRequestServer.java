@@ -66,6 +66,11 @@ public final class ConnectionRequestServer implements Closeable {
             public void close() throws IOException {
                 listener.close();
             }
+
+            @Override
+            public boolean isClosed() {
+                return listener.isClosed();
+            }
         }, this::handle, (socket, context) -> socket.setSoTimeout(30_000), (socket, error) -> { });
     }
 

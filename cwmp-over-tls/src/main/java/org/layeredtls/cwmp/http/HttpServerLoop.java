@@ -20,8 +20,8 @@ import org.apache.hc.core5.http.impl.io.DefaultBHttpServerConnection;
 import org.apache.hc.core5.http.impl.io.DefaultClassicHttpResponseFactory;
 import org.apache.hc.core5.http.impl.io.HttpService;
 import org.apache.hc.core5.http.io.HttpRequestHandler;
-import org.apache.hc.core5.http.protocol.BasicHttpContext;
 import org.apache.hc.core5.http.protocol.HttpContext;
+import org.apache.hc.core5.http.protocol.HttpCoreContext;
 import org.apache.hc.core5.io.CloseMode;
 
 /**
@@ -30,12 +30,20 @@ import org.apache.hc.core5.io.CloseMode;
  * pipelining needed). Whether the sockets are plain TCP or {@link TlsBoundSocket}s is the
  * acceptor's business; a {@link ConnectionSetup} runs first on the connection's own thread (the
  * TLS handshake, for example) and may refuse it.
+ *
+ * <p>The server outlives its connections: whatever one connection does (connect and close, reset,
+ * a record cut short, an alert, a timeout, any exception) ends that connection only and is
+ * reported once to the {@link FailureListener}; only {@link #close()} (or the listening socket
+ * itself failing) ends the accept loop.
  */
 final class HttpServerLoop implements Closeable {
 
     /** Where connections come from. */
     interface Acceptor extends Closeable {
         Socket accept() throws IOException;
+
+        /** Whether the listening socket is closed: no connection can come any more. */
+        boolean isClosed();
     }
 
     /** Runs on the connection's thread before any request; throws to refuse the connection. */
@@ -82,11 +90,12 @@ final class HttpServerLoop implements Closeable {
             Socket socket;
             try {
                 socket = acceptor.accept();
-            } catch (IOException e) {
-                if (!closed) {
-                    failures.connectionFailed(null, e);
+            } catch (IOException | RuntimeException e) {
+                if (closed || acceptor.isClosed()) {
+                    return;
                 }
-                return;
+                failures.connectionFailed(null, e); // one connection's setup failed: the next may come
+                continue;
             }
             open.add(socket);
             try {
@@ -101,15 +110,21 @@ final class HttpServerLoop implements Closeable {
     private void serve(Socket socket) {
         DefaultBHttpServerConnection connection = new DefaultBHttpServerConnection("http", Http1Config.DEFAULT);
         try {
-            HttpContext context = new BasicHttpContext();
+            HttpContext context = HttpCoreContext.create();
             setup.prepare(socket, context);
             connection.bind(socket);
             while (!closed && connection.isOpen()) {
                 service.handleRequest(connection, context);
             }
-        } catch (ConnectionClosedException | SocketException endOfConnection) {
-            // The peer closed (or we are closing): the normal end of a persistent connection.
-        } catch (IOException | HttpException | RuntimeException e) {
+        } catch (ConnectionClosedException endOfConnection) {
+            // The peer closed between two requests: the normal end of a persistent connection.
+        } catch (SocketException e) {
+            // A socket already closed is the normal end too (the peer's close_notify closes it, and
+            // HttpCore then fails to flush it); one still open was reset under us: a failure.
+            if (!closed && !socket.isClosed()) {
+                failures.connectionFailed(socket, e);
+            }
+        } catch (IOException | HttpException | RuntimeException e) { // a reset, an alert, a timeout, a bug
             if (!closed) {
                 failures.connectionFailed(socket, e);
             }

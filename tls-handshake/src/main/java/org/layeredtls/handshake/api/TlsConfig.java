@@ -74,6 +74,18 @@ public final class TlsConfig {
     // Research hooks (org.layeredtls.handshake.intercept); null = none.
     private final org.layeredtls.handshake.intercept.HandshakeInterceptor handshakeInterceptor;
     private final org.layeredtls.handshake.intercept.RecordInterceptor recordInterceptor;
+    // limits and policies against hostile peers (README "Limits and policies")
+    private final java.time.Duration handshakeTimeout;
+    private final java.time.Duration closeTimeout;
+    private final int warningAlertLimit;
+    private final int emptyRecordLimit;
+    private final int maxCertificateList;
+    private final boolean clientRenegotiation;
+    private final int clientRenegotiationLimit;
+    private final java.time.Duration clientRenegotiationWindow;
+    // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+    private final boolean acceptSslv2ClientHello;
+    private final boolean cbcRecordSplitting;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -104,6 +116,18 @@ public final class TlsConfig {
         this.publicKeyCrypto = b.publicKeyCrypto;
         this.handshakeInterceptor = b.handshakeInterceptor;
         this.recordInterceptor = b.recordInterceptor;
+        // limits and policies against hostile peers
+        this.handshakeTimeout = b.handshakeTimeout;
+        this.closeTimeout = b.closeTimeout;
+        this.warningAlertLimit = b.warningAlertLimit;
+        this.emptyRecordLimit = b.emptyRecordLimit;
+        this.maxCertificateList = b.maxCertificateList;
+        this.clientRenegotiation = b.clientRenegotiation;
+        this.clientRenegotiationLimit = b.clientRenegotiationLimit;
+        this.clientRenegotiationWindow = b.clientRenegotiationWindow;
+        // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+        this.acceptSslv2ClientHello = b.acceptSslv2ClientHello;
+        this.cbcRecordSplitting = b.cbcRecordSplitting;
     }
 
     public static Builder builder() {
@@ -141,6 +165,18 @@ public final class TlsConfig {
         b.publicKeyCrypto = publicKeyCrypto;
         b.handshakeInterceptor = handshakeInterceptor;
         b.recordInterceptor = recordInterceptor;
+        // limits and policies against hostile peers
+        b.handshakeTimeout = handshakeTimeout;
+        b.closeTimeout = closeTimeout;
+        b.warningAlertLimit = warningAlertLimit;
+        b.emptyRecordLimit = emptyRecordLimit;
+        b.maxCertificateList = maxCertificateList;
+        b.clientRenegotiation = clientRenegotiation;
+        b.clientRenegotiationLimit = clientRenegotiationLimit;
+        b.clientRenegotiationWindow = clientRenegotiationWindow;
+        // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+        b.acceptSslv2ClientHello = acceptSslv2ClientHello;
+        b.cbcRecordSplitting = cbcRecordSplitting;
         return b;
     }
 
@@ -177,6 +213,28 @@ public final class TlsConfig {
     public org.layeredtls.handshake.intercept.HandshakeInterceptor handshakeInterceptor() { return handshakeInterceptor; }
     /** The research hook on outgoing records, or null. */
     public org.layeredtls.handshake.intercept.RecordInterceptor recordInterceptor() { return recordInterceptor; }
+    // limits and policies against hostile peers (see the builder methods for what each means)
+    /** How long a handshake may take before it ends with a fatal handshake_failure (default 30 s). */
+    public java.time.Duration handshakeTimeout() { return handshakeTimeout; }
+    /** How long close() waits for the peer's close_notify (or end of stream) after sending its own (default 1 s). */
+    public java.time.Duration closeTimeout() { return closeTimeout; }
+    /** The count of consecutive warning alerts that ends the connection with unexpected_message (default 5). */
+    public int warningAlertLimit() { return warningAlertLimit; }
+    /** The most consecutive empty records accepted; one more ends the connection with unexpected_message (default 32). */
+    public int emptyRecordLimit() { return emptyRecordLimit; }
+    /** The largest Certificate message body accepted, in bytes (default 102,400: OpenSSL's max_cert_list). */
+    public int maxCertificateList() { return maxCertificateList; }
+    /** Whether a server accepts renegotiation started by the client (default false, as OpenSSL 3). */
+    public boolean clientRenegotiation() { return clientRenegotiation; }
+    /** How many client-initiated renegotiations a server accepts per {@link #clientRenegotiationWindow()} (default 3). */
+    public int clientRenegotiationLimit() { return clientRenegotiationLimit; }
+    /** The window {@link #clientRenegotiationLimit()} counts over (default 60 s). */
+    public java.time.Duration clientRenegotiationWindow() { return clientRenegotiationWindow; }
+    // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+    /** Whether a server accepts a first record in the SSL 2.0 format holding a ClientHello (RFC 5246 Appendix E.2). */
+    public boolean acceptSslv2ClientHello() { return acceptSslv2ClientHello; }
+    /** Whether SSL 3.0/TLS 1.0 CBC application data is sent split 1/n-1 (the BEAST countermeasure). */
+    public boolean cbcRecordSplitting() { return cbcRecordSplitting; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -213,6 +271,18 @@ public final class TlsConfig {
         private PublicKeyCrypto publicKeyCrypto = PublicKeyCrypto.defaultImplementation();
         private org.layeredtls.handshake.intercept.HandshakeInterceptor handshakeInterceptor;
         private org.layeredtls.handshake.intercept.RecordInterceptor recordInterceptor;
+        // limits and policies against hostile peers
+        private java.time.Duration handshakeTimeout = java.time.Duration.ofSeconds(30);
+        private java.time.Duration closeTimeout = java.time.Duration.ofSeconds(1);
+        private int warningAlertLimit = 5;
+        private int emptyRecordLimit = 32;
+        private int maxCertificateList = org.layeredtls.handshake.message.HandshakeMessageLimits.DEFAULT_MAX_CERTIFICATE_LIST;
+        private boolean clientRenegotiation;
+        private int clientRenegotiationLimit = 3;
+        private java.time.Duration clientRenegotiationWindow = java.time.Duration.ofSeconds(60);
+        // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+        private boolean acceptSslv2ClientHello = true;
+        private boolean cbcRecordSplitting = true;
 
         private Builder() {
         }
@@ -381,6 +451,126 @@ public final class TlsConfig {
         /** Research hook: sees, and may rewrite, drop or add to, every record we write (null = none). */
         public Builder recordInterceptor(org.layeredtls.handshake.intercept.RecordInterceptor interceptor) {
             this.recordInterceptor = interceptor;
+            return this;
+        }
+
+        // limits and policies against hostile peers (README "Limits and policies")
+
+        /**
+         * How long a handshake may take, from its start to the Finished that completes it (default
+         * 30 s). When it runs out, the connection
+         * ends with a fatal {@code handshake_failure}: a stalled peer cannot hold a server, and a
+         * dropped Finished no longer hangs a client. Applies to renegotiations too, from their
+         * ClientHello on.
+         */
+        public Builder handshakeTimeout(java.time.Duration timeout) {
+            this.handshakeTimeout = positive(timeout, "handshake timeout");
+            return this;
+        }
+
+        /**
+         * How long {@code close()} waits, after sending close_notify, for the peer's close_notify
+         * or end of stream before it closes the socket (default 1 s): closing with the peer's
+         * close_notify still in flight makes the peer's TCP see a reset (RFC 5246 §7.2.1).
+         * {@code Duration.ZERO} closes at once.
+         */
+        public Builder closeTimeout(java.time.Duration timeout) {
+            if (timeout.isNegative()) {
+                throw new IllegalArgumentException("the close timeout may not be negative");
+            }
+            this.closeTimeout = timeout;
+            return this;
+        }
+
+        /**
+         * The count of warning alerts in a row (no other record between them) at which the
+         * connection ends with a fatal {@code unexpected_message} (default 5: OpenSSL's
+         * {@code MAX_WARN_ALERT_COUNT}, the 5th ends it).
+         */
+        public Builder warningAlertLimit(int count) {
+            this.warningAlertLimit = atLeastOne(count, "warning alert limit");
+            return this;
+        }
+
+        /**
+         * The most empty records accepted in a row; one more ends the connection with a fatal
+         * {@code unexpected_message} (default 32: OpenSSL's {@code MAX_EMPTY_RECORDS}, the 33rd
+         * ends it).
+         */
+        public Builder emptyRecordLimit(int count) {
+            this.emptyRecordLimit = atLeastOne(count, "empty record limit");
+            return this;
+        }
+
+        /**
+         * The largest Certificate message body accepted (default 102,400 bytes: OpenSSL's
+         * {@code max_cert_list}); a longer one is refused from its header with
+         * {@code illegal_parameter}, as OpenSSL does ("excessive message size").
+         */
+        public Builder maxCertificateList(int bytes) {
+            if (bytes < 3 || bytes > 0xFFFFFF) {
+                throw new IllegalArgumentException("max_cert_list must be 3..2^24-1 bytes, not " + bytes);
+            }
+            this.maxCertificateList = bytes;
+            return this;
+        }
+
+        /**
+         * Whether a server accepts a renegotiation the client starts (default false, as OpenSSL 3
+         * without {@code SSL_OP_ALLOW_CLIENT_RENEGOTIATION}: the ClientHello is answered with a
+         * warning {@code no_renegotiation}). Server-initiated renegotiation is
+         * {@link #allowRenegotiation(boolean)}'s business.
+         */
+        public Builder clientRenegotiation(boolean allow) {
+            this.clientRenegotiation = allow;
+            return this;
+        }
+
+        /**
+         * When client renegotiation is allowed: at most {@code count} per {@code window} on one
+         * connection (default 3 per 60 s); one more is refused with a warning
+         * {@code no_renegotiation}, as if it were not allowed, and the connection goes on.
+         */
+        public Builder clientRenegotiationLimit(int count, java.time.Duration window) {
+            this.clientRenegotiationLimit = atLeastOne(count, "client renegotiation limit");
+            this.clientRenegotiationWindow = positive(window, "client renegotiation window");
+            return this;
+        }
+
+        private static java.time.Duration positive(java.time.Duration d, String what) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("the " + what + " must be positive, not " + d);
+            }
+            return d;
+        }
+
+        private static int atLeastOne(int count, String what) {
+            if (count < 1) {
+                throw new IllegalArgumentException("the " + what + " must be at least 1, not " + count);
+            }
+            return count;
+        }
+
+        // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
+
+        /**
+         * Whether a server accepts an SSLv2-compatible ClientHello (RFC 5246 Appendix E.2) as the first
+         * record of a connection, as OpenSSL does. Default true. It offers no extensions, so it can
+         * only lead to a handshake without them (no extended master secret, no SNI, implied
+         * signature algorithms). Off: such a record is an unknown content type, {@code unexpected_message}.
+         */
+        public Builder acceptSslv2ClientHello(boolean accept) {
+            this.acceptSslv2ClientHello = accept;
+            return this;
+        }
+
+        /**
+         * Whether application data under SSL 3.0 or TLS 1.0 with a CBC suite is sent as a record of
+         * one byte, then the rest (the 1/n-1 split against BEAST, as NSS and the JDK do). Default
+         * true. It never applies to TLS 1.1 and later, stream ciphers or AEAD.
+         */
+        public Builder cbcRecordSplitting(boolean split) {
+            this.cbcRecordSplitting = split;
             return this;
         }
 

@@ -18,7 +18,11 @@ public interface TlsObserver extends RecordObserver, AlertObserver, ChangeCipher
     default void handshakeMessageSent(HandshakeMessage message, byte[] bytes) {
     }
 
-    /** A handshake message the peer sent, decoded, with its exact bytes (header included). */
+    /**
+     * A handshake message the peer sent, decoded, with its exact bytes (header included). An
+     * SSLv2-compatible ClientHello (RFC 5246 Appendix E.2) comes as the ClientHello it stands for, with
+     * the bytes of the SSL 2.0 message (msg_type to challenge): what the transcript hashes.
+     */
     default void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
     }
 

@@ -33,7 +33,12 @@ public final class TlsServerSocket implements Closeable {
         return listener.getInetAddress();
     }
 
-    /** The next connection; its handshake runs on first use or on {@link TlsSocket#startHandshake()}. */
+    /**
+     * The next connection; its handshake runs on first use or on {@link TlsSocket#startHandshake()},
+     * bounded by {@link TlsConfig#handshakeTimeout()}. A server loop that wants to outlive its
+     * connections catches every exception of one connection (its handshake, its reads and writes)
+     * and goes on accepting while {@link #isClosed()} is false.
+     */
     public TlsSocket accept() throws IOException {
         Socket socket = listener.accept();
         try {
@@ -42,6 +47,11 @@ public final class TlsServerSocket implements Closeable {
             socket.close();
             throw e;
         }
+    }
+
+    /** Whether {@link #close()} was called (or the listening socket failed): accept() will not succeed again. */
+    public boolean isClosed() {
+        return listener.isClosed();
     }
 
     @Override

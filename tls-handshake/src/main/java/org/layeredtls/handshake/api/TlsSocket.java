@@ -15,6 +15,10 @@ import org.layeredtls.handshake.state.Connection;
  * {@link #close()} sends close_notify. Errors are {@link org.layeredtls.alert.TlsAlertException}
  * (found here; the alert was sent) or {@link org.layeredtls.alert.TlsAlertReceivedException}
  * (the peer's fatal alert), both {@link IOException}s.
+ *
+ * <p>The handshake is bounded by {@link TlsConfig#handshakeTimeout()} (a fatal handshake_failure
+ * when it runs out); an {@code SO_TIMEOUT} set on {@link #socket()} still applies to every read.
+ * {@link #close()} waits up to {@link TlsConfig#closeTimeout()} for the peer's close_notify.
  */
 public final class TlsSocket implements Closeable {
 
@@ -122,6 +126,7 @@ public final class TlsSocket implements Closeable {
         return connection.renegotiationRefused();
     }
 
+    /** Sends close_notify, waits (bounded by {@link TlsConfig#closeTimeout()}) for the peer's, and closes the socket. */
     @Override
     public void close() throws IOException {
         connection.close();

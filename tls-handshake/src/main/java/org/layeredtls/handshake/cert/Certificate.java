@@ -169,7 +169,7 @@ public record Certificate(byte[] encoded, byte[] tbsCertificate, int version, Bi
 
     private static Optional<byte[]> authorityKeyIdentifier(Extensions extensions) {
         AuthorityKeyIdentifier aki = extensions == null ? null : AuthorityKeyIdentifier.fromExtensions(extensions);
-        return aki == null || aki.getKeyIdentifier() == null ? Optional.empty() : Optional.of(aki.getKeyIdentifier());
+        return aki == null || aki.getKeyIdentifierOctets() == null ? Optional.empty() : Optional.of(aki.getKeyIdentifierOctets());
     }
 
     /** Whether the certificate's issuer name is its own subject name (self-issued, RFC 5280 §6.1). */

@@ -1,8 +1,6 @@
 package org.layeredtls.handshake.cli;
 
-import java.io.BufferedReader;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -30,6 +28,11 @@ import picocli.CommandLine.Option;
  * {@code ACCEPT host:port} once it listens; per connection, by default copies the client's data to
  * standard output and standard input to the client; {@code -echo} sends the client's data back;
  * {@code -www} answers an HTTP GET with a page listing the session's parameters.
+ *
+ * <p>The server outlives its connections: whatever one client does (connect and close, reset,
+ * a record cut short, an alert, a handshake that never ends, any exception) ends that
+ * connection only, with one {@code error:} line, and the next connection is served. Only
+ * {@code -naccept} ends the process.
  */
 @Command(name = "server", aliases = "s_server", description = "A TLS server, after openssl s_server.", mixinStandardHelpOptions = true)
 public class ServerCommand implements Callable<Integer> {
@@ -48,6 +51,11 @@ public class ServerCommand implements Callable<Integer> {
     boolean echo;
     @Option(names = "-naccept", paramLabel = "N", defaultValue = "-1", description = "Stop after N connections (default: never).")
     int naccept;
+    @Option(names = "-client_renegotiation", description = "Accept renegotiation started by the client (refused by default, as OpenSSL 3).")
+    boolean clientRenegotiation;
+    @Option(names = "-handshake_timeout", paramLabel = "SECONDS", description = "End a handshake that takes longer with a fatal handshake_failure "
+            + "(default 30; with -www, also the time the client has to send its request). Not an OpenSSL option.")
+    Integer handshakeTimeout;
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -83,17 +91,27 @@ public class ServerCommand implements Callable<Integer> {
         if (alpn != null) {
             builder.alpn(alpn.split(","));
         }
+        builder.clientRenegotiation(clientRenegotiation);
+        if (handshakeTimeout != null) {
+            builder.handshakeTimeout(Duration.ofSeconds(handshakeTimeout));
+        }
         TlsConfig config = builder.build();
         try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), port, config)) {
             out.println("ACCEPT " + listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort());
             out.flush();
             for (int served = 0; naccept < 0 || served < naccept; served++) {
-                try (TlsSocket socket = listener.accept()) {
-                    serve(socket);
-                } catch (TlsException e) {
-                    out.println("error: " + e.getMessage() + " (alert " + e.description() + ")");
+                TlsSocket socket;
+                try {
+                    socket = listener.accept();
+                } catch (java.io.IOException e) {
+                    if (listener.isClosed()) {
+                        throw e;
+                    }
+                    out.println("error: accept: " + e); // this connection only; the listener goes on
+                    out.flush();
+                    continue;
                 }
-                out.flush();
+                serveOne(socket, config);
             }
             return 0;
         } finally {
@@ -101,7 +119,19 @@ public class ServerCommand implements Callable<Integer> {
         }
     }
 
-    private void serve(TlsSocket socket) throws java.io.IOException {
+    /** Serves one connection; whatever goes wrong is one line, and the caller goes on to the next. */
+    private void serveOne(TlsSocket socket, TlsConfig config) {
+        try (socket) {
+            serve(socket, config);
+        } catch (TlsException e) {
+            out.println("error: " + e.getMessage() + " (alert " + e.description() + ")");
+        } catch (Exception e) { // EOF anywhere, reset, timeout, or a bug: this connection only
+            out.println("error: " + e.getClass().getSimpleName() + ": " + e.getMessage());
+        }
+        out.flush();
+    }
+
+    private void serve(TlsSocket socket, TlsConfig config) throws java.io.IOException {
         socket.startHandshake();
         SessionInfo session = socket.session();
         if (!www && !echo) {
@@ -116,12 +146,19 @@ public class ServerCommand implements Callable<Integer> {
         }
         out.flush();
         if (www) {
-            BufferedReader request = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.ISO_8859_1));
-            String line;
-            while ((line = request.readLine()) != null && !line.isEmpty()) {
-                // read the request head
+            // A single-threaded server: the request has the handshake's time to arrive.
+            socket.socket().setSoTimeout((int) config.handshakeTimeout().toMillis());
+            WwwRequestHead.Outcome request = WwwRequestHead.read(new java.io.BufferedInputStream(socket.getInputStream()));
+            if (request == WwwRequestHead.Outcome.ENDED) {
+                throw new java.io.EOFException("the client closed before the end of its request");
             }
             OutputStream body = socket.getOutputStream();
+            if (request.status != null) {
+                body.write(("HTTP/1.0 " + request.status + "\r\nContent-type: text/plain\r\nConnection: close\r\n\r\n"
+                        + request.status + "\n").getBytes(StandardCharsets.ISO_8859_1));
+                body.flush();
+                throw new java.io.IOException("refused the request: " + request.status);
+            }
             body.write(("HTTP/1.0 200 ok\r\nContent-type: text/plain\r\n\r\n" + statusPage(session))
                     .getBytes(StandardCharsets.ISO_8859_1));
             body.flush();

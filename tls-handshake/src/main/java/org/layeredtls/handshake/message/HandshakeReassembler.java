@@ -17,11 +17,12 @@ import org.layeredtls.alert.TlsLayer;
  * <p>Two checks happen as soon as a 4-byte header is complete, before any body is buffered:
  * <ul>
  *   <li>an unknown type is {@code unexpected_message} ({@link HandshakeType#fromCode});</li>
- *   <li>a length above {@link #maxMessageLength()} is refused with {@code illegal_parameter}. The
- *       RFCs set no limit below 2^24-1 and name no alert for this local policy; the length field
+ *   <li>a length above the type's bound ({@link HandshakeMessageLimits}: what a legal peer can
+ *       send, and for Certificate the configured {@code max_cert_list}) is refused with
+ *       {@code illegal_parameter}. The RFCs name no alert for this local policy; the length field
  *       is well-formed, so {@code decode_error} would be wrong, while {@code illegal_parameter}
  *       ("a field in the handshake was out of range", RFC 5246 §7.2.2) fits, and is what OpenSSL
- *       sends ("excessive message size"). The limit keeps a peer from making us buffer 16 MiB.</li>
+ *       sends ("excessive message size"). The bound keeps a peer from making us buffer 16 MiB.</li>
  * </ul>
  *
  * <p>After an error the reassembler is unusable: the connection is over. The caller also uses
@@ -30,33 +31,31 @@ import org.layeredtls.alert.TlsLayer;
  */
 public final class HandshakeReassembler {
 
-    /**
-     * The default largest message body: 100 KiB, OpenSSL's default limit for the largest
-     * message, a Certificate chain ({@code max_cert_list}); every other message is far smaller.
-     */
-    public static final int DEFAULT_MAX_MESSAGE_LENGTH = 100 * 1024;
-
-    private final int maxMessageLength;
+    private final java.util.function.ToIntFunction<HandshakeType> maxBodyLength;
     private byte[] buffer = new byte[256];
     private int size;
     private TlsAlertException failure;
 
-    /** A reassembler with the default limit. */
+    /** A reassembler with each type's legal bound and OpenSSL's default {@code max_cert_list}. */
     public HandshakeReassembler() {
-        this(DEFAULT_MAX_MESSAGE_LENGTH);
+        this(type -> HandshakeMessageLimits.maxBodyLength(type, HandshakeMessageLimits.DEFAULT_MAX_CERTIFICATE_LIST));
     }
 
-    /** A reassembler refusing bodies longer than {@code maxMessageLength} bytes. */
+    /** A reassembler refusing bodies longer than {@code maxMessageLength} bytes, whatever their type. */
     public HandshakeReassembler(int maxMessageLength) {
+        this(type -> maxMessageLength);
         if (maxMessageLength < 0 || maxMessageLength > 0xFFFFFF) {
             throw new IllegalArgumentException("the limit must be 0..2^24-1, not " + maxMessageLength);
         }
-        this.maxMessageLength = maxMessageLength;
     }
 
-    /** The largest body accepted. */
-    public int maxMessageLength() {
-        return maxMessageLength;
+    /** A reassembler with each type's legal bound and Certificate bodies capped at {@code maxCertificateList}. */
+    public static HandshakeReassembler withMaxCertificateList(int maxCertificateList) {
+        return new HandshakeReassembler(type -> HandshakeMessageLimits.maxBodyLength(type, maxCertificateList));
+    }
+
+    private HandshakeReassembler(java.util.function.ToIntFunction<HandshakeType> maxBodyLength) {
+        this.maxBodyLength = maxBodyLength;
     }
 
     /** Adds the fragment of one handshake record; returns the messages it completes, in order. */
@@ -77,10 +76,11 @@ public final class HandshakeReassembler {
                 HandshakeType type = HandshakeType.fromCode(buffer[start] & 0xFF);
                 int bodyLength = ((buffer[start + 1] & 0xFF) << 16) | ((buffer[start + 2] & 0xFF) << 8)
                         | (buffer[start + 3] & 0xFF);
-                if (bodyLength > maxMessageLength) {
+                int limit = maxBodyLength.applyAsInt(type);
+                if (bodyLength > limit) {
                     throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, TlsLayer.HANDSHAKE,
                             "excessive message size: " + type.rfcName() + " of " + bodyLength
-                                    + " bytes, the limit is " + maxMessageLength);
+                                    + " bytes, the limit is " + limit);
                 }
                 int total = HandshakeFrame.HEADER_LENGTH + bodyLength;
                 if (size - start < total) {

@@ -13,12 +13,15 @@ import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.ccs.ChangeCipherSpecProtocol;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.HandshakeFrame;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.HandshakeMessages;
 import org.layeredtls.handshake.message.HandshakeReassembler;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.HelloRequest;
+import org.layeredtls.handshake.message.V2ClientHello;
+import org.layeredtls.record.CbcRecordSplitting;
 import org.layeredtls.record.ConnectionState;
 import org.layeredtls.record.ContentType;
 import org.layeredtls.record.RecordLayer;
@@ -43,8 +46,8 @@ public final class Connection {
     final AlertProtocol alerts;
     final ChangeCipherSpecProtocol ccs;
     final InterceptedOutput intercepted; // research hook (org.layeredtls.handshake.intercept), null = none
-    private final HandshakeReassembler reassembler = new HandshakeReassembler();
-    private final Object readLock = new Object();
+    private final HandshakeReassembler reassembler;
+    private final java.util.concurrent.locks.ReentrantLock readLock = new java.util.concurrent.locks.ReentrantLock();
     private final Object writeLock = new Object();
 
     private HandshakeState state;
@@ -64,11 +67,21 @@ public final class Connection {
     private final ArrayDeque<byte[]> applicationData = new ArrayDeque<>();
     private int applicationDataOffset;
 
+    // Limits against hostile peers (TlsConfig, README "Limits and policies").
+    private final HandshakeDeadline handshakeDeadline;
+    private final NoProgressLimits noProgress;
+    private final ClientRenegotiationPolicy clientRenegotiations;
+    private boolean helloRequestSent; // a server's renegotiation: the next ClientHello answers our HelloRequest
+
     public Connection(Socket socket, TlsConfig config, boolean client) throws IOException {
         this.socket = socket;
         this.config = config;
         this.client = client;
-        this.records = new RecordLayer(socket.getInputStream(), new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 15), socket);
+        this.handshakeDeadline = new HandshakeDeadline(socket.getInputStream(), socket);
+        this.noProgress = new NoProgressLimits(config.warningAlertLimit(), config.emptyRecordLimit());
+        this.clientRenegotiations = new ClientRenegotiationPolicy(config);
+        this.reassembler = HandshakeReassembler.withMaxCertificateList(config.maxCertificateList());
+        this.records = new RecordLayer(handshakeDeadline, new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 15), socket);
         this.records.setObserver(config.observer());
         this.alerts = new AlertProtocol(records, () -> invalidateSession.run(), config.observer());
         this.ccs = new ChangeCipherSpecProtocol(records, config.observer());
@@ -122,7 +135,8 @@ public final class Connection {
         if (firstHandshakeDone) {
             return;
         }
-        synchronized (readLock) {
+        readLock.lock();
+        try {
             if (firstHandshakeDone) {
                 return;
             }
@@ -130,6 +144,8 @@ public final class Connection {
                 begin();
             }
             runUntilConnected();
+        } finally {
+            readLock.unlock();
         }
     }
 
@@ -140,7 +156,8 @@ public final class Connection {
      */
     public void renegotiate() throws IOException {
         handshake();
-        synchronized (readLock) {
+        readLock.lock();
+        try {
             if (!secureRenegotiation) {
                 throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, org.layeredtls.alert.TlsLayer.HANDSHAKE,
                         "the peer does not support secure renegotiation (RFC 5746); insecure renegotiation is refused");
@@ -150,6 +167,7 @@ public final class Connection {
                 begin();
             } else {
                 renegotiationRefused = false;
+                helloRequestSent = true;
                 // The same path as every outgoing message (observer, research hook); RFC 5246 §7.4.1.1: not hashed.
                 handshake.send(new HelloRequest());
                 handshake.flush();
@@ -159,6 +177,8 @@ public final class Connection {
                     throw new EOFException("handshake layer: the peer closed the connection during renegotiation");
                 }
             }
+        } finally {
+            readLock.unlock();
         }
     }
 
@@ -167,6 +187,7 @@ public final class Connection {
         handshake.secureRenegotiation = secureRenegotiation;
         handshake.clientVerifyData = clientVerifyData;
         handshake.serverVerifyData = serverVerifyData;
+        handshakeDeadline.start(config.handshakeTimeout());
         HandshakeState first = client ? ClientHandshake.start(handshake) : new ServerHandshake.ExpectClientHello();
         moveTo(first);
     }
@@ -186,10 +207,18 @@ public final class Connection {
      */
     private boolean processNextRecord() throws IOException {
         try {
+            if (!client && config.acceptSslv2ClientHello() && records.isAtFirstRecord()) {
+                byte[] v2Hello = records.readSslv2ClientHello(); // RFC 5246 Appendix E.2
+                if (v2Hello != null) {
+                    receiveV2ClientHello(v2Hello);
+                    return true;
+                }
+            }
             TLSPlaintext record = records.readRecord();
             if (record == null) {
                 return false;
             }
+            noProgress.received(record);
             switch (record.type()) {
                 case ALERT -> receiveAlert(record.fragment());
                 case CHANGE_CIPHER_SPEC -> {
@@ -236,6 +265,7 @@ public final class Connection {
         Alert alert = alerts.receive(fragment);
         if (alert.description().equals(AlertDescription.NO_RENEGOTIATION)) {
             renegotiationRefused = true;
+            handshakeDeadline.stop(); // our renegotiation will not happen: nothing to time out
         } else if (alert.description().equals(AlertDescription.NO_CERTIFICATE_RESERVED)
                 && state instanceof ServerHandshake.ExpectClientCertificate expecting) {
             // SSL 3.0 (RFC 6101 §5.4.2): a client without a certificate says so with this warning.
@@ -261,6 +291,16 @@ public final class Connection {
         moveTo(current().handle(handshake, new ReceivedMessage(message, frame)));
     }
 
+    /**
+     * An SSLv2-compatible ClientHello as the first record (RFC 5246 Appendix E.2): the server goes on
+     * with the ClientHello it stands for, and the transcript takes the SSL 2.0 message bytes.
+     */
+    private void receiveV2ClientHello(byte[] message) throws IOException {
+        ClientHello hello = V2ClientHello.decode(message).toClientHello();
+        config.observer().handshakeMessageReceived(hello, message);
+        moveTo(current().handle(handshake, ReceivedMessage.v2ClientHello(hello, message)));
+    }
+
     /** RFC 5246 §7.4.1.1: a client ignores HelloRequest during a handshake; otherwise it may renegotiate. */
     private void helloRequest() throws IOException {
         if (!client) {
@@ -278,10 +318,13 @@ public final class Connection {
 
     /** A ClientHello on an established connection: renegotiation started by the client. */
     private boolean acceptRenegotiation() throws IOException {
-        if (config.allowRenegotiation() && secureRenegotiation) {
+        boolean askedFor = helloRequestSent;
+        helloRequestSent = false;
+        if (secureRenegotiation && (askedFor ? config.allowRenegotiation() : clientRenegotiations.accept())) {
             return true;
         }
-        // RFC 5746 §4.4 / RFC 5246 §7.2.2: decline with a no_renegotiation warning.
+        // RFC 5746 §4.4 / RFC 5246 §7.2.2: decline with a no_renegotiation warning (off by default, as
+        // OpenSSL 3; when on, beyond TlsConfig.clientRenegotiationLimit per window).
         sendWarning(AlertDescription.NO_RENEGOTIATION);
         return false;
     }
@@ -304,6 +347,7 @@ public final class Connection {
 
     private void handshakeCompleted() {
         HandshakeContext done = handshake;
+        handshakeDeadline.stop();
         firstHandshakeDone = true;
         handshakesCompleted++;
         sessionInfo = done.sessionInfo();
@@ -336,6 +380,9 @@ public final class Connection {
     void sendChangeCipherSpec(ConnectionState next) throws IOException {
         synchronized (writeLock) {
             records.setPendingWriteState(next);
+            // BEAST countermeasure for the application data the new state protects (SSL 3.0/TLS 1.0 CBC).
+            records.setCbcRecordSplitting(config.cbcRecordSplitting()
+                    && CbcRecordSplitting.isNeeded(records.writeVersion(), next.cipherSpec()));
             if (intercepted != null && !intercepted.changeCipherSpec()) {
                 records.activatePendingWriteState(); // research hook dropped the CCS: our keys switch all the same
                 return;
@@ -375,7 +422,8 @@ public final class Connection {
         if (length == 0) {
             return 0;
         }
-        synchronized (readLock) {
+        readLock.lock();
+        try {
             while (applicationData.isEmpty()) {
                 if (alerts.isInboundClosed() || !processNextRecord()) {
                     return -1;
@@ -390,17 +438,22 @@ public final class Connection {
                 applicationDataOffset = 0;
             }
             return n;
+        } finally {
+            readLock.unlock();
         }
     }
 
     /** Bytes that can be read without blocking. */
     public int available() {
-        synchronized (readLock) {
+        readLock.lock();
+        try {
             int total = -applicationDataOffset;
             for (byte[] chunk : applicationData) {
                 total += chunk.length;
             }
             return Math.max(0, total);
+        } finally {
+            readLock.unlock();
         }
     }
 
@@ -415,7 +468,10 @@ public final class Connection {
         }
     }
 
-    /** Sends close_notify (once) and closes the socket. */
+    /**
+     * Sends close_notify (once), waits a bounded time for the peer's close_notify or end of stream
+     * ({@code TlsConfig.closeTimeout}), and closes the socket.
+     */
     public void close() throws IOException {
         try {
             synchronized (writeLock) {
@@ -424,10 +480,43 @@ public final class Connection {
                     alerts.sendCloseNotify();
                 }
             }
+            awaitPeerClose();
         } catch (IOException alreadyGone) {
             // The peer may have closed first; the socket is closed below either way.
         } finally {
             socket.close();
+        }
+    }
+
+    /**
+     * RFC 5246 §7.2.1: the peer answers our close_notify with its own. Closing the socket before
+     * it arrives makes our TCP answer it with a reset, which the peer sees as an error; so read,
+     * for at most the close timeout, until the peer's close_notify or the end of its stream,
+     * discarding whatever else comes. Skipped when another thread is reading (it will see the
+     * socket close) or when the connection is already over.
+     */
+    private void awaitPeerClose() throws IOException {
+        long timeoutMillis = config.closeTimeout().toMillis();
+        if (timeoutMillis == 0 || socket.isClosed() || alerts.isInboundClosed() || !readLock.tryLock()) {
+            return;
+        }
+        try {
+            handshakeDeadline.stop();
+            socket.setSoTimeout((int) Math.min(timeoutMillis, Integer.MAX_VALUE));
+            long deadline = System.nanoTime() + config.closeTimeout().toNanos();
+            while (!alerts.isInboundClosed() && !socket.isClosed() && System.nanoTime() < deadline) {
+                TLSPlaintext record = records.readRecord();
+                if (record == null) {
+                    return; // the peer closed its end: no reset either way
+                }
+                if (record.type() == ContentType.ALERT) {
+                    alerts.receive(record.fragment()); // close_notify closes the transport
+                }
+            }
+        } catch (java.net.SocketTimeoutException | org.layeredtls.alert.TlsException notClean) {
+            // no close_notify in time, or the peer's fatal alert / a malformed record: close anyway
+        } finally {
+            readLock.unlock();
         }
     }
 

@@ -115,7 +115,7 @@ public final class HandshakeContext {
 
     /** Adds a received message to the transcript. */
     void append(ReceivedMessage message) {
-        transcript.update(message.frame().bytes());
+        transcript.update(message.transcriptBytes());
     }
 
     DecodeContext decodeContext() {

@@ -61,6 +61,38 @@ public final class ExplainPrinter implements TlsObserver {
         }
     }
 
+    /** An SSLv2-compatible ClientHello (RFC 5246 Appendix E.2), its 2-byte header and its fields. */
+    @Override
+    public synchronized void sslv2RecordRead(byte[] header, byte[] message) {
+        TraceLines lines = new TraceLines();
+        lines.line("Received record, sequence number 0: an SSLv2-compatible ClientHello, " + (header.length + message.length)
+                + " bytes on the wire");
+        new ByteWalk(header, lines, "  ").field(header.length, "msg_length = " + message.length
+                + ": high bit 1, an SSL 2.0 record with a 2-byte header (RFC 5246 Appendix E.2); not hashed");
+        ByteWalk w = new ByteWalk(message, lines, "    ");
+        try {
+            w.field(1, "msg_type = " + (message[0] & 0xFF) + ": SSL 2.0 CLIENT-HELLO");
+            w.field(2, "version = 0x" + Integer.toHexString(w.peekNumber(2)) + ": ClientHello.client_version");
+            int specs = w.number(2, "cipher_spec_length = " + w.peekNumber(2) + ": 3 bytes per cipher spec");
+            int sessionId = w.number(2, "session_id_length = " + w.peekNumber(2) + ": must be 0 (a V2 hello never resumes)");
+            int challenge = w.number(2, "challenge_length = " + w.peekNumber(2) + ": 16 to 32 bytes");
+            for (int i = 0; i + 3 <= specs; i += 3) {
+                w.field(3, "cipher spec " + Names.v2CipherSpec(w.peekNumber(3)) + (w.peekNumber(3) >>> 16 == 0
+                        ? ": a TLS suite, prefixed by a zero byte" : ""));
+            }
+            w.field(sessionId, "session_id");
+            w.field(challenge, "challenge: ClientHello.random, right-aligned in 32 bytes with leading zeros");
+            w.rest("bytes after the challenge: not part of a V2ClientHello");
+        } catch (ByteWalk.Truncated | ArrayIndexOutOfBoundsException e) {
+            lines.line("    (" + e.getMessage() + ")");
+        }
+        synchronized (out) {
+            lines.lines().forEach(out::println);
+            out.println();
+            out.flush();
+        }
+    }
+
     private void content(TraceLines lines, boolean outgoing, TLSPlaintext plaintext) {
         byte[] fragment = plaintext.fragment();
         ByteWalk w = new ByteWalk(fragment, lines, "    ");

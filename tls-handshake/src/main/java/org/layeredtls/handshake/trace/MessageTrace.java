@@ -3,6 +3,7 @@ package org.layeredtls.handshake.trace;
 import java.util.Arrays;
 import java.util.List;
 
+import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.cert.CertificateParseException;
 import org.layeredtls.handshake.message.Certificate;
 import org.layeredtls.handshake.message.CertificateRequest;
@@ -17,6 +18,7 @@ import org.layeredtls.handshake.message.ServerDhParams;
 import org.layeredtls.handshake.message.ServerEcdhParams;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.message.ServerKeyExchange;
+import org.layeredtls.handshake.message.V2ClientHello;
 
 /** Prints one decoded handshake message field by field, with the field names of RFC 5246 and {@code openssl -trace}. */
 final class MessageTrace {
@@ -89,6 +91,25 @@ final class MessageTrace {
             out.line(I + "ticket " + Names.lenHex(m.ticket()));
         }
         // HelloRequest and ServerHelloDone have no body.
+    }
+
+    /** An SSLv2-compatible ClientHello's message (msg_type to challenge), in its own field names (RFC 5246 Appendix E.2). */
+    static void printV2ClientHello(TraceLines out, byte[] message) {
+        out.line("    V2ClientHello (SSLv2-compatible ClientHello), Length=" + message.length);
+        V2ClientHello m;
+        try {
+            m = V2ClientHello.decode(message);
+        } catch (TlsAlertException e) {
+            out.line(I + "(does not decode: " + e.getMessage() + ")");
+            out.line(I + Names.hex(message));
+            return;
+        }
+        out.line(I + "msg_type=1 (client_hello)");
+        out.line(I + "version=0x" + Integer.toHexString(m.version().code()) + " (" + Names.versionName(m.version()) + ")");
+        out.line(I + "cipher_specs (len=" + V2ClientHello.CIPHER_SPEC_LENGTH * m.cipherSpecs().size() + ")");
+        m.cipherSpecs().forEach(code -> out.line(I + "  " + Names.v2CipherSpec(code)));
+        out.line(I + "session_id " + Names.lenHex(m.sessionId()));
+        out.line(I + "challenge " + Names.lenHex(m.challenge()));
     }
 
     static String title(HandshakeMessage message) {

@@ -30,11 +30,22 @@ public final class MsgPrinter implements TlsObserver {
         print("<<< ", plaintext);
     }
 
+    /**
+     * An SSLv2-compatible ClientHello: OpenSSL's {@code -msg} prints its message bytes (after the 2-byte
+     * header) as "Not TLS data or unknown version (version=2, content_type=0)"; so does this.
+     */
+    @Override
+    public void sslv2RecordRead(byte[] header, byte[] message) {
+        print("<<< Not TLS data or unknown version (version=2, content_type=0)", message);
+    }
+
     private void print(String arrow, TLSPlaintext record) {
-        StringBuilder text = new StringBuilder(arrow).append(Names.versionName(record.version())).append(", ")
-                .append(Names.contentType(record.type()).replaceAll(" \\(.*", ""))
-                .append(String.format(" [length %04x]", record.length())).append('\n');
-        byte[] bytes = record.fragment();
+        print(arrow + Names.versionName(record.version()) + ", "
+                + Names.contentType(record.type()).replaceAll(" \\(.*", ""), record.fragment());
+    }
+
+    private void print(String title, byte[] bytes) {
+        StringBuilder text = new StringBuilder(title).append(String.format(" [length %04x]", bytes.length)).append('\n');
         for (int i = 0; i < bytes.length; i += 16) {
             text.append("   ");
             for (int j = i; j < Math.min(bytes.length, i + 16); j++) {

@@ -68,6 +68,25 @@ final class Names {
                 + CipherSuite.fromCode(code).map(CipherSuite::ianaName).orElse(OTHER_SUITES.getOrDefault(code, "unknown"));
     }
 
+    // SSL 2.0's cipher kinds, which an SSLv2-compatible ClientHello may offer next to TLS suites.
+    private static final Map<Integer, String> SSL2_CIPHER_KINDS = Map.of(
+            0x010080, "SSL_CK_RC4_128_WITH_MD5",
+            0x020080, "SSL_CK_RC4_128_EXPORT40_WITH_MD5",
+            0x030080, "SSL_CK_RC2_128_CBC_WITH_MD5",
+            0x040080, "SSL_CK_RC2_128_CBC_EXPORT40_WITH_MD5",
+            0x050080, "SSL_CK_IDEA_128_CBC_WITH_MD5",
+            0x060040, "SSL_CK_DES_64_CBC_WITH_MD5",
+            0x0700C0, "SSL_CK_DES_192_EDE3_CBC_WITH_MD5");
+
+    /** "{0x00, 0xC0, 0x2F} TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", or an SSL 2.0 kind (RFC 5246 Appendix E.2). */
+    static String v2CipherSpec(int code) {
+        if (code >>> 16 == 0) {
+            return "{0x00, " + cipherSuite(code).substring(1);
+        }
+        return String.format("{0x%02X, 0x%02X, 0x%02X} ", code >>> 16, (code >> 8) & 0xFF, code & 0xFF)
+                + SSL2_CIPHER_KINDS.getOrDefault(code, "unknown") + " (SSL 2.0 only: ignored)";
+    }
+
     static String group(int code) {
         return NamedGroup.fromCode(code).map(NamedGroup::rfcName).orElse("unknown") + " (" + code + ")";
     }

@@ -37,6 +37,11 @@ public final class TlsObservers implements TlsObserver {
     }
 
     @Override
+    public void sslv2RecordRead(byte[] header, byte[] message) {
+        observers.forEach(o -> o.sslv2RecordRead(header, message));
+    }
+
+    @Override
     public void writeStateChanged(ConnectionState newState) {
         observers.forEach(o -> o.writeStateChanged(newState));
     }

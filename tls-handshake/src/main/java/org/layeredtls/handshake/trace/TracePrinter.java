@@ -51,6 +51,30 @@ public final class TracePrinter implements TlsObserver {
         print(false, plaintext, ciphertext);
     }
 
+    /**
+     * An SSLv2-compatible ClientHello (RFC 5246 Appendix E.2): its 2-byte SSL 2.0 header, then the
+     * message field by field. OpenSSL 3.0's {@code -trace} prints nothing for it (its {@code -msg}
+     * prints the message bytes as "Not TLS data or unknown version (version=2, content_type=0)").
+     */
+    @Override
+    public synchronized void sslv2RecordRead(byte[] header, byte[] message) {
+        TraceLines lines = new TraceLines();
+        lines.line("Received Record");
+        lines.line("Header:");
+        lines.line("  SSLv2 record header = " + Names.hex(header) + " (high bit set: 2-byte header, RFC 5246 Appendix E.2)");
+        lines.line("  Length = " + message.length);
+        MessageTrace.printV2ClientHello(lines, message);
+        print(lines);
+    }
+
+    private void print(TraceLines lines) {
+        synchronized (out) {
+            lines.lines().forEach(out::println);
+            out.println();
+            out.flush();
+        }
+    }
+
     private void print(boolean outgoing, TLSPlaintext plaintext, TLSCiphertext ciphertext) {
         TraceLines lines = new TraceLines();
         lines.line(outgoing ? "Sent Record" : "Received Record");
@@ -64,11 +88,7 @@ public final class TracePrinter implements TlsObserver {
                     + " bytes of plaintext");
         }
         content(lines, outgoing, plaintext);
-        synchronized (out) {
-            lines.lines().forEach(out::println);
-            out.println();
-            out.flush();
-        }
+        print(lines);
     }
 
     private void content(TraceLines lines, boolean outgoing, TLSPlaintext plaintext) {

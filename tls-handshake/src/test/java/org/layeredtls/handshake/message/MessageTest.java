@@ -186,13 +186,13 @@ class MessageTest {
     }
 
     @Test
-    void defaultLimitAcceptsAHundredKibibytes() throws TlsAlertException {
+    void defaultCertificateLimitAcceptsAHundredKibibytes() throws TlsAlertException {
         HandshakeReassembler reassembler = new HandshakeReassembler();
-        byte[] message = new byte[4 + HandshakeReassembler.DEFAULT_MAX_MESSAGE_LENGTH];
+        byte[] message = new byte[4 + HandshakeMessageLimits.DEFAULT_MAX_CERTIFICATE_LIST];
         message[0] = 11;
-        message[1] = (byte) (HandshakeReassembler.DEFAULT_MAX_MESSAGE_LENGTH >>> 16);
-        message[2] = (byte) (HandshakeReassembler.DEFAULT_MAX_MESSAGE_LENGTH >>> 8);
-        message[3] = (byte) HandshakeReassembler.DEFAULT_MAX_MESSAGE_LENGTH;
+        message[1] = (byte) (HandshakeMessageLimits.DEFAULT_MAX_CERTIFICATE_LIST >>> 16);
+        message[2] = (byte) (HandshakeMessageLimits.DEFAULT_MAX_CERTIFICATE_LIST >>> 8);
+        message[3] = (byte) HandshakeMessageLimits.DEFAULT_MAX_CERTIFICATE_LIST;
         assertEquals(1, reassembler.add(message).size());
         message[2]++;
         assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> new HandshakeReassembler().add(message, 0, 4));

@@ -29,13 +29,14 @@ final class ServerProcess implements ServerUnderTest {
     private static final Pattern ACCEPT = Pattern.compile("ACCEPT [^\\s:]+:(\\d+)");
 
     private final Process process;
+    private final Thread reader;
     private final StringBuilder output = new StringBuilder();
     private final int port;
     private final boolean echoes;
 
     private ServerProcess(List<String> command) throws IOException, InterruptedException {
         process = new ProcessBuilder(command).redirectErrorStream(true).start();
-        Thread reader = new Thread(this::collect, "layeredtls server output");
+        reader = new Thread(this::collect, "layeredtls server output");
         reader.setDaemon(true);
         reader.start();
         Optional<Matcher> accept = await(ACCEPT, 0, START_BOUND);
@@ -98,6 +99,7 @@ final class ServerProcess implements ServerUnderTest {
     /** Waits (bounded) until the output after char offset {@code from} matches; empty if it never does. */
     Optional<Matcher> await(Pattern pattern, int from, Duration bound) throws InterruptedException {
         long deadline = System.nanoTime() + bound.toNanos();
+        boolean exitedAndDrained = false;
         synchronized (output) {
             while (true) {
                 Matcher m = pattern.matcher(output);
@@ -105,9 +107,11 @@ final class ServerProcess implements ServerUnderTest {
                     return Optional.of(m);
                 }
                 long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
-                if (left <= 0 || !process.isAlive() && output.length() == 0) {
+                if (left <= 0 || exitedAndDrained) {
                     return Optional.empty();
                 }
+                // one more look after the process ended: its last output may still be on the way
+                exitedAndDrained = !process.isAlive() && !reader.isAlive();
                 output.wait(Math.min(left, 200));
             }
         }

@@ -21,10 +21,14 @@ class MutationAgainstTlsServerSocketTest {
     static final Duration READ_TIMEOUT = Duration.ofSeconds(5);
     static final Duration CASE_BOUND = Duration.ofSeconds(15);
 
-    /** Every version and non-weak suite the recorded flights use, so that mutations reach deep into the handshake. */
+    /**
+     * Every version and non-weak suite the recorded flights use, at security level 0 (TLS 1.0/1.1 sign with
+     * MD5+SHA-1), so that mutations reach deep into the handshake.
+     */
     static TlsConfig serverConfig() {
         List<CipherSuite> suites = Arrays.stream(CipherSuite.values()).filter(s -> !s.isSignalling() && !s.isWeak()).toList();
-        return HostilePki.server().versions(ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_2).cipherSuites(suites).build();
+        return SecurityLevels.lowestAvailable(HostilePki.server()).versions(ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_2)
+                .cipherSuites(suites).build();
     }
 
     @Test

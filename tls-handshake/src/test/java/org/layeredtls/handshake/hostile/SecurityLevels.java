@@ -14,6 +14,21 @@ final class SecurityLevels {
     private SecurityLevels() {
     }
 
+    /**
+     * Level 0 where the stack has security levels; before that knob exists every strength is allowed anyway,
+     * which is what level 0 means. For configurations that want to reach every version and suite (the mutation test).
+     */
+    static TlsConfig.Builder lowestAvailable(TlsConfig.Builder builder) {
+        try {
+            TlsConfig.Builder.class.getMethod("securityLevel", int.class).invoke(builder, 0);
+            return builder;
+        } catch (NoSuchMethodException noLevels) {
+            return builder; // no security levels yet: nothing is refused for weakness
+        } catch (IllegalAccessException | InvocationTargetException e) {
+            throw new AssertionError("TlsConfig.Builder.securityLevel(0) failed", e);
+        }
+    }
+
     static TlsConfig.Builder atLevel(TlsConfig.Builder builder, int level) {
         try {
             TlsConfig.Builder.class.getMethod("securityLevel", int.class).invoke(builder, level);

@@ -1,0 +1,84 @@
+package org.layeredtls.handshake.hostile;
+
+import java.util.List;
+import java.util.Optional;
+
+import org.layeredtls.alert.Alert;
+import org.layeredtls.alert.AlertDescription;
+import org.layeredtls.alert.AlertLevel;
+import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.message.ServerHello;
+
+/**
+ * What a server sent back to a {@link RawPeer}, and how the exchange ended.
+ *
+ * @param ending           how reading stopped
+ * @param alerts           the alerts read in the clear, in order (alerts after the server's ChangeCipherSpec are
+ *                         encrypted: they count in {@code encryptedAlerts} only)
+ * @param encryptedAlerts  alert records read after the server's ChangeCipherSpec
+ * @param handshakeTypes   the handshake messages read in the clear, in order
+ * @param serverHello      the first ServerHello, decoded
+ * @param changeCipherSpec whether the server sent its ChangeCipherSpec
+ * @param bytesRead        everything read, headers included
+ * @param millis           how long reading took
+ */
+record Reply(Ending ending, List<Alert> alerts, int encryptedAlerts, List<HandshakeType> handshakeTypes,
+             Optional<ServerHello> serverHello, boolean changeCipherSpec, long bytesRead, long millis) {
+
+    /** Why reading stopped. */
+    enum Ending {
+        /** An alert arrived, and the caller asked to stop at the first one. */
+        ALERT,
+        /** The message the caller waited for arrived. */
+        ANSWERED,
+        /** The server closed the connection (end of stream). */
+        EOF,
+        /** The server reset the connection. */
+        RESET,
+        /** Nothing ended the exchange within the bound. */
+        TIMEOUT
+    }
+
+    Reply {
+        alerts = List.copyOf(alerts);
+        handshakeTypes = List.copyOf(handshakeTypes);
+    }
+
+    /** The first alert read in the clear. */
+    Optional<Alert> firstAlert() {
+        return alerts.stream().findFirst();
+    }
+
+    /** Whether the first alert in the clear is fatal with this description. */
+    boolean isFatal(AlertDescription description) {
+        return firstAlert().filter(a -> a.level() == AlertLevel.FATAL && a.description().equals(description)).isPresent();
+    }
+
+    /** Whether any alert in the clear is a warning with this description. */
+    boolean hasWarning(AlertDescription description) {
+        return alerts.stream().anyMatch(a -> a.level() == AlertLevel.WARNING && a.description().equals(description));
+    }
+
+    /** Whether the connection ended (alert, close or reset) rather than timing out. */
+    boolean ended() {
+        return ending != Ending.TIMEOUT;
+    }
+
+    /** A short description for counts and messages: the first alert, or how it ended. */
+    String outcome() {
+        if (!alerts.isEmpty()) {
+            Alert first = alerts.get(0);
+            return first.level().name().toLowerCase(java.util.Locale.ROOT) + " " + first.description().rfcName();
+        }
+        if (encryptedAlerts > 0) {
+            return "encrypted alert";
+        }
+        return ending.name().toLowerCase(java.util.Locale.ROOT);
+    }
+
+    @Override
+    public String toString() {
+        return "Reply[" + outcome() + ", ending " + ending + ", handshake " + handshakeTypes + ", alerts " + alerts
+                + ", " + bytesRead + " bytes in " + millis + " ms]";
+    }
+}

@@ -63,7 +63,7 @@ class CbcRecordSplittingInteropTest {
         OpenSslServer.Builder builder = OpenSslServer.builder().cert(pki.serverRsa().certificate())
                 .key(pki.serverRsa().key()).version(version.displayName()).secLevel0().directory(directory);
         try (OpenSslServer server = builder.start()) {
-            TlsConfig config = TlsConfig.builder().versions(version, version)
+            TlsConfig config = TlsConfig.builder().securityLevel(0).versions(version, version)
                     .cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA).trustAnchors(pki.trustAnchors())
                     .serverName("localhost").cbcRecordSplitting(split).observer(written).build();
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), config)) {
@@ -96,7 +96,7 @@ class CbcRecordSplittingInteropTest {
     @Test
     void sClientTls10AgainstOurServerReceivesTheSplitWriteUnchanged() throws Exception {
         WrittenApplicationData written = new WrittenApplicationData();
-        TlsConfig config = TlsConfig.builder().versions(ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_0)
+        TlsConfig config = TlsConfig.builder().securityLevel(0).versions(ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_0)
                 .cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA)
                 .certificate(pki.serverRsa().chain(), pki.serverRsa().privateKey()).observer(written).build();
         try (TlsServerSocket server = new TlsServerSocket(OpenSslClientInteropTest.listener(), config);

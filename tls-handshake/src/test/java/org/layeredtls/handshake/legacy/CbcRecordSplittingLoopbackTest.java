@@ -51,9 +51,9 @@ class CbcRecordSplittingLoopbackTest {
     private static List<List<Integer>> exchange(ProtocolVersion version, CipherSuite suite, boolean split) throws Exception {
         Written client = new Written();
         Written server = new Written();
-        TlsConfig serverConfig = Pki.server().versions(version, version).cipherSuites(suite).cbcRecordSplitting(split)
+        TlsConfig serverConfig = Pki.server().securityLevel(0).versions(version, version).cipherSuites(suite).cbcRecordSplitting(split)
                 .observer(server).build();
-        TlsConfig clientConfig = Pki.client().versions(version, version).cipherSuites(suite).cbcRecordSplitting(split)
+        TlsConfig clientConfig = Pki.client().securityLevel(0).versions(version, version).cipherSuites(suite).cbcRecordSplitting(split)
                 .observer(client).build();
         byte[] data = V2Hellos.bytes(0, SIZE);
         try (TlsServerSocket listener = new TlsServerSocket(V2ClientHelloServerTest.listener(), serverConfig)) {

@@ -51,7 +51,7 @@ class V2ClientHelloServerTest {
     private static final long WAIT_SECONDS = 30;
 
     static TlsConfig.Builder serverConfig() {
-        return Pki.server().versions(ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_2)
+        return Pki.server().securityLevel(0).versions(ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_2)
                 .cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA);
     }
 

@@ -50,7 +50,7 @@ class Ssl3RenegotiationInfoTest {
     }
 
     private static TlsConfig.Builder ssl3Server() {
-        return Pki.server().versions(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_2).cipherSuites(SUITE);
+        return Pki.server().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_2).cipherSuites(SUITE);
     }
 
     private static ServerHello ssl3ServerHelloFor(List<Integer> suites, Optional<Extensions> extensions) throws Exception {
@@ -97,7 +97,7 @@ class Ssl3RenegotiationInfoTest {
                     return socket.session();
                 }
             });
-            TlsConfig client = Pki.client().versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0).cipherSuites(SUITE).build();
+            TlsConfig client = Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0).cipherSuites(SUITE).build();
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), client)) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 socket.startHandshake();
@@ -117,7 +117,7 @@ class Ssl3RenegotiationInfoTest {
         // Before, our client took them and failed with an exception that was no alert.
         TlsConfig server = ssl3Server().versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0)
                 .handshakeInterceptor(NegotiationAttacks.addToServerHello(new ExtendedMasterSecret(), new EncryptThenMac())).build();
-        TlsConfig client = Pki.client().versions(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_2).cipherSuites(SUITE).build();
+        TlsConfig client = Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_2).cipherSuites(SUITE).build();
         try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, server)) {
             Future<SessionInfo> accepted = background.submit(() -> {
                 try (TlsSocket socket = listener.accept()) {

@@ -69,8 +69,9 @@ class HostileDocTest {
             try (Stream<Path> files = Files.list(SOURCES)) {
                 List<String> matched = files.map(f -> f.getFileName().toString().replace(".java", ""))
                         .filter(n -> classes.matcher(n).matches()).toList();
-                assertTrue(matched.contains(MutationAgainstTlsServerSocketTest.class.getSimpleName())
-                        && matched.contains(MutationAgainstServerProcessNightly.class.getSimpleName()), () -> command + ": " + matched);
+                assertTrue(matched.containsAll(List.of(MutationAgainstTlsServerSocketTest.class.getSimpleName(),
+                        MutationAgainstServerProcessNightly.class.getSimpleName(), MutationAgreementNightly.class.getSimpleName())),
+                        () -> command + ": " + matched);
             }
             Matcher property = Pattern.compile("-D(hostile\\.[\\w.]+)=").matcher(command);
             while (property.find()) {

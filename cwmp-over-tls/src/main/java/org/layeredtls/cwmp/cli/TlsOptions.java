@@ -31,7 +31,7 @@ final class TlsOptions {
     TlsConfig.Builder builder() throws IOException {
         var v = DemoOptions.parseVersion(version);
         var options = new DemoOptions(v, cipher == null ? null : DemoOptions.parseCipher(cipher), null, null);
-        TlsConfig.Builder builder = TlsConfig.builder().versions(v, v)
+        TlsConfig.Builder builder = TlsConfig.builder().versions(v, v).securityLevel(options.securityLevel())
                 .certificate(Pem.readCertificates(cert), Pem.readPrivateKey(key))
                 .trustAnchors(Pem.readCertificates(ca));
         if (options.cipher() != null) {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.policy.SecurityLevel;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
 
@@ -57,8 +58,19 @@ public record DemoOptions(ProtocolVersion version, CipherSuite cipher, Path keyL
         return cipher != null && cipher.ianaName().contains("ECDSA");
     }
 
-    /** A TLS configuration with this version and these suites. */
+    /**
+     * The security level: the default, or 0 when the version (SSL 3.0, TLS 1.0/1.1: MD5+SHA-1 and
+     * SHA-1 signatures) or the chosen suite is below it; asking for them by name is opting in, as
+     * {@code @SECLEVEL=0} is with OpenSSL.
+     */
+    public int securityLevel() {
+        boolean legacy = version.compareTo(ProtocolVersion.TLS1_2) < 0
+                || (cipher != null && !SecurityLevel.DEFAULT.permitsSuite(cipher));
+        return legacy ? 0 : SecurityLevel.DEFAULT.level();
+    }
+
+    /** A TLS configuration with this version, these suites and the security level they need. */
     TlsConfig.Builder apply(TlsConfig.Builder builder) {
-        return builder.versions(version, version).cipherSuites(suites());
+        return builder.versions(version, version).cipherSuites(suites()).securityLevel(securityLevel());
     }
 }

@@ -3,6 +3,7 @@ package org.layeredtls.handshake.api;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.PrivateKey;
@@ -11,7 +12,10 @@ import org.layeredtls.crypto.RandomSource;
 import org.layeredtls.crypto.SecureRandomSource;
 import org.layeredtls.crypto.SignatureScheme;
 import org.layeredtls.handshake.cert.Certificate;
+import org.layeredtls.handshake.cert.CertificateValidator;
+import org.layeredtls.handshake.cert.VerificationError;
 import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.handshake.policy.SecurityLevel;
 import org.layeredtls.handshake.session.ClientSessionStore;
 import org.layeredtls.handshake.session.SessionCache;
 import org.layeredtls.handshake.session.TicketProtector;
@@ -25,6 +29,11 @@ import org.layeredtls.record.ProtocolVersion;
  * ECDHE with AEAD suites, no compression, extended master secret, encrypt-then-MAC, tickets,
  * secure renegotiation only, DH groups of at least 2048 bits. SSL 3.0, TLS 1.0/1.1 and the weak
  * suites (NULL, RC4, 3DES) exist for teaching and must be turned on by name.
+ *
+ * <p>Over all of it sits the {@link SecurityLevel} (default 2, as Debian's OpenSSL): the suites,
+ * groups, signature schemes, versions, compression and tickets configured here are the ones
+ * offered or accepted only as far as the level allows them, and the accessors answer with what
+ * the level leaves (see {@link #securityLevel()}).
  */
 public final class TlsConfig {
 
@@ -37,7 +46,7 @@ public final class TlsConfig {
             CipherSuite.TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256,
             CipherSuite.TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256);
 
-    /** The TLS 1.2 signature schemes offered and accepted by default: no SHA-1, no MD5 (enable them by name). */
+    /** The TLS 1.2 signature schemes offered and accepted by default: no SHA-1, no MD5 (name them, at security level 0). */
     public static final List<SignatureScheme> DEFAULT_SIGNATURE_SCHEMES = List.of(
             SignatureScheme.ECDSA_SHA256, SignatureScheme.ECDSA_SHA384, SignatureScheme.ECDSA_SHA512,
             SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
@@ -74,6 +83,12 @@ public final class TlsConfig {
     // Research hooks (org.layeredtls.handshake.intercept); null = none.
     private final org.layeredtls.handshake.intercept.HandshakeInterceptor handshakeInterceptor;
     private final org.layeredtls.handshake.intercept.RecordInterceptor recordInterceptor;
+    // security level
+    private final SecurityLevel securityLevel;
+    private final List<CipherSuite> permittedCipherSuites;
+    private final List<NamedGroup> permittedNamedGroups;
+    private final List<SignatureScheme> permittedSignatureSchemes;
+    private final ProtocolVersion permittedMinVersion;
     // limits and policies against hostile peers (README "Limits and policies")
     private final java.time.Duration handshakeTimeout;
     private final java.time.Duration closeTimeout;
@@ -128,6 +143,34 @@ public final class TlsConfig {
         // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
         this.acceptSslv2ClientHello = b.acceptSslv2ClientHello;
         this.cbcRecordSplitting = b.cbcRecordSplitting;
+        // security level
+        this.securityLevel = b.securityLevel;
+        this.permittedCipherSuites = securityLevel.permittedSuites(cipherSuites);
+        this.permittedNamedGroups = securityLevel.permittedGroups(namedGroups);
+        this.permittedSignatureSchemes = securityLevel.permittedSignatures(signatureSchemes);
+        this.permittedMinVersion = securityLevel.lowestPermittedVersion(minVersion, maxVersion).orElse(null);
+        checkSecurityLevel();
+    }
+
+    // as OpenSSL refuses, when the configuration is made, what the level leaves unusable
+    private void checkSecurityLevel() {
+        if (permittedMinVersion == null) {
+            throw new IllegalArgumentException(minVersion.displayName() + ".." + maxVersion.displayName()
+                    + ": no protocol version is allowed at " + securityLevel);
+        }
+        if (permittedCipherSuites.stream().allMatch(CipherSuite::isSignalling)) {
+            throw new IllegalArgumentException("no cipher suite of " + cipherSuites + " is allowed at " + securityLevel);
+        }
+        if (permittedSignatureSchemes.isEmpty()) {
+            throw new IllegalArgumentException("no signature scheme of " + signatureSchemes + " is allowed at " + securityLevel);
+        }
+        for (CertifiedKey key : certifiedKeys) {
+            Optional<VerificationError> error = CertificateValidator.ownChainError(key.chain(), securityLevel);
+            if (error.isPresent()) {
+                throw new IllegalArgumentException("our certificate " + key.chain().get(0).subject() + ": "
+                        + error.get().text() + " at " + securityLevel);
+            }
+        }
     }
 
     public static Builder builder() {
@@ -177,15 +220,20 @@ public final class TlsConfig {
         // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
         b.acceptSslv2ClientHello = acceptSslv2ClientHello;
         b.cbcRecordSplitting = cbcRecordSplitting;
+        // security level
+        b.securityLevel = securityLevel;
         return b;
     }
 
-    public ProtocolVersion minVersion() { return minVersion; }
+    /** The lowest version offered or accepted: the configured one, raised as far as the security level demands. */
+    public ProtocolVersion minVersion() { return permittedMinVersion; }
     public ProtocolVersion maxVersion() { return maxVersion; }
-    public List<CipherSuite> cipherSuites() { return cipherSuites; }
-    public List<NamedGroup> namedGroups() { return namedGroups; }
-    /** The TLS 1.2 signature schemes offered and accepted, in preference order. */
-    public List<SignatureScheme> signatureSchemes() { return signatureSchemes; }
+    /** The cipher suites offered or chosen, in preference order: those configured that the security level allows. */
+    public List<CipherSuite> cipherSuites() { return permittedCipherSuites; }
+    /** The groups offered or chosen: those configured that the security level allows. */
+    public List<NamedGroup> namedGroups() { return permittedNamedGroups; }
+    /** The TLS 1.2 signature schemes offered and accepted, in preference order, as far as the security level allows. */
+    public List<SignatureScheme> signatureSchemes() { return permittedSignatureSchemes; }
     public List<CertifiedKey> certifiedKeys() { return certifiedKeys; }
     public List<Certificate> trustAnchors() { return trustAnchors; }
     public ClientAuth clientAuth() { return clientAuth; }
@@ -193,10 +241,14 @@ public final class TlsConfig {
     public String serverName() { return serverName; }
     public boolean verifyPeer() { return verifyPeer; }
     public List<String> alpn() { return alpn; }
-    public List<CompressionMethod> compression() { return compression; }
+    /** The compression methods, in preference order; null only when the security level forbids compression (level 2 up). */
+    public List<CompressionMethod> compression() {
+        return securityLevel.permitsCompression() ? compression : List.of(CompressionMethod.NULL);
+    }
     /** The RFC 6066 max_fragment_length a client asks for, or 0 for none. */
     public int maxFragmentLength() { return maxFragmentLength; }
-    public boolean sessionTickets() { return sessionTickets; }
+    /** Whether session tickets are used: as configured, and never from security level 3. */
+    public boolean sessionTickets() { return sessionTickets && securityLevel.permitsSessionTickets(); }
     public boolean extendedMasterSecret() { return extendedMasterSecret; }
     public boolean encryptThenMac() { return encryptThenMac; }
     public SessionCache sessionCache() { return sessionCache; }
@@ -206,13 +258,17 @@ public final class TlsConfig {
     public Clock clock() { return clock; }
     public TlsObserver observer() { return observer; }
     public boolean allowRenegotiation() { return allowRenegotiation; }
-    public int minDhBits() { return minDhBits; }
+    /** The smallest ephemeral DH prime a client accepts: the security level's minimum, or the configured one if larger. */
+    public int minDhBits() { return Math.max(minDhBits, securityLevel.minimumDhBits()); }
     public CryptoProvider crypto() { return crypto; }
     public PublicKeyCrypto publicKeyCrypto() { return publicKeyCrypto; }
     /** The research hook on outgoing handshake messages, or null. */
     public org.layeredtls.handshake.intercept.HandshakeInterceptor handshakeInterceptor() { return handshakeInterceptor; }
     /** The research hook on outgoing records, or null. */
     public org.layeredtls.handshake.intercept.RecordInterceptor recordInterceptor() { return recordInterceptor; }
+    // security level
+    /** The security level (default {@link SecurityLevel#DEFAULT}, 2): what is strong enough, in one place. */
+    public SecurityLevel securityLevel() { return securityLevel; }
     // limits and policies against hostile peers (see the builder methods for what each means)
     /** How long a handshake may take before it ends with a fatal handshake_failure (default 30 s). */
     public java.time.Duration handshakeTimeout() { return handshakeTimeout; }
@@ -238,7 +294,8 @@ public final class TlsConfig {
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
-        return version.compareTo(minVersion) >= 0 && version.compareTo(maxVersion) <= 0;
+        return version.compareTo(minVersion()) >= 0 && version.compareTo(maxVersion) <= 0
+                && securityLevel.permitsVersion(version);
     }
 
     /** Builds a {@link TlsConfig}. */
@@ -266,11 +323,13 @@ public final class TlsConfig {
         private Clock clock = Clock.systemUTC();
         private TlsObserver observer = TlsObserver.NONE;
         private boolean allowRenegotiation = true;
-        private int minDhBits = 2048;
+        private int minDhBits;
         private CryptoProvider crypto = CryptoProvider.defaultProvider();
         private PublicKeyCrypto publicKeyCrypto = PublicKeyCrypto.defaultImplementation();
         private org.layeredtls.handshake.intercept.HandshakeInterceptor handshakeInterceptor;
         private org.layeredtls.handshake.intercept.RecordInterceptor recordInterceptor;
+        // security level
+        private SecurityLevel securityLevel = SecurityLevel.DEFAULT;
         // limits and policies against hostile peers
         private java.time.Duration handshakeTimeout = java.time.Duration.ofSeconds(30);
         private java.time.Duration closeTimeout = java.time.Duration.ofSeconds(1);
@@ -315,7 +374,7 @@ public final class TlsConfig {
             return this;
         }
 
-        /** The TLS 1.2 signature schemes, in preference order; SHA-1 ones only when named here. */
+        /** The TLS 1.2 signature schemes, in preference order; SHA-1 ones only when named here, and only at security level 0. */
         public Builder signatureSchemes(SignatureScheme... schemes) {
             if (schemes.length == 0) {
                 throw new IllegalArgumentException("at least one signature scheme");
@@ -430,7 +489,11 @@ public final class TlsConfig {
             return this;
         }
 
-        /** The smallest finite-field DH group a client accepts (default 2048 bits). */
+        /**
+         * A smallest finite-field DH group a client accepts, above the security level's (default: none
+         * of its own, the level decides: 1024 bits at levels 0 and 1, 2048 at level 2, 3072 at level 3).
+         * It can only make the level stricter.
+         */
         public Builder minDhBits(int bits) {
             this.minDhBits = bits;
             return this;
@@ -571,6 +634,17 @@ public final class TlsConfig {
          */
         public Builder cbcRecordSplitting(boolean split) {
             this.cbcRecordSplitting = split;
+            return this;
+        }
+
+        // security level
+        /**
+         * The security level, 0 to 5, as OpenSSL's (default 2): the minimum strength of keys, groups,
+         * signatures and suites, and the versions and features it rules out ({@link SecurityLevel}).
+         * SSL 3.0, TLS 1.0/1.1, SHA-1 signatures and NULL suites need level 0, as in OpenSSL 3.0.
+         */
+        public Builder securityLevel(int level) {
+            this.securityLevel = SecurityLevel.of(level);
             return this;
         }
 

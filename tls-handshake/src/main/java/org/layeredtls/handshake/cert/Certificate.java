@@ -172,6 +172,27 @@ public record Certificate(byte[] encoded, byte[] tbsCertificate, int version, Bi
         return aki == null || aki.getKeyIdentifierOctets() == null ? Optional.empty() : Optional.of(aki.getKeyIdentifierOctets());
     }
 
+    /** The DER value (the extnValue contents) of the extension with this OID, if the certificate has it. */
+    public Optional<byte[]> extensionValue(String oid) {
+        Extensions extensions = tbs().getExtensions();
+        Extension extension = extensions == null ? null : extensions.getExtension(new ASN1ObjectIdentifier(oid));
+        return extension == null ? Optional.empty() : Optional.of(extension.getExtnValue().getOctets());
+    }
+
+    /** Every entry of the subjectAltName extension, of every type (RFC 5280 §4.2.1.6); empty without it. */
+    public List<GeneralName> subjectAltNames() {
+        Extensions extensions = tbs().getExtensions();
+        if (extensions == null || extensions.getExtension(Extension.subjectAlternativeName) == null) {
+            return List.of();
+        }
+        return List.of(GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName).getNames());
+    }
+
+    // the TBSCertificate again, from bytes parse() already accepted
+    private TBSCertificate tbs() {
+        return TBSCertificate.getInstance(tbsCertificate);
+    }
+
     /** Whether the certificate's issuer name is its own subject name (self-issued, RFC 5280 §6.1). */
     public boolean isSelfIssued() {
         return Arrays.equals(subjectEncoded, issuerEncoded);

@@ -22,6 +22,7 @@ import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.ExtensionsGenerator;
 import org.bouncycastle.asn1.x509.GeneralName;
 import org.bouncycastle.asn1.x509.GeneralNames;
+import org.bouncycastle.asn1.x509.GeneralSubtree;
 import org.bouncycastle.asn1.x509.KeyPurposeId;
 import org.bouncycastle.asn1.x509.SubjectKeyIdentifier;
 import org.bouncycastle.asn1.x509.SubjectPublicKeyInfo;
@@ -196,12 +197,23 @@ public final class CertificateAuthority {
                 extensions.addExtension(Extension.subjectAlternativeName, false,
                         new GeneralNames(names.toArray(GeneralName[]::new)));
             }
+            if (!spec.permittedDnsNames().isEmpty() || !spec.excludedDnsNames().isEmpty()) {
+                // RFC 5280 §4.2.1.10: conforming CAs MUST mark this extension as critical
+                extensions.addExtension(Extension.nameConstraints, true, new org.bouncycastle.asn1.x509.NameConstraints(
+                        dnsSubtrees(spec.permittedDnsNames()), dnsSubtrees(spec.excludedDnsNames())));
+            }
             extensions.addExtension(Extension.subjectKeyIdentifier, false, new SubjectKeyIdentifier(keyIdentifier(subject)));
             extensions.addExtension(Extension.authorityKeyIdentifier, false, new AuthorityKeyIdentifier(keyIdentifier(issuer)));
         } catch (IOException e) {
             throw new IllegalStateException("cannot encode an extension", e);
         }
         return extensions.generate();
+    }
+
+    // RFC 5280 §4.2.1.10: GeneralSubtrees of dNSNames, minimum 0 and no maximum; null when there are none
+    private static GeneralSubtree[] dnsSubtrees(List<String> names) {
+        return names.isEmpty() ? null : names.stream()
+                .map(name -> new GeneralSubtree(new GeneralName(GeneralName.dNSName, name))).toArray(GeneralSubtree[]::new);
     }
 
     // RFC 5280 §4.2.1.2 method (1): SHA-1 of the subjectPublicKey BIT STRING's value

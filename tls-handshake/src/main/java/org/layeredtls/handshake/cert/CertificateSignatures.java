@@ -72,6 +72,26 @@ final class CertificateSignatures {
         return Optional.empty();
     }
 
+    /**
+     * The hash a certificate was signed with, which the security level judges (MD5 included, which
+     * is never verified); empty for an algorithm this stack does not know.
+     */
+    static Optional<HashAlgorithm> signatureHash(Certificate certificate) {
+        String oid = certificate.signatureAlgorithm();
+        if (oid.equals(PKCSObjectIdentifiers.md5WithRSAEncryption.getId())) {
+            return Optional.of(HashAlgorithm.MD5);
+        }
+        if (oid.equals(PKCSObjectIdentifiers.id_RSASSA_PSS.getId())) {
+            try {
+                RSASSAPSSparams pss = RSASSAPSSparams.getInstance(ASN1Primitive.fromByteArray(certificate.signatureParameters()));
+                return hash(pss.getHashAlgorithm().getAlgorithm());
+            } catch (java.io.IOException | RuntimeException e) {
+                return Optional.empty();
+            }
+        }
+        return scheme(oid).map(SignatureScheme::hash);
+    }
+
     // RFC 4055 §3.1: RSASSA-PSS-params; MGF1 must use the same hash, the trailer must be 1
     private static boolean verifyPss(byte[] parameters, PublicKey issuerKey, byte[] tbs, byte[] signature) {
         if (!(issuerKey instanceof RsaPublicKey rsa) || parameters.length == 0) {

@@ -12,12 +12,17 @@ import java.util.Set;
 
 /**
  * What the certificate tool puts in a certificate: the subject CN, the validity, and the
- * extensions (basicConstraints, keyUsage, extendedKeyUsage, subjectAltName). Build one with
- * {@link #builder(String)}; anything not set is left out of the certificate.
+ * extensions (basicConstraints, keyUsage, extendedKeyUsage, subjectAltName, and for a CA the dNSName
+ * subtrees of nameConstraints). Build one with {@link #builder(String)}; anything not set is left out
+ * of the certificate.
+ *
+ * @param permittedDnsNames the permitted dNSName subtrees of a CA's nameConstraints (RFC 5280 §4.2.1.10)
+ * @param excludedDnsNames  the excluded dNSName subtrees
  */
 public record CertificateSpec(String commonName, Instant notBefore, Instant notAfter,
                               Optional<BasicConstraints> basicConstraints, Optional<Set<KeyUsage>> keyUsage,
-                              List<String> extendedKeyUsage, List<String> dnsNames, List<String> ipAddresses) {
+                              List<String> extendedKeyUsage, List<String> dnsNames, List<String> ipAddresses,
+                              List<String> permittedDnsNames, List<String> excludedDnsNames) {
 
     public CertificateSpec {
         Objects.requireNonNull(commonName, "commonName");
@@ -30,6 +35,8 @@ public record CertificateSpec(String commonName, Instant notBefore, Instant notA
         extendedKeyUsage = List.copyOf(extendedKeyUsage);
         dnsNames = List.copyOf(dnsNames);
         ipAddresses = List.copyOf(ipAddresses);
+        permittedDnsNames = List.copyOf(permittedDnsNames);
+        excludedDnsNames = List.copyOf(excludedDnsNames);
     }
 
     /** A builder for a certificate with this subject CN, valid from now for 365 days. */
@@ -47,6 +54,8 @@ public record CertificateSpec(String commonName, Instant notBefore, Instant notA
         private final List<String> extendedKeyUsage = new ArrayList<>();
         private final List<String> dnsNames = new ArrayList<>();
         private final List<String> ipAddresses = new ArrayList<>();
+        private final List<String> permittedDnsNames = new ArrayList<>();
+        private final List<String> excludedDnsNames = new ArrayList<>();
 
         private Builder(String commonName) {
             this.commonName = commonName;
@@ -97,9 +106,25 @@ public record CertificateSpec(String commonName, Instant notBefore, Instant notA
             return this;
         }
 
+        /**
+         * A permitted dNSName subtree of nameConstraints (a CA's): {@code example.com} allows it and its
+         * subdomains, {@code .example.com} only the subdomains.
+         */
+        public Builder permittedDnsNames(String... subtrees) {
+            permittedDnsNames.addAll(List.of(subtrees));
+            return this;
+        }
+
+        /** An excluded dNSName subtree of nameConstraints. */
+        public Builder excludedDnsNames(String... subtrees) {
+            excludedDnsNames.addAll(List.of(subtrees));
+            return this;
+        }
+
         public CertificateSpec build() {
             return new CertificateSpec(commonName, notBefore, notAfter, Optional.ofNullable(basicConstraints),
-                    Optional.ofNullable(keyUsage), extendedKeyUsage, dnsNames, ipAddresses);
+                    Optional.ofNullable(keyUsage), extendedKeyUsage, dnsNames, ipAddresses, permittedDnsNames,
+                    excludedDnsNames);
         }
     }
 }

@@ -12,6 +12,8 @@ import org.bouncycastle.asn1.x500.X500Name;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.alert.TlsLayer;
+import org.layeredtls.crypto.HashAlgorithm;
+import org.layeredtls.handshake.policy.SecurityLevel;
 
 /**
  * Validates a peer's certificate chain (leaf first, as the TLS Certificate message carries it,
@@ -39,7 +41,14 @@ import org.layeredtls.alert.TlsLayer;
  *   <li>a leaf whose extendedKeyUsage or keyUsage does not allow the purpose, an intermediate
  *       whose extendedKeyUsage excludes it, an unknown critical extension:
  *       {@code unsupported_certificate}, as OpenSSL (X509_V_ERR_INVALID_PURPOSE)</li>
+ *   <li>the {@link SecurityLevel}: a leaf key too small (checked first, as OpenSSL does, code 66), an
+ *       issuer's or the anchor's key too small (67), a certificate other than the anchor signed with a
+ *       hash too weak, SHA-1 from level 1 (68): {@code bad_certificate}, as OpenSSL</li>
+ *   <li>a name outside the permitted subtrees, or inside the excluded subtrees, of a CA's
+ *       nameConstraints ({@link NameConstraints}; codes 47 and 48), checked last as OpenSSL does:
+ *       {@code certificate_unknown}, as OpenSSL (its alert for the codes it does not list)</li>
  * </ul>
+ * Every failure is a {@link CertificateRejectedException} naming OpenSSL's verify error.
  * An empty chain is the caller's business (no_certificate / handshake_failure /
  * certificate_required depending on version and side); here it is {@code bad_certificate}.
  */
@@ -50,15 +59,22 @@ public final class CertificateValidator {
 
     // the extensions this validator understands (RFC 5280 §4.2: an unknown critical one is fatal)
     private static final Set<String> HANDLED_EXTENSIONS = Set.of(
-            "2.5.29.19", "2.5.29.15", "2.5.29.37", "2.5.29.17", "2.5.29.14", "2.5.29.35");
+            "2.5.29.19", "2.5.29.15", "2.5.29.37", "2.5.29.17", "2.5.29.14", "2.5.29.35", NameConstraints.OID);
 
     private final List<Certificate> anchors;
     private final Clock clock;
+    private final SecurityLevel securityLevel;
 
-    /** A validator with these trust anchors, checking validity against {@code clock}. */
-    public CertificateValidator(Collection<Certificate> trustAnchors, Clock clock) {
+    /** A validator with these trust anchors, checking validity against {@code clock}, at this security level. */
+    public CertificateValidator(Collection<Certificate> trustAnchors, Clock clock, SecurityLevel securityLevel) {
         this.anchors = List.copyOf(trustAnchors);
         this.clock = clock;
+        this.securityLevel = securityLevel;
+    }
+
+    /** A validator with these trust anchors, checking validity against {@code clock}, at the default security level. */
+    public CertificateValidator(Collection<Certificate> trustAnchors, Clock clock) {
+        this(trustAnchors, clock, SecurityLevel.DEFAULT);
     }
 
     /** A validator with these trust anchors and the system clock. */
@@ -79,7 +95,12 @@ public final class CertificateValidator {
     /** Validates at {@code time}; returns the path from the leaf (first) to its trust anchor (last). */
     public List<Certificate> validate(List<Certificate> chain, Purpose purpose, Instant time) throws TlsAlertException {
         if (chain.isEmpty()) {
-            throw fail(AlertDescription.BAD_CERTIFICATE, "the peer sent no certificate");
+            throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, TlsLayer.HANDSHAKE, "the peer sent no certificate");
+        }
+        // OpenSSL checks the leaf's key before it even builds the path
+        if (!securityLevel.permitsKey(chain.get(0).publicKey())) {
+            throw fail(VerificationError.EE_KEY_TOO_SMALL, chain.get(0).subject() + " has a " + chain.get(0).publicKey()
+                    + " key, below " + securityLevel);
         }
         List<Certificate> path = buildPath(chain);
         for (Certificate certificate : path) {
@@ -89,10 +110,71 @@ public final class CertificateValidator {
             checkIssuer(path, i);
         }
         checkPurpose(path, purpose);
+        checkSecurityLevel(path);
         for (Certificate certificate : path) {
             checkValidity(certificate, time);
         }
+        checkNameConstraints(path);
         return List.copyOf(path);
+    }
+
+    // OpenSSL's check_auth_level: every issuer's key (the anchor's too), every signature but the anchor's own
+    private void checkSecurityLevel(List<Certificate> path) throws TlsAlertException {
+        for (int i = 0; i < path.size(); i++) {
+            Certificate certificate = path.get(i);
+            if (i > 0 && !securityLevel.permitsKey(certificate.publicKey())) {
+                throw fail(VerificationError.CA_KEY_TOO_SMALL, certificate.subject() + " has a "
+                        + certificate.publicKey() + " key, below " + securityLevel);
+            }
+            boolean anchor = i == path.size() - 1 && anchors.contains(certificate);
+            if (!anchor && signedTooWeakly(certificate, securityLevel)) {
+                throw fail(VerificationError.CA_MD_TOO_WEAK, certificate.subject() + " is signed with "
+                        + CertificateSignatures.signatureHash(certificate).orElseThrow() + ", below " + securityLevel);
+            }
+        }
+    }
+
+    /**
+     * What the security level says of our own chain (leaf first), as OpenSSL checks a certificate
+     * when it is configured ("ee key too small", "ca md too weak"): every key, and the signature of
+     * every certificate that is not self-signed.
+     */
+    public static Optional<VerificationError> ownChainError(List<Certificate> chain, SecurityLevel level) {
+        for (int i = 0; i < chain.size(); i++) {
+            Certificate certificate = chain.get(i);
+            if (!level.permitsKey(certificate.publicKey())) {
+                return Optional.of(i == 0 ? VerificationError.EE_KEY_TOO_SMALL : VerificationError.CA_KEY_TOO_SMALL);
+            }
+            if (!certificate.isSelfIssued() && signedTooWeakly(certificate, level)) {
+                return Optional.of(VerificationError.CA_MD_TOO_WEAK);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Whether the hash {@code certificate} is signed with is below the level (X509_V_ERR_CA_MD_TOO_WEAK). */
+    public static boolean signedTooWeakly(Certificate certificate, SecurityLevel level) {
+        Optional<HashAlgorithm> hash = CertificateSignatures.signatureHash(certificate);
+        return hash.isPresent() && !level.permitsCertificateSignature(hash.get());
+    }
+
+    // RFC 5280 §6.1.3 (b), (c) and §6.1.4 (g): each certificate against the constraints of every CA above it
+    private static void checkNameConstraints(List<Certificate> path) throws TlsAlertException {
+        for (int i = path.size() - 1; i >= 0; i--) {
+            Certificate certificate = path.get(i);
+            if (i > 0 && certificate.isSelfIssued()) {
+                continue; // RFC 5280 §6.1.3 (b): self-issued intermediates are not checked
+            }
+            for (int j = path.size() - 1; j > i; j--) {
+                Optional<NameConstraints> constraints = NameConstraints.of(path.get(j));
+                Optional<VerificationError> error = constraints.isEmpty() ? Optional.empty()
+                        : constraints.get().check(certificate, i == 0);
+                if (error.isPresent()) {
+                    throw fail(error.get(), certificate.subject() + " violates the name constraints of "
+                            + path.get(j).subject());
+                }
+            }
+        }
     }
 
     private List<Certificate> buildPath(List<Certificate> chain) throws TlsAlertException {
@@ -104,7 +186,7 @@ public final class CertificateValidator {
                 return path; // the leaf or an intermediate is itself trusted
             }
             if (path.size() >= MAX_DEPTH) {
-                throw fail(AlertDescription.UNKNOWN_CA, "certificate chain longer than " + MAX_DEPTH);
+                throw fail(VerificationError.CERT_CHAIN_TOO_LONG, "certificate chain longer than " + MAX_DEPTH);
             }
             boolean signatureFailed = false;
             Certificate issuer = null;
@@ -120,10 +202,13 @@ public final class CertificateValidator {
             }
             if (issuer == null) {
                 if (signatureFailed) {
-                    throw fail(AlertDescription.BAD_CERTIFICATE, "the signature of " + current.subject()
+                    throw fail(VerificationError.CERT_SIGNATURE_FAILURE, "the signature of " + current.subject()
                             + " does not verify with its issuer's key");
                 }
-                throw fail(AlertDescription.UNKNOWN_CA, current.isSelfIssued()
+                VerificationError error = !current.isSelfIssued() ? VerificationError.UNABLE_TO_GET_ISSUER_CERT_LOCALLY
+                        : path.size() == 1 ? VerificationError.DEPTH_ZERO_SELF_SIGNED_CERT
+                        : VerificationError.SELF_SIGNED_CERT_IN_CHAIN;
+                throw fail(error, current.isSelfIssued()
                         ? "self-signed certificate " + current.subject() + " is not a trust anchor"
                         : "no trusted issuer " + current.issuer() + " for " + current.subject());
             }
@@ -166,7 +251,7 @@ public final class CertificateValidator {
     private static void checkCriticalExtensions(Certificate certificate) throws TlsAlertException {
         for (String oid : certificate.criticalExtensions()) {
             if (!HANDLED_EXTENSIONS.contains(oid)) {
-                throw fail(AlertDescription.UNSUPPORTED_CERTIFICATE, "unhandled critical extension " + oid
+                throw fail(VerificationError.UNHANDLED_CRITICAL_EXTENSION, "unhandled critical extension " + oid
                         + " in " + certificate.subject());
             }
         }
@@ -177,10 +262,10 @@ public final class CertificateValidator {
         Certificate issuer = path.get(index);
         boolean trustedV1Root = issuer.version() < 3 && issuer.isSelfIssued() && anchors.contains(issuer);
         if (!issuer.isCa() && !trustedV1Root) {
-            throw fail(AlertDescription.UNKNOWN_CA, issuer.subject() + " is not a CA (basicConstraints CA:TRUE missing)");
+            throw fail(VerificationError.INVALID_CA, issuer.subject() + " is not a CA (basicConstraints CA:TRUE missing)");
         }
         if (issuer.keyUsage().isPresent() && !issuer.keyUsage().get().contains(KeyUsage.KEY_CERT_SIGN)) {
-            throw fail(AlertDescription.UNKNOWN_CA, issuer.subject() + " has no keyCertSign key usage");
+            throw fail(VerificationError.INVALID_CA, issuer.subject() + " has no keyCertSign key usage");
         }
         int intermediatesBelow = 0;
         for (int j = 1; j < index; j++) {
@@ -191,7 +276,7 @@ public final class CertificateValidator {
         var pathLen = issuer.basicConstraints().flatMap(bc -> bc.pathLengthConstraint().isPresent()
                 ? Optional.of(bc.pathLengthConstraint().getAsInt()) : Optional.empty());
         if (pathLen.isPresent() && intermediatesBelow > pathLen.get()) {
-            throw fail(AlertDescription.UNKNOWN_CA, issuer.subject() + " allows " + pathLen.get()
+            throw fail(VerificationError.PATH_LENGTH_EXCEEDED, issuer.subject() + " allows " + pathLen.get()
                     + " intermediate(s) below it, the path has " + intermediatesBelow);
         }
     }
@@ -200,17 +285,17 @@ public final class CertificateValidator {
     private static void checkPurpose(List<Certificate> path, Purpose purpose) throws TlsAlertException {
         Certificate leaf = path.get(0);
         if (!allows(leaf.extendedKeyUsage(), purpose)) {
-            throw fail(AlertDescription.UNSUPPORTED_CERTIFICATE, leaf.subject() + " extendedKeyUsage "
+            throw fail(VerificationError.INVALID_PURPOSE, leaf.subject() + " extendedKeyUsage "
                     + leaf.extendedKeyUsage().get() + " does not allow " + purpose);
         }
         if (leaf.keyUsage().isPresent() && leaf.keyUsage().get().stream().noneMatch(purpose.leafKeyUsages()::contains)) {
-            throw fail(AlertDescription.UNSUPPORTED_CERTIFICATE, leaf.subject() + " keyUsage "
+            throw fail(VerificationError.INVALID_PURPOSE, leaf.subject() + " keyUsage "
                     + leaf.keyUsage().get() + " allows none of " + purpose.leafKeyUsages());
         }
         for (int i = 1; i < path.size(); i++) {
             // as OpenSSL: a CA that restricts its extendedKeyUsage must include the purpose
             if (!allows(path.get(i).extendedKeyUsage(), purpose)) {
-                throw fail(AlertDescription.UNSUPPORTED_CERTIFICATE, path.get(i).subject()
+                throw fail(VerificationError.INVALID_PURPOSE, path.get(i).subject()
                         + " extendedKeyUsage does not allow " + purpose);
             }
         }
@@ -224,11 +309,11 @@ public final class CertificateValidator {
     // RFC 5280 §6.1.3 (a)(2); RFC 5246 §7.2.2 certificate_expired
     private static void checkValidity(Certificate certificate, Instant time) throws TlsAlertException {
         if (time.isBefore(certificate.notBefore())) {
-            throw fail(AlertDescription.CERTIFICATE_EXPIRED, certificate.subject() + " is not valid before "
+            throw fail(VerificationError.CERT_NOT_YET_VALID, certificate.subject() + " is not valid before "
                     + certificate.notBefore());
         }
         if (time.isAfter(certificate.notAfter())) {
-            throw fail(AlertDescription.CERTIFICATE_EXPIRED, certificate.subject() + " expired at "
+            throw fail(VerificationError.CERT_HAS_EXPIRED, certificate.subject() + " expired at "
                     + certificate.notAfter());
         }
     }
@@ -240,11 +325,11 @@ public final class CertificateValidator {
      */
     public static void requireKeyUsage(Certificate leaf, KeyUsage usage) throws TlsAlertException {
         if (leaf.keyUsage().isPresent() && !leaf.keyUsage().get().contains(usage)) {
-            throw fail(AlertDescription.UNSUPPORTED_CERTIFICATE, leaf.subject() + " keyUsage does not include " + usage);
+            throw fail(VerificationError.INVALID_PURPOSE, leaf.subject() + " keyUsage does not include " + usage);
         }
     }
 
-    private static TlsAlertException fail(AlertDescription description, String reason) {
-        return new TlsAlertException(description, TlsLayer.HANDSHAKE, reason);
+    private static CertificateRejectedException fail(VerificationError error, String reason) {
+        return new CertificateRejectedException(error, reason);
     }
 }

@@ -4,9 +4,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
-import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
-import org.layeredtls.alert.TlsLayer;
 
 /**
  * Checks that a server certificate names the host the client meant to reach (RFC 6125 §6,
@@ -33,7 +31,7 @@ public final class HostnameVerifier {
     /** Raises {@code bad_certificate} unless the certificate names {@code host}. */
     public static void verify(Certificate certificate, String host) throws TlsAlertException {
         if (!matches(certificate, host)) {
-            throw new TlsAlertException(AlertDescription.BAD_CERTIFICATE, TlsLayer.HANDSHAKE,
+            throw new CertificateRejectedException(VerificationError.HOSTNAME_MISMATCH,
                     "certificate " + certificate.subject() + " does not name host " + host);
         }
     }

@@ -11,9 +11,24 @@
  *       validity, key, the extensions that validation reads, and the signature over the exact TBS bytes.</li>
  *   <li>{@link org.layeredtls.handshake.cert.CertificateValidator} builds and checks the path from the
  *       peer's leaf to a trust anchor; {@link org.layeredtls.handshake.cert.HostnameVerifier} checks the
- *       server's name (RFC 6125). Both are ours: no JCA {@code CertPathValidator}, no bcpkix.</li>
+ *       server's name (RFC 6125). Both are ours: no JCA {@code CertPathValidator}, no bcpkix. A
+ *       refusal is a {@link org.layeredtls.handshake.cert.CertificateRejectedException} naming
+ *       OpenSSL's verify error ({@link org.layeredtls.handshake.cert.VerificationError}), which the
+ *       CLI prints as {@code s_client} does.</li>
+ *   <li>Name constraints (RFC 5280 §4.2.1.10, {@code NameConstraints}): a CA's nameConstraints,
+ *       critical or not, bind every certificate below it. Permitted and excluded subtrees of
+ *       dNSName ({@code example.com} is the domain and its subdomains, {@code .example.com} only
+ *       the subdomains), iPAddress (address and mask; IPv4 and IPv6 never match each other),
+ *       rfc822Name (a mailbox, a host, or {@code .domain}) and directoryName (a prefix of RDNs).
+ *       The names checked are the subject, the subject's emailAddress attributes, every
+ *       subjectAltName entry and, for a leaf without a dNSName, a CN that looks like a host name, as
+ *       OpenSSL checks them. Constraints of other types (URI, otherName) that a name would have to
+ *       meet are refused (verify code 51), so are subtrees with a minimum or maximum (49).</li>
+ *   <li>The security level ({@link org.layeredtls.handshake.policy.SecurityLevel}) judges every key
+ *       and every signature hash of the path: see the module README, "Security level".</li>
  *   <li>{@link org.layeredtls.handshake.cert.CertificateAuthority} is the certificate tool: a CA, server
- *       and client (device) certificates, written as PEM files that {@code openssl verify} accepts.</li>
+ *       and client (device) certificates, written as PEM files that {@code openssl verify} accepts; a CA
+ *       may carry dNSName name constraints ({@link org.layeredtls.handshake.cert.CertificateSpec.Builder#permittedDnsNames}).</li>
  * </ul>
  *
  * <h2>Which alert a failure sends</h2>
@@ -29,6 +44,11 @@
  *   <tr><td>keyUsage / extendedKeyUsage do not allow the purpose; unknown critical extension</td>
  *       <td>unsupported_certificate</td><td>unsupported_certificate</td></tr>
  *   <tr><td>host name mismatch</td><td>bad_certificate</td><td>bad_certificate (Go: bad_certificate)</td></tr>
+ *   <tr><td>a key or signature hash below the security level (66, 67, 68)</td><td>bad_certificate</td>
+ *       <td>bad_certificate</td></tr>
+ *   <tr><td>a name outside the permitted subtrees (47) or inside the excluded ones (48), or a
+ *       constraint this stack cannot check (49, 51, 53)</td>
+ *       <td>certificate_unknown</td><td>certificate_unknown (no entry in ssl_x509err2alert)</td></tr>
  *   <tr><td>undecodable certificate</td><td>bad_certificate</td><td>decode_error (Go: bad_certificate)</td></tr>
  * </table>
  */

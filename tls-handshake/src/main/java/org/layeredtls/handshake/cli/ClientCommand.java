@@ -9,6 +9,7 @@ import org.layeredtls.alert.TlsException;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.cert.CertificateRejectedException;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 
 import picocli.CommandLine.Command;
@@ -52,11 +53,12 @@ public class ClientCommand implements Callable<Integer> {
      * With -CAfile the engine verified chain and name during the handshake (a failure ends it with the
      * alert, as {@code s_client -verify_return_error}); without, what s_client would print for this chain.
      */
-    private VerifyCode verifyCode(SessionInfo session, String host) {
+    private VerifyCode verifyCode(SessionInfo session, String host, TlsConfig config) {
         if (common.caFile != null) {
             return VerifyCode.OK;
         }
-        return VerifyCode.untrusted(session.peerCertificates(), serverName != null ? serverName : host, Instant.now());
+        return VerifyCode.untrusted(session.peerCertificates(), serverName != null ? serverName : host, Instant.now(),
+                config.securityLevel());
     }
 
     @Override
@@ -94,7 +96,7 @@ public class ClientCommand implements Callable<Integer> {
             try (TlsSocket tls = socket) {
                 tls.startHandshake();
                 if (!quiet) {
-                    SessionSummary.print(out, tls.session(), verifyCode(tls.session(), host));
+                    SessionSummary.print(out, tls.session(), verifyCode(tls.session(), host, config));
                 }
                 out.flush();
                 Thread sender = new Thread(() -> {
@@ -112,7 +114,18 @@ public class ClientCommand implements Callable<Integer> {
             }
             return 0;
         } catch (TlsException e) {
+            if (e instanceof CertificateRejectedException rejected) {
+                // as s_client -verify_return_error: the verify callback's line first
+                VerifyCode code = VerifyCode.of(rejected.error());
+                out.println("verify error:num=" + code.code() + ":" + code.text());
+            }
             out.println("error: " + e.getMessage() + " (alert " + e.description() + ")");
+            if (e instanceof CertificateRejectedException rejected) {
+                // s_client's summary lines; its TLS 1.2 summary says "0 (ok)" here (the session
+                // never stored the result), its TLS 1.3 one the code: we print the code
+                out.println("Verification error: " + rejected.error().text());
+                out.println("    Verify return code: " + VerifyCode.of(rejected.error()));
+            }
             return 1;
         } finally {
             out.flush();

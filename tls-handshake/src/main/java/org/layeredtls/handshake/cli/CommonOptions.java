@@ -31,7 +31,8 @@ public class CommonOptions {
     boolean tls11;
     @Option(names = "-tls1_2", description = "Speak TLS 1.2 only (the default).")
     boolean tls12;
-    @Option(names = "-cipher", paramLabel = "LIST", description = "Cipher suites, colon-separated, IANA or OpenSSL names.")
+    @Option(names = "-cipher", paramLabel = "LIST", description = "Cipher suites, colon-separated, IANA or OpenSSL names,"
+            + " DEFAULT, ALL, and @SECLEVEL=N (as OpenSSL's cipher strings).")
     String cipher;
     @Option(names = "-cert", paramLabel = "FILE", description = "Certificate chain (PEM, leaf first).")
     Path cert;
@@ -49,6 +50,11 @@ public class CommonOptions {
     boolean explain;
     @Option(names = "-keylogfile", paramLabel = "FILE", description = "Append NSS key log lines (CLIENT_RANDOM ...) to FILE.")
     Path keyLogFile;
+
+    // security level
+    @Option(names = "-seclevel", paramLabel = "N", description = "Security level 0 to 5, as OpenSSL's (default 2;"
+            + " @SECLEVEL=N in -cipher sets it too, and wins).")
+    Integer seclevel;
 
     private KeyLogWriter keyLog;
 
@@ -77,16 +83,18 @@ public class CommonOptions {
     TlsConfig.Builder configure(TlsConfig.Builder builder, PrintStream out) throws IOException {
         ProtocolVersion[] range = versions();
         builder.versions(range[0], range[1]);
+        // The default suites are TLS 1.2 AEAD suites: older versions need CBC suites.
+        List<CipherSuite> defaults = range[1].compareTo(ProtocolVersion.TLS1_2) < 0
+                ? List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA)
+                : TlsConfig.DEFAULT_SUITES;
+        builder.cipherSuites(defaults);
+        if (seclevel != null) {
+            builder.securityLevel(seclevel);
+        }
         if (cipher != null) {
-            List<CipherSuite> suites = new ArrayList<>();
-            for (String name : cipher.split(":")) {
-                suites.add(CipherSuite.fromName(name.strip())
-                        .orElseThrow(() -> new IllegalArgumentException("unknown cipher suite: " + name)));
-            }
-            builder.cipherSuites(suites);
-        } else if (range[1].compareTo(ProtocolVersion.TLS1_2) < 0) {
-            // The default suites are TLS 1.2 AEAD suites: older versions need CBC suites.
-            builder.cipherSuites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
+            CipherString parsed = CipherString.parse(cipher, defaults);
+            builder.cipherSuites(parsed.suites());
+            parsed.securityLevel().ifPresent(builder::securityLevel);
         }
         if (cert != null) {
             builder.certificate(Pem.readCertificates(cert), Pem.readPrivateKey(key != null ? key : cert));

@@ -2,8 +2,10 @@ package org.layeredtls.handshake.extension;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.codec.ByteReader;
 import org.layeredtls.codec.ByteWriter;
@@ -69,6 +71,32 @@ public record ServerName(List<Entry> serverNameList) implements ExtensionData {
             entries.add(new Entry(nameType, new String(name, StandardCharsets.ISO_8859_1)));
         }
         return new ServerName(entries);
+    }
+
+    /**
+     * Decodes the server_name of a ClientHello, where it must hold a list (RFC 6066 §3): empty
+     * extension_data, an empty list, a name cut short or bytes after the list are {@code decode_error},
+     * and so is a second name of the same name_type ("The ServerNameList MUST NOT contain more than
+     * one name of the same name_type"; OpenSSL, BoringSSL and Go send {@code decode_error} too).
+     */
+    public static ServerName decodeClientHello(byte[] extensionData) throws TlsAlertException {
+        if (extensionData.length == 0) {
+            throw ExtensionCodec.reader(extensionData).error("a ClientHello's server_name holds server_name_list<1..2^16-1>");
+        }
+        ServerName offered = decode(extensionData);
+        Set<Integer> nameTypes = new HashSet<>();
+        for (Entry entry : offered.serverNameList()) {
+            if (!nameTypes.add(entry.nameType())) {
+                throw ExtensionCodec.reader(extensionData).error("server_name_list names name_type " + entry.nameType() + " twice");
+            }
+        }
+        return offered;
+    }
+
+    /** Decodes the server_name of a ServerHello: RFC 6066 §3, its extension_data "SHALL be empty"; anything else is {@code decode_error}. */
+    public static ServerName decodeServerHello(byte[] extensionData) throws TlsAlertException {
+        ExtensionCodec.reader(extensionData).expectEnd("a ServerHello's server_name");
+        return acknowledgement();
     }
 
     @Override

@@ -46,6 +46,19 @@ public enum DhGroup {
         this.parameters = new DhParameters(p, BigInteger.TWO, p.subtract(BigInteger.ONE).shiftRight(1));
     }
 
+    /**
+     * The group a server uses at this security level: the smallest strong enough (ffdhe2048 up to
+     * level 2, ffdhe3072 at level 3, as OpenSSL's automatic choice), else the largest there is.
+     */
+    public static DhGroup forSecurityLevel(org.layeredtls.handshake.policy.SecurityLevel level) {
+        for (DhGroup group : values()) {
+            if (level.permitsDhPrime(group.p().bitLength())) {
+                return group;
+            }
+        }
+        return values()[values().length - 1];
+    }
+
     /** The group's code in supported_groups (RFC 7919 §2). */
     public NamedGroup namedGroup() {
         return namedGroup;

@@ -59,11 +59,20 @@ public final class SignatureSchemes {
     }
 
     /**
+     * The scheme RFC 5246 §7.4.1.4.1 implies when the peer sent no signature_algorithms: "as if
+     * it had sent {sha1,rsa}" for an RSA key, {sha1,ecdsa} for an ECDSA key. Whether it may be
+     * used is the security level's call (only level 0 allows SHA-1, as OpenSSL 3.0).
+     */
+    public static SignatureScheme impliedScheme(PrivateKey key) {
+        return key instanceof EcPrivateKey ? SignatureScheme.ECDSA_SHA1 : SignatureScheme.RSA_PKCS1_SHA1;
+    }
+
+    /**
      * The TLS 1.2 scheme to sign with: the first of {@code enabled} (our preference order) that
      * the peer offered and that fits our key. When the peer sent no signature_algorithms
-     * ({@code peerOfferedCodes == null}), RFC 5246 §7.4.1.4.1 says to behave as if it had sent
-     * {sha1, the key's signature algorithm}. Empty when nothing fits: the caller fails the
-     * handshake ({@code handshake_failure}).
+     * ({@code peerOfferedCodes == null}), only the {@link #impliedScheme} could do, and only if
+     * {@code enabled} has it. Empty when nothing fits: the caller fails the handshake
+     * ({@code handshake_failure}).
      *
      * @param peerOfferedCodes the codes of the peer's signature_algorithms extension (or
      *                         CertificateRequest list), or {@code null} if it sent none

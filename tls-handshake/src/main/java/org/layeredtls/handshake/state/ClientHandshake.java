@@ -10,6 +10,7 @@ import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.message.Certificate;
 import org.layeredtls.handshake.message.CertificateRequest;
 import org.layeredtls.handshake.message.ClientHello;
+import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.NewSessionTicket;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.message.ServerHelloDone;
@@ -66,6 +67,11 @@ public final class ClientHandshake {
 
     record ExpectServerHello() implements State {
         @Override
+        public boolean expects(HandshakeType type) {
+            return type == HandshakeType.SERVER_HELLO;
+        }
+
+        @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
             if (!(received.message() instanceof ServerHello hello)) {
                 throw HandshakeState.unexpected(this, received.type().toString());
@@ -87,6 +93,11 @@ public final class ClientHandshake {
 
     record ExpectCertificate() implements State {
         @Override
+        public boolean expects(HandshakeType type) {
+            return type == HandshakeType.CERTIFICATE;
+        }
+
+        @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
             if (!(received.message() instanceof Certificate certificate)) {
                 throw HandshakeState.unexpected(this, received.type().toString());
@@ -98,6 +109,11 @@ public final class ClientHandshake {
     }
 
     record ExpectServerKeyExchange() implements State {
+        @Override
+        public boolean expects(HandshakeType type) {
+            return type == HandshakeType.SERVER_KEY_EXCHANGE;
+        }
+
         @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
             if (!(received.message() instanceof ServerKeyExchange keyExchange)) {
@@ -111,6 +127,11 @@ public final class ClientHandshake {
 
     record ExpectCertificateRequestOrServerHelloDone() implements State {
         @Override
+        public boolean expects(HandshakeType type) {
+            return type == HandshakeType.CERTIFICATE_REQUEST || type == HandshakeType.SERVER_HELLO_DONE;
+        }
+
+        @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
             if (received.message() instanceof CertificateRequest request) {
                 context.append(received);
@@ -122,6 +143,11 @@ public final class ClientHandshake {
     }
 
     record ExpectServerHelloDone() implements State {
+        @Override
+        public boolean expects(HandshakeType type) {
+            return type == HandshakeType.SERVER_HELLO_DONE;
+        }
+
         @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
             if (!(received.message() instanceof ServerHelloDone)) {
@@ -155,6 +181,11 @@ public final class ClientHandshake {
 
     record ExpectNewSessionTicket() implements State {
         @Override
+        public boolean expects(HandshakeType type) {
+            return type == HandshakeType.NEW_SESSION_TICKET;
+        }
+
+        @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
             if (!(received.message() instanceof NewSessionTicket ticket)) {
                 throw HandshakeState.unexpected(this, received.type().toString());
@@ -168,6 +199,11 @@ public final class ClientHandshake {
 
     record ExpectChangeCipherSpec() implements State {
         @Override
+        public boolean expects(HandshakeType type) {
+            return false;
+        }
+
+        @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws TlsAlertException {
             throw HandshakeState.unexpected(this, received.type().toString());
         }
@@ -179,6 +215,16 @@ public final class ClientHandshake {
     }
 
     record ExpectFinished() implements State {
+        @Override
+        public boolean expects(HandshakeType type) {
+            return type == HandshakeType.FINISHED;
+        }
+
+        @Override
+        public boolean allowsApplicationData() {
+            return false; // RFC 5246 §7.4.9: the peer's ChangeCipherSpec is followed by its Finished
+        }
+
         @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
             if (!(received.message() instanceof org.layeredtls.handshake.message.Finished)) {

@@ -59,16 +59,26 @@ final class ClientHelloBuilder {
             }
         }
         boolean ssl3Only = version.isSsl3();
-        if (ssl3Only) {
+        if (ssl3Only && !renegotiating) {
             // SSL 3.0 has no extensions: RFC 5746 §3.3 signals secure renegotiation with the SCSV instead.
             suites.add(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV.code());
         }
         List<Integer> compression = new ArrayList<>();
         config.compression().forEach(m -> compression.add(m.code()));
 
-        Optional<Extensions> extensions = ssl3Only ? Optional.empty()
+        Optional<Extensions> extensions = ssl3Only ? ssl3Extensions(context)
                 : Optional.of(new Extensions(extensions(context, offerTicket ? offered.ticket() : null)));
         return new ClientHello(version, random, sessionId, suites, compression, extensions);
+    }
+
+    /**
+     * RFC 5746 §3.5: a renegotiating ClientHello carries renegotiation_info with our previous
+     * verify_data and never the SCSV, in SSL 3.0 too (§4.5: SSL 3.0 peers use the SCSV and the
+     * extension as TLS peers do). A first SSL 3.0 ClientHello has no extensions, only the SCSV.
+     */
+    private static Optional<Extensions> ssl3Extensions(HandshakeContext context) {
+        return context.clientVerifyData.length == 0 ? Optional.empty()
+                : Optional.of(Extensions.of(new RenegotiationInfo(context.clientVerifyData)));
     }
 
     private static List<Extension> extensions(HandshakeContext context, byte[] ticket) {

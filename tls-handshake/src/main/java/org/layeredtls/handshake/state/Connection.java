@@ -242,6 +242,10 @@ public final class Connection {
                         throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE,
                                 "application data before the first handshake finished");
                     }
+                    if (!current().allowsApplicationData()) { // RFC 5246 §7.4.9: a renegotiation's CCS, then Finished
+                        throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE,
+                                "application data between the peer's ChangeCipherSpec and its Finished");
+                    }
                     if (record.length() > 0) {
                         applicationData.add(record.fragment());
                     }
@@ -275,6 +279,9 @@ public final class Connection {
 
     private void receiveHandshake(HandshakeFrame frame) throws IOException {
         if (frame.type() == HandshakeType.HELLO_REQUEST) {
+            if (!client) {
+                throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE, "a server never receives HelloRequest");
+            }
             HandshakeMessage request = HandshakeMessages.decode(frame, handshake.decodeContext());
             config.observer().handshakeMessageReceived(request, frame.bytes());
             helloRequest();
@@ -285,6 +292,10 @@ public final class Connection {
                 return;
             }
             begin();
+        }
+        if (!current().expects(frame.type())) {
+            // RFC 5246 §7.4: the type alone makes it unexpected_message, before its body is read.
+            throw HandshakeState.unexpected(state, frame.type().toString());
         }
         HandshakeMessage message = HandshakeMessages.decode(frame, handshake.decodeContext());
         config.observer().handshakeMessageReceived(message, frame.bytes());
@@ -303,9 +314,6 @@ public final class Connection {
 
     /** RFC 5246 §7.4.1.1: a client ignores HelloRequest during a handshake; otherwise it may renegotiate. */
     private void helloRequest() throws IOException {
-        if (!client) {
-            throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE, "a server never receives HelloRequest");
-        }
         if (!(state instanceof HandshakeState.Connected)) {
             return;
         }

@@ -58,6 +58,8 @@ public final class HandshakeContext {
     SessionState resumedSession;
 
     boolean extendedMasterSecret;
+    /** Whether the handshake this one renegotiates used the extended master secret (false for a first handshake). */
+    final boolean previousExtendedMasterSecret;
     boolean encryptThenMac;
     boolean ticketExpected;
     String applicationProtocol;
@@ -90,6 +92,8 @@ public final class HandshakeContext {
         this.config = connection.config;
         this.client = connection.client;
         this.transcript = new TranscriptHash(config.crypto());
+        SessionInfo previous = connection.sessionInfo();
+        this.previousExtendedMasterSecret = previous != null && previous.extendedMasterSecret();
     }
 
     // ------------------------------------------------------------------ sending and the transcript

@@ -5,6 +5,7 @@ import java.io.IOException;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.alert.TlsLayer;
+import org.layeredtls.handshake.message.HandshakeType;
 
 /**
  * One state of a handshake state machine (RFC 5246 §7.3, figure 1). Each state is a small type
@@ -16,6 +17,21 @@ public sealed interface HandshakeState permits ClientHandshake.State, ServerHand
 
     /** A handshake message arrived. */
     HandshakeState handle(HandshakeContext context, ReceivedMessage message) throws IOException;
+
+    /**
+     * Whether a message of this type may come next. The connection asks before it decodes the body:
+     * a message out of place is {@code unexpected_message} whatever its body (RFC 5246 §7.4, §7.2.2).
+     */
+    boolean expects(HandshakeType type);
+
+    /**
+     * Whether application data may arrive now (once a first handshake is done). Between the peer's
+     * ChangeCipherSpec and its Finished it may not: RFC 5246 §7.4.9, the Finished comes immediately
+     * after the ChangeCipherSpec.
+     */
+    default boolean allowsApplicationData() {
+        return true;
+    }
 
     /** The peer's ChangeCipherSpec arrived. Only the states that wait for it accept it. */
     default HandshakeState changeCipherSpec(HandshakeContext context) throws IOException {
@@ -41,6 +57,11 @@ public sealed interface HandshakeState permits ClientHandshake.State, ServerHand
         @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage message) throws TlsAlertException {
             throw unexpected(this, message.type().toString());
+        }
+
+        @Override
+        public boolean expects(HandshakeType type) {
+            return false;
         }
     }
 }

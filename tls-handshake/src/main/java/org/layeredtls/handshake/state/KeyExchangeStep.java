@@ -33,6 +33,7 @@ import org.layeredtls.handshake.message.ServerDhParams;
 import org.layeredtls.handshake.message.ServerEcdhParams;
 import org.layeredtls.handshake.message.ServerKeyExchange;
 import org.layeredtls.handshake.message.ServerKeyExchangeParams;
+import org.layeredtls.handshake.policy.SecurityLevel;
 import org.layeredtls.record.ProtocolVersion;
 
 /**
@@ -51,16 +52,47 @@ final class KeyExchangeStep {
 
     // ------------------------------------------------------------------ ServerKeyExchange
 
-    /** The scheme a server signs its key exchange with: TLS 1.2 negotiates it, older versions have a fixed one. */
+    /**
+     * The scheme a server signs its key exchange with: TLS 1.2 negotiates it, older versions have a
+     * fixed one. The security level may forbid the only possible one, and then no suite can be
+     * served at all: below TLS 1.2 (MD5+SHA-1, SHA-1) OpenSSL 3.0 answers internal_error ("no
+     * suitable signature algorithm"), in TLS 1.2 without signature_algorithms (the implied SHA-1)
+     * handshake_failure; so does this server, from level 1.
+     */
     static Optional<SignatureScheme> chooseServerSignature(HandshakeContext context, ClientHello hello,
                                                            ProtocolVersion version, CertifiedKey key) throws TlsAlertException {
+        SecurityLevel level = context.config.securityLevel();
         if (!version.isAtLeast(ProtocolVersion.TLS1_2)) {
-            return Optional.of(SignatureSchemes.legacyScheme(key.privateKey()));
+            SignatureScheme legacy = SignatureSchemes.legacyScheme(key.privateKey());
+            if (!level.permitsSignature(legacy)) {
+                throw HandshakeContext.alert(AlertDescription.INTERNAL_ERROR, "no suitable signature algorithm: "
+                        + version.displayName() + " signs with " + legacy + ", below " + level);
+            }
+            return Optional.of(legacy);
         }
         List<Integer> offered = hello.extensionsOrEmpty()
                 .find(ExtensionType.SIGNATURE_ALGORITHMS, SignatureAlgorithms::decode)
                 .map(SignatureAlgorithms::schemes).orElse(null);
+        if (offered == null) {
+            // RFC 5246 §7.4.1.4.1: no signature_algorithms means {sha1, our key's algorithm}
+            SignatureScheme implied = SignatureSchemes.impliedScheme(key.privateKey());
+            if (!level.permitsSignature(implied)) {
+                throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE, "no suitable signature algorithm: "
+                        + "the client sent no signature_algorithms, and the implied " + implied + " is below " + level);
+            }
+            return Optional.of(implied);
+        }
         return SignatureSchemes.choose(offered, key.privateKey(), context.config.signatureSchemes());
+    }
+
+    /**
+     * Server, once the suite is chosen, whatever its key exchange: whether we could sign with our
+     * key at all (OpenSSL's tls_choose_sigalg runs for every suite, RSA key exchange included).
+     */
+    static void requireServerCanSign(HandshakeContext context) throws TlsAlertException {
+        if (!context.resumed) {
+            chooseServerSignature(context, context.clientHello, context.version, context.ownKey);
+        }
     }
 
     /** Server: a fresh ephemeral key, its public value, and the signature over both randoms and it. */
@@ -71,7 +103,8 @@ final class KeyExchangeStep {
             context.ephemeral = ecdhe;
             params = ecdhe.serverParams();
         } else {
-            DheKeyExchange dhe = DheKeyExchange.generate(DhGroup.FFDHE2048, context.config.random());
+            DheKeyExchange dhe = DheKeyExchange.generate(DhGroup.forSecurityLevel(context.config.securityLevel()),
+                    context.config.random());
             context.ephemeral = dhe;
             params = dhe.serverParams();
         }
@@ -83,6 +116,12 @@ final class KeyExchangeStep {
     /** Client: check the server's signature with its certificate's key, then answer with our own ephemeral key. */
     static void clientProcessServerKeyExchange(HandshakeContext context, ServerKeyExchange keyExchange) throws TlsAlertException {
         PublicKey serverKey = context.peerCertificates.get(0).publicKey();
+        SecurityLevel level = context.config.securityLevel();
+        if (!context.version.isAtLeast(ProtocolVersion.TLS1_2) && !level.permitsSignature(SignatureSchemes.legacyScheme(serverKey))) {
+            // OpenSSL 3.0: "legacy sigalg disallowed or unsupported", internal_error
+            throw HandshakeContext.alert(AlertDescription.INTERNAL_ERROR, "the " + context.version.displayName()
+                    + " ServerKeyExchange signature (" + SignatureSchemes.legacyScheme(serverKey) + ") is below " + level);
+        }
         ServerKeyExchangeSignature.verify(context.version, context.config.signatureSchemes(), serverKey,
                 context.clientRandom, context.serverRandom, keyExchange);
         EphemeralKeyExchange ours;
@@ -123,7 +162,8 @@ final class KeyExchangeStep {
             }
             Optional<SignatureScheme> scheme = context.version.isAtLeast(ProtocolVersion.TLS1_2)
                     ? SignatureSchemes.choose(request.supportedSignatureAlgorithms().orElse(List.of()), key.privateKey(), context.config.signatureSchemes())
-                    : Optional.of(SignatureSchemes.legacyScheme(key.privateKey()));
+                    : Optional.of(SignatureSchemes.legacyScheme(key.privateKey()))
+                            .filter(context.config.securityLevel()::permitsSignature); // else no certificate, as OpenSSL
             if (scheme.isPresent()) {
                 context.signatureScheme = scheme.get();
                 return Optional.of(key);

@@ -40,7 +40,7 @@ final class PeerCertificates {
         KeyExchangeAlgorithm keyExchange = context.suite.keyExchange();
         requireKeyType(leaf.publicKey(), keyExchange.isRsaAuthenticated());
         if (context.config.verifyPeer()) {
-            new CertificateValidator(context.config.trustAnchors(), context.config.clock()).validate(chain, Purpose.SERVER_AUTH);
+            validator(context).validate(chain, Purpose.SERVER_AUTH);
             // RFC 5246 §7.4.2 / RFC 4492 §5.3: the key must be usable for this key exchange.
             CertificateValidator.requireKeyUsage(leaf,
                     keyExchange == KeyExchangeAlgorithm.RSA ? KeyUsage.KEY_ENCIPHERMENT : KeyUsage.DIGITAL_SIGNATURE);
@@ -58,10 +58,15 @@ final class PeerCertificates {
         if (!(key instanceof RsaPublicKey) && !(key instanceof EcPublicKey)) {
             throw HandshakeContext.alert(AlertDescription.UNSUPPORTED_CERTIFICATE, "the client key is neither RSA nor EC");
         }
-        new CertificateValidator(context.config.trustAnchors(), context.config.clock()).validate(chain, Purpose.CLIENT_AUTH);
+        validator(context).validate(chain, Purpose.CLIENT_AUTH);
         // The client proves it holds the key by signing CertificateVerify (RFC 5246 §7.4.8).
         CertificateValidator.requireKeyUsage(chain.get(0), KeyUsage.DIGITAL_SIGNATURE);
         return chain;
+    }
+
+    // the trust anchors, the clock and the security level of this side
+    private static CertificateValidator validator(HandshakeContext context) {
+        return new CertificateValidator(context.config.trustAnchors(), context.config.clock(), context.config.securityLevel());
     }
 
     private static void requireKeyType(PublicKey key, boolean rsa) throws TlsAlertException {

@@ -12,6 +12,7 @@ import org.layeredtls.handshake.message.CertificateVerify;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.ClientKeyExchange;
 import org.layeredtls.handshake.message.Finished;
+import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.NewSessionTicket;
 import org.layeredtls.handshake.message.ServerHelloDone;
 
@@ -50,6 +51,11 @@ public final class ServerHandshake {
 
     public record ExpectClientHello() implements State {
         @Override
+        public boolean expects(HandshakeType type) {
+            return type == HandshakeType.CLIENT_HELLO;
+        }
+
+        @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
             if (!(received.message() instanceof ClientHello hello)) {
                 throw HandshakeState.unexpected(this, received.type().toString());
@@ -58,6 +64,7 @@ public final class ServerHandshake {
             context.clientRandom = hello.random();
             context.append(received);
             ServerNegotiation.negotiate(context, hello);
+            KeyExchangeStep.requireServerCanSign(context); // the security level may leave no signature
             context.send(ServerNegotiation.serverHello(context));
             if (context.resumed) {
                 return abbreviated(context);
@@ -98,6 +105,11 @@ public final class ServerHandshake {
 
     public record ExpectClientCertificate() implements State {
         @Override
+        public boolean expects(HandshakeType type) {
+            return type == HandshakeType.CERTIFICATE;
+        }
+
+        @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
             if (!(received.message() instanceof Certificate certificate)) {
                 throw HandshakeState.unexpected(this, received.type().toString());
@@ -127,6 +139,11 @@ public final class ServerHandshake {
 
     public record ExpectClientKeyExchange() implements State {
         @Override
+        public boolean expects(HandshakeType type) {
+            return type == HandshakeType.CLIENT_KEY_EXCHANGE;
+        }
+
+        @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
             if (!(received.message() instanceof ClientKeyExchange keyExchange)) {
                 throw HandshakeState.unexpected(this, received.type().toString());
@@ -145,6 +162,11 @@ public final class ServerHandshake {
 
     public record ExpectCertificateVerify() implements State {
         @Override
+        public boolean expects(HandshakeType type) {
+            return type == HandshakeType.CERTIFICATE_VERIFY;
+        }
+
+        @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
             if (!(received.message() instanceof CertificateVerify verify)) {
                 throw HandshakeState.unexpected(this, received.type().toString());
@@ -158,6 +180,11 @@ public final class ServerHandshake {
 
     public record ExpectChangeCipherSpec() implements State {
         @Override
+        public boolean expects(HandshakeType type) {
+            return false;
+        }
+
+        @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws TlsAlertException {
             throw HandshakeState.unexpected(this, received.type().toString());
         }
@@ -169,6 +196,16 @@ public final class ServerHandshake {
     }
 
     public record ExpectFinished() implements State {
+        @Override
+        public boolean expects(HandshakeType type) {
+            return type == HandshakeType.FINISHED;
+        }
+
+        @Override
+        public boolean allowsApplicationData() {
+            return false; // RFC 5246 §7.4.9: the peer's ChangeCipherSpec is followed by its Finished
+        }
+
         @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
             if (!(received.message() instanceof Finished)) {

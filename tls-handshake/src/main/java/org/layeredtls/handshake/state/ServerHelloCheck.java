@@ -7,11 +7,13 @@ import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.extension.ApplicationLayerProtocolNegotiation;
 import org.layeredtls.handshake.extension.EcPointFormats;
+import org.layeredtls.handshake.extension.ExtendedMasterSecret;
 import org.layeredtls.handshake.extension.Extension;
 import org.layeredtls.handshake.extension.ExtensionType;
 import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.MaxFragmentLength;
 import org.layeredtls.handshake.extension.RenegotiationInfo;
+import org.layeredtls.handshake.extension.ServerName;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.session.SessionState;
 import org.layeredtls.handshake.suite.CipherSuite;
@@ -49,13 +51,13 @@ final class ServerHelloCheck {
         context.serverRandom = hello.random();
         context.compression = compression;
         context.sessionId = hello.sessionId();
-        checkExtensions(context, hello.extensionsOrEmpty(), suite);
+        checkExtensions(context, hello.extensionsOrEmpty(), suite, version);
         context.negotiated(version, suite);
         checkResumption(context, hello, suite, version, compression);
     }
 
-    private static void checkExtensions(HandshakeContext context, Extensions extensions, CipherSuite suite)
-            throws TlsAlertException {
+    private static void checkExtensions(HandshakeContext context, Extensions extensions, CipherSuite suite,
+                                        ProtocolVersion version) throws TlsAlertException {
         Extensions offered = context.clientHello.extensionsOrEmpty();
         // RFC 5746 §3.6: sending the SCSV counts as offering renegotiation_info.
         boolean sentScsv = context.clientHello.cipherSuites().contains(CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV.code());
@@ -82,10 +84,20 @@ final class ServerHelloCheck {
         } else {
             context.secureRenegotiation = false;
         }
-        context.extendedMasterSecret = extensions.contains(ExtensionType.EXTENDED_MASTER_SECRET);
+        // RFC 7627 §5.1: the extension_data is empty; anything else is decode_error. SSL 3.0 has no
+        // extended master secret (nor encrypt-then-MAC): in an SSL 3.0 ServerHello both are ignored, as OpenSSL does.
+        boolean ssl3 = version.isSsl3();
+        context.extendedMasterSecret = extensions.find(ExtensionType.EXTENDED_MASTER_SECRET,
+                ExtendedMasterSecret::decode).isPresent() && !ssl3;
+        if (context.previousExtendedMasterSecret && !context.extendedMasterSecret) {
+            // A renegotiation may not drop the extended master secret (OpenSSL's rule, from RFC 7627 §5.4's
+            // warnings); RFC 7627 §5.2: "abort the handshake" is a fatal handshake_failure.
+            throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE,
+                    "the renegotiating ServerHello drops extended_master_secret, which the previous handshake used");
+        }
         // RFC 7366 §3: encrypt-then-MAC only applies to block ciphers; an echo for others changes nothing.
         context.encryptThenMac = extensions.contains(ExtensionType.ENCRYPT_THEN_MAC)
-                && suite.cipherSpec().type() == CipherType.BLOCK;
+                && suite.cipherSpec().type() == CipherType.BLOCK && !ssl3;
         context.ticketExpected = extensions.contains(ExtensionType.SESSION_TICKET);
         Optional<MaxFragmentLength> mfl = extensions.find(ExtensionType.MAX_FRAGMENT_LENGTH, MaxFragmentLength::decode);
         if (mfl.isPresent()) {
@@ -114,6 +126,8 @@ final class ServerHelloCheck {
             // RFC 8422 §5.2: uncompressed points must be supported.
             throw ClientHandshake.illegal("the server's ec_point_formats lacks uncompressed");
         }
+        // RFC 6066 §3: the server's server_name is empty; anything else is decode_error (as OpenSSL).
+        extensions.find(ExtensionType.SERVER_NAME, ServerName::decodeServerHello);
         context.serverName = context.connection.sniHostName();
     }
 
@@ -131,7 +145,8 @@ final class ServerHelloCheck {
             throw ClientHandshake.illegal("the server resumed the session with other parameters");
         }
         if (session.extendedMasterSecret() != context.extendedMasterSecret) {
-            // RFC 7627 §5.3: a session and its resumption agree on the extended master secret.
+            // RFC 7627 §5.3: a session and its resumption agree on the extended master secret; the client
+            // "MUST abort the handshake" either way, which §5.2 defines as a fatal handshake_failure.
             throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE,
                     "the resumed session and the ServerHello disagree on extended_master_secret");
         }

@@ -48,12 +48,23 @@ final class ServerNegotiation {
         }
         context.compression = config.compression().stream()
                 .filter(m -> hello.compressionMethods().contains(m.code())).findFirst().orElse(CompressionMethod.NULL);
-        Extensions extensions = hello.extensionsOrEmpty();
-        context.extendedMasterSecret = config.extendedMasterSecret() && extensions.contains(ExtensionType.EXTENDED_MASTER_SECRET);
-        context.serverName = extensions.find(ExtensionType.SERVER_NAME, ServerName::decode)
-                .flatMap(ServerName::hostName).orElse(null);
+        Extensions offered = hello.extensionsOrEmpty();
+        context.serverName = requestedHostName(offered);
+        checkPointFormats(offered);
+        // RFC 6101: SSL 3.0 has no extensions; none is negotiated in it (renegotiation_info aside, read above).
+        Extensions extensions = version.isSsl3() ? Extensions.empty() : offered;
+        // RFC 7627 §5.1: the extension_data is empty; anything else is decode_error.
+        boolean offersExtendedMasterSecret = extensions.find(ExtensionType.EXTENDED_MASTER_SECRET,
+                ExtendedMasterSecret::decode).isPresent();
+        if (context.previousExtendedMasterSecret && !offersExtendedMasterSecret) {
+            // A renegotiation may not drop the extended master secret (OpenSSL's rule, from RFC 7627 §5.4's
+            // warnings); RFC 7627 §5.2: "abort the handshake" is a fatal handshake_failure.
+            throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE,
+                    "the renegotiating ClientHello drops extended_master_secret, which the previous handshake used");
+        }
+        context.extendedMasterSecret = config.extendedMasterSecret() && offersExtendedMasterSecret;
 
-        if (!resume(context, hello, version)) {
+        if (!resume(context, hello, version, offersExtendedMasterSecret)) {
             chooseSuite(context, hello, version);
             context.sessionId = config.sessionCache() != null ? config.random().nextBytes(32) : new byte[0];
         }
@@ -80,10 +91,16 @@ final class ServerNegotiation {
         }
     }
 
-    /** The highest version both speak (RFC 5246 Appendix E.1), and the RFC 7507 fallback check. */
+    /**
+     * The highest version both speak (RFC 5246 Appendix E.1), and the RFC 7507 fallback check. A
+     * client_version above ours, whatever its major ({3,4}, {4,1}, {254,254}), gets our highest
+     * version, as OpenSSL does; only one below our minimum is refused.
+     */
     private static ProtocolVersion chooseVersion(TlsConfig config, ClientHello hello) throws TlsAlertException {
         ProtocolVersion offered = hello.clientVersion();
-        if (offered.major() != 3 || offered.compareTo(config.minVersion()) < 0) {
+        // RFC 5246 Appendix E.1: "the server MUST send a ServerHello with the highest version it supports";
+        // versions compare as their two bytes, so any major above 3 is above every version we speak.
+        if (offered.compareTo(config.minVersion()) < 0) {
             throw HandshakeContext.alert(AlertDescription.PROTOCOL_VERSION,
                     "the client offers at most " + offered + ", below our minimum " + config.minVersion().displayName());
         }
@@ -94,6 +111,39 @@ final class ServerNegotiation {
                     "TLS_FALLBACK_SCSV with " + version.displayName() + " while we support " + config.maxVersion().displayName());
         }
         return version;
+    }
+
+    /**
+     * The host name the client asks for (RFC 6066 §3), if any. A malformed server_name is
+     * decode_error (see {@link ServerName#decodeClientHello}); a name with a NUL byte is no DNS name
+     * and no server can recognise it: a fatal unrecognized_name, which §3 allows and OpenSSL sends.
+     */
+    private static String requestedHostName(Extensions offered) throws TlsAlertException {
+        Optional<String> name = offered.find(ExtensionType.SERVER_NAME, ServerName::decodeClientHello)
+                .flatMap(ServerName::hostName);
+        if (name.isPresent() && name.get().indexOf('\0') >= 0) {
+            throw HandshakeContext.alert(AlertDescription.UNRECOGNIZED_NAME, "the requested server name holds a NUL byte");
+        }
+        return name.orElse(null);
+    }
+
+    /**
+     * RFC 8422 §5.1.2: a client that lists elliptic curves in supported_groups and sends
+     * ec_point_formats without {@code uncompressed} makes the server "abort the handshake and return
+     * an illegal_parameter alert", whatever suite would be chosen. (OpenSSL 3.0 goes on.)
+     */
+    private static void checkPointFormats(Extensions offered) throws TlsAlertException {
+        Optional<EcPointFormats> formats = offered.find(ExtensionType.EC_POINT_FORMATS, EcPointFormats::decode);
+        if (formats.isEmpty() || formats.get().includesUncompressed()) {
+            return;
+        }
+        boolean offersCurves = offered.find(ExtensionType.SUPPORTED_GROUPS, SupportedGroups::decode)
+                .map(SupportedGroups::groups).orElse(List.of()).stream()
+                .anyMatch(code -> NamedGroup.fromCode(code).map(NamedGroup::isEllipticCurve).orElse(false));
+        if (offersCurves) {
+            throw HandshakeContext.alert(AlertDescription.ILLEGAL_PARAMETER,
+                    "ec_point_formats " + formats.get().formats() + " lacks uncompressed, and the client offers elliptic curves");
+        }
     }
 
     /** RFC 5746 §3.6 (first handshake) and §3.7 (renegotiation). */
@@ -120,7 +170,8 @@ final class ServerNegotiation {
     }
 
     /** Resumes the offered session (ticket first, RFC 5077 §3.4; then the session ID cache) when it still fits. */
-    private static boolean resume(HandshakeContext context, ClientHello hello, ProtocolVersion version) {
+    private static boolean resume(HandshakeContext context, ClientHello hello, ProtocolVersion version,
+                                  boolean offersExtendedMasterSecret) throws TlsAlertException {
         TlsConfig config = context.config;
         if (context.clientVerifyData.length > 0) {
             return false; // a renegotiation always runs a full handshake here
@@ -143,11 +194,17 @@ final class ServerNegotiation {
         boolean fits = state.version().equals(version) && hello.cipherSuites().contains(state.cipherSuite().code())
                 && config.cipherSuites().contains(state.cipherSuite())
                 && state.compression() == context.compression
-                && state.isValidAt(config.clock().instant())
-                // RFC 7627 §5.3: resume only when both sides agree on the extended master secret.
-                && state.extendedMasterSecret() == context.extendedMasterSecret;
+                && state.isValidAt(config.clock().instant());
         if (!fits) {
             return false;
+        }
+        if (state.extendedMasterSecret() && !offersExtendedMasterSecret) {
+            // RFC 7627 §5.3: "the server MUST abort the abbreviated handshake", with handshake_failure (§5.2), as OpenSSL 3.0.
+            throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE,
+                    "the ClientHello offers a session that used extended_master_secret, without the extension");
+        }
+        if (state.extendedMasterSecret() != context.extendedMasterSecret) {
+            return false; // RFC 7627 §5.3: a session without the extension is not resumed when it is offered now
         }
         context.resumed = true;
         context.resumedSession = state;
@@ -265,7 +322,12 @@ final class ServerNegotiation {
             answer.add(ServerName.acknowledgement()); // RFC 6066 §3: an empty server_name
         }
         boolean ssl3 = context.version.isSsl3();
-        Optional<Extensions> extensions = ssl3 || (answer.isEmpty() && hello.extensions().isEmpty())
+        if (ssl3) {
+            // SSL 3.0 defines no extensions, but RFC 5746 §4.5: a server answers the SCSV or the extension
+            // "even if the offered client version is {0x03, 0x00}"; OpenSSL sends it, and only it, in SSL 3.0.
+            answer.removeIf(extension -> !(extension instanceof RenegotiationInfo));
+        }
+        Optional<Extensions> extensions = answer.isEmpty() && (ssl3 || hello.extensions().isEmpty())
                 ? Optional.empty() : Optional.of(Extensions.of(answer.toArray(ExtensionData[]::new)));
         return new ServerHello(context.version, context.serverRandom, context.sessionId, context.suite.code(),
                 context.compression.code(), extensions);

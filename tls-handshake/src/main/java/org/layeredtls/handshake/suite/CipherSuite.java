@@ -14,6 +14,7 @@ import static org.layeredtls.record.BulkCipherAlgorithm.TRIPLE_DES_EDE_CBC;
 import static org.layeredtls.record.MacAlgorithm.HMAC_MD5;
 import static org.layeredtls.record.MacAlgorithm.HMAC_SHA1;
 import static org.layeredtls.record.MacAlgorithm.HMAC_SHA256;
+import static org.layeredtls.record.MacAlgorithm.HMAC_SHA384;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -27,8 +28,8 @@ import org.layeredtls.record.ProtocolVersion;
 
 /**
  * The cipher suites this stack knows (RFC 5246 appendix A.5 and C; RFC 5288 for GCM, RFC 5289 and
- * RFC 8422 for ECDHE, RFC 7905 for ChaCha20-Poly1305, RFC 5746 and RFC 7507 for the two signalling
- * values). A suite names a key exchange, a record protection ({@link CipherSpec}) and, from TLS 1.2,
+ * RFC 8422 for ECDHE, RFC 5289 for the CBC SHA-384 suites, RFC 7905 for ChaCha20-Poly1305, RFC 5746
+ * and RFC 7507 for the two signalling values). A suite names a key exchange, a record protection ({@link CipherSpec}) and, from TLS 1.2,
  * the PRF hash.
  *
  * <p>A ClientHello may offer codes this enum does not know; the messages keep them as plain
@@ -44,10 +45,14 @@ public enum CipherSuite {
     TLS_RSA_WITH_AES_256_CBC_SHA(0x0035, "AES256-SHA", RSA, AES_256_CBC, HMAC_SHA1, HashAlgorithm.SHA256),
     TLS_RSA_WITH_AES_128_CBC_SHA256(0x003C, "AES128-SHA256", RSA, AES_128_CBC, HMAC_SHA256, HashAlgorithm.SHA256),
     TLS_RSA_WITH_AES_256_CBC_SHA256(0x003D, "AES256-SHA256", RSA, AES_256_CBC, HMAC_SHA256, HashAlgorithm.SHA256),
+    TLS_DHE_RSA_WITH_AES_256_CBC_SHA256(0x006B, "DHE-RSA-AES256-SHA256", DHE_RSA, AES_256_CBC, HMAC_SHA256, HashAlgorithm.SHA256),
     TLS_RSA_WITH_AES_128_GCM_SHA256(0x009C, "AES128-GCM-SHA256", RSA, AES_128_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA256),
     TLS_RSA_WITH_AES_256_GCM_SHA384(0x009D, "AES256-GCM-SHA384", RSA, AES_256_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA384),
     TLS_DHE_RSA_WITH_AES_128_GCM_SHA256(0x009E, "DHE-RSA-AES128-GCM-SHA256", DHE_RSA, AES_128_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA256),
     TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA(0xC013, "ECDHE-RSA-AES128-SHA", ECDHE_RSA, AES_128_CBC, HMAC_SHA1, HashAlgorithm.SHA256),
+    /** RFC 5289 §3.2: HMAC-SHA384 records (48-byte MAC key) and the SHA-384 PRF. */
+    TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384(0xC024, "ECDHE-ECDSA-AES256-SHA384", ECDHE_ECDSA, AES_256_CBC, HMAC_SHA384, HashAlgorithm.SHA384),
+    TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384(0xC028, "ECDHE-RSA-AES256-SHA384", ECDHE_RSA, AES_256_CBC, HMAC_SHA384, HashAlgorithm.SHA384),
     TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256(0xC02B, "ECDHE-ECDSA-AES128-GCM-SHA256", ECDHE_ECDSA, AES_128_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA256),
     TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384(0xC02C, "ECDHE-ECDSA-AES256-GCM-SHA384", ECDHE_ECDSA, AES_256_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA384),
     TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256(0xC02F, "ECDHE-RSA-AES128-GCM-SHA256", ECDHE_RSA, AES_128_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA256),
@@ -132,8 +137,8 @@ public enum CipherSuite {
 
     /**
      * The hash of the TLS 1.2 PRF for this suite (RFC 5246 §5: SHA-256 unless the suite says
-     * otherwise; RFC 5288 §3: SHA-384 for the *_SHA384 suites). SSL 3.0 and TLS 1.0/1.1 have
-     * their own PRFs, whatever the suite.
+     * otherwise; RFC 5288 §3, RFC 5289 §3.2: SHA-384 for the *_SHA384 suites). SSL 3.0 and TLS
+     * 1.0/1.1 have their own PRFs, whatever the suite.
      */
     public HashAlgorithm prfHash() {
         return prfHash;
@@ -146,7 +151,7 @@ public enum CipherSuite {
      */
     public ProtocolVersion minimumVersion() {
         if (cipherSpec != null && (cipherSpec.type() == CipherType.AEAD
-                || cipherSpec.mac() == HMAC_SHA256 || cipherSpec.mac() == MacAlgorithm.HMAC_SHA384)) {
+                || cipherSpec.mac() == HMAC_SHA256 || cipherSpec.mac() == HMAC_SHA384)) {
             return ProtocolVersion.TLS1_2;
         }
         if (keyExchange.isElliptic()) {

@@ -117,10 +117,12 @@ class LoopbackHandshakeTest {
     @ParameterizedTest(name = "{0} {1}")
     @MethodSource("suitesAndVersions")
     void everySuiteAndVersionCompletesAHandshakeAndCarriesData(ProtocolVersion version, CipherSuite suite) throws Exception {
+        // security level 0 on both sides: SSL 3.0, TLS 1.0/1.1 signatures, RC4 and NULL are all below level 1
         Future<List<SessionInfo>> server = echoServer(TestCertificates.server().versions(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_2)
-                .cipherSuites(suite).build(), 1);
+                .cipherSuites(suite).securityLevel(0).build(), 1);
         byte[] data = DeterministicRandomSource.fromLabel("data").nextBytes(70_000);
-        try (TlsSocket client = connect(TestCertificates.client().versions(version, version).cipherSuites(suite).build())) {
+        try (TlsSocket client = connect(TestCertificates.client().versions(version, version).cipherSuites(suite)
+                .securityLevel(0).build())) {
             assertArrayEquals(data, exchange(client, data));
             SessionInfo session = client.session();
             assertEquals(version, session.version());
@@ -134,9 +136,10 @@ class LoopbackHandshakeTest {
     void negotiatesExtendedMasterSecretEncryptThenMacAlpnAndDeflate() throws Exception {
         Future<List<SessionInfo>> server = echoServer(TestCertificates.server()
                 .cipherSuites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA).alpn("cwmp", "http/1.1")
-                .compression(CompressionMethod.DEFLATE).build(), 1);
+                .compression(CompressionMethod.DEFLATE).securityLevel(1).build(), 1);
+        // compression is off from security level 2 (OpenSSL): both sides opt into level 1
         try (TlsSocket client = connect(TestCertificates.client().cipherSuites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA)
-                .alpn("http/1.1").compression(CompressionMethod.DEFLATE).maxFragmentLength(512).build())) {
+                .alpn("http/1.1").compression(CompressionMethod.DEFLATE).maxFragmentLength(512).securityLevel(1).build())) {
             byte[] data = "x".repeat(5000).getBytes();
             assertArrayEquals(data, exchange(client, data));
             SessionInfo session = client.session();
@@ -171,9 +174,10 @@ class LoopbackHandshakeTest {
     @Test
     void sha1SignaturesAreUsedOnlyWhenBothSidesNameThem() throws Exception {
         var sha1 = org.layeredtls.crypto.SignatureScheme.RSA_PKCS1_SHA1;
+        // SHA-1 signatures exist only at security level 0
         Future<List<SessionInfo>> server = echoServer(TestCertificates.server().signatureSchemes(sha1)
-                .cipherSuites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256).build(), 2);
-        try (TlsSocket client = connect(TestCertificates.client().signatureSchemes(sha1).build())) {
+                .cipherSuites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256).securityLevel(0).build(), 2);
+        try (TlsSocket client = connect(TestCertificates.client().signatureSchemes(sha1).securityLevel(0).build())) {
             assertArrayEquals(new byte[] {5}, exchange(client, new byte[] {5}));
         }
         try (TlsSocket client = connect(TestCertificates.client().build())) {

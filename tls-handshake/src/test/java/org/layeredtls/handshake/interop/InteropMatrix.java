@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.policy.SecurityLevel;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.handshake.suite.KeyExchangeAlgorithm;
 import org.layeredtls.record.ProtocolVersion;
@@ -71,15 +72,22 @@ final class InteropMatrix {
         return String.join(":", suites(version).stream().map(CipherSuite::openSslName).toList());
     }
 
-    /** Our client for one cell: that version only, that suite only, the test CA, server name localhost. */
+    /**
+     * Our client for one cell: that version only, that suite only, the test CA, server name localhost;
+     * security level 0 where OpenSSL needs it too, else the default.
+     */
     static TlsConfig.Builder clientConfig(TestPki pki, Cell cell) throws IOException {
         return TlsConfig.builder().versions(cell.version(), cell.version()).cipherSuites(cell.suite())
+                .securityLevel(cell.needsSecLevel0() ? 0 : SecurityLevel.DEFAULT.level())
                 .trustAnchors(pki.trustAnchors()).serverName("localhost");
     }
 
-    /** Our server for one version: every suite of the matrix, the RSA and the ECDSA certificates. */
+    /**
+     * Our server for one version: every suite of the matrix, the RSA and the ECDSA certificates; at
+     * security level 0, since it serves every cell of the version (NULL-SHA in TLS 1.2 included).
+     */
     static TlsConfig.Builder serverConfig(TestPki pki, ProtocolVersion version) throws IOException {
-        return TlsConfig.builder().versions(version, version).cipherSuites(suites(version))
+        return TlsConfig.builder().versions(version, version).cipherSuites(suites(version)).securityLevel(0)
                 .certificate(pki.serverRsa().chain(), pki.serverRsa().privateKey())
                 .certificate(pki.serverEcdsa().chain(), pki.serverEcdsa().privateKey())
                 .trustAnchors(pki.trustAnchors());

@@ -86,8 +86,9 @@ class Ssl3AndLegacySuitesInteropTest {
     private static void clientCell(Cell cell) throws Exception {
         try (JsseProcess server = JsseProcess.server(directory, cell.version().displayName(), jsseName(cell.suite()),
                 pki.serverRsa(), null, "none")) {
+            // SSL 3.0, RC4 and the MD5+SHA-1 signatures need security level 0
             TlsConfig config = TlsConfig.builder().versions(cell.version(), cell.version()).cipherSuites(cell.suite())
-                    .trustAnchors(pki.trustAnchors()).serverName("localhost").build();
+                    .securityLevel(0).trustAnchors(pki.trustAnchors()).serverName("localhost").build();
             byte[] data = DataTransfer.randomBytes(DataTransfer.ONE_MIB);
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), config)) {
                 Exchange.bound(socket);
@@ -115,7 +116,7 @@ class Ssl3AndLegacySuitesInteropTest {
 
     private static void serverCell(Cell cell) throws Exception {
         TlsConfig config = TlsConfig.builder().versions(cell.version(), cell.version()).cipherSuites(cell.suite())
-                .certificate(pki.serverRsa().chain(), pki.serverRsa().privateKey()).build();
+                .securityLevel(0).certificate(pki.serverRsa().chain(), pki.serverRsa().privateKey()).build();
         try (TlsServerSocket server = new TlsServerSocket(OpenSslClientInteropTest.listener(), config);
              JsseProcess client = JsseProcess.client(directory, server.getLocalPort(), cell.version().displayName(),
                      jsseName(cell.suite()), pki.ca().certificate(), null, DataTransfer.ONE_MIB);

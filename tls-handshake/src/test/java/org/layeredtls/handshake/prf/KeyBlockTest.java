@@ -80,6 +80,16 @@ class KeyBlockTest {
     }
 
     @Test
+    void tls12CbcWithHmacSha384HasFortyEightByteMacKeysFromTheSha384Prf() {
+        // RFC 5289 §3.2: TLS_ECDHE_*_WITH_AES_256_CBC_SHA384, HMAC-SHA384 records and the SHA-384 PRF.
+        KeyBlock block = KeySchedule.of(ProtocolVersion.TLS1_2, HashAlgorithm.SHA384)
+                .keyBlock(MASTER, CLIENT_RANDOM, SERVER_RANDOM, CipherSpec.of(BulkCipherAlgorithm.AES_256_CBC, MacAlgorithm.HMAC_SHA384));
+        byte[] expected = openSslKeyBlock("SHA384", 160);
+        assertKeys(block.clientWrite(), expected, 0, 48, 96, 32, 160, 0);
+        assertKeys(block.serverWrite(), expected, 48, 48, 128, 32, 160, 0);
+    }
+
+    @Test
     void tls10Rc4HasMacKeysAndKeysOnly() {
         KeyBlock block = KeySchedule.of(ProtocolVersion.TLS1_0, null)
                 .keyBlock(MASTER, CLIENT_RANDOM, SERVER_RANDOM, CipherSpec.of(BulkCipherAlgorithm.RC4_128, MacAlgorithm.HMAC_MD5));

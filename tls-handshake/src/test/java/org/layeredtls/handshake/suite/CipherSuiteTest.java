@@ -102,4 +102,20 @@ class CipherSuiteTest {
         assertFalse(KeyExchangeAlgorithm.ECDHE_ECDSA.isRsaAuthenticated());
         assertFalse(KeyExchangeAlgorithm.RSA.isEphemeral());
     }
+
+    @Test
+    void theCbcSha384SuitesUseHmacSha384TheSha384PrfAndTls12() {
+        for (CipherSuite suite : new CipherSuite[] {CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384,
+                CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384}) {
+            assertEquals(CipherSpec.of(BulkCipherAlgorithm.AES_256_CBC, MacAlgorithm.HMAC_SHA384), suite.cipherSpec());
+            assertEquals(48, suite.cipherSpec().mac().macLength());
+            assertEquals(HashAlgorithm.SHA384, suite.prfHash());
+            assertEquals(ProtocolVersion.TLS1_2, suite.minimumVersion());
+        }
+        assertEquals(Optional.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384), CipherSuite.fromCode(0xC024));
+        assertEquals(Optional.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384), CipherSuite.fromName("ECDHE-RSA-AES256-SHA384"));
+        assertEquals(Optional.of(CipherSuite.TLS_DHE_RSA_WITH_AES_256_CBC_SHA256), CipherSuite.fromName("DHE-RSA-AES256-SHA256"));
+        assertEquals(0x006B, CipherSuite.TLS_DHE_RSA_WITH_AES_256_CBC_SHA256.code());
+        assertEquals(ProtocolVersion.TLS1_2, CipherSuite.TLS_DHE_RSA_WITH_AES_256_CBC_SHA256.minimumVersion());
+    }
 }

@@ -53,6 +53,7 @@ final class ConversationConfigs {
                 .clock(clock)
                 .observer(observer)
                 .minDhBits(1024)
+                .securityLevel(0) // the level OpenSSL recorded them at (@SECLEVEL=0)
                 .trustAnchors(List.of(ConversationPki.certificate("ca")));
         if (c.ours() == Conversation.Role.CLIENT) {
             b.serverName("localhost").clientSessionStore(new InMemoryClientSessionStore(8, clock));

@@ -2,7 +2,6 @@ package org.layeredtls.handshake.state.fuzz;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,14 +15,11 @@ import org.layeredtls.crypto.PrivateKey;
 import org.layeredtls.handshake.api.ClientAuth;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.cert.Certificate;
-import org.layeredtls.handshake.cert.CertificateParseException;
-import org.layeredtls.handshake.cert.Pem;
 import org.layeredtls.handshake.session.InMemorySessionCache;
 import org.layeredtls.handshake.state.Connection;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.CompressionMethod;
 import org.layeredtls.record.ProtocolVersion;
-import org.layeredtls.vectors.Conversations;
 
 /**
  * Fuzzes the server's side of the handshake, from the first byte of the ClientHello on: the input
@@ -39,11 +35,11 @@ import org.layeredtls.vectors.Conversations;
 class ServerHandshakeFuzzTest {
 
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-06-01T12:00:00Z"), ZoneOffset.UTC);
-    static final Certificate CA = certificate("ca");
-    static final Certificate SERVER_RSA = certificate("server-rsa");
-    static final Certificate SERVER_EC = certificate("server-ec");
-    static final PrivateKey SERVER_RSA_KEY = privateKey("server-rsa");
-    static final PrivateKey SERVER_EC_KEY = privateKey("server-ec");
+    static final Certificate CA = RecordedPki.certificate("ca");
+    static final Certificate SERVER_RSA = RecordedPki.certificate("server-rsa");
+    static final Certificate SERVER_EC = RecordedPki.certificate("server-ec");
+    static final PrivateKey SERVER_RSA_KEY = RecordedPki.privateKey("server-rsa");
+    static final PrivateKey SERVER_EC_KEY = RecordedPki.privateKey("server-ec");
 
     @FuzzTest
     void serverHandshakeRaisesOnlyAlertsOrEof(byte[] input) throws IOException {
@@ -70,25 +66,5 @@ class ServerHandshakeFuzzTest {
         } catch (TlsException | EOFException expected) {
             // the two ways a hostile client's bytes may end a handshake
         }
-    }
-
-    private static Certificate certificate(String name) {
-        try {
-            return Pem.readCertificates(pem(name + ".pem")).get(0);
-        } catch (CertificateParseException e) {
-            throw new IllegalStateException(name, e);
-        }
-    }
-
-    private static PrivateKey privateKey(String name) {
-        try {
-            return Pem.readPrivateKey(pem(name + ".key"));
-        } catch (CertificateParseException e) {
-            throw new IllegalStateException(name, e);
-        }
-    }
-
-    private static byte[] pem(String fileName) {
-        return Conversations.resourceText(fileName).getBytes(StandardCharsets.US_ASCII);
     }
 }

@@ -1,0 +1,261 @@
+package org.layeredtls.handshake.negotiation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.layeredtls.alert.AlertDescription;
+import org.layeredtls.alert.TlsException;
+import org.layeredtls.handshake.api.SessionInfo;
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsServerSocket;
+import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.extension.Extension;
+import org.layeredtls.handshake.extension.ExtendedMasterSecret;
+import org.layeredtls.handshake.extension.ExtensionData;
+import org.layeredtls.handshake.extension.ExtensionType;
+import org.layeredtls.handshake.extension.Extensions;
+import org.layeredtls.handshake.extension.RenegotiationInfo;
+import org.layeredtls.handshake.intercept.OpenSslProcess;
+import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.message.ClientHello;
+import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.message.ServerHello;
+import org.layeredtls.handshake.session.ClientSession;
+import org.layeredtls.handshake.session.InMemoryClientSessionStore;
+import org.layeredtls.handshake.session.InMemorySessionCache;
+import org.layeredtls.record.ProtocolVersion;
+
+/**
+ * The extended master secret rules of RFC 7627 §5.1–5.3 on both sides ("abort the handshake" is a
+ * fatal handshake_failure, §5.2), and across renegotiation as OpenSSL enforces them. OpenSSL is the
+ * reference where it can be driven: s_server for the server's answers, s_client for the client's.
+ */
+@Timeout(120)
+class ExtendedMasterSecretTest {
+
+    private final ExecutorService background = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private static TlsConfig.Builder serverWithCache() {
+        return Pki.server().sessionCache(new InMemorySessionCache(16, Duration.ofHours(1)));
+    }
+
+    /** A full handshake of our client (no tickets, so the server's session ID names the session); returns its session. */
+    private static SessionInfo fullHandshake(int port, TlsConfig.Builder client) throws Exception {
+        try (TlsSocket socket = TlsSocket.connect("127.0.0.1", port, client.sessionTickets(false).build())) {
+            socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+            socket.startHandshake();
+            return socket.session();
+        }
+    }
+
+    private static byte[] resumption(SessionInfo session, Object... extensions) {
+        return RawTls.handshake(RawTls.clientHello(ProtocolVersion.TLS1_2, session.sessionId(),
+                List.of(session.cipherSuite().code()), extensions));
+    }
+
+    // ------------------------------------------------------------------ the server
+
+    @Test
+    void resumingAnEmsSessionWithoutTheExtensionIsHandshakeFailureAsFromOpenSsl() throws Exception {
+        try (OpenSslProcess openssl = OpenSslProcess.server("-cert", Pki.serverPem().toString(), "-key", Pki.serverKey().toString())) {
+            SessionInfo session = fullHandshake(openssl.port(), Pki.client());
+            assertTrue(session.extendedMasterSecret());
+            assertEquals(Optional.of(AlertDescription.HANDSHAKE_FAILURE), RawTls.exchange(openssl.port(), resumption(session)).alert());
+        }
+        try (OurServer server = new OurServer(serverWithCache().build())) {
+            server.acceptOne();
+            SessionInfo session = fullHandshake(server.port(), Pki.client());
+            assertTrue(session.extendedMasterSecret());
+            Future<OurServer.Outcome> outcome = server.acceptOne();
+            assertEquals(Optional.of(AlertDescription.HANDSHAKE_FAILURE), RawTls.exchange(server.port(), resumption(session)).alert());
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, OurServer.outcome(outcome).failure().description());
+        }
+    }
+
+    @Test
+    void resumingAnEmsSessionWithTheExtensionResumesIt() throws Exception {
+        try (OurServer server = new OurServer(serverWithCache().build())) {
+            server.acceptOne();
+            SessionInfo session = fullHandshake(server.port(), Pki.client());
+            server.acceptOne();
+            RawTls.Answer answer = RawTls.exchange(server.port(), resumption(session, new ExtendedMasterSecret()));
+            assertArrayEqualsOrFail(session.sessionId(), answer.serverHello().orElseThrow().sessionId());
+            assertFalse(answer.sent(HandshakeType.CERTIFICATE), answer::toString);
+        }
+    }
+
+    @Test
+    void aSessionWithoutEmsOfferedWithTheExtensionGetsAFullHandshake() throws Exception {
+        try (OurServer server = new OurServer(serverWithCache().build())) {
+            server.acceptOne();
+            SessionInfo session = fullHandshake(server.port(), Pki.client().extendedMasterSecret(false));
+            assertFalse(session.extendedMasterSecret());
+            server.acceptOne();
+            RawTls.Answer answer = RawTls.exchange(server.port(), resumption(session, new ExtendedMasterSecret()));
+            ServerHello hello = answer.serverHello().orElseThrow();
+            assertFalse(Arrays.equals(session.sessionId(), hello.sessionId()), "a new session, not the offered one");
+            assertTrue(hello.extensionsOrEmpty().contains(ExtensionType.EXTENDED_MASTER_SECRET));
+            assertTrue(answer.sent(HandshakeType.CERTIFICATE), answer::toString);
+        }
+    }
+
+    @Test
+    void aNonEmptyExtendedMasterSecretIsDecodeErrorAsFromOpenSsl() throws Exception {
+        byte[] hello = RawTls.handshake(RawTls.clientHello(new Extension(ExtensionType.EXTENDED_MASTER_SECRET.code(), new byte[] {0})));
+        try (OpenSslProcess openssl = OpenSslProcess.server("-cert", Pki.serverPem().toString(), "-key", Pki.serverKey().toString())) {
+            assertEquals(Optional.of(AlertDescription.DECODE_ERROR), RawTls.exchange(openssl.port(), hello).alert());
+        }
+        try (OurServer server = new OurServer(Pki.server().build())) {
+            Future<OurServer.Outcome> outcome = server.acceptOne();
+            assertEquals(Optional.of(AlertDescription.DECODE_ERROR), RawTls.exchange(server.port(), hello).alert());
+            assertEquals(AlertDescription.DECODE_ERROR, OurServer.outcome(outcome).failure().description());
+        }
+    }
+
+    // ------------------------------------------------------------------ the client
+
+    /** Our client, holding a stored session for the scripted server, against the scripted server's answer. */
+    private static void clientRefuses(TlsConfig.Builder sessionServer, boolean sessionWithEms, ExtensionData... answerExtensions)
+            throws Exception {
+        InMemoryClientSessionStore store = new InMemoryClientSessionStore(4);
+        TlsConfig client = Pki.client().sessionTickets(false).clientSessionStore(store).build();
+        ClientSession stored;
+        try (OurServer server = new OurServer(sessionServer.build())) {
+            server.acceptOne();
+            SessionInfo session = fullHandshake(server.port(), client.toBuilder());
+            assertEquals(sessionWithEms, session.extendedMasterSecret());
+            stored = store.get("localhost:" + server.port()).orElseThrow();
+        }
+        try (ScriptedServer scripted = new ScriptedServer(hello -> RawTls.handshake(ProtocolVersion.TLS1_2, new ServerHello(
+                ProtocolVersion.TLS1_2, new byte[32], hello.sessionId(), stored.state().cipherSuite().code(), 0,
+                Optional.of(Extensions.of(answerExtensions)))))) {
+            store.put("localhost:" + scripted.port(), stored);
+            try (TlsSocket socket = TlsSocket.connect("localhost", scripted.port(), client)) {
+                socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                TlsException refused = assertThrows(TlsException.class, socket::startHandshake);
+                assertEquals(AlertDescription.HANDSHAKE_FAILURE, refused.description(), refused.getMessage());
+            }
+            assertEquals(Optional.of(AlertDescription.HANDSHAKE_FAILURE), scripted.alertFromClient());
+        }
+    }
+
+    @Test
+    void aServerHelloResumingAnEmsSessionWithoutTheExtensionIsHandshakeFailure() throws Exception {
+        clientRefuses(serverWithCache(), true, RenegotiationInfo.initial());
+    }
+
+    @Test
+    void aServerHelloResumingASessionWithoutEmsWithTheExtensionIsHandshakeFailure() throws Exception {
+        clientRefuses(serverWithCache().extendedMasterSecret(false), false, RenegotiationInfo.initial(), new ExtendedMasterSecret());
+    }
+
+    @Test
+    void aNonEmptyExtendedMasterSecretInTheServerHelloIsDecodeError() throws Exception {
+        try (ScriptedServer scripted = new ScriptedServer(hello -> RawTls.handshake(ProtocolVersion.TLS1_2, new ServerHello(
+                ProtocolVersion.TLS1_2, new byte[32], new byte[0], RawTls.ECDHE_RSA_AES128_GCM, 0,
+                Optional.of(new Extensions(List.of(new Extension(ExtensionType.EXTENDED_MASTER_SECRET.code(), new byte[] {0})))))))) {
+            try (TlsSocket socket = TlsSocket.connect("localhost", scripted.port(), Pki.client().build())) {
+                socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                assertEquals(AlertDescription.DECODE_ERROR, assertThrows(TlsException.class, socket::startHandshake).description());
+            }
+            assertEquals(Optional.of(AlertDescription.DECODE_ERROR), scripted.alertFromClient());
+        }
+    }
+
+    // ------------------------------------------------------------------ renegotiation
+
+    /** A client whose renegotiation ClientHello drops extended_master_secret (the interceptor counts per connection). */
+    private static TlsConfig droppingClient() {
+        return Pki.client().handshakeInterceptor(
+                NegotiationAttacks.dropExtendedMasterSecretFromSecond(HandshakeType.CLIENT_HELLO)).build();
+    }
+
+    /** A server whose renegotiation ServerHello drops extended_master_secret (the interceptor counts per connection). */
+    private static TlsConfig droppingServer() {
+        return Pki.server().handshakeInterceptor(
+                NegotiationAttacks.dropExtendedMasterSecretFromSecond(HandshakeType.SERVER_HELLO)).build();
+    }
+
+    @Test
+    void aRenegotiationClientHelloWithoutEmsIsHandshakeFailureFromUsAndFromOpenSsl() throws Exception {
+        try (OpenSslProcess openssl = OpenSslProcess.server("-cert", Pki.serverPem().toString(), "-key", Pki.serverKey().toString(),
+                "-client_renegotiation");
+             TlsSocket socket = TlsSocket.connect("127.0.0.1", openssl.port(), droppingClient())) {
+            socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+            socket.startHandshake();
+            assertTrue(socket.session().extendedMasterSecret());
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, assertThrows(TlsException.class, socket::renegotiate).description());
+        }
+        // Ours, renegotiation started by the server (HelloRequest), answered by the client while it reads.
+        try (TlsServerSocket listener = TlsServerSocket.bind(java.net.InetAddress.getLoopbackAddress(), 0, Pki.server().build())) {
+            Future<AlertDescription> server = renegotiatingServer(listener);
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), droppingClient())) {
+                socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                assertEquals(AlertDescription.HANDSHAKE_FAILURE,
+                        assertThrows(TlsException.class, () -> socket.getInputStream().read()).description());
+            }
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, server.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    /** Our server accepts one connection and starts a renegotiation (HelloRequest); returns the alert it fails with. */
+    private Future<AlertDescription> renegotiatingServer(TlsServerSocket listener) {
+        return background.submit(() -> {
+            try (TlsSocket socket = listener.accept()) {
+                socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                socket.startHandshake();
+                return assertThrows(TlsException.class, socket::renegotiate,
+                        () -> "renegotiation refused: " + socket.renegotiationRefused()).description();
+            }
+        });
+    }
+
+    @Test
+    void aRenegotiationServerHelloWithoutEmsIsHandshakeFailureFromOpenSsl() throws Exception {
+        try (TlsServerSocket listener = TlsServerSocket.bind(java.net.InetAddress.getLoopbackAddress(), 0, droppingServer())) {
+            // openssl s_client answers our HelloRequest while it reads, and refuses the ServerHello.
+            Future<AlertDescription> server = renegotiatingServer(listener);
+            try (OpenSslProcess client = OpenSslProcess.client(listener.getLocalPort(), "-tls1_2",
+                    "-CAfile", Pki.caPem().toString())) {
+                assertEquals(AlertDescription.HANDSHAKE_FAILURE, server.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS),
+                        client::output);
+            }
+        }
+    }
+
+    @Test
+    void aRenegotiationServerHelloWithoutEmsIsHandshakeFailureFromOurClient() throws Exception {
+        try (TlsServerSocket listener = TlsServerSocket.bind(java.net.InetAddress.getLoopbackAddress(), 0, droppingServer())) {
+            Future<AlertDescription> server = renegotiatingServer(listener);
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().build())) {
+                socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                assertEquals(AlertDescription.HANDSHAKE_FAILURE,
+                        assertThrows(TlsException.class, () -> socket.getInputStream().read()).description());
+            }
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, server.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
+        }
+    }
+
+    private static void assertArrayEqualsOrFail(byte[] expected, byte[] actual) {
+        assertTrue(Arrays.equals(expected, actual), "the offered session is resumed");
+    }
+}

@@ -1,0 +1,139 @@
+package org.layeredtls.handshake.negotiation;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.layeredtls.handshake.api.SessionInfo;
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsServerSocket;
+import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.extension.EncryptThenMac;
+import org.layeredtls.handshake.extension.ExtendedMasterSecret;
+import org.layeredtls.handshake.extension.Extension;
+import org.layeredtls.handshake.extension.Extensions;
+import org.layeredtls.handshake.extension.RenegotiationInfo;
+import org.layeredtls.handshake.extension.ServerName;
+import org.layeredtls.handshake.extension.SessionTicket;
+import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.message.ClientHello;
+import org.layeredtls.handshake.message.ServerHello;
+import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.record.ProtocolVersion;
+
+/**
+ * RFC 5746 §3.6 in SSL 3.0: a client that signalled secure renegotiation (the SCSV, or the extension)
+ * gets renegotiation_info in the SSL 3.0 ServerHello, and no other extension, as from OpenSSL (whose
+ * SSL 3.0 client refuses a server without it: "unsafe legacy renegotiation disabled").
+ */
+@Timeout(120)
+class Ssl3RenegotiationInfoTest {
+
+    private static final int SCSV = CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV.code();
+    private static final CipherSuite SUITE = CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA;
+
+    private final ExecutorService background = Executors.newCachedThreadPool();
+
+    @AfterEach
+    void stop() {
+        background.shutdownNow();
+    }
+
+    private static TlsConfig.Builder ssl3Server() {
+        return Pki.server().versions(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_2).cipherSuites(SUITE);
+    }
+
+    private static ServerHello ssl3ServerHelloFor(List<Integer> suites, Optional<Extensions> extensions) throws Exception {
+        ClientHello hello = new ClientHello(ProtocolVersion.SSL3_0, new byte[32], new byte[0], suites, List.of(0), extensions);
+        try (OurServer server = new OurServer(ssl3Server().build())) {
+            server.acceptOne();
+            RawTls.Answer answer = RawTls.exchange(server.port(), RawTls.handshake(ProtocolVersion.SSL3_0, hello));
+            ServerHello serverHello = answer.serverHello().orElseThrow(() -> new AssertionError(answer.toString()));
+            assertEquals(ProtocolVersion.SSL3_0, serverHello.serverVersion());
+            return serverHello;
+        }
+    }
+
+    @Test
+    void theScsvGetsAnEmptyRenegotiationInfoInTheSsl3ServerHello() throws Exception {
+        ServerHello hello = ssl3ServerHelloFor(List.of(SUITE.code(), SCSV), Optional.empty());
+        assertEquals(Optional.of(Extensions.of(RenegotiationInfo.initial())), hello.extensions());
+    }
+
+    @Test
+    void renegotiationInfoIsTheOnlyExtensionOfAnSsl3ServerHello() throws Exception {
+        Extensions offered = Extensions.of(ServerName.ofHostName("localhost"), new ExtendedMasterSecret(),
+                new EncryptThenMac(), SessionTicket.empty(), RenegotiationInfo.initial());
+        ServerHello hello = ssl3ServerHelloFor(List.of(SUITE.code()), Optional.of(offered));
+        assertEquals(Optional.of(Extensions.of(RenegotiationInfo.initial())), hello.extensions());
+    }
+
+    @Test
+    void withoutTheSignalTheSsl3ServerHelloHasNoExtensions() throws Exception {
+        ServerHello hello = ssl3ServerHelloFor(List.of(SUITE.code()),
+                Optional.of(new Extensions(List.of(new ExtendedMasterSecret().toExtension(), new Extension(0x1234, new byte[0])))));
+        assertEquals(Optional.empty(), hello.extensions());
+    }
+
+    @Test
+    void ourSsl3ClientSeesSecureRenegotiationAndRenegotiates() throws Exception {
+        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, ssl3Server().build())) {
+            Future<SessionInfo> server = background.submit(() -> {
+                try (TlsSocket socket = listener.accept()) {
+                    socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                    socket.startHandshake();
+                    socket.renegotiate(); // HelloRequest; the client answers while it reads
+                    socket.getOutputStream().write(7);
+                    return socket.session();
+                }
+            });
+            TlsConfig client = Pki.client().versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0).cipherSuites(SUITE).build();
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), client)) {
+                socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                socket.startHandshake();
+                assertEquals(ProtocolVersion.SSL3_0, socket.session().version());
+                assertTrue(socket.session().secureRenegotiation(), "the SSL 3.0 ServerHello answered the SCSV");
+                assertEquals(7, socket.getInputStream().read());
+            }
+            SessionInfo session = server.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            assertTrue(session.secureRenegotiation());
+            assertEquals(ProtocolVersion.SSL3_0, session.version());
+        }
+    }
+
+    @Test
+    void anSsl3ServerHelloWithExtendedMasterSecretAndEncryptThenMacIsReadAsWithoutThem() throws Exception {
+        // SSL 3.0 has neither (RFC 7627 and RFC 7366 are TLS extensions); OpenSSL ignores them in SSL 3.0.
+        // Before, our client took them and failed with an exception that was no alert.
+        TlsConfig server = ssl3Server().versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0)
+                .handshakeInterceptor(NegotiationAttacks.addToServerHello(new ExtendedMasterSecret(), new EncryptThenMac())).build();
+        TlsConfig client = Pki.client().versions(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_2).cipherSuites(SUITE).build();
+        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, server)) {
+            Future<SessionInfo> accepted = background.submit(() -> {
+                try (TlsSocket socket = listener.accept()) {
+                    socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                    socket.getOutputStream().write(5);
+                    return socket.session();
+                }
+            });
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), client)) {
+                socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                assertEquals(5, socket.getInputStream().read());
+                assertEquals(ProtocolVersion.SSL3_0, socket.session().version());
+                assertEquals(false, socket.session().extendedMasterSecret());
+                assertEquals(false, socket.session().encryptThenMac());
+            }
+            assertEquals(ProtocolVersion.SSL3_0, accepted.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).version());
+        }
+    }
+}

@@ -35,7 +35,7 @@ class HostileHellosAgainstTlsServerSocketTest extends HostileHelloScenarios {
     ServerUnderTest levelZeroServer() throws Exception {
         synchronized (HostileHellosAgainstTlsServerSocketTest.class) {
             if (levelZero == null || !levelZero.isAlive()) {
-                levelZero = LibraryServer.start(SecurityLevels.atLevel(config(), 0).build(), Duration.ofSeconds(10));
+                levelZero = LibraryServer.start(config().securityLevel(0).build(), Duration.ofSeconds(10));
             }
             return levelZero;
         }

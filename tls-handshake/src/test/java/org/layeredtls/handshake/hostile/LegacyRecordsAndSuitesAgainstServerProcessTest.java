@@ -92,7 +92,7 @@ class LegacyRecordsAndSuitesAgainstServerProcessTest {
             assertTrue(info.isPresent(), () -> "no renegotiation_info in " + hello);
             assertEquals("00", HexFormat.of().formatHex(info.get().data()));
         }
-        TlsConfig ssl3Client = SecurityLevels.atLevel(HostilePki.client(), 0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0)
+        TlsConfig ssl3Client = HostilePki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0)
                 .cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA).build();
         NormalClient.echoes(server, ssl3Client);
     }

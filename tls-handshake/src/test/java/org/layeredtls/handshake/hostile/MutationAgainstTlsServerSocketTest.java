@@ -27,7 +27,7 @@ class MutationAgainstTlsServerSocketTest {
      */
     static TlsConfig serverConfig() {
         List<CipherSuite> suites = Arrays.stream(CipherSuite.values()).filter(s -> !s.isSignalling() && !s.isWeak()).toList();
-        return SecurityLevels.lowestAvailable(HostilePki.server()).versions(ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_2)
+        return HostilePki.server().securityLevel(0).versions(ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_2)
                 .cipherSuites(suites).build();
     }
 

@@ -124,7 +124,7 @@ final class MutationRun {
     }
 
     /** One case: its outcome, as {@link Reply#outcome()} names it, or "no connection". */
-    private static String replay(ServerUnderTest server, FlightMutation mutation, Duration bound) throws InterruptedException {
+    static String replay(ServerUnderTest server, FlightMutation mutation, Duration bound) throws InterruptedException {
         try (RawPeer peer = RawPeer.connect(server.port())) {
             AtomicReference<IOException> writeEnded = new AtomicReference<>();
             Thread writer = new Thread(() -> {

@@ -54,11 +54,6 @@ record Reply(Ending ending, List<Alert> alerts, int encryptedAlerts, List<Handsh
         return firstAlert().filter(a -> a.level() == AlertLevel.FATAL && a.description().equals(description)).isPresent();
     }
 
-    /** Whether any alert in the clear is a warning with this description. */
-    boolean hasWarning(AlertDescription description) {
-        return alerts.stream().anyMatch(a -> a.level() == AlertLevel.WARNING && a.description().equals(description));
-    }
-
     /** Whether the connection ended (alert, close or reset) rather than timing out. */
     boolean ended() {
         return ending != Ending.TIMEOUT;

@@ -117,13 +117,6 @@ final class ServerProcess implements ServerUnderTest {
         }
     }
 
-    /** The length of the output so far: an offset to wait from after the next action. */
-    int outputLength() {
-        synchronized (output) {
-            return output.length();
-        }
-    }
-
     /** Waits (bounded) for the process to exit by itself; its exit code, or empty if it still runs. */
     Optional<Integer> awaitExit(Duration bound) throws InterruptedException {
         return process.waitFor(bound.toMillis(), TimeUnit.MILLISECONDS) ? Optional.of(process.exitValue()) : Optional.empty();

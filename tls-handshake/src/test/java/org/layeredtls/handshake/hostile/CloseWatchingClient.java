@@ -12,6 +12,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.layeredtls.alert.Alert;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.testing.RawPeer;
 
 /**
  * Our {@code TlsSocket} as an HTTP/1.0 client that sends its request and its close_notify at once, before reading

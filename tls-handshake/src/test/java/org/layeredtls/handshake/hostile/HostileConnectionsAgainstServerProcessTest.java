@@ -24,6 +24,8 @@ import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.extension.ExtensionType;
 import org.layeredtls.handshake.intercept.OpenSslProcess;
 import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.testing.RawPeer;
+import org.layeredtls.handshake.testing.Reply;
 
 /**
  * The issue's bullets that take a whole connection (a full handshake, a renegotiation, an HTTP request, a

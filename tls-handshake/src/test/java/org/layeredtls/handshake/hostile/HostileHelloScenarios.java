@@ -25,6 +25,8 @@ import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ContentType;
 import org.layeredtls.record.ProtocolVersion;
+import org.layeredtls.handshake.testing.RawPeer;
+import org.layeredtls.handshake.testing.Reply;
 
 /**
  * The issue's hostile and unusual first flights, each sent by a {@link RawPeer}: every test checks the exact

@@ -8,6 +8,8 @@ import org.layeredtls.handshake.extension.EcPointFormat;
 import org.layeredtls.handshake.extension.EcPointFormats;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.handshake.testing.RawPeer;
+import org.layeredtls.handshake.testing.Reply;
 
 /** The reference run: {@link HostileHelloScenarios} against {@code openssl s_server -www}: OpenSSL answers each as the tests say. */
 class HostileHellosAgainstOpenSslTest extends HostileHelloScenarios {

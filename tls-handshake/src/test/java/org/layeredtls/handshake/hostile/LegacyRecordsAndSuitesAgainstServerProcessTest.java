@@ -20,6 +20,8 @@ import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
+import org.layeredtls.handshake.testing.RawPeer;
+import org.layeredtls.handshake.testing.Reply;
 
 /**
  * The issue's record-format and suite bullets end to end against the {@code layeredtls server} process: the

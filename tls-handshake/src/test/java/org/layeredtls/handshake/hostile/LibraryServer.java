@@ -13,6 +13,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.testing.RawPeer;
 
 /**
  * A {@link TlsServerSocket} in this JVM, served the way an application using the library serves it: one

@@ -13,6 +13,8 @@ import java.util.stream.Collectors;
 import org.layeredtls.vectors.Conversation;
 import org.layeredtls.vectors.ConversationConnection;
 import org.layeredtls.vectors.Conversations;
+import org.layeredtls.handshake.testing.RawPeer;
+import org.layeredtls.handshake.testing.Reply;
 
 /**
  * The mutation test: recorded client flights (the OpenSSL reference conversations of test-vectors), mutated

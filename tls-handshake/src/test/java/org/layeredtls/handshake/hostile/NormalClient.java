@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.testing.RawPeer;
 
 /** The well-behaved client every hostile test sends right after the hostile one: our {@link TlsSocket}, bounded in time. */
 final class NormalClient {

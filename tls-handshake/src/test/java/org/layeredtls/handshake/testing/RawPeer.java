@@ -1,4 +1,4 @@
-package org.layeredtls.handshake.hostile;
+package org.layeredtls.handshake.testing;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -34,12 +34,12 @@ import org.layeredtls.record.ProtocolVersion;
  * of the stream, a reset, or a time bound. Handshake messages and alerts are understood while they are
  * in the clear (before the server's ChangeCipherSpec).
  */
-final class RawPeer implements AutoCloseable {
+public final class RawPeer implements AutoCloseable {
 
     /** The bound for connecting and for one read, unless a test gives its own. */
-    static final Duration BOUND = Duration.ofSeconds(15);
+    public static final Duration BOUND = Duration.ofSeconds(15);
     /** RFC 5246 §6.2.1: a record's fragment is at most 2^14 bytes. */
-    static final int MAX_FRAGMENT = 1 << 14;
+    public static final int MAX_FRAGMENT = 1 << 14;
     private static final int HEADER_LENGTH = 5;
 
     private final Socket socket;
@@ -54,7 +54,7 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** Connects to 127.0.0.1:{@code port}. */
-    static RawPeer connect(int port) throws IOException {
+    public static RawPeer connect(int port) throws IOException {
         Socket socket = new Socket();
         try {
             socket.setTcpNoDelay(true);
@@ -67,30 +67,30 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** The version written in the headers of the records this peer sends (default {3,1}, as OpenSSL's first flight). */
-    RawPeer recordVersion(ProtocolVersion version) {
+    public RawPeer recordVersion(ProtocolVersion version) {
         this.recordVersion = version;
         return this;
     }
 
     /** Writes raw bytes. */
-    RawPeer send(byte[] bytes) throws IOException {
+    public RawPeer send(byte[] bytes) throws IOException {
         out.write(bytes);
         out.flush();
         return this;
     }
 
     /** Writes one record: a 5-byte header (RFC 5246 §6.2.1) and the fragment as given, whatever its length. */
-    RawPeer sendRecord(ContentType type, byte[] fragment) throws IOException {
+    public RawPeer sendRecord(ContentType type, byte[] fragment) throws IOException {
         return send(record(type, recordVersion, fragment));
     }
 
     /** Writes one message, framed (RFC 5246 §7.4), in as many handshake records of at most 2^14 bytes as it needs. */
-    RawPeer sendHandshake(HandshakeMessage message) throws IOException {
+    public RawPeer sendHandshake(HandshakeMessage message) throws IOException {
         return sendHandshakeBytes(HandshakeFrame.of(message).bytes());
     }
 
     /** Writes handshake-protocol bytes (framed messages, or anything) in records of at most 2^14 bytes. */
-    RawPeer sendHandshakeBytes(byte[] handshakeBytes) throws IOException {
+    public RawPeer sendHandshakeBytes(byte[] handshakeBytes) throws IOException {
         ByteArrayOutputStream records = new ByteArrayOutputStream();
         for (int offset = 0; offset < handshakeBytes.length; offset += MAX_FRAGMENT) {
             int end = Math.min(handshakeBytes.length, offset + MAX_FRAGMENT);
@@ -100,39 +100,39 @@ final class RawPeer implements AutoCloseable {
     }
 
     /** Writes one alert record in the clear. */
-    RawPeer sendAlert(AlertLevel level, AlertDescription description) throws IOException {
+    public RawPeer sendAlert(AlertLevel level, AlertDescription description) throws IOException {
         return sendRecord(ContentType.ALERT, new Alert(level, description).encode());
     }
 
     /** The bytes of one record. */
-    static byte[] record(ContentType type, ProtocolVersion version, byte[] fragment) {
+    public static byte[] record(ContentType type, ProtocolVersion version, byte[] fragment) {
         return new ByteWriter(HEADER_LENGTH + fragment.length).u8(type.code()).u16(version.code())
                 .u16(fragment.length).bytes(fragment).toByteArray();
     }
 
     /** Half-closes: the server reads end of stream, and can still answer. */
-    void shutdownOutput() throws IOException {
+    public void shutdownOutput() throws IOException {
         socket.shutdownOutput();
     }
 
     /** Ends the connection with a TCP reset (SO_LINGER 0), as a crashed or impatient peer does. */
-    void reset() throws IOException {
+    public void reset() throws IOException {
         socket.setSoLinger(true, 0);
         socket.close();
     }
 
     /** Reads until the first alert in the clear, the end of the stream, a reset, or {@code bound}. */
-    Reply awaitAlert(Duration bound) throws IOException {
+    public Reply awaitAlert(Duration bound) throws IOException {
         return read(bound, reply -> !reply.alerts().isEmpty());
     }
 
     /** Reads until the end of the stream, a reset or {@code bound}, through any alerts. */
-    Reply awaitEnd(Duration bound) throws IOException {
+    public Reply awaitEnd(Duration bound) throws IOException {
         return read(bound, reply -> false);
     }
 
     /** Reads until the server sent this handshake message in the clear, or an alert, or the end. */
-    Reply awaitHandshake(HandshakeType type, Duration bound) throws IOException {
+    public Reply awaitHandshake(HandshakeType type, Duration bound) throws IOException {
         return read(bound, reply -> !reply.alerts().isEmpty() || reply.handshakeTypes().contains(type));
     }
 

@@ -1,4 +1,4 @@
-package org.layeredtls.handshake.hostile;
+package org.layeredtls.handshake.testing;
 
 import java.util.List;
 import java.util.Optional;
@@ -22,11 +22,11 @@ import org.layeredtls.handshake.message.ServerHello;
  * @param bytesRead        everything read, headers included
  * @param millis           how long reading took
  */
-record Reply(Ending ending, List<Alert> alerts, int encryptedAlerts, List<HandshakeType> handshakeTypes,
+public record Reply(Ending ending, List<Alert> alerts, int encryptedAlerts, List<HandshakeType> handshakeTypes,
              Optional<ServerHello> serverHello, boolean changeCipherSpec, long bytesRead, long millis) {
 
     /** Why reading stopped. */
-    enum Ending {
+    public enum Ending {
         /** An alert arrived, and the caller asked to stop at the first one. */
         ALERT,
         /** The message the caller waited for arrived. */
@@ -39,28 +39,28 @@ record Reply(Ending ending, List<Alert> alerts, int encryptedAlerts, List<Handsh
         TIMEOUT
     }
 
-    Reply {
+    public Reply {
         alerts = List.copyOf(alerts);
         handshakeTypes = List.copyOf(handshakeTypes);
     }
 
     /** The first alert read in the clear. */
-    Optional<Alert> firstAlert() {
+    public Optional<Alert> firstAlert() {
         return alerts.stream().findFirst();
     }
 
     /** Whether the first alert in the clear is fatal with this description. */
-    boolean isFatal(AlertDescription description) {
+    public boolean isFatal(AlertDescription description) {
         return firstAlert().filter(a -> a.level() == AlertLevel.FATAL && a.description().equals(description)).isPresent();
     }
 
     /** Whether the connection ended (alert, close or reset) rather than timing out. */
-    boolean ended() {
+    public boolean ended() {
         return ending != Ending.TIMEOUT;
     }
 
     /** A short description for counts and messages: the first alert, or how it ended. */
-    String outcome() {
+    public String outcome() {
         if (!alerts.isEmpty()) {
             Alert first = alerts.get(0);
             return first.level().name().toLowerCase(java.util.Locale.ROOT) + " " + first.description().rfcName();

@@ -38,6 +38,8 @@ import org.layeredtls.handshake.session.ClientSession;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 import org.layeredtls.handshake.session.InMemorySessionCache;
 import org.layeredtls.record.ProtocolVersion;
+import org.layeredtls.handshake.testing.HandshakeServer;
+import org.layeredtls.handshake.testing.Reply;
 
 /**
  * The extended master secret rules of RFC 7627 §5.1–5.3 on both sides ("abort the handshake" is a
@@ -79,25 +81,25 @@ class ExtendedMasterSecretTest {
         try (OpenSslProcess openssl = OpenSslProcess.server("-cert", Pki.serverPem().toString(), "-key", Pki.serverKey().toString())) {
             SessionInfo session = fullHandshake(openssl.port(), Pki.client());
             assertTrue(session.extendedMasterSecret());
-            assertEquals(Optional.of(AlertDescription.HANDSHAKE_FAILURE), RawTls.exchange(openssl.port(), resumption(session)).alert());
+            assertEquals(Optional.of(AlertDescription.HANDSHAKE_FAILURE), RawTls.exchange(openssl.port(), resumption(session)).alertDescription());
         }
-        try (OurServer server = new OurServer(serverWithCache().build())) {
+        try (HandshakeServer server = HandshakeServer.bind(serverWithCache().build(), HandshakeServer.BOUND)) {
             server.acceptOne();
             SessionInfo session = fullHandshake(server.port(), Pki.client());
             assertTrue(session.extendedMasterSecret());
-            Future<OurServer.Outcome> outcome = server.acceptOne();
-            assertEquals(Optional.of(AlertDescription.HANDSHAKE_FAILURE), RawTls.exchange(server.port(), resumption(session)).alert());
-            assertEquals(AlertDescription.HANDSHAKE_FAILURE, OurServer.outcome(outcome).failure().description());
+            Future<HandshakeServer.Outcome> outcome = server.acceptOne();
+            assertEquals(Optional.of(AlertDescription.HANDSHAKE_FAILURE), RawTls.exchange(server.port(), resumption(session)).alertDescription());
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, HandshakeServer.await(outcome).alert().description());
         }
     }
 
     @Test
     void resumingAnEmsSessionWithTheExtensionResumesIt() throws Exception {
-        try (OurServer server = new OurServer(serverWithCache().build())) {
+        try (HandshakeServer server = HandshakeServer.bind(serverWithCache().build(), HandshakeServer.BOUND)) {
             server.acceptOne();
             SessionInfo session = fullHandshake(server.port(), Pki.client());
             server.acceptOne();
-            RawTls.Answer answer = RawTls.exchange(server.port(), resumption(session, new ExtendedMasterSecret()));
+            Reply answer = RawTls.exchange(server.port(), resumption(session, new ExtendedMasterSecret()));
             assertArrayEqualsOrFail(session.sessionId(), answer.serverHello().orElseThrow().sessionId());
             assertFalse(answer.sent(HandshakeType.CERTIFICATE), answer::toString);
         }
@@ -105,12 +107,12 @@ class ExtendedMasterSecretTest {
 
     @Test
     void aSessionWithoutEmsOfferedWithTheExtensionGetsAFullHandshake() throws Exception {
-        try (OurServer server = new OurServer(serverWithCache().build())) {
+        try (HandshakeServer server = HandshakeServer.bind(serverWithCache().build(), HandshakeServer.BOUND)) {
             server.acceptOne();
             SessionInfo session = fullHandshake(server.port(), Pki.client().extendedMasterSecret(false));
             assertFalse(session.extendedMasterSecret());
             server.acceptOne();
-            RawTls.Answer answer = RawTls.exchange(server.port(), resumption(session, new ExtendedMasterSecret()));
+            Reply answer = RawTls.exchange(server.port(), resumption(session, new ExtendedMasterSecret()));
             ServerHello hello = answer.serverHello().orElseThrow();
             assertFalse(Arrays.equals(session.sessionId(), hello.sessionId()), "a new session, not the offered one");
             assertTrue(hello.extensionsOrEmpty().contains(ExtensionType.EXTENDED_MASTER_SECRET));
@@ -122,12 +124,12 @@ class ExtendedMasterSecretTest {
     void aNonEmptyExtendedMasterSecretIsDecodeErrorAsFromOpenSsl() throws Exception {
         byte[] hello = RawTls.handshake(RawTls.clientHello(new Extension(ExtensionType.EXTENDED_MASTER_SECRET.code(), new byte[] {0})));
         try (OpenSslProcess openssl = OpenSslProcess.server("-cert", Pki.serverPem().toString(), "-key", Pki.serverKey().toString())) {
-            assertEquals(Optional.of(AlertDescription.DECODE_ERROR), RawTls.exchange(openssl.port(), hello).alert());
+            assertEquals(Optional.of(AlertDescription.DECODE_ERROR), RawTls.exchange(openssl.port(), hello).alertDescription());
         }
-        try (OurServer server = new OurServer(Pki.server().build())) {
-            Future<OurServer.Outcome> outcome = server.acceptOne();
-            assertEquals(Optional.of(AlertDescription.DECODE_ERROR), RawTls.exchange(server.port(), hello).alert());
-            assertEquals(AlertDescription.DECODE_ERROR, OurServer.outcome(outcome).failure().description());
+        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
+            Future<HandshakeServer.Outcome> outcome = server.acceptOne();
+            assertEquals(Optional.of(AlertDescription.DECODE_ERROR), RawTls.exchange(server.port(), hello).alertDescription());
+            assertEquals(AlertDescription.DECODE_ERROR, HandshakeServer.await(outcome).alert().description());
         }
     }
 
@@ -139,7 +141,7 @@ class ExtendedMasterSecretTest {
         InMemoryClientSessionStore store = new InMemoryClientSessionStore(4);
         TlsConfig client = Pki.client().sessionTickets(false).clientSessionStore(store).build();
         ClientSession stored;
-        try (OurServer server = new OurServer(sessionServer.build())) {
+        try (HandshakeServer server = HandshakeServer.bind(sessionServer.build(), HandshakeServer.BOUND)) {
             server.acceptOne();
             SessionInfo session = fullHandshake(server.port(), client.toBuilder());
             assertEquals(sessionWithEms, session.extendedMasterSecret());

@@ -34,6 +34,8 @@ import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
+import org.layeredtls.handshake.testing.HandshakeServer;
+import org.layeredtls.handshake.testing.Reply;
 
 /**
  * server_name (RFC 6066 §3) and ec_point_formats (RFC 8422 §5.1.2) as both sides check them. Where
@@ -65,24 +67,24 @@ class ExtensionChecksTest {
     }
 
     private static Optional<AlertDescription> ourAnswer(org.layeredtls.handshake.api.TlsConfig config, byte[] hello) throws Exception {
-        try (OurServer server = new OurServer(config)) {
-            Future<OurServer.Outcome> outcome = server.acceptOne();
-            RawTls.Answer answer = RawTls.exchange(server.port(), hello);
-            if (answer.alert().isPresent()) {
-                assertEquals(answer.alert().get(), OurServer.outcome(outcome).failure().description());
+        try (HandshakeServer server = HandshakeServer.bind(config, HandshakeServer.BOUND)) {
+            Future<HandshakeServer.Outcome> outcome = server.acceptOne();
+            Reply answer = RawTls.exchange(server.port(), hello);
+            if (answer.alertDescription().isPresent()) {
+                assertEquals(answer.alertDescription().get(), HandshakeServer.await(outcome).alert().description());
             } else {
                 assertTrue(answer.serverHello().isPresent(), answer::toString);
             }
-            return answer.alert();
+            return answer.alertDescription();
         }
     }
 
     private static Optional<AlertDescription> opensslAnswer(byte[] hello) throws Exception {
-        RawTls.Answer answer = RawTls.exchange(openssl.port(), hello);
-        if (answer.alert().isEmpty()) {
+        Reply answer = RawTls.exchange(openssl.port(), hello);
+        if (answer.alertDescription().isEmpty()) {
             assertTrue(answer.serverHello().isPresent(), answer::toString);
         }
-        return answer.alert();
+        return answer.alertDescription();
     }
 
     @ParameterizedTest(name = "{0}: {2}")

@@ -17,6 +17,7 @@ import org.layeredtls.alert.TlsException;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.OpenSslProcess;
 import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**
  * RFC 5246 §7.4 and §7.2.2: a message whose type the state does not expect is unexpected_message,
@@ -52,12 +53,12 @@ class MessageTypeBeforeBodyTest {
     })
     void theFirstMessageOfTheClientIsJudgedByItsTypeFirstAsByOpenSsl(int type, String body, String alert) throws Exception {
         byte[] bytes = RawTls.handshakeOfType(type, HexFormat.of().parseHex(body));
-        Optional<String> reference = RawTls.exchange(openssl.port(), bytes).alert().map(AlertDescription::rfcName);
+        Optional<String> reference = RawTls.exchange(openssl.port(), bytes).alertDescription().map(AlertDescription::rfcName);
         assertEquals(Optional.of(alert), reference, "openssl s_server");
-        try (OurServer server = new OurServer(Pki.server().build())) {
-            Future<OurServer.Outcome> outcome = server.acceptOne();
-            assertEquals(Optional.of(alert), RawTls.exchange(server.port(), bytes).alert().map(AlertDescription::rfcName));
-            assertEquals(alert, OurServer.outcome(outcome).failure().description().rfcName());
+        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
+            Future<HandshakeServer.Outcome> outcome = server.acceptOne();
+            assertEquals(Optional.of(alert), RawTls.exchange(server.port(), bytes).alertDescription().map(AlertDescription::rfcName));
+            assertEquals(alert, HandshakeServer.await(outcome).alert().description().rfcName());
         }
     }
 

@@ -20,6 +20,7 @@ import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.HandshakeFrame;
 import org.layeredtls.handshake.message.HandshakeReassembler;
 import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.testing.RawPeer;
 
 /**
  * A server made of raw bytes for one connection: it reads the client's ClientHello, answers with
@@ -40,7 +41,7 @@ final class ScriptedServer implements AutoCloseable {
                 OutputStream out = socket.getOutputStream();
                 out.write(answer.apply(hello));
                 out.flush();
-                return RawTls.readAnswer(socket.getInputStream()).alert();
+                return RawTls.answered(RawPeer.over(socket).awaitFlight(RawTls.BOUND)).alertDescription();
             }
         });
     }

@@ -30,6 +30,8 @@ import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
+import org.layeredtls.handshake.testing.HandshakeServer;
+import org.layeredtls.handshake.testing.Reply;
 
 /**
  * RFC 5746 §3.6 in SSL 3.0: a client that signalled secure renegotiation (the SCSV, or the extension)
@@ -55,9 +57,9 @@ class Ssl3RenegotiationInfoTest {
 
     private static ServerHello ssl3ServerHelloFor(List<Integer> suites, Optional<Extensions> extensions) throws Exception {
         ClientHello hello = new ClientHello(ProtocolVersion.SSL3_0, new byte[32], new byte[0], suites, List.of(0), extensions);
-        try (OurServer server = new OurServer(ssl3Server().build())) {
+        try (HandshakeServer server = HandshakeServer.bind(ssl3Server().build(), HandshakeServer.BOUND)) {
             server.acceptOne();
-            RawTls.Answer answer = RawTls.exchange(server.port(), RawTls.handshake(ProtocolVersion.SSL3_0, hello));
+            Reply answer = RawTls.exchange(server.port(), RawTls.handshake(ProtocolVersion.SSL3_0, hello));
             ServerHello serverHello = answer.serverHello().orElseThrow(() -> new AssertionError(answer.toString()));
             assertEquals(ProtocolVersion.SSL3_0, serverHello.serverVersion());
             return serverHello;

@@ -23,6 +23,8 @@ import org.layeredtls.handshake.intercept.OutgoingHandshakeMessage;
 import org.layeredtls.handshake.intercept.Pki;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.record.ProtocolVersion;
+import org.layeredtls.handshake.testing.HandshakeServer;
+import org.layeredtls.handshake.testing.Reply;
 
 /**
  * RFC 5246 Appendix E.1: a ClientHello with a client_version above ours, whatever its major, gets
@@ -52,11 +54,11 @@ class VersionToleranceTest {
     @CsvSource({"3, 4", "4, 1", "6, 3", "254, 254"})
     void aClientVersionAboveOursGetsOurHighestVersionAsFromOpenSsl(int major, int minor) throws Exception {
         byte[] hello = helloOffering(new ProtocolVersion(major, minor));
-        RawTls.Answer reference = RawTls.exchange(openssl.port(), hello);
+        Reply reference = RawTls.exchange(openssl.port(), hello);
         assertEquals(Optional.of(ProtocolVersion.TLS1_2), reference.serverHello().map(h -> h.serverVersion()), reference::toString);
-        try (OurServer server = new OurServer(Pki.server().build())) {
+        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
             server.acceptOne();
-            RawTls.Answer ours = RawTls.exchange(server.port(), hello);
+            Reply ours = RawTls.exchange(server.port(), hello);
             assertEquals(Optional.of(ProtocolVersion.TLS1_2), ours.serverHello().map(h -> h.serverVersion()), ours::toString);
             assertTrue(ours.sent(HandshakeType.SERVER_HELLO_DONE), ours::toString);
         }
@@ -65,20 +67,20 @@ class VersionToleranceTest {
     @Test
     void aClientVersionBelowSsl3IsProtocolVersionAsFromOpenSsl() throws Exception {
         byte[] hello = helloOffering(new ProtocolVersion(2, 0));
-        assertEquals(Optional.of(AlertDescription.PROTOCOL_VERSION), RawTls.exchange(openssl.port(), hello).alert());
-        try (OurServer server = new OurServer(Pki.server().build())) {
-            Future<OurServer.Outcome> outcome = server.acceptOne();
-            assertEquals(Optional.of(AlertDescription.PROTOCOL_VERSION), RawTls.exchange(server.port(), hello).alert());
-            assertEquals(AlertDescription.PROTOCOL_VERSION, OurServer.outcome(outcome).failure().description());
+        assertEquals(Optional.of(AlertDescription.PROTOCOL_VERSION), RawTls.exchange(openssl.port(), hello).alertDescription());
+        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
+            Future<HandshakeServer.Outcome> outcome = server.acceptOne();
+            assertEquals(Optional.of(AlertDescription.PROTOCOL_VERSION), RawTls.exchange(server.port(), hello).alertDescription());
+            assertEquals(AlertDescription.PROTOCOL_VERSION, HandshakeServer.await(outcome).alert().description());
         }
     }
 
     @Test
     void aClientVersionBelowOurMinimumIsProtocolVersion() throws Exception {
-        try (OurServer server = new OurServer(Pki.server().build())) { // TLS 1.2 only by default
+        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) { // TLS 1.2 only by default
             server.acceptOne();
             assertEquals(Optional.of(AlertDescription.PROTOCOL_VERSION),
-                    RawTls.exchange(server.port(), helloOffering(ProtocolVersion.TLS1_1)).alert());
+                    RawTls.exchange(server.port(), helloOffering(ProtocolVersion.TLS1_1)).alertDescription());
         }
     }
 
@@ -88,9 +90,9 @@ class VersionToleranceTest {
         byte[] hello = RawTls.handshake(new ProtocolVersion(3, minor),
                 RawTls.clientHello(ProtocolVersion.TLS1_2, new byte[0], List.of(RawTls.ECDHE_RSA_AES128_GCM)));
         assertTrue(RawTls.exchange(openssl.port(), hello).serverHello().isPresent());
-        try (OurServer server = new OurServer(Pki.server().build())) {
+        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
             server.acceptOne();
-            RawTls.Answer ours = RawTls.exchange(server.port(), hello);
+            Reply ours = RawTls.exchange(server.port(), hello);
             assertEquals(Optional.of(ProtocolVersion.TLS1_2), ours.serverHello().map(h -> h.serverVersion()), ours::toString);
         }
     }
@@ -121,15 +123,15 @@ class VersionToleranceTest {
             socket.startHandshake();
             assertEquals(ProtocolVersion.TLS1_2, socket.session().version());
         }
-        try (OurServer server = new OurServer(Pki.server().build())) {
-            Future<OurServer.Outcome> outcome = server.acceptOne();
+        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
+            Future<HandshakeServer.Outcome> outcome = server.acceptOne();
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(),
                     Pki.client().handshakeInterceptor(clientVersion41()).build())) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 socket.startHandshake();
                 assertEquals(ProtocolVersion.TLS1_2, socket.session().version());
             }
-            assertEquals(ProtocolVersion.TLS1_2, OurServer.outcome(outcome).session().version());
+            assertEquals(ProtocolVersion.TLS1_2, HandshakeServer.await(outcome).session().version());
         }
     }
 }

@@ -53,6 +53,11 @@ public final class RawPeer implements AutoCloseable {
         this.out = socket.getOutputStream();
     }
 
+    /** Talks over a socket already connected (one a test server accepted, say). */
+    public static RawPeer over(Socket connected) throws IOException {
+        return new RawPeer(connected);
+    }
+
     /** Connects to 127.0.0.1:{@code port}. */
     public static RawPeer connect(int port) throws IOException {
         Socket socket = new Socket();
@@ -91,12 +96,7 @@ public final class RawPeer implements AutoCloseable {
 
     /** Writes handshake-protocol bytes (framed messages, or anything) in records of at most 2^14 bytes. */
     public RawPeer sendHandshakeBytes(byte[] handshakeBytes) throws IOException {
-        ByteArrayOutputStream records = new ByteArrayOutputStream();
-        for (int offset = 0; offset < handshakeBytes.length; offset += MAX_FRAGMENT) {
-            int end = Math.min(handshakeBytes.length, offset + MAX_FRAGMENT);
-            records.writeBytes(record(ContentType.HANDSHAKE, recordVersion, Arrays.copyOfRange(handshakeBytes, offset, end)));
-        }
-        return send(records.toByteArray());
+        return send(handshakeRecords(recordVersion, handshakeBytes));
     }
 
     /** Writes one alert record in the clear. */
@@ -108,6 +108,16 @@ public final class RawPeer implements AutoCloseable {
     public static byte[] record(ContentType type, ProtocolVersion version, byte[] fragment) {
         return new ByteWriter(HEADER_LENGTH + fragment.length).u8(type.code()).u16(version.code())
                 .u16(fragment.length).bytes(fragment).toByteArray();
+    }
+
+    /** Handshake-protocol bytes cut into handshake records of at most 2^14 bytes (RFC 5246 §6.2.1). */
+    public static byte[] handshakeRecords(ProtocolVersion version, byte[] handshakeBytes) {
+        ByteArrayOutputStream records = new ByteArrayOutputStream();
+        for (int offset = 0; offset < handshakeBytes.length; offset += MAX_FRAGMENT) {
+            int end = Math.min(handshakeBytes.length, offset + MAX_FRAGMENT);
+            records.writeBytes(record(ContentType.HANDSHAKE, version, Arrays.copyOfRange(handshakeBytes, offset, end)));
+        }
+        return records.toByteArray();
     }
 
     /** Half-closes: the server reads end of stream, and can still answer. */
@@ -134,6 +144,15 @@ public final class RawPeer implements AutoCloseable {
     /** Reads until the server sent this handshake message in the clear, or an alert, or the end. */
     public Reply awaitHandshake(HandshakeType type, Duration bound) throws IOException {
         return read(bound, reply -> !reply.alerts().isEmpty() || reply.handshakeTypes().contains(type));
+    }
+
+    /**
+     * Reads the server's first flight: until its ServerHelloDone, its ChangeCipherSpec (a resumption: what
+     * follows is protected), an alert, the end of the stream, a reset, or {@code bound}.
+     */
+    public Reply awaitFlight(Duration bound) throws IOException {
+        return read(bound, reply -> !reply.alerts().isEmpty() || reply.changeCipherSpec()
+                || reply.handshakeTypes().contains(HandshakeType.SERVER_HELLO_DONE));
     }
 
     private Reply read(Duration bound, Predicate<Reply> done) throws IOException {

@@ -49,6 +49,16 @@ public record Reply(Ending ending, List<Alert> alerts, int encryptedAlerts, List
         return alerts.stream().findFirst();
     }
 
+    /** The description of the first alert read in the clear, whatever its level. */
+    public Optional<AlertDescription> alertDescription() {
+        return firstAlert().map(Alert::description);
+    }
+
+    /** Whether the server sent this handshake message in the clear. */
+    public boolean sent(HandshakeType type) {
+        return handshakeTypes.contains(type);
+    }
+
     /** Whether the first alert in the clear is fatal with this description. */
     public boolean isFatal(AlertDescription description) {
         return firstAlert().filter(a -> a.level() == AlertLevel.FATAL && a.description().equals(description)).isPresent();

@@ -6,14 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -21,9 +18,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**
  * Client-initiated renegotiation: refused by default with a warning no_renegotiation (OpenSSL 3's
@@ -34,15 +31,13 @@ import org.layeredtls.handshake.intercept.Pki;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class ClientRenegotiationLimitTest {
 
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private TlsServerSocket listener;
+    private HandshakeServer listener;
 
     @AfterEach
     void stop() throws IOException {
         if (listener != null) {
             listener.close();
         }
-        threads.shutdownNow();
     }
 
     /** A clock the test moves forward by hand. */
@@ -71,22 +66,19 @@ class ClientRenegotiationLimitTest {
 
     /** A server that echoes bytes (each read drives any renegotiation the client starts) until the client closes. */
     private void echoServer(TlsConfig config) throws IOException {
-        listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, config);
-        threads.submit(() -> {
-            try (TlsSocket socket = listener.accept()) {
-                socket.socket().setSoTimeout((int) SurvivalWire.BOUND_MILLIS);
-                InputStream in = socket.getInputStream();
-                for (int b; (b = in.read()) >= 0; ) {
-                    socket.getOutputStream().write(b);
-                }
+        listener = HandshakeServer.bind(config, HandshakeServer.BOUND);
+        listener.accept(socket -> {
+            InputStream in = socket.getInputStream();
+            for (int b; (b = in.read()) >= 0; ) {
+                socket.getOutputStream().write(b);
             }
             return null;
         });
     }
 
     private TlsSocket client() throws IOException {
-        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().build());
-        client.socket().setSoTimeout((int) SurvivalWire.BOUND_MILLIS);
+        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().build());
+        client.socket().setSoTimeout((int) HandshakeServer.BOUND.toMillis());
         return client;
     }
 
@@ -141,21 +133,18 @@ class ClientRenegotiationLimitTest {
 
     @Test
     void serverInitiatedRenegotiationNeedsNoOptIn() throws Exception {
-        listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, Pki.server().build());
-        Future<Boolean> server = threads.submit(() -> {
-            try (TlsSocket socket = listener.accept()) {
-                socket.socket().setSoTimeout((int) SurvivalWire.BOUND_MILLIS);
-                assertEquals(1, socket.getInputStream().read());
-                socket.renegotiate(); // HelloRequest; the client answers while it reads
-                socket.getOutputStream().write(2);
-                return !socket.renegotiationRefused();
-            }
+        listener = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND);
+        Future<Boolean> server = listener.accept(socket -> {
+            assertEquals(1, socket.getInputStream().read());
+            socket.renegotiate(); // HelloRequest; the client answers while it reads
+            socket.getOutputStream().write(2);
+            return !socket.renegotiationRefused();
         });
         try (TlsSocket client = client()) {
             client.getOutputStream().write(1);
             assertEquals(2, client.getInputStream().read());
         }
-        assertTrue(server.get(SurvivalWire.BOUND_MILLIS, TimeUnit.MILLISECONDS), "the renegotiation the server asked for ran");
+        assertTrue(HandshakeServer.await(server), "the renegotiation the server asked for ran");
     }
 
     @Test

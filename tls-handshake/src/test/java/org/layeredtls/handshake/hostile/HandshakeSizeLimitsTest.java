@@ -2,17 +2,14 @@ package org.layeredtls.handshake.hostile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.util.Arrays;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -22,12 +19,17 @@ import org.junit.jupiter.api.Timeout;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.alert.TlsAlertReceivedException;
-import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.OpenSslProcess;
 import org.layeredtls.handshake.intercept.Pki;
 import org.layeredtls.handshake.message.HandshakeMessageLimits;
 import org.layeredtls.handshake.message.HandshakeReassembler;
+import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.testing.HandshakeServer;
+import org.layeredtls.handshake.testing.RawPeer;
+import org.layeredtls.handshake.testing.Reply;
+import org.layeredtls.record.ContentType;
+import org.layeredtls.record.ProtocolVersion;
 
 /**
  * Handshake messages are bounded by what a legal peer can send: the largest legal ClientHello
@@ -38,17 +40,15 @@ import org.layeredtls.handshake.message.HandshakeReassembler;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class HandshakeSizeLimitsTest {
 
-    private static final int ILLEGAL_PARAMETER = AlertDescription.ILLEGAL_PARAMETER.code();
+    private static final AlertDescription ILLEGAL_PARAMETER = AlertDescription.ILLEGAL_PARAMETER;
 
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private TlsServerSocket listener;
+    private HandshakeServer listener;
 
     @AfterEach
     void stop() throws IOException {
         if (listener != null) {
             listener.close();
         }
-        threads.shutdownNow();
     }
 
     private static void u16(ByteArrayOutputStream out, int value) {
@@ -105,30 +105,29 @@ class HandshakeSizeLimitsTest {
         return bytes;
     }
 
-    /** Sends {@code bytes} and returns the first record the server answers with. */
-    private static SurvivalWire.RawRecord firstAnswer(int port, byte[] bytes) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout((int) SurvivalWire.BOUND_MILLIS);
-            socket.getOutputStream().write(bytes);
-            return SurvivalWire.read(socket.getInputStream());
+    /** Sends {@code bytes} and reads the server's answer up to its ServerHello, its first alert, or its close. */
+    private static Reply answer(int port, byte[] bytes) throws IOException {
+        try (RawPeer peer = RawPeer.connect(port)) {
+            return peer.send(bytes).awaitHandshake(HandshakeType.SERVER_HELLO, HandshakeServer.BOUND);
         }
     }
 
     private int ourServer() throws IOException {
-        listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, Pki.server().build());
-        threads.submit(() -> {
-            try (TlsSocket socket = listener.accept()) {
-                socket.startHandshake();
-            }
-            return null;
-        });
-        return listener.getLocalPort();
+        listener = HandshakeServer.bind(Pki.server().build());
+        listener.acceptOne();
+        return listener.port();
     }
 
-    private static void assertServerHello(SurvivalWire.RawRecord answer, String who) {
-        assertNotNull(answer, who + " closed without an answer");
-        assertEquals(SurvivalWire.HANDSHAKE, answer.type(), who + " answered " + answer.type() + " " + Arrays.toString(answer.fragment()));
-        assertEquals(2, answer.fragment()[0], who + ": the first message is a ServerHello");
+    private static void assertServerHello(Reply answer, String who) {
+        assertTrue(answer.alerts().isEmpty(), who + " answered " + answer);
+        assertEquals(Optional.of(HandshakeType.SERVER_HELLO), answer.handshakeTypes().stream().findFirst(),
+                who + ": the first message is a ServerHello; " + answer);
+    }
+
+    /** The first thing the server sent is this fatal alert (no handshake message before it). */
+    private static void assertFatalFirst(AlertDescription description, Reply answer, String who) {
+        assertEquals(List.of(), answer.handshakeTypes(), who + " answered " + answer);
+        answer.assertFatal(description, who);
     }
 
     @Test
@@ -136,28 +135,25 @@ class HandshakeSizeLimitsTest {
         byte[] hello = largestLegalClientHello();
         assertEquals(4 + 131_396, hello.length);
         assertEquals(131_396, HandshakeMessageLimits.CLIENT_HELLO_MAX);
-        assertServerHello(firstAnswer(ourServer(), SurvivalWire.handshakeRecords(hello)), "our server");
+        assertServerHello(answer(ourServer(), RawPeer.handshakeRecords(ProtocolVersion.TLS1_2, hello)), "our server");
     }
 
     @Test
     void openSslServerAnswersTheLargestLegalClientHelloToo() throws Exception {
         try (OpenSslProcess server = OpenSslProcess.server("-cert", Pki.serverPem().toString(), "-key", Pki.serverKey().toString(), "-www")) {
-            assertServerHello(firstAnswer(server.port(), SurvivalWire.handshakeRecords(largestLegalClientHello())), "openssl s_server");
+            assertServerHello(answer(server.port(), RawPeer.handshakeRecords(ProtocolVersion.TLS1_2, largestLegalClientHello())), "openssl s_server");
         }
     }
 
     private static byte[] clientHelloHeader(int bodyLength) {
-        return SurvivalWire.record(SurvivalWire.HANDSHAKE, new byte[] {1, (byte) (bodyLength >>> 16), (byte) (bodyLength >>> 8), (byte) bodyLength});
+        return RawPeer.record(ContentType.HANDSHAKE, ProtocolVersion.TLS1_2, new byte[] {1, (byte) (bodyLength >>> 16), (byte) (bodyLength >>> 8), (byte) bodyLength});
     }
 
     @Test
     void aClientHelloOneByteLongerThanLegalIsRefusedFromItsHeaderWithIllegalParameterByUsAndByOpenSsl() throws Exception {
-        SurvivalWire.RawRecord ours = firstAnswer(ourServer(), clientHelloHeader(131_397));
-        assertEquals(SurvivalWire.ALERT, ours.type());
-        SurvivalWire.assertFatal(ILLEGAL_PARAMETER, ours.fragment(), "our server");
+        assertFatalFirst(ILLEGAL_PARAMETER, answer(ourServer(), clientHelloHeader(131_397)), "our server");
         try (OpenSslProcess server = OpenSslProcess.server("-cert", Pki.serverPem().toString(), "-key", Pki.serverKey().toString(), "-www")) {
-            SurvivalWire.RawRecord theirs = firstAnswer(server.port(), clientHelloHeader(131_397));
-            SurvivalWire.assertFatal(ILLEGAL_PARAMETER, theirs.fragment(), "openssl s_server");
+            assertFatalFirst(ILLEGAL_PARAMETER, answer(server.port(), clientHelloHeader(131_397)), "openssl s_server");
             server.awaitOutput("excessive message size");
         }
     }
@@ -178,21 +174,13 @@ class HandshakeSizeLimitsTest {
 
     @Test
     void aClientRefusesACertificateChainLongerThanItsMaxCertificateList() throws Exception {
-        listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, Pki.server().build());
-        Future<Exception> server = threads.submit(() -> {
-            try (TlsSocket socket = listener.accept()) {
-                socket.startHandshake();
-                return null;
-            } catch (Exception e) {
-                return e;
-            }
-        });
-        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().maxCertificateList(100).build());
+        listener = HandshakeServer.bind(Pki.server().build());
+        Future<HandshakeServer.Outcome> server = listener.acceptOne();
+        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().maxCertificateList(100).build());
         TlsAlertException sent = assertThrows(TlsAlertException.class, client::startHandshake);
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, sent.description());
         client.close();
-        TlsAlertReceivedException received = assertInstanceOf(TlsAlertReceivedException.class,
-                server.get(SurvivalWire.BOUND_MILLIS, TimeUnit.MILLISECONDS));
+        TlsAlertReceivedException received = assertInstanceOf(TlsAlertReceivedException.class, HandshakeServer.await(server).failure());
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, received.alert().description());
     }
 }

@@ -23,13 +23,15 @@ import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.alert.TlsAlertReceivedException;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.HandshakeInterceptor;
 import org.layeredtls.handshake.intercept.OutgoingFlight;
 import org.layeredtls.handshake.intercept.OutgoingHandshakeMessage;
 import org.layeredtls.handshake.intercept.Pki;
 import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.testing.HandshakeServer;
+import org.layeredtls.handshake.testing.RawPeer;
+import org.layeredtls.handshake.testing.Reply;
 
 /**
  * TlsConfig.handshakeTimeout: a handshake that does not complete in time ends with a fatal
@@ -40,10 +42,10 @@ import org.layeredtls.handshake.message.HandshakeType;
 class HandshakeTimeoutLimitTest {
 
     private static final Duration SHORT = Duration.ofMillis(800);
-    private static final int HANDSHAKE_FAILURE = AlertDescription.HANDSHAKE_FAILURE.code();
+    private static final AlertDescription HANDSHAKE_FAILURE = AlertDescription.HANDSHAKE_FAILURE;
 
     private final ExecutorService threads = Executors.newCachedThreadPool();
-    private TlsServerSocket listener;
+    private HandshakeServer listener;
 
     @AfterEach
     void stop() throws IOException {
@@ -53,44 +55,40 @@ class HandshakeTimeoutLimitTest {
         threads.shutdownNow();
     }
 
-    private Future<Exception> serverHandshake(TlsConfig config) throws IOException {
-        listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, config);
-        return threads.submit(() -> {
-            try (TlsSocket socket = listener.accept()) {
-                socket.startHandshake();
-                return null;
-            } catch (Exception e) {
-                return e;
-            }
-        });
+    private Future<HandshakeServer.Outcome> serverHandshake(TlsConfig config) throws IOException {
+        listener = HandshakeServer.bind(config);
+        return listener.acceptOne();
+    }
+
+    /** What ended the server's handshake. */
+    private static Exception failure(Future<HandshakeServer.Outcome> server) throws Exception {
+        return HandshakeServer.await(server).failure();
     }
 
     @Test
     void aServerWhoseClientStopsAfterItsClientHelloSendsAFatalHandshakeFailureWhenTheTimeoutFires() throws Exception {
-        Future<Exception> server = serverHandshake(Pki.server().handshakeTimeout(SHORT).build());
-        byte[] hello = SurvivalWire.clientHello(Pki.client().build());
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
-            socket.setSoTimeout((int) SurvivalWire.BOUND_MILLIS);
+        Future<HandshakeServer.Outcome> server = serverHandshake(Pki.server().handshakeTimeout(SHORT).build());
+        byte[] hello = CapturedClientHello.of(Pki.client().build());
+        try (RawPeer peer = RawPeer.connect(listener.port())) {
             long start = System.nanoTime();
-            socket.getOutputStream().write(hello);
-            SurvivalWire.assertFatal(HANDSHAKE_FAILURE, SurvivalWire.firstAlert(socket.getInputStream()), "silent client");
+            peer.send(hello).awaitAlert(HandshakeServer.BOUND).assertFatal(HANDSHAKE_FAILURE, "silent client");
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertTrue(tookMillis >= SHORT.toMillis() - 50 && tookMillis < 10_000, "the alert came after " + tookMillis + " ms");
         }
-        TlsAlertException sent = assertInstanceOf(TlsAlertException.class, server.get(SurvivalWire.BOUND_MILLIS, TimeUnit.MILLISECONDS));
+        TlsAlertException sent = assertInstanceOf(TlsAlertException.class, failure(server));
         assertEquals(AlertDescription.HANDSHAKE_FAILURE, sent.description());
         assertTrue(sent.getMessage().contains("handshake timeout"), sent.getMessage());
     }
 
     @Test
     void aClientTricklingOneByteAtATimeGainsNothing() throws Exception {
-        Future<Exception> server = serverHandshake(Pki.server().handshakeTimeout(SHORT).build());
-        byte[] hello = SurvivalWire.clientHello(Pki.client().build());
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
+        Future<HandshakeServer.Outcome> server = serverHandshake(Pki.server().handshakeTimeout(SHORT).build());
+        byte[] hello = CapturedClientHello.of(Pki.client().build());
+        try (RawPeer peer = RawPeer.connect(listener.port())) {
             // One byte, then up to 100 ms waiting for the server to give up: each read alone would
             // never time out, only the handshake as a whole does.
             for (int i = 0; i < hello.length - 1 && !server.isDone(); i++) {
-                socket.getOutputStream().write(hello[i]);
+                peer.send(new byte[] {hello[i]});
                 try {
                     server.get(100, TimeUnit.MILLISECONDS);
                 } catch (java.util.concurrent.TimeoutException stillWaiting) {
@@ -99,24 +97,23 @@ class HandshakeTimeoutLimitTest {
             }
             assertTrue(server.isDone(), "the server still waits after the whole ClientHello but one byte");
         }
-        TlsAlertException sent = assertInstanceOf(TlsAlertException.class, server.get(SurvivalWire.BOUND_MILLIS, TimeUnit.MILLISECONDS));
+        TlsAlertException sent = assertInstanceOf(TlsAlertException.class, failure(server));
         assertEquals(AlertDescription.HANDSHAKE_FAILURE, sent.description());
     }
 
     @Test
     void aClientWhoseServerNeverAnswersEndsWithAFatalHandshakeFailure() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-            Future<byte[]> seen = threads.submit(() -> {
-                try (Socket accepted = silent.accept()) {
-                    accepted.setSoTimeout((int) SurvivalWire.BOUND_MILLIS);
-                    return SurvivalWire.firstAlert(accepted.getInputStream()); // reads the ClientHello, answers nothing
+            Future<Reply> seen = threads.submit(() -> {
+                try (RawPeer accepted = RawPeer.over(silent.accept())) {
+                    return accepted.awaitAlert(HandshakeServer.BOUND); // reads the ClientHello, answers nothing
                 }
             });
             TlsSocket client = TlsSocket.connect("127.0.0.1", silent.getLocalPort(), Pki.client().handshakeTimeout(SHORT).build());
             TlsAlertException e = assertThrows(TlsAlertException.class, client::startHandshake);
             assertEquals(AlertDescription.HANDSHAKE_FAILURE, e.description());
             client.close();
-            SurvivalWire.assertFatal(HANDSHAKE_FAILURE, seen.get(SurvivalWire.BOUND_MILLIS, TimeUnit.MILLISECONDS), "what the silent server got");
+            HandshakeServer.await(seen).assertFatal(HANDSHAKE_FAILURE, "what the silent server got");
         }
     }
 
@@ -133,19 +130,16 @@ class HandshakeTimeoutLimitTest {
 
     @Test
     void aDroppedFinishedNoLongerHangsTheClient() throws Exception {
-        listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, Pki.server().handshakeInterceptor(DROP_FINISHED).build());
-        Future<Exception> server = threads.submit(() -> {
-            try (TlsSocket socket = listener.accept()) {
-                socket.startHandshake(); // done, as far as the server knows
-                return assertThrows(TlsAlertReceivedException.class, () -> socket.getInputStream().read());
-            }
+        listener = HandshakeServer.bind(Pki.server().handshakeInterceptor(DROP_FINISHED).build());
+        Future<TlsAlertReceivedException> server = listener.accept(socket -> {
+            socket.startHandshake(); // done, as far as the server knows
+            return assertThrows(TlsAlertReceivedException.class, () -> socket.getInputStream().read());
         });
-        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().handshakeTimeout(SHORT).build());
+        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().handshakeTimeout(SHORT).build());
         TlsAlertException e = assertThrows(TlsAlertException.class, client::startHandshake);
         assertEquals(AlertDescription.HANDSHAKE_FAILURE, e.description());
         client.close();
-        TlsAlertReceivedException received = assertInstanceOf(TlsAlertReceivedException.class,
-                server.get(SurvivalWire.BOUND_MILLIS, TimeUnit.MILLISECONDS));
+        TlsAlertReceivedException received = assertInstanceOf(TlsAlertReceivedException.class, HandshakeServer.await(server));
         assertEquals(AlertDescription.HANDSHAKE_FAILURE, received.alert().description());
     }
 
@@ -158,7 +152,7 @@ class HandshakeTimeoutLimitTest {
             assertThrows(SocketTimeoutException.class, client::startHandshake);
             assertEquals(300, client.socket().getSoTimeout(), "the application's timeout is put back");
             client.close();
-            accepted.get(SurvivalWire.BOUND_MILLIS, TimeUnit.MILLISECONDS).close();
+            HandshakeServer.await(accepted).close();
         }
     }
 

@@ -5,13 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -21,9 +18,9 @@ import org.junit.jupiter.api.Timeout;
 import org.layeredtls.alert.Alert;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsObserver;
-import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**
  * Graceful close (RFC 5246 §7.2.1): after its close_notify, close() reads until the peer's
@@ -33,15 +30,13 @@ import org.layeredtls.handshake.intercept.Pki;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class ServerSurvivalGracefulCloseTest {
 
-    private final ExecutorService threads = Executors.newCachedThreadPool();
-    private TlsServerSocket listener;
+    private HandshakeServer listener;
 
     @AfterEach
     void stop() throws IOException {
         if (listener != null) {
             listener.close();
         }
-        threads.shutdownNow();
     }
 
     /** Alerts the server received, in order. */
@@ -55,9 +50,8 @@ class ServerSurvivalGracefulCloseTest {
 
     /** A server that writes one byte and closes; the future ends when close() has returned. */
     private Future<Long> writeAndClose(TlsConfig config) throws IOException {
-        listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, config);
-        return threads.submit(() -> {
-            TlsSocket socket = listener.accept();
+        listener = HandshakeServer.bind(config);
+        return listener.accept(socket -> {
             socket.getOutputStream().write(42);
             long start = System.nanoTime();
             socket.close();
@@ -68,22 +62,22 @@ class ServerSurvivalGracefulCloseTest {
     @Test
     void closeWaitsForThePeersCloseNotifyBeforeClosingTheSocket() throws Exception {
         Future<Long> server = writeAndClose(Pki.server().observer(recording).build());
-        try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().build())) {
-            client.socket().setSoTimeout((int) SurvivalWire.BOUND_MILLIS);
+        try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().build())) {
+            client.socket().setSoTimeout((int) HandshakeServer.BOUND.toMillis());
             assertEquals(42, client.getInputStream().read());
             assertEquals(-1, client.getInputStream().read()); // the server's close_notify; ours answers it
         }
-        server.get(SurvivalWire.BOUND_MILLIS, TimeUnit.MILLISECONDS);
+        HandshakeServer.await(server);
         assertTrue(received.stream().anyMatch(Alert::isCloseNotify), "the server read our close_notify before closing: " + received);
     }
 
     @Test
     void aZeroCloseTimeoutClosesAtOnceAsBefore() throws Exception {
         Future<Long> server = writeAndClose(Pki.server().observer(recording).closeTimeout(Duration.ZERO).build());
-        try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().build())) {
-            client.socket().setSoTimeout((int) SurvivalWire.BOUND_MILLIS);
+        try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().build())) {
+            client.socket().setSoTimeout((int) HandshakeServer.BOUND.toMillis());
             assertEquals(42, client.getInputStream().read());
-            server.get(SurvivalWire.BOUND_MILLIS, TimeUnit.MILLISECONDS); // closed before we answer
+            HandshakeServer.await(server); // closed before we answer
             assertEquals(-1, client.getInputStream().read());
         }
         assertFalse(received.stream().anyMatch(Alert::isCloseNotify), "nothing was read after close_notify: " + received);
@@ -92,9 +86,9 @@ class ServerSurvivalGracefulCloseTest {
     @Test
     void aPeerThatNeverAnswersHoldsCloseForTheCloseTimeoutOnly() throws Exception {
         Future<Long> server = writeAndClose(Pki.server().closeTimeout(Duration.ofMillis(500)).build());
-        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().build());
+        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().build());
         client.startHandshake(); // and then reads nothing, answers nothing
-        long tookMillis = server.get(SurvivalWire.BOUND_MILLIS, TimeUnit.MILLISECONDS);
+        long tookMillis = HandshakeServer.await(server);
         assertTrue(tookMillis >= 450 && tookMillis < 5_000, "close() took " + tookMillis + " ms");
         Socket raw = client.socket();
         raw.close();

@@ -25,11 +25,14 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.cli.LayeredTlsTools;
 import org.layeredtls.handshake.cli.ServerCommand;
 import org.layeredtls.handshake.intercept.OpenSslProcess;
 import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.testing.HandshakeServer;
+import org.layeredtls.handshake.testing.RawPeer;
 
 import picocli.CommandLine;
 
@@ -44,6 +47,7 @@ import picocli.CommandLine;
 class ServerSurvivalTest {
 
     private static final Pattern ACCEPT = Pattern.compile("ACCEPT [^:\\n]+:(\\d+)");
+    private static final long BOUND_MILLIS = HandshakeServer.BOUND.toMillis();
 
     /** What the server prints, with bounded waits on it. */
     private static final class Output extends OutputStream {
@@ -66,7 +70,7 @@ class ServerSurvivalTest {
         }
 
         synchronized void await(Pattern pattern, int times) throws InterruptedException {
-            long deadline = System.currentTimeMillis() + SurvivalWire.BOUND_MILLIS;
+            long deadline = System.currentTimeMillis() + BOUND_MILLIS;
             while (pattern.matcher(text()).results().count() < times) {
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0) {
@@ -118,29 +122,25 @@ class ServerSurvivalTest {
 
     /** A record header announcing 512 bytes, 100 of them, and the end of the stream. */
     private static void recordCutShort(int port) throws Exception {
-        byte[] hello = SurvivalWire.clientHello(Pki.client().build());
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        byte[] hello = CapturedClientHello.of(Pki.client().build());
+        try (RawPeer peer = RawPeer.connect(port)) {
             byte[] cut = java.util.Arrays.copyOf(hello, 105);
             cut[3] = 2; // length 512
             cut[4] = 0;
-            socket.getOutputStream().write(cut);
+            peer.send(cut);
         }
     }
 
     /** A ClientHello, then a TCP reset (SO_LINGER 0). */
     private static void reset(int port) throws Exception {
-        byte[] hello = SurvivalWire.clientHello(Pki.client().build());
-        Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
-        socket.getOutputStream().write(hello);
-        socket.setSoLinger(true, 0);
-        socket.close();
+        byte[] hello = CapturedClientHello.of(Pki.client().build());
+        RawPeer.connect(port).send(hello).reset();
     }
 
     private static void plaintextHttp(int port) throws IOException {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout((int) SurvivalWire.BOUND_MILLIS);
-            socket.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            SurvivalWire.firstAlert(socket.getInputStream()); // whatever the answer, the server goes on
+        try (RawPeer peer = RawPeer.connect(port)) {
+            peer.send("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            peer.awaitAlert(HandshakeServer.BOUND); // whatever the answer, the server goes on
         }
     }
 
@@ -148,14 +148,14 @@ class ServerSurvivalTest {
     private static void sClientWithNoInput(int port) throws Exception {
         try (OpenSslProcess client = OpenSslProcess.client(port, "-CAfile", Pki.caPem().toString())) {
             client.closeInput();
-            assertTrue(client.awaitExit(SurvivalWire.BOUND_MILLIS), client.output());
+            assertTrue(client.awaitExit(BOUND_MILLIS), client.output());
         }
     }
 
     /** A normal client: GET over TLS, and the page. */
     private static String page(int port, String request) throws IOException {
         try (TlsSocket client = TlsSocket.connect("127.0.0.1", port, Pki.client().build())) {
-            client.socket().setSoTimeout((int) SurvivalWire.BOUND_MILLIS);
+            client.socket().setSoTimeout((int) BOUND_MILLIS);
             client.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             return new String(client.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
@@ -204,14 +204,13 @@ class ServerSurvivalTest {
     void aSilentClientHoldsTheSingleThreadedServerNoLongerThanTheHandshakeTimeout() throws Exception {
         Output out = new Output();
         int port = startInProcess(out, "-handshake_timeout", "1");
-        try (Socket silent = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            silent.setSoTimeout((int) SurvivalWire.BOUND_MILLIS);
+        try (RawPeer silent = RawPeer.connect(port)) {
             long start = System.nanoTime();
             String page = page(port); // queued behind the silent client
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertTrue(page.contains("Protocol  : TLSv1.2"), page);
             assertTrue(tookMillis >= 900 && tookMillis < 10_000, "served after " + tookMillis + " ms");
-            SurvivalWire.assertFatal(40, SurvivalWire.firstAlert(silent.getInputStream()), "the silent client");
+            silent.awaitAlert(HandshakeServer.BOUND).assertFatal(AlertDescription.HANDSHAKE_FAILURE, "the silent client");
         }
         assertTrue(out.text().contains("handshake timeout"), out.text());
     }
@@ -231,7 +230,7 @@ class ServerSurvivalTest {
     /** Renegotiates before the request; returns whether the server went through with it. */
     private static boolean renegotiatesBeforeItsRequest(int port) throws IOException {
         try (TlsSocket client = TlsSocket.connect("127.0.0.1", port, Pki.client().build())) {
-            client.socket().setSoTimeout((int) SurvivalWire.BOUND_MILLIS);
+            client.socket().setSoTimeout((int) BOUND_MILLIS);
             client.renegotiate();
             boolean accepted = !client.renegotiationRefused();
             client.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
@@ -292,7 +291,7 @@ class ServerSurvivalTest {
         assertTrue(process.isAlive(), out.text());
         assertTrue(page(port).contains("Protocol  : TLSv1.2"), out.text());
 
-        assertTrue(process.waitFor(SurvivalWire.BOUND_MILLIS, TimeUnit.MILLISECONDS), "-naccept 5 ends it:\n" + out.text());
+        assertTrue(process.waitFor(BOUND_MILLIS, TimeUnit.MILLISECONDS), "-naccept 5 ends it:\n" + out.text());
         assertEquals(0, process.exitValue(), out.text());
         assertFalse(out.text().contains("\tat "), "no stack trace:\n" + out.text());
     }

@@ -64,6 +64,13 @@ public record Reply(Ending ending, List<Alert> alerts, int encryptedAlerts, List
         return firstAlert().filter(a -> a.level() == AlertLevel.FATAL && a.description().equals(description)).isPresent();
     }
 
+    /** Asserts that the first alert in the clear is fatal with this description; {@code context} names who answered. */
+    public void assertFatal(AlertDescription description, String context) {
+        if (!isFatal(description)) {
+            throw new AssertionError("expected fatal alert " + description.rfcName() + ", got " + this + ": " + context);
+        }
+    }
+
     /** Whether the connection ended (alert, close or reset) rather than timing out. */
     public boolean ended() {
         return ending != Ending.TIMEOUT;

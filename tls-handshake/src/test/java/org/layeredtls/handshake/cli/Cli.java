@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.layeredtls.handshake.intercept.OpenSslProcess;
 
 import picocli.CommandLine;
+import org.layeredtls.handshake.testing.CapturedOutput;
 
 /** Runs our commands in-process on their own threads (never the 1-thread common pool), with a PKI made by {@code certs}. */
 final class Cli {

@@ -20,6 +20,7 @@ import org.layeredtls.handshake.intercept.OpenSslProcess;
 import org.layeredtls.handshake.intercept.Pki;
 
 import picocli.CommandLine;
+import org.layeredtls.handshake.testing.CapturedOutput;
 
 class CommandsTest {
 

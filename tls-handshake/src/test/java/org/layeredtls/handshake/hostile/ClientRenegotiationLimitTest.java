@@ -6,11 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +18,7 @@ import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.Pki;
 import org.layeredtls.handshake.testing.HandshakeServer;
+import org.layeredtls.handshake.testing.MutableClock;
 
 /**
  * Client-initiated renegotiation: refused by default with a warning no_renegotiation (OpenSSL 3's
@@ -37,30 +35,6 @@ class ClientRenegotiationLimitTest {
     void stop() throws IOException {
         if (listener != null) {
             listener.close();
-        }
-    }
-
-    /** A clock the test moves forward by hand. */
-    private static final class SteppedClock extends Clock {
-        private volatile Instant now = Instant.parse("2026-01-01T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 
@@ -105,7 +79,7 @@ class ClientRenegotiationLimitTest {
 
     @Test
     void anOptedInServerAcceptsUpToTheLimitPerWindowAndRefusesTheNextWithAWarning() throws Exception {
-        SteppedClock clock = new SteppedClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         echoServer(Pki.server().clock(clock).clientRenegotiation(true).clientRenegotiationLimit(2, Duration.ofMinutes(1)).build());
         try (TlsSocket client = client()) {
             roundTrip(client, 1);
@@ -120,7 +94,7 @@ class ClientRenegotiationLimitTest {
 
     @Test
     void theWindowSlides() throws Exception {
-        SteppedClock clock = new SteppedClock();
+        MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
         echoServer(Pki.server().clock(clock).clientRenegotiation(true).clientRenegotiationLimit(1, Duration.ofMinutes(1)).build());
         try (TlsSocket first = client()) {
             assertTrue(renegotiate(first));

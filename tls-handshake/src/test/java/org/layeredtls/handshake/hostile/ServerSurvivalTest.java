@@ -3,15 +3,11 @@ package org.layeredtls.handshake.hostile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PipedInputStream;
 import java.io.PipedOutputStream;
-import java.io.PrintStream;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +27,7 @@ import org.layeredtls.handshake.cli.LayeredTlsTools;
 import org.layeredtls.handshake.cli.ServerCommand;
 import org.layeredtls.handshake.intercept.OpenSslProcess;
 import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.testing.CapturedOutput;
 import org.layeredtls.handshake.testing.HandshakeServer;
 import org.layeredtls.handshake.testing.RawPeer;
 
@@ -49,38 +46,6 @@ class ServerSurvivalTest {
     private static final Pattern ACCEPT = Pattern.compile("ACCEPT [^:\\n]+:(\\d+)");
     private static final long BOUND_MILLIS = HandshakeServer.BOUND.toMillis();
 
-    /** What the server prints, with bounded waits on it. */
-    private static final class Output extends OutputStream {
-        private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-
-        @Override
-        public synchronized void write(int b) {
-            bytes.write(b);
-            notifyAll();
-        }
-
-        @Override
-        public synchronized void write(byte[] b, int off, int len) {
-            bytes.write(b, off, len);
-            notifyAll();
-        }
-
-        synchronized String text() {
-            return bytes.toString(StandardCharsets.UTF_8);
-        }
-
-        synchronized void await(Pattern pattern, int times) throws InterruptedException {
-            long deadline = System.currentTimeMillis() + BOUND_MILLIS;
-            while (pattern.matcher(text()).results().count() < times) {
-                long left = deadline - System.currentTimeMillis();
-                if (left <= 0) {
-                    fail("never printed " + pattern + " " + times + " times:\n" + text());
-                }
-                wait(left);
-            }
-        }
-    }
-
     private static final Pattern ERROR_LINE = Pattern.compile("(?m)^error: .*$");
 
     private FutureTask<Integer> inProcess;
@@ -98,12 +63,12 @@ class ServerSurvivalTest {
     }
 
     /** Our s_server -www on an ephemeral port, in this JVM; returns the port. */
-    private int startInProcess(Output out, String... extra) throws Exception {
+    private int startInProcess(CapturedOutput out, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("-accept", "0", "-cert", Pki.serverPem().toString(),
                 "-key", Pki.serverKey().toString(), "-www"));
         args.addAll(List.of(extra));
         PipedInputStream stdin = new PipedInputStream(new PipedOutputStream());
-        ServerCommand command = new ServerCommand().io(stdin, new PrintStream(out, true, StandardCharsets.UTF_8));
+        ServerCommand command = new ServerCommand().io(stdin, out.stream);
         inProcess = new FutureTask<>(() -> new CommandLine(command).execute(args.toArray(String[]::new)));
         Thread thread = new Thread(inProcess, "s_server under test");
         thread.setDaemon(true);
@@ -167,7 +132,7 @@ class ServerSurvivalTest {
 
     @Test
     void strayConnectionsEachCostOneLineAndTheNextClientIsServed() throws Exception {
-        Output out = new Output();
+        CapturedOutput out = new CapturedOutput();
         int port = startInProcess(out);
         connectAndClose(port);
         out.await(ERROR_LINE, 1);
@@ -190,7 +155,7 @@ class ServerSurvivalTest {
 
     @Test
     void aRequestLineLongerThanTheLimitIsAnswered414AndAHugeHeaderSection431() throws Exception {
-        Output out = new Output();
+        CapturedOutput out = new CapturedOutput();
         int port = startInProcess(out);
         String longLine = "GET /" + "a".repeat(100_000); // no newline, ever
         assertTrue(page(port, longLine).startsWith("HTTP/1.0 414 URI Too Long\r\n"));
@@ -202,7 +167,7 @@ class ServerSurvivalTest {
 
     @Test
     void aSilentClientHoldsTheSingleThreadedServerNoLongerThanTheHandshakeTimeout() throws Exception {
-        Output out = new Output();
+        CapturedOutput out = new CapturedOutput();
         int port = startInProcess(out, "-handshake_timeout", "1");
         try (RawPeer silent = RawPeer.connect(port)) {
             long start = System.nanoTime();
@@ -217,7 +182,7 @@ class ServerSurvivalTest {
 
     @Test
     void aClientThatCompletesTheHandshakeButNeverSendsItsRequestIsTimedOutToo() throws Exception {
-        Output out = new Output();
+        CapturedOutput out = new CapturedOutput();
         int port = startInProcess(out, "-handshake_timeout", "1");
         try (TlsSocket idle = TlsSocket.connect("127.0.0.1", port, Pki.client().build())) {
             idle.startHandshake();
@@ -242,9 +207,9 @@ class ServerSurvivalTest {
 
     @Test
     void clientRenegotiationIsRefusedWithAWarningUnlessTheClientRenegotiationOptionIsGiven() throws Exception {
-        assertFalse(renegotiatesBeforeItsRequest(startInProcess(new Output())), "refused by default, the page still served");
+        assertFalse(renegotiatesBeforeItsRequest(startInProcess(new CapturedOutput())), "refused by default, the page still served");
         inProcess.cancel(true);
-        assertTrue(renegotiatesBeforeItsRequest(startInProcess(new Output(), "-client_renegotiation")));
+        assertTrue(renegotiatesBeforeItsRequest(startInProcess(new CapturedOutput(), "-client_renegotiation")));
     }
 
     // ---- the same as a real process
@@ -257,7 +222,7 @@ class ServerSurvivalTest {
     }
 
     /** Copies a process's output into {@code out} on a daemon thread. */
-    private static void collect(InputStream from, Output out) {
+    private static void collect(InputStream from, CapturedOutput out) {
         Thread copier = new Thread(() -> {
             try (from) {
                 from.transferTo(out);
@@ -271,7 +236,7 @@ class ServerSurvivalTest {
 
     @Test
     void theServerProcessSurvivesStrayConnectionsAndOnlyNacceptEndsIt() throws Exception {
-        Output out = new Output();
+        CapturedOutput out = new CapturedOutput();
         process = launch("server", "-accept", "0", "-cert", Pki.serverPem().toString(), "-key", Pki.serverKey().toString(),
                 "-www", "-naccept", "5");
         collect(process.getInputStream(), out);

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
+import org.layeredtls.handshake.testing.MutableClock;
 
 class InMemoryClientSessionStoreTest {
 

@@ -15,6 +15,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
+import org.layeredtls.handshake.testing.MutableClock;
 
 class InMemorySessionCacheTest {
 

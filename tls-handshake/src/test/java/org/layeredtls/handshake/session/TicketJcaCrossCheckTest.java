@@ -16,6 +16,7 @@ import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.DeterministicRandomSource;
+import org.layeredtls.handshake.testing.MutableClock;
 
 /**
  * Opens one of our tickets with nothing but the JDK's own AES/CBC/PKCS5Padding and HmacSHA256 (test code

@@ -10,6 +10,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.constraints.IntRange;
 import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.DeterministicRandomSource;
+import org.layeredtls.handshake.testing.MutableClock;
 
 class TicketProtectorProperties {
 

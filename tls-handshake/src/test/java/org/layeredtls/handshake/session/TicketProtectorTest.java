@@ -14,6 +14,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.DeterministicRandomSource;
+import org.layeredtls.handshake.testing.MutableClock;
 
 class TicketProtectorTest {
 

@@ -4,23 +4,22 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.util.function.IntSupplier;
 
+import org.layeredtls.handshake.testing.OfflineSocket;
+
 /**
- * A socket with no network behind it: reading plays the peer's recorded bytes (in chunks of the
+ * An {@link OfflineSocket} for replaying a recorded conversation: reading plays the peer's recorded bytes (in chunks of the
  * sizes {@code chunks} gives, as TCP might deliver them), writing compares each byte with what our
  * side wrote in the recording and fails at the first difference, saying where it is.
  */
-final class ReplaySocket extends Socket {
+final class ReplaySocket extends OfflineSocket {
 
     private final byte[] peerBytes;
     private final byte[] expected;
     private final IntSupplier chunks;
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
     private int readAt;
-    private boolean closed;
 
     ReplaySocket(byte[] peerBytes, byte[] expected, IntSupplier chunks) {
         this.peerBytes = peerBytes.clone();
@@ -78,38 +77,6 @@ final class ReplaySocket extends Socket {
                 written.write(b, off, len);
             }
         };
-    }
-
-    @Override
-    public InetAddress getInetAddress() {
-        return InetAddress.getLoopbackAddress();
-    }
-
-    @Override
-    public int getPort() {
-        return 4433;
-    }
-
-    @Override
-    public boolean isClosed() {
-        return closed;
-    }
-
-    @Override
-    public void close() {
-        closed = true;
-    }
-
-    @Override
-    public void shutdownOutput() {
-    }
-
-    @Override
-    public void shutdownInput() {
-    }
-
-    @Override
-    public void setSoTimeout(int timeout) {
     }
 
     /** Our side wrote a byte other than the recorded one. */

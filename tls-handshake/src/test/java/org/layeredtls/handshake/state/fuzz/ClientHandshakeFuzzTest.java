@@ -17,10 +17,11 @@ import org.layeredtls.handshake.state.Connection;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.CompressionMethod;
 import org.layeredtls.record.ProtocolVersion;
+import org.layeredtls.handshake.testing.OfflineSocket;
 
 /**
  * Fuzzes the client's side of the handshake: the input is what a server sends, played into a
- * client {@link Connection} over an {@link InMemorySocket} after it has sent its ClientHello. The
+ * client {@link Connection} over an {@link OfflineSocket} after it has sent its ClientHello. The
  * client offers everything the stack has (SSL 3.0 to TLS 1.2, every suite, DEFLATE, tickets) and
  * holds a certificate for a CertificateRequest; it trusts the recorded conversations' CA and
  * expects {@code localhost}. The rule: the handshake ends with a {@link TlsException} (an alert
@@ -47,7 +48,7 @@ class ClientHandshakeFuzzTest {
                 .random(DeterministicRandomSource.fromLabel("client handshake fuzz"))
                 .clock(CLOCK)
                 .build();
-        Connection client = new Connection(new InMemorySocket(input, 0, input.length), config, true);
+        Connection client = new Connection(OfflineSocket.reading(input, 0, input.length), config, true);
         try {
             client.handshake();
         } catch (TlsException | EOFException expected) {

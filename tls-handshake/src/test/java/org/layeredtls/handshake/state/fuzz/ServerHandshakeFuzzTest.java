@@ -20,10 +20,11 @@ import org.layeredtls.handshake.state.Connection;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.CompressionMethod;
 import org.layeredtls.record.ProtocolVersion;
+import org.layeredtls.handshake.testing.OfflineSocket;
 
 /**
  * Fuzzes the server's side of the handshake, from the first byte of the ClientHello on: the input
- * is what a client sends, played into a server {@link Connection} over an {@link InMemorySocket}
+ * is what a client sends, played into a server {@link Connection} over an {@link OfflineSocket}
  * (the server's answers go nowhere). The server is as permissive as the stack allows (SSL 3.0 to
  * TLS 1.2, every suite, DEFLATE, tickets, a session cache) so that as much of the server path as
  * possible is reachable. The rule: the handshake ends with a {@link TlsException} (an alert sent
@@ -60,7 +61,7 @@ class ServerHandshakeFuzzTest {
                 .random(DeterministicRandomSource.fromLabel("server handshake fuzz"))
                 .clock(CLOCK)
                 .build();
-        Connection server = new Connection(new InMemorySocket(input, 1, input.length - 1), config, false);
+        Connection server = new Connection(OfflineSocket.reading(input, 1, input.length - 1), config, false);
         try {
             server.handshake();
         } catch (TlsException | EOFException expected) {

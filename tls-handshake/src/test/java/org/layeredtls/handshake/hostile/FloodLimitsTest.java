@@ -82,17 +82,12 @@ class FloodLimitsTest {
         return listener.acceptOne();
     }
 
-    /** What ended the server's handshake. */
-    private static Exception failure(Future<HandshakeServer.Outcome> server) throws Exception {
-        return HandshakeServer.await(server).failure();
-    }
-
     @Test
     void aMillionWarningAlertsAfterTheClientHelloGetUnexpectedMessageFromOurServer() throws Exception {
         Future<HandshakeServer.Outcome> server = serverHandshake(Pki.server().build());
         Reply answer = clientHelloThenWarnings(listener.port(), 1_000_000);
         answer.assertFatal(UNEXPECTED_MESSAGE, "our server after a warning alert flood");
-        TlsAlertException sent = assertInstanceOf(TlsAlertException.class, failure(server));
+        TlsAlertException sent = assertInstanceOf(TlsAlertException.class, HandshakeServer.failureOf(server));
         assertTrue(sent.getMessage().contains("5 warning alerts in a row"), sent.getMessage());
     }
 
@@ -111,14 +106,14 @@ class FloodLimitsTest {
         Reply answer = clientHelloThenWarnings(listener.port(), 4);
         // No flood alert: the handshake only ends when its (short) timeout fires.
         answer.assertFatal(AlertDescription.HANDSHAKE_FAILURE, "our server after four warnings");
-        assertInstanceOf(TlsAlertException.class, failure(server));
+        assertInstanceOf(TlsAlertException.class, HandshakeServer.failureOf(server));
     }
 
     @Test
     void theWarningAlertLimitIsATlsConfigKnob() throws Exception {
         Future<HandshakeServer.Outcome> server = serverHandshake(Pki.server().warningAlertLimit(2).build());
         clientHelloThenWarnings(listener.port(), 2).assertFatal(UNEXPECTED_MESSAGE, "limit 2");
-        assertTrue(failure(server).getMessage().contains("2 warning alerts in a row"));
+        assertTrue(HandshakeServer.failureOf(server).getMessage().contains("2 warning alerts in a row"));
     }
 
     /** Our client as a raw Connection, which can write empty application-data records. */

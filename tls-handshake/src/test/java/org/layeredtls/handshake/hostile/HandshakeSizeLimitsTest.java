@@ -180,7 +180,7 @@ class HandshakeSizeLimitsTest {
         TlsAlertException sent = assertThrows(TlsAlertException.class, client::startHandshake);
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, sent.description());
         client.close();
-        TlsAlertReceivedException received = assertInstanceOf(TlsAlertReceivedException.class, HandshakeServer.await(server).failure());
+        TlsAlertReceivedException received = assertInstanceOf(TlsAlertReceivedException.class, HandshakeServer.failureOf(server));
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, received.alert().description());
     }
 }

@@ -60,11 +60,6 @@ class HandshakeTimeoutLimitTest {
         return listener.acceptOne();
     }
 
-    /** What ended the server's handshake. */
-    private static Exception failure(Future<HandshakeServer.Outcome> server) throws Exception {
-        return HandshakeServer.await(server).failure();
-    }
-
     @Test
     void aServerWhoseClientStopsAfterItsClientHelloSendsAFatalHandshakeFailureWhenTheTimeoutFires() throws Exception {
         Future<HandshakeServer.Outcome> server = serverHandshake(Pki.server().handshakeTimeout(SHORT).build());
@@ -75,7 +70,7 @@ class HandshakeTimeoutLimitTest {
             long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
             assertTrue(tookMillis >= SHORT.toMillis() - 50 && tookMillis < 10_000, "the alert came after " + tookMillis + " ms");
         }
-        TlsAlertException sent = assertInstanceOf(TlsAlertException.class, failure(server));
+        TlsAlertException sent = assertInstanceOf(TlsAlertException.class, HandshakeServer.failureOf(server));
         assertEquals(AlertDescription.HANDSHAKE_FAILURE, sent.description());
         assertTrue(sent.getMessage().contains("handshake timeout"), sent.getMessage());
     }
@@ -97,7 +92,7 @@ class HandshakeTimeoutLimitTest {
             }
             assertTrue(server.isDone(), "the server still waits after the whole ClientHello but one byte");
         }
-        TlsAlertException sent = assertInstanceOf(TlsAlertException.class, failure(server));
+        TlsAlertException sent = assertInstanceOf(TlsAlertException.class, HandshakeServer.failureOf(server));
         assertEquals(AlertDescription.HANDSHAKE_FAILURE, sent.description());
     }
 

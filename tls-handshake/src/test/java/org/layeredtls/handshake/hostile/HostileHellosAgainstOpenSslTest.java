@@ -55,11 +55,6 @@ class HostileHellosAgainstOpenSslTest extends HostileHelloScenarios {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (levelZero != null) {
-            levelZero.close();
-        }
+        ServerUnderTest.closeAll(server, levelZero);
     }
 }

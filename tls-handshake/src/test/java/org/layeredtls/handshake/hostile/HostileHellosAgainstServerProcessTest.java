@@ -34,11 +34,6 @@ class HostileHellosAgainstServerProcessTest extends HostileHelloScenarios {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (levelZero != null) {
-            levelZero.close();
-        }
+        ServerUnderTest.closeAll(server, levelZero);
     }
 }

@@ -59,11 +59,6 @@ class HostileHellosAgainstTlsServerSocketTest extends HostileHelloScenarios {
 
     @AfterAll
     static void stop() {
-        if (server != null) {
-            server.close();
-        }
-        if (levelZero != null) {
-            levelZero.close();
-        }
+        ServerUnderTest.closeAll(server, levelZero);
     }
 }

@@ -130,16 +130,21 @@ class ServerSurvivalTest {
         return page(port, "GET / HTTP/1.0\r\n\r\n");
     }
 
-    @Test
-    void strayConnectionsEachCostOneLineAndTheNextClientIsServed() throws Exception {
-        CapturedOutput out = new CapturedOutput();
-        int port = startInProcess(out);
+    /** A port probe, a record cut short and a reset, each waited for until it cost its one {@code error:} line. */
+    private static void probeCutShortAndReset(int port, CapturedOutput out) throws Exception {
         connectAndClose(port);
         out.await(ERROR_LINE, 1);
         recordCutShort(port);
         out.await(ERROR_LINE, 2);
         reset(port);
         out.await(ERROR_LINE, 3);
+    }
+
+    @Test
+    void strayConnectionsEachCostOneLineAndTheNextClientIsServed() throws Exception {
+        CapturedOutput out = new CapturedOutput();
+        int port = startInProcess(out);
+        probeCutShortAndReset(port, out);
         plaintextHttp(port);
         out.await(ERROR_LINE, 4);
         sClientWithNoInput(port);
@@ -245,12 +250,7 @@ class ServerSurvivalTest {
         assertTrue(m.find());
         int port = Integer.parseInt(m.group(1));
 
-        connectAndClose(port);
-        out.await(ERROR_LINE, 1);
-        recordCutShort(port);
-        out.await(ERROR_LINE, 2);
-        reset(port);
-        out.await(ERROR_LINE, 3);
+        probeCutShortAndReset(port, out);
         sClientWithNoInput(port);
         out.await(ERROR_LINE, 4);
         assertTrue(process.isAlive(), out.text());

@@ -27,4 +27,13 @@ interface ServerUnderTest extends AutoCloseable {
 
     @Override
     void close();
+
+    /** Closes those of {@code servers} that were started (a null one was not). */
+    static void closeAll(ServerUnderTest... servers) {
+        for (ServerUnderTest server : servers) {
+            if (server != null) {
+                server.close();
+            }
+        }
+    }
 }

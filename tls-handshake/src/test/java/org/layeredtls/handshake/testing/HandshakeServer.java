@@ -91,6 +91,11 @@ public final class HandshakeServer implements AutoCloseable {
         return future.get(BOUND.toMillis(), TimeUnit.MILLISECONDS);
     }
 
+    /** What ended a handshake accepted with {@link #acceptOne()} (null when it completed), waited for with {@link #BOUND}. */
+    public static Exception failureOf(Future<Outcome> outcome) throws Exception {
+        return await(outcome).failure();
+    }
+
     @Override
     public void close() throws IOException {
         background.shutdownNow();

@@ -9,19 +9,14 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsException;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.extension.Extension;
 import org.layeredtls.handshake.extension.ExtendedMasterSecret;
@@ -48,13 +43,6 @@ import org.layeredtls.handshake.testing.Reply;
  */
 @Timeout(120)
 class ExtendedMasterSecretTest {
-
-    private final ExecutorService background = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void stop() {
-        background.shutdownNow();
-    }
 
     private static TlsConfig.Builder serverWithCache() {
         return Pki.server().sessionCache(new InMemorySessionCache(16, Duration.ofHours(1)));
@@ -208,37 +196,34 @@ class ExtendedMasterSecretTest {
             assertEquals(AlertDescription.HANDSHAKE_FAILURE, assertThrows(TlsException.class, socket::renegotiate).description());
         }
         // Ours, renegotiation started by the server (HelloRequest), answered by the client while it reads.
-        try (TlsServerSocket listener = TlsServerSocket.bind(java.net.InetAddress.getLoopbackAddress(), 0, Pki.server().build())) {
+        try (HandshakeServer listener = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
             Future<AlertDescription> server = renegotiatingServer(listener);
-            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), droppingClient())) {
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), droppingClient())) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 assertEquals(AlertDescription.HANDSHAKE_FAILURE,
                         assertThrows(TlsException.class, () -> socket.getInputStream().read()).description());
             }
-            assertEquals(AlertDescription.HANDSHAKE_FAILURE, server.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, HandshakeServer.await(server));
         }
     }
 
     /** Our server accepts one connection and starts a renegotiation (HelloRequest); returns the alert it fails with. */
-    private Future<AlertDescription> renegotiatingServer(TlsServerSocket listener) {
-        return background.submit(() -> {
-            try (TlsSocket socket = listener.accept()) {
-                socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
-                socket.startHandshake();
-                return assertThrows(TlsException.class, socket::renegotiate,
-                        () -> "renegotiation refused: " + socket.renegotiationRefused()).description();
-            }
+    private static Future<AlertDescription> renegotiatingServer(HandshakeServer listener) {
+        return listener.accept(socket -> {
+            socket.startHandshake();
+            return assertThrows(TlsException.class, socket::renegotiate,
+                    () -> "renegotiation refused: " + socket.renegotiationRefused()).description();
         });
     }
 
     @Test
     void aRenegotiationServerHelloWithoutEmsIsHandshakeFailureFromOpenSsl() throws Exception {
-        try (TlsServerSocket listener = TlsServerSocket.bind(java.net.InetAddress.getLoopbackAddress(), 0, droppingServer())) {
+        try (HandshakeServer listener = HandshakeServer.bind(droppingServer(), HandshakeServer.BOUND)) {
             // openssl s_client answers our HelloRequest while it reads, and refuses the ServerHello.
             Future<AlertDescription> server = renegotiatingServer(listener);
-            try (OpenSslProcess client = OpenSslProcess.client(listener.getLocalPort(), "-tls1_2",
+            try (OpenSslProcess client = OpenSslProcess.client(listener.port(), "-tls1_2",
                     "-CAfile", Pki.caPem().toString())) {
-                assertEquals(AlertDescription.HANDSHAKE_FAILURE, server.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS),
+                assertEquals(AlertDescription.HANDSHAKE_FAILURE, HandshakeServer.await(server),
                         client::output);
             }
         }
@@ -246,14 +231,14 @@ class ExtendedMasterSecretTest {
 
     @Test
     void aRenegotiationServerHelloWithoutEmsIsHandshakeFailureFromOurClient() throws Exception {
-        try (TlsServerSocket listener = TlsServerSocket.bind(java.net.InetAddress.getLoopbackAddress(), 0, droppingServer())) {
+        try (HandshakeServer listener = HandshakeServer.bind(droppingServer(), HandshakeServer.BOUND)) {
             Future<AlertDescription> server = renegotiatingServer(listener);
-            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().build())) {
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().build())) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 assertEquals(AlertDescription.HANDSHAKE_FAILURE,
                         assertThrows(TlsException.class, () -> socket.getInputStream().read()).description());
             }
-            assertEquals(AlertDescription.HANDSHAKE_FAILURE, server.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, HandshakeServer.await(server));
         }
     }
 

@@ -3,22 +3,17 @@ package org.layeredtls.handshake.negotiation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import java.net.InetAddress;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsException;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.OpenSslProcess;
 import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**
  * RFC 5246 §7.4.9: the Finished comes immediately after the ChangeCipherSpec. Application data in
@@ -28,41 +23,31 @@ import org.layeredtls.handshake.intercept.Pki;
 @Timeout(120)
 class RenegotiationApplicationDataTest {
 
-    private final ExecutorService background = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void stop() {
-        background.shutdownNow();
-    }
-
     /**
      * Our server renegotiates after the first handshake, then reads; returns the alert that ends the
      * connection (its own, or the client's when the server's side of the renegotiation completed first).
      */
-    private Future<AlertDescription> renegotiatingServer(TlsServerSocket listener) {
-        return background.submit(() -> {
-            try (TlsSocket socket = listener.accept()) {
-                socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
-                socket.startHandshake();
-                return assertThrows(TlsException.class, () -> {
-                    socket.renegotiate();
-                    socket.getInputStream().read();
-                }).description();
-            }
+    private static Future<AlertDescription> renegotiatingServer(HandshakeServer listener) {
+        return listener.accept(socket -> {
+            socket.startHandshake();
+            return assertThrows(TlsException.class, () -> {
+                socket.renegotiate();
+                socket.getInputStream().read();
+            }).description();
         });
     }
 
     @Test
     void applicationDataBetweenTheClientsChangeCipherSpecAndFinishedIsUnexpectedMessage() throws Exception {
-        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, Pki.server().build())) {
+        try (HandshakeServer listener = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
             Future<AlertDescription> server = renegotiatingServer(listener);
             TlsConfig client = Pki.client().handshakeInterceptor(NegotiationAttacks.applicationDataBeforeSecondFinished()).build();
-            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), client)) {
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), client)) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 assertEquals(AlertDescription.UNEXPECTED_MESSAGE,
                         assertThrows(TlsException.class, () -> socket.getInputStream().read()).description());
             }
-            assertEquals(AlertDescription.UNEXPECTED_MESSAGE, server.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
+            assertEquals(AlertDescription.UNEXPECTED_MESSAGE, HandshakeServer.await(server));
         }
     }
 
@@ -73,21 +58,21 @@ class RenegotiationApplicationDataTest {
 
     @Test
     void applicationDataBetweenTheServersChangeCipherSpecAndFinishedIsUnexpectedMessageToUsAndToOpenSsl() throws Exception {
-        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, injectingServer())) {
+        try (HandshakeServer listener = HandshakeServer.bind(injectingServer(), HandshakeServer.BOUND)) {
             Future<AlertDescription> renegotiation = renegotiatingServer(listener);
-            try (OpenSslProcess client = OpenSslProcess.client(listener.getLocalPort(), "-tls1_2", "-CAfile", Pki.caPem().toString())) {
-                assertEquals(AlertDescription.UNEXPECTED_MESSAGE, renegotiation.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS),
+            try (OpenSslProcess client = OpenSslProcess.client(listener.port(), "-tls1_2", "-CAfile", Pki.caPem().toString())) {
+                assertEquals(AlertDescription.UNEXPECTED_MESSAGE, HandshakeServer.await(renegotiation),
                         client::output);
             }
         }
-        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, injectingServer())) {
+        try (HandshakeServer listener = HandshakeServer.bind(injectingServer(), HandshakeServer.BOUND)) {
             Future<AlertDescription> renegotiation = renegotiatingServer(listener);
-            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().build())) {
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().build())) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 assertEquals(AlertDescription.UNEXPECTED_MESSAGE,
                         assertThrows(TlsException.class, () -> socket.getInputStream().read()).description());
             }
-            assertEquals(AlertDescription.UNEXPECTED_MESSAGE, renegotiation.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS));
+            assertEquals(AlertDescription.UNEXPECTED_MESSAGE, HandshakeServer.await(renegotiation));
         }
     }
 }

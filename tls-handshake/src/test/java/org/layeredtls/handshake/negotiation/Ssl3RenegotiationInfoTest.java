@@ -3,20 +3,14 @@ package org.layeredtls.handshake.negotiation;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.net.InetAddress;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.extension.EncryptThenMac;
 import org.layeredtls.handshake.extension.ExtendedMasterSecret;
@@ -43,13 +37,6 @@ class Ssl3RenegotiationInfoTest {
 
     private static final int SCSV = CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV.code();
     private static final CipherSuite SUITE = CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA;
-
-    private final ExecutorService background = Executors.newCachedThreadPool();
-
-    @AfterEach
-    void stop() {
-        background.shutdownNow();
-    }
 
     private static TlsConfig.Builder ssl3Server() {
         return Pki.server().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_2).cipherSuites(SUITE);
@@ -89,25 +76,22 @@ class Ssl3RenegotiationInfoTest {
 
     @Test
     void ourSsl3ClientSeesSecureRenegotiationAndRenegotiates() throws Exception {
-        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, ssl3Server().build())) {
-            Future<SessionInfo> server = background.submit(() -> {
-                try (TlsSocket socket = listener.accept()) {
-                    socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
-                    socket.startHandshake();
-                    socket.renegotiate(); // HelloRequest; the client answers while it reads
-                    socket.getOutputStream().write(7);
-                    return socket.session();
-                }
+        try (HandshakeServer listener = HandshakeServer.bind(ssl3Server().build(), HandshakeServer.BOUND)) {
+            Future<SessionInfo> server = listener.accept(socket -> {
+                socket.startHandshake();
+                socket.renegotiate(); // HelloRequest; the client answers while it reads
+                socket.getOutputStream().write(7);
+                return socket.session();
             });
             TlsConfig client = Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0).cipherSuites(SUITE).build();
-            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), client)) {
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), client)) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 socket.startHandshake();
                 assertEquals(ProtocolVersion.SSL3_0, socket.session().version());
                 assertTrue(socket.session().secureRenegotiation(), "the SSL 3.0 ServerHello answered the SCSV");
                 assertEquals(7, socket.getInputStream().read());
             }
-            SessionInfo session = server.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
+            SessionInfo session = HandshakeServer.await(server);
             assertTrue(session.secureRenegotiation());
             assertEquals(ProtocolVersion.SSL3_0, session.version());
         }
@@ -120,22 +104,19 @@ class Ssl3RenegotiationInfoTest {
         TlsConfig server = ssl3Server().versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0)
                 .handshakeInterceptor(NegotiationAttacks.addToServerHello(new ExtendedMasterSecret(), new EncryptThenMac())).build();
         TlsConfig client = Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_2).cipherSuites(SUITE).build();
-        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, server)) {
-            Future<SessionInfo> accepted = background.submit(() -> {
-                try (TlsSocket socket = listener.accept()) {
-                    socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
-                    socket.getOutputStream().write(5);
-                    return socket.session();
-                }
+        try (HandshakeServer listener = HandshakeServer.bind(server, HandshakeServer.BOUND)) {
+            Future<SessionInfo> accepted = listener.accept(socket -> {
+                socket.getOutputStream().write(5);
+                return socket.session();
             });
-            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), client)) {
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), client)) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 assertEquals(5, socket.getInputStream().read());
                 assertEquals(ProtocolVersion.SSL3_0, socket.session().version());
                 assertEquals(false, socket.session().extendedMasterSecret());
                 assertEquals(false, socket.session().encryptThenMac());
             }
-            assertEquals(ProtocolVersion.SSL3_0, accepted.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).version());
+            assertEquals(ProtocolVersion.SSL3_0, HandshakeServer.await(accepted).version());
         }
     }
 }

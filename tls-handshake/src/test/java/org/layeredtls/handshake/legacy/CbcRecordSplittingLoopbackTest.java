@@ -3,10 +3,8 @@ package org.layeredtls.handshake.legacy;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -14,7 +12,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsObserver;
-import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.Pki;
 import org.layeredtls.handshake.suite.CipherSuite;
@@ -23,6 +20,7 @@ import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.record.TLSCiphertext;
 import org.layeredtls.record.TLSCompressed;
 import org.layeredtls.record.TLSPlaintext;
+import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**
  * The handshake turns the BEAST countermeasure on where the negotiated version and suite need it, on
@@ -56,16 +54,12 @@ class CbcRecordSplittingLoopbackTest {
         TlsConfig clientConfig = Pki.client().securityLevel(0).versions(version, version).cipherSuites(suite).cbcRecordSplitting(split)
                 .observer(client).build();
         byte[] data = V2Hellos.bytes(0, SIZE);
-        try (TlsServerSocket listener = new TlsServerSocket(V2ClientHelloServerTest.listener(), serverConfig)) {
-            CompletableFuture<byte[]> serverSide = CompletableFuture.supplyAsync(() -> {
-                try (TlsSocket socket = listener.accept()) {
-                    socket.getOutputStream().write(data);
-                    return socket.getInputStream().readNBytes(SIZE);
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
+        try (HandshakeServer listener = HandshakeServer.bind(serverConfig)) {
+            Future<byte[]> serverSide = listener.accept(socket -> {
+                socket.getOutputStream().write(data);
+                return socket.getInputStream().readNBytes(SIZE);
             });
-            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), clientConfig)) {
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), clientConfig)) {
                 socket.socket().setSoTimeout(30_000);
                 socket.getOutputStream().write(data);
                 assertArrayEquals(data, socket.getInputStream().readNBytes(SIZE), "server to client");

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -17,12 +17,12 @@ import org.junit.jupiter.api.Timeout;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.intercept.OpenSslProcess;
 import org.layeredtls.handshake.intercept.Pki;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.message.V2ClientHello;
 import org.layeredtls.record.ProtocolVersion;
+import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**
  * The same SSLv2-compatible ClientHello bytes sent to {@code openssl s_server} (OpenSSL 3.0, which still
@@ -89,10 +89,9 @@ class V2ClientHelloOpenSslTest {
                 theirs = client.handshake(hello(version), false).serverHello();
             }
             ServerHello ours;
-            try (TlsServerSocket server = new TlsServerSocket(V2ClientHelloServerTest.listener(),
-                    V2ClientHelloServerTest.serverConfig().build());
-                 V2HelloClient client = new V2HelloClient(server.getLocalPort())) {
-                CompletableFuture<SessionInfo> serverSide = V2ClientHelloServerTest.serve(server, 0);
+            try (HandshakeServer server = V2ClientHelloServerTest.ourServer(V2ClientHelloServerTest.serverConfig().build());
+                 V2HelloClient client = new V2HelloClient(server.port())) {
+                Future<SessionInfo> serverSide = V2ClientHelloServerTest.serve(server, 0);
                 ours = client.handshake(hello(version), false).serverHello();
                 assertEquals(version, serverSide.get(30, TimeUnit.SECONDS).version());
             }

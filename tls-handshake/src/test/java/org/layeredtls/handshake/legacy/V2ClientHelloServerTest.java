@@ -8,15 +8,12 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
@@ -25,7 +22,6 @@ import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.Pki;
 import org.layeredtls.handshake.message.Certificate;
@@ -33,6 +29,7 @@ import org.layeredtls.handshake.message.V2ClientHello;
 import org.layeredtls.handshake.session.InMemorySessionCache;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
+import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**
  * An SSLv2-compatible ClientHello (RFC 5246 Appendix E.2) sent over a raw socket to our TlsServerSocket:
@@ -55,27 +52,21 @@ class V2ClientHelloServerTest {
                 .cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA);
     }
 
-    static ServerSocket listener() throws IOException {
-        ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-        listener.setSoTimeout((int) Duration.ofSeconds(WAIT_SECONDS).toMillis());
-        return listener;
+    /** Our server on an ephemeral port; each connection it accepts reads with a {@code WAIT_SECONDS} timeout. */
+    static HandshakeServer ourServer(TlsConfig config) throws IOException {
+        return HandshakeServer.bind(config, Duration.ofSeconds(WAIT_SECONDS));
     }
 
     /** Our server's side of one connection: the handshake, then it echoes {@code echo} bytes. */
-    static CompletableFuture<SessionInfo> serve(TlsServerSocket server, int echo) {
-        return CompletableFuture.supplyAsync(() -> {
-            try (TlsSocket socket = server.accept()) {
-                socket.socket().setSoTimeout((int) TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-                socket.startHandshake();
-                if (echo > 0) {
-                    byte[] data = socket.getInputStream().readNBytes(echo);
-                    socket.getOutputStream().write(data);
-                    socket.getOutputStream().flush();
-                }
-                return socket.session();
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
+    static Future<SessionInfo> serve(HandshakeServer server, int echo) {
+        return server.accept(socket -> {
+            socket.startHandshake();
+            if (echo > 0) {
+                byte[] data = socket.getInputStream().readNBytes(echo);
+                socket.getOutputStream().write(data);
+                socket.getOutputStream().flush();
             }
+            return socket.session();
         });
     }
 
@@ -84,9 +75,9 @@ class V2ClientHelloServerTest {
         V2ClientHello hello = new V2ClientHello(ProtocolVersion.TLS1_2,
                 List.of(SSL_CK_RC4_128_WITH_MD5, AES_128_CBC_SHA, RENEGOTIATION_SCSV), new byte[0], CHALLENGE_16);
         byte[] ping = "GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
-        try (TlsServerSocket server = new TlsServerSocket(listener(), serverConfig().build())) {
-            CompletableFuture<SessionInfo> serverSide = serve(server, ping.length);
-            try (V2HelloClient client = new V2HelloClient(server.getLocalPort())) {
+        try (HandshakeServer server = ourServer(serverConfig().build())) {
+            Future<SessionInfo> serverSide = serve(server, ping.length);
+            try (V2HelloClient client = new V2HelloClient(server.port())) {
                 V2HelloClient.Outcome outcome = client.handshake(hello, false);
                 assertEquals(Optional.empty(), outcome.alert());
                 assertEquals(ProtocolVersion.TLS1_2, outcome.serverHello().serverVersion());
@@ -107,9 +98,9 @@ class V2ClientHelloServerTest {
     void aTls10V2HelloWithA32ByteChallengeNegotiatesTls10() throws Exception {
         V2ClientHello hello = new V2ClientHello(ProtocolVersion.TLS1_0, List.of(AES_128_CBC_SHA), new byte[0],
                 V2Hellos.bytes(0x80, 32));
-        try (TlsServerSocket server = new TlsServerSocket(listener(), serverConfig().build())) {
-            CompletableFuture<SessionInfo> serverSide = serve(server, 3);
-            try (V2HelloClient client = new V2HelloClient(server.getLocalPort())) {
+        try (HandshakeServer server = ourServer(serverConfig().build())) {
+            Future<SessionInfo> serverSide = serve(server, 3);
+            try (V2HelloClient client = new V2HelloClient(server.port())) {
                 V2HelloClient.Outcome outcome = client.handshake(hello, false);
                 assertEquals(ProtocolVersion.TLS1_0, outcome.serverHello().serverVersion());
                 assertTrue(outcome.serverFinishedVerified());
@@ -123,9 +114,9 @@ class V2ClientHelloServerTest {
     @Test
     void theServerHashesTheV2MessageWithoutItsTwoByteHeader() throws Exception {
         V2ClientHello hello = new V2ClientHello(ProtocolVersion.TLS1_2, List.of(AES_128_CBC_SHA), new byte[0], CHALLENGE_16);
-        try (TlsServerSocket server = new TlsServerSocket(listener(), serverConfig().build())) {
-            CompletableFuture<SessionInfo> serverSide = serve(server, 0);
-            try (V2HelloClient client = new V2HelloClient(server.getLocalPort())) {
+        try (HandshakeServer server = ourServer(serverConfig().build())) {
+            Future<SessionInfo> serverSide = serve(server, 0);
+            try (V2HelloClient client = new V2HelloClient(server.port())) {
                 V2HelloClient.Outcome outcome = client.handshake(hello, true); // our transcript includes the header
                 assertFalse(outcome.serverFinishedVerified());
                 assertEquals(Optional.of(AlertDescription.DECRYPT_ERROR), outcome.alert(),
@@ -139,20 +130,20 @@ class V2ClientHelloServerTest {
     void aV2HelloNeverResumesEvenWithTheIdOfACachedSession() throws Exception {
         TlsConfig config = serverConfig().sessionCache(new InMemorySessionCache(16, Duration.ofMinutes(5)))
                 .sessionTickets(false).build();
-        try (TlsServerSocket server = new TlsServerSocket(listener(), config)) {
-            CompletableFuture<SessionInfo> first = serve(server, 0);
+        try (HandshakeServer server = ourServer(config)) {
+            Future<SessionInfo> first = serve(server, 0);
             TlsConfig clientConfig = Pki.client().versions(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2)
                     .cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA).sessionTickets(false).build();
             byte[] cachedId;
-            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.getLocalPort(), clientConfig)) {
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), clientConfig)) {
                 socket.startHandshake();
                 cachedId = socket.session().sessionId();
             }
             assertEquals(32, first.get(WAIT_SECONDS, TimeUnit.SECONDS).sessionId().length, "a session to offer");
 
-            CompletableFuture<SessionInfo> second = serve(server, 0);
+            Future<SessionInfo> second = serve(server, 0);
             V2ClientHello hello = new V2ClientHello(ProtocolVersion.TLS1_2, List.of(AES_128_CBC_SHA), cachedId, CHALLENGE_16);
-            try (V2HelloClient client = new V2HelloClient(server.getLocalPort())) {
+            try (V2HelloClient client = new V2HelloClient(server.port())) {
                 V2HelloClient.Outcome outcome = client.handshake(hello, false);
                 // RFC 5246 Appendix E.2: "Requests to resume a TLS session MUST use a TLS client hello."
                 assertNotEquals(List.of(), outcome.serverFlight().stream().filter(m -> m instanceof Certificate).toList(),
@@ -166,10 +157,10 @@ class V2ClientHelloServerTest {
 
     /** The alert our server sends for one raw first record, and the one its accept side raised. */
     static AlertDescription alertFromOurServer(TlsConfig config, byte[] firstRecord) throws Exception {
-        try (TlsServerSocket server = new TlsServerSocket(listener(), config)) {
-            CompletableFuture<SessionInfo> serverSide = serve(server, 0);
+        try (HandshakeServer server = ourServer(config)) {
+            Future<SessionInfo> serverSide = serve(server, 0);
             Optional<AlertDescription> sent;
-            try (V2HelloClient client = new V2HelloClient(server.getLocalPort())) {
+            try (V2HelloClient client = new V2HelloClient(server.port())) {
                 client.sendRaw(firstRecord);
                 sent = client.awaitAlert();
             }
@@ -179,10 +170,10 @@ class V2ClientHelloServerTest {
         }
     }
 
-    private static AlertDescription serverAlert(CompletableFuture<SessionInfo> serverSide) throws Exception {
+    private static AlertDescription serverAlert(Future<SessionInfo> serverSide) throws Exception {
         ExecutionException failure = org.junit.jupiter.api.Assertions.assertThrows(ExecutionException.class,
                 () -> serverSide.get(WAIT_SECONDS, TimeUnit.SECONDS));
-        Throwable cause = failure.getCause() instanceof UncheckedIOException unchecked ? unchecked.getCause() : failure.getCause();
+        Throwable cause = failure.getCause();
         return assertInstanceOf(TlsAlertException.class, cause, () -> String.valueOf(cause)).description();
     }
 

@@ -7,14 +7,13 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsObserver;
-import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.V2ClientHello;
 import org.layeredtls.handshake.trace.ExplainPrinter;
@@ -22,6 +21,7 @@ import org.layeredtls.handshake.trace.MsgPrinter;
 import org.layeredtls.handshake.trace.TlsObservers;
 import org.layeredtls.handshake.trace.TracePrinter;
 import org.layeredtls.record.ProtocolVersion;
+import org.layeredtls.handshake.testing.HandshakeServer;
 
 /** What the server's observers see of an SSLv2-compatible ClientHello: its 2-byte header, its fields, its bytes. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -48,10 +48,9 @@ class V2ClientHelloTraceTest {
     private static String run(java.util.function.Function<PrintStream, TlsObserver> printer, Received received) throws Exception {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         PrintStream out = new PrintStream(text, true, StandardCharsets.UTF_8);
-        try (TlsServerSocket server = new TlsServerSocket(V2ClientHelloServerTest.listener(),
-                V2ClientHelloServerTest.serverConfig().observer(TlsObservers.of(printer.apply(out), received)).build())) {
-            CompletableFuture<SessionInfo> serverSide = V2ClientHelloServerTest.serve(server, 0);
-            try (V2HelloClient client = new V2HelloClient(server.getLocalPort())) {
+        try (HandshakeServer server = V2ClientHelloServerTest.ourServer(V2ClientHelloServerTest.serverConfig().observer(TlsObservers.of(printer.apply(out), received)).build())) {
+            Future<SessionInfo> serverSide = V2ClientHelloServerTest.serve(server, 0);
+            try (V2HelloClient client = new V2HelloClient(server.port())) {
                 assertTrue(client.handshake(HELLO, false).serverFinishedVerified());
             }
             assertEquals(ProtocolVersion.TLS1_2, serverSide.get(30, TimeUnit.SECONDS).version());

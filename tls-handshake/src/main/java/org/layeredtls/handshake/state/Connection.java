@@ -320,7 +320,7 @@ public final class Connection {
         if (config.allowRenegotiation() && secureRenegotiation) {
             begin();
         } else {
-            sendWarning(AlertDescription.NO_RENEGOTIATION);
+            refuseRenegotiation();
         }
     }
 
@@ -331,10 +331,22 @@ public final class Connection {
         if (secureRenegotiation && (askedFor ? config.allowRenegotiation() : clientRenegotiations.accept())) {
             return true;
         }
-        // RFC 5746 §4.4 / RFC 5246 §7.2.2: decline with a no_renegotiation warning (off by default, as
-        // OpenSSL 3; when on, beyond TlsConfig.clientRenegotiationLimit per window).
-        sendWarning(AlertDescription.NO_RENEGOTIATION);
+        // Off by default, as OpenSSL 3; when on, beyond TlsConfig.clientRenegotiationLimit per window.
+        refuseRenegotiation();
         return false;
+    }
+
+    /**
+     * RFC 5246 §7.2.2 / RFC 5746 §4.4: a renegotiation is declined with a no_renegotiation warning.
+     * SSL 3.0 has no such alert and no way to refuse at warning level, so there the refusal is a
+     * fatal handshake_failure (RFC 5746 §4.5, as OpenSSL does).
+     */
+    private void refuseRenegotiation() throws IOException {
+        if (sessionInfo != null && sessionInfo.version().isSsl3()) {
+            throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE,
+                    "SSL 3.0 has no no_renegotiation alert: a refused renegotiation is fatal (RFC 5746 §4.5)");
+        }
+        sendWarning(AlertDescription.NO_RENEGOTIATION);
     }
 
     private void sendWarning(AlertDescription description) throws IOException {

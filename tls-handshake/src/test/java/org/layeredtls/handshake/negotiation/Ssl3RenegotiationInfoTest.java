@@ -1,6 +1,7 @@
 package org.layeredtls.handshake.negotiation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.net.InetAddress;
@@ -14,6 +15,9 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.layeredtls.alert.AlertDescription;
+import org.layeredtls.alert.TlsAlertReceivedException;
+import org.layeredtls.alert.TlsException;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
@@ -134,6 +138,50 @@ class Ssl3RenegotiationInfoTest {
                 assertEquals(false, socket.session().encryptThenMac());
             }
             assertEquals(ProtocolVersion.SSL3_0, accepted.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).version());
+        }
+    }
+
+    @Test
+    void anSsl3ServerRefusesClientRenegotiationWithAFatalHandshakeFailure() throws Exception {
+        // RFC 5746 §4.5: SSL 3.0 has no no_renegotiation alert; a refusal is a fatal handshake_failure.
+        // Client renegotiation is off by default on the server.
+        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, ssl3Server().build())) {
+            Future<TlsException> server = background.submit(() -> {
+                try (TlsSocket socket = listener.accept()) {
+                    socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                    return assertThrows(TlsException.class, () -> socket.getInputStream().read());
+                }
+            });
+            TlsConfig client = Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0).cipherSuites(SUITE).build();
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), client)) {
+                socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                socket.startHandshake();
+                TlsAlertReceivedException refused = assertThrows(TlsAlertReceivedException.class, socket::renegotiate);
+                assertEquals(AlertDescription.HANDSHAKE_FAILURE, refused.description());
+            }
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, server.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).description());
+        }
+    }
+
+    @Test
+    void anSsl3ClientRefusesHelloRequestWithAFatalHandshakeFailure() throws Exception {
+        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, ssl3Server().build())) {
+            Future<TlsException> server = background.submit(() -> {
+                try (TlsSocket socket = listener.accept()) {
+                    socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                    socket.startHandshake();
+                    return assertThrows(TlsAlertReceivedException.class, socket::renegotiate);
+                }
+            });
+            TlsConfig client = Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0).cipherSuites(SUITE)
+                    .allowRenegotiation(false).build();
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), client)) {
+                socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                socket.startHandshake();
+                TlsException refused = assertThrows(TlsException.class, () -> socket.getInputStream().read());
+                assertEquals(AlertDescription.HANDSHAKE_FAILURE, refused.description());
+            }
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, server.get(RawTls.TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).description());
         }
     }
 }

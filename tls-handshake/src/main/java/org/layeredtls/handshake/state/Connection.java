@@ -173,8 +173,8 @@ public final class Connection {
                 handshake.flush();
             }
             while (handshakesCompleted == before && !renegotiationRefused) {
-                if (!processNextRecord()) {
-                    throw new EOFException("handshake layer: the peer closed the connection during renegotiation");
+                if (!processNextRecordOfHandshake()) {
+                    throw streamEndedDuringHandshake(null);
                 }
             }
         } finally {
@@ -194,10 +194,35 @@ public final class Connection {
 
     private void runUntilConnected() throws IOException {
         while (!(state instanceof HandshakeState.Connected)) {
-            if (!processNextRecord()) {
-                throw new EOFException("handshake layer: the peer closed the connection during the handshake");
+            if (!processNextRecordOfHandshake()) {
+                throw streamEndedDuringHandshake(null);
             }
         }
+    }
+
+    /** {@link #processNextRecord()} while a handshake runs: the stream ending inside a record ends the handshake. */
+    private boolean processNextRecordOfHandshake() throws IOException {
+        try {
+            return processNextRecord();
+        } catch (EOFException insideARecord) {
+            throw streamEndedDuringHandshake(insideARecord);
+        }
+    }
+
+    /**
+     * The peer's stream ended before the handshake completed, between records or inside one. RFC 5246
+     * names no alert for it; OpenSSL 3.0 answers a fatal decode_error ("unexpected eof while reading"),
+     * even to a peer that sent nothing, and so do we: a close_notify would announce the orderly close
+     * of a connection that never got going, and the half-made session must never be resumed.
+     */
+    private IOException streamEndedDuringHandshake(EOFException insideARecord) {
+        TlsAlertException ended = HandshakeContext.alert(AlertDescription.DECODE_ERROR,
+                "the peer's stream ended during the handshake" + (insideARecord == null ? "" : ", inside a record"));
+        if (insideARecord != null) {
+            ended.addSuppressed(insideARecord);
+        }
+        flushInterceptedRecord();
+        return alerts.fail(ended);
     }
 
     /**

@@ -173,8 +173,8 @@ public final class Connection {
                 handshake.flush();
             }
             while (handshakesCompleted == before && !renegotiationRefused) {
-                if (!processNextRecord()) {
-                    throw new EOFException("handshake layer: the peer closed the connection during renegotiation");
+                if (!processNextRecordOfHandshake()) {
+                    throw streamEndedDuringHandshake(null);
                 }
             }
         } finally {
@@ -194,10 +194,35 @@ public final class Connection {
 
     private void runUntilConnected() throws IOException {
         while (!(state instanceof HandshakeState.Connected)) {
-            if (!processNextRecord()) {
-                throw new EOFException("handshake layer: the peer closed the connection during the handshake");
+            if (!processNextRecordOfHandshake()) {
+                throw streamEndedDuringHandshake(null);
             }
         }
+    }
+
+    /** {@link #processNextRecord()} while a handshake runs: the stream ending inside a record ends the handshake. */
+    private boolean processNextRecordOfHandshake() throws IOException {
+        try {
+            return processNextRecord();
+        } catch (EOFException insideARecord) {
+            throw streamEndedDuringHandshake(insideARecord);
+        }
+    }
+
+    /**
+     * The peer's stream ended before the handshake completed, between records or inside one. RFC 5246
+     * names no alert for it; OpenSSL 3.0 answers a fatal decode_error ("unexpected eof while reading"),
+     * even to a peer that sent nothing, and so do we: a close_notify would announce the orderly close
+     * of a connection that never got going, and the half-made session must never be resumed.
+     */
+    private IOException streamEndedDuringHandshake(EOFException insideARecord) {
+        TlsAlertException ended = HandshakeContext.alert(AlertDescription.DECODE_ERROR,
+                "the peer's stream ended during the handshake" + (insideARecord == null ? "" : ", inside a record"));
+        if (insideARecord != null) {
+            ended.addSuppressed(insideARecord);
+        }
+        flushInterceptedRecord();
+        return alerts.fail(ended);
     }
 
     /**
@@ -320,7 +345,7 @@ public final class Connection {
         if (config.allowRenegotiation() && secureRenegotiation) {
             begin();
         } else {
-            sendWarning(AlertDescription.NO_RENEGOTIATION);
+            refuseRenegotiation();
         }
     }
 
@@ -331,10 +356,22 @@ public final class Connection {
         if (secureRenegotiation && (askedFor ? config.allowRenegotiation() : clientRenegotiations.accept())) {
             return true;
         }
-        // RFC 5746 §4.4 / RFC 5246 §7.2.2: decline with a no_renegotiation warning (off by default, as
-        // OpenSSL 3; when on, beyond TlsConfig.clientRenegotiationLimit per window).
-        sendWarning(AlertDescription.NO_RENEGOTIATION);
+        // Off by default, as OpenSSL 3; when on, beyond TlsConfig.clientRenegotiationLimit per window.
+        refuseRenegotiation();
         return false;
+    }
+
+    /**
+     * RFC 5246 §7.2.2 / RFC 5746 §4.4: a renegotiation is declined with a no_renegotiation warning.
+     * SSL 3.0 has no such alert and no way to refuse at warning level, so there the refusal is a
+     * fatal handshake_failure (RFC 5746 §4.5, as OpenSSL does).
+     */
+    private void refuseRenegotiation() throws IOException {
+        if (sessionInfo != null && sessionInfo.version().isSsl3()) {
+            throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE,
+                    "SSL 3.0 has no no_renegotiation alert: a refused renegotiation is fatal (RFC 5746 §4.5)");
+        }
+        sendWarning(AlertDescription.NO_RENEGOTIATION);
     }
 
     private void sendWarning(AlertDescription description) throws IOException {

@@ -1,6 +1,7 @@
 package org.layeredtls.handshake.negotiation;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
@@ -9,6 +10,9 @@ import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.layeredtls.alert.AlertDescription;
+import org.layeredtls.alert.TlsAlertReceivedException;
+import org.layeredtls.alert.TlsException;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
@@ -117,6 +121,42 @@ class Ssl3RenegotiationInfoTest {
                 assertEquals(false, socket.session().encryptThenMac());
             }
             assertEquals(ProtocolVersion.SSL3_0, HandshakeServer.await(accepted).version());
+        }
+    }
+
+    @Test
+    void anSsl3ServerRefusesClientRenegotiationWithAFatalHandshakeFailure() throws Exception {
+        // RFC 5746 §4.5: SSL 3.0 has no no_renegotiation alert; a refusal is a fatal handshake_failure.
+        // Client renegotiation is off by default on the server.
+        try (HandshakeServer listener = HandshakeServer.bind(ssl3Server().build(), HandshakeServer.BOUND)) {
+            Future<TlsException> server = listener.accept(socket -> assertThrows(TlsException.class, () -> socket.getInputStream().read()));
+            TlsConfig client = Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0).cipherSuites(SUITE).build();
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), client)) {
+                socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                socket.startHandshake();
+                TlsAlertReceivedException refused = assertThrows(TlsAlertReceivedException.class, socket::renegotiate);
+                assertEquals(AlertDescription.HANDSHAKE_FAILURE, refused.description());
+            }
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, HandshakeServer.await(server).description());
+        }
+    }
+
+    @Test
+    void anSsl3ClientRefusesHelloRequestWithAFatalHandshakeFailure() throws Exception {
+        try (HandshakeServer listener = HandshakeServer.bind(ssl3Server().build(), HandshakeServer.BOUND)) {
+            Future<TlsException> server = listener.accept(socket -> {
+                socket.startHandshake();
+                return assertThrows(TlsAlertReceivedException.class, socket::renegotiate);
+            });
+            TlsConfig client = Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0).cipherSuites(SUITE)
+                    .allowRenegotiation(false).build();
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), client)) {
+                socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
+                socket.startHandshake();
+                TlsException refused = assertThrows(TlsException.class, () -> socket.getInputStream().read());
+                assertEquals(AlertDescription.HANDSHAKE_FAILURE, refused.description());
+            }
+            assertEquals(AlertDescription.HANDSHAKE_FAILURE, HandshakeServer.await(server).description());
         }
     }
 }

@@ -26,7 +26,9 @@ import java.util.regex.Pattern;
  * are one of B, r, R, K, k, c followed by a newline, as a command (quit, close, renegotiate, ...). Pipe reads
  * start anywhere, so the data go as lowercase hex lines that end with {@code ".\n"}: no command letter can
  * start a read, and no 'c' is ever followed by a newline. The lines are {@code "begin.\n"}, hex lines of 32
- * bytes, {@code "end.\n"}; the reader decodes them back.
+ * bytes, {@code "end.\n"}; the reader decodes them back. A command takes its whole read (the rest of what that
+ * read() returned is dropped), so data go to stdin after a command only once the peer has taken it: see
+ * {@link OpenSslClient#renegotiate()} and {@link OpenSslServer#renegotiate()}.
  */
 final class DataTransfer {
 

@@ -17,7 +17,8 @@ import java.util.regex.Pattern;
  * {@code Cipher    :} lines ending with a "---" line: that is when the handshake is done. Then it prints the
  * data it receives, raw, and sends what it reads on stdin. Closing its stdin makes it send close_notify and
  * exit 0. Stdin commands (a read that starts with the letter, without {@code -nocommands}): "Q" quits,
- * "R" renegotiates, "k"/"K" key update (TLS 1.3).
+ * "R" renegotiates, "k"/"K" key update (TLS 1.3). A command takes its whole read: s_client drops whatever
+ * else that read() returned, so what follows a command goes to stdin only once s_client has taken it.
  */
 final class OpenSslClient extends PeerProcess {
 
@@ -27,6 +28,7 @@ final class OpenSslClient extends PeerProcess {
     private static final Pattern PROTOCOL = Pattern.compile("\\n\\s+Protocol\\s+: (\\S+)");
     private static final Pattern CIPHER = Pattern.compile("\\n\\s+Cipher\\s+: (\\S+)");
     private static final Pattern VERIFY = Pattern.compile("Verify return code: (\\d+)");
+    private static final Pattern RENEGOTIATING = Pattern.compile("RENEGOTIATING\\r?\\n");
 
     static final Duration WAIT = OpenSslServer.WAIT;
 
@@ -95,9 +97,18 @@ final class OpenSslClient extends PeerProcess {
         writeStdin(DataTransfer.encodeLines(data));
     }
 
-    /** Asks s_client to renegotiate ("R" command; not with -nocommands or -quiet). */
-    void renegotiate() throws IOException {
+    /**
+     * Asks s_client to renegotiate ("R" command; not with -nocommands or -quiet) and waits until it has taken
+     * the command: it prints "RENEGOTIATING" on stderr (unbuffered), then drops the rest of that stdin read, so
+     * data written to stdin before that line could be read together with "R" and lost. Throws if s_client
+     * did not take the command within {@link #WAIT}.
+     */
+    void renegotiate() throws IOException, InterruptedException {
+        int mark = stderrSize();
         writeStdin("R\n");
+        if (awaitStderr(RENEGOTIATING, mark, WAIT).isEmpty()) {
+            throw new IOException("s_client did not take the R command within " + WAIT + ":\n" + diagnostics());
+        }
     }
 
     /** Ends input: s_client sends close_notify and exits; returns its exit code, or empty on timeout. */

@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -155,6 +157,65 @@ class OpenSslPeersTest {
             client.renegotiate();
             assertTrue(client.awaitExit(WAIT).isPresent(), client::diagnostics);
             assertTrue(client.stderr().contains("no renegotiation"), client::diagnostics);
+        }
+    }
+
+    // ---- stdin commands: a command takes its whole read ----
+
+    /** "X\n" followed by hex lines, for one write: fewer than PIPE_BUF (4096) bytes reach the reader in one read. */
+    private static byte[] commandWithLines(char command, byte[] data) {
+        byte[] lines = DataTransfer.encodeLines(data);
+        byte[] bytes = new byte[2 + lines.length];
+        bytes[0] = (byte) command;
+        bytes[1] = '\n';
+        System.arraycopy(lines, 0, bytes, 2, lines.length);
+        return bytes;
+    }
+
+    private static int count(String text, String literal) {
+        return text.split(Pattern.quote(literal), -1).length - 1;
+    }
+
+    @Test
+    void sServerDropsTheRestOfTheStdinReadThatCarriesTheRenegotiateCommand() throws Exception {
+        try (OpenSslServer server = rsaServer().tls1_2().start();
+             OpenSslClient client = verifyingClient(server.port()).tls1_2().msg().start()) {
+            assertTrue(client.awaitHandshake(WAIT), client::diagnostics);
+            assertTrue(server.awaitHandshake(0, WAIT).isPresent(), server::diagnostics);
+            int stdoutMark = client.stdoutSize();
+            server.writeStdin(commandWithLines('r', DataTransfer.randomBytes(64)));
+            // s_client's -msg lines (flushed per message): s_server has taken "r" and the renegotiation is done
+            assertTrue(client.awaitStdout(Pattern.compile(
+                    "<<< TLS 1.2, Handshake \\[length 0004\\], HelloRequest[\\s\\S]*<<< TLS 1.2, Handshake \\[length \\w+\\], Finished"),
+                    stdoutMark, WAIT).isPresent(), client::diagnostics);
+            byte[] kept = DataTransfer.randomBytes(64);
+            server.send(kept);
+            assertTrue(client.awaitStdout(Pattern.compile("\nend\\.\n"), stdoutMark, WAIT).isPresent(), client::diagnostics);
+            String printed = new String(client.stdoutRange(stdoutMark, client.stdoutSize()), StandardCharsets.ISO_8859_1);
+            assertArrayEquals(kept, DataTransfer.decodeLines(printed).orElseThrow(),
+                    "the lines read with \"r\" were sent:\n" + client.diagnostics());
+        }
+    }
+
+    @Test
+    void sClientDropsTheRestOfTheStdinReadThatCarriesRAndRenegotiateReturnsOnceItTookTheCommand() throws Exception {
+        try (OpenSslServer server = rsaServer().tls1_2().clientRenegotiation().start();
+             OpenSslClient client = verifyingClient(server.port()).tls1_2().start()) {
+            assertTrue(client.awaitHandshake(WAIT), client::diagnostics);
+            assertTrue(server.awaitHandshake(0, WAIT).isPresent(), server::diagnostics);
+            int stdoutMark = server.stdoutSize();
+            int stderrMark = client.stderrSize();
+            client.writeStdin(commandWithLines('R', DataTransfer.randomBytes(64)));
+            assertTrue(client.awaitStderr(Pattern.compile("RENEGOTIATING\n"), stderrMark, WAIT).isPresent(),
+                    client::diagnostics);
+            client.renegotiate();
+            assertEquals(2, count(client.stderr(), "RENEGOTIATING"), "renegotiate() returned before s_client took \"R\"");
+            byte[] kept = DataTransfer.randomBytes(64);
+            client.writeStdin(DataTransfer.encodeLines(kept));
+            assertTrue(server.awaitStdout(Pattern.compile("\nend\\.\n"), stdoutMark, WAIT).isPresent(), server::diagnostics);
+            String printed = new String(server.stdoutRange(stdoutMark, server.stdoutSize()), StandardCharsets.ISO_8859_1);
+            assertArrayEquals(kept, DataTransfer.decodeLines(printed).orElseThrow(),
+                    "the lines read with \"R\" were sent:\n" + server.diagnostics());
         }
     }
 }

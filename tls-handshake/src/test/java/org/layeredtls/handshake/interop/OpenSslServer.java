@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  * it receives, raw; when the client's close_notify arrives it prints "DONE" and answers with its own
  * close_notify. Stdin commands (a read that starts with the letter):
  * "r\n" renegotiates (HelloRequest), "R\n" renegotiates asking for a client certificate, "q" closes the
- * connection <em>without</em> close_notify, "Q" quits.
+ * connection <em>without</em> close_notify, "Q" quits. A command takes its whole read: s_server drops whatever
+ * else that read() returned, so what follows a command goes to stdin only once s_server has taken it.
  */
 final class OpenSslServer extends PeerProcess {
 
@@ -66,7 +67,11 @@ final class OpenSslServer extends PeerProcess {
         writeStdin(DataTransfer.encodeLines(data));
     }
 
-    /** Renegotiates the current connection: s_server sends HelloRequest ("r" command). */
+    /**
+     * Renegotiates the current connection: s_server sends HelloRequest ("r" command). Its only sign of having
+     * taken the command, "SSL_do_handshake -> 1", stays in stdout's buffer: write nothing more to its stdin
+     * until the client saw the renegotiation (e.g. {@link CompletedHandshakes}), or it may be dropped.
+     */
     void renegotiate() throws IOException {
         writeStdin("r\n");
     }

@@ -118,6 +118,11 @@ class PeerProcess implements AutoCloseable {
         return stdout.size();
     }
 
+    /** The number of bytes on standard error so far: an offset to search from after the next action. */
+    final int stderrSize() {
+        return stderr.size();
+    }
+
     /** The bytes of standard output between two offsets. */
     final byte[] stdoutRange(int from, int to) {
         return stdout.range(from, to);

@@ -1,9 +1,14 @@
 package org.layeredtls.handshake.interop;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -184,16 +189,26 @@ class SessionFeaturesInteropTest {
     @Test
     void sServerRenegotiatesOurClientWithHelloRequest() throws Exception {
         Path msg = msgFile("server");
+        CompletedHandshakes handshakes = new CompletedHandshakes();
         try (OpenSslServer server = sServer().msg().option("-msgfile", msg.toString()).start();
-             TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), ourClient(GCM).build())) {
+             TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), ourClient(GCM).observer(handshakes).build())) {
             Exchange.bound(socket);
             socket.startHandshake();
             Exchange.bothWays(socket, server, 16 * 1024);
-            server.renegotiate();   // "r": HelloRequest; our client answers it while reading the data below
+            assertEquals(1, handshakes.count());
+            // our client answers the HelloRequest inside a read, so a read waits before "r" goes in; s_server drops
+            // the rest of the stdin read that carried "r", so the data follow only once the renegotiation completed
+            InputStream in = new BufferedInputStream(socket.getInputStream(), 4096);
+            CompletableFuture<byte[]> received = readLinesInBackground(in);
+            server.renegotiate();
+            assertTrue(handshakes.await(2, WAIT), () -> "our client did not complete the renegotiation:\n" + server.diagnostics());
+            byte[] inbound = DataTransfer.randomBytes(16 * 1024);
+            server.writeStdin(DataTransfer.encodeLines(inbound));
+            assertArrayEquals(inbound, received.get(WAIT.toSeconds(), TimeUnit.SECONDS), "bytes from the peer to us differ");
             // s_server printf()s "SSL_do_handshake -> 1" into its buffered stdout, to be flushed at any later
             // moment: after "r" only the direction s_server -> us is checked
             Exchange.fromPeer(socket, server, 16 * 1024);
-            Exchange.fromPeer(socket, server, 16 * 1024);
+            assertEquals(2, handshakes.count());
             String log = read(msg);
             assertTrue(count(log, ">>> TLS 1.2, Handshake \\[length 0004\\], HelloRequest") == 1
                     && count(log, "<<< [^,\\n]+, Handshake \\[length \\w+\\], ClientHello") == 2, log);
@@ -203,23 +218,37 @@ class SessionFeaturesInteropTest {
     @Test
     void sClientRenegotiatesWithOurServer() throws Exception {
         // client-initiated renegotiation is refused by default (as OpenSSL 3): this server opts in
+        CompletedHandshakes handshakes = new CompletedHandshakes();
         try (TlsServerSocket server = new TlsServerSocket(OpenSslClientInteropTest.listener(),
-                ourServer().clientRenegotiation(true).build());
+                ourServer().clientRenegotiation(true).observer(handshakes).build());
              OpenSslClient client = sClient(server.getLocalPort()).msg().option("-msgfile", msgFile("client").toString()).start();
              TlsSocket socket = server.accept()) {
             Exchange.bound(socket);
             socket.startHandshake();
             assertTrue(client.awaitHandshake(WAIT), client::diagnostics);
             Exchange.bothWays(socket, client, 16 * 1024);
-            client.renegotiate();   // "R"
+            assertEquals(1, handshakes.count());
+            client.renegotiate();   // "R", taken (s_client drops the rest of that stdin read) before the data below
             // first read (our server answers the ClientHello): s_client 3.0 fails with "unexpected record" if
             // application data reach it between its renegotiating ClientHello and the ServerHello
             Exchange.fromPeer(socket, client, 16 * 1024);
+            assertEquals(2, handshakes.count(), "our server completed the renegotiation before the data");
             Exchange.bothWays(socket, client, 16 * 1024);
             String log = read(msgLog(client));
             assertEquals(2, count(log, ">>> [^,\\n]+, Handshake \\[length \\w+\\], ClientHello"), log);
             assertEquals(2, count(log, "<<< TLS 1.2, Handshake \\[length \\w+\\], Finished"), log);
         }
+    }
+
+    /** Reads one block of hex lines (see {@link DataTransfer}) on another thread; bounded by the socket's read timeout. */
+    private static CompletableFuture<byte[]> readLinesInBackground(InputStream in) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return DataTransfer.readLines(in);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
     }
 
     @Test

@@ -200,13 +200,22 @@ public final class Connection {
         }
     }
 
-    /** {@link #processNextRecord()} while a handshake runs: the stream ending inside a record ends the handshake. */
+    /**
+     * {@link #processNextRecord()} while a handshake runs: the stream ending inside a record ends the
+     * handshake, and so does the peer's close_notify (RFC 5246 §7.2.1: it closes the peer's side, and
+     * the Alert protocol has answered it and closed the connection).
+     */
     private boolean processNextRecordOfHandshake() throws IOException {
+        boolean read;
         try {
-            return processNextRecord();
+            read = processNextRecord();
         } catch (EOFException insideARecord) {
             throw streamEndedDuringHandshake(insideARecord);
         }
+        if (read && alerts.isInboundClosed()) {
+            throw new EOFException("handshake layer: the peer sent close_notify during the handshake");
+        }
+        return read;
     }
 
     /**

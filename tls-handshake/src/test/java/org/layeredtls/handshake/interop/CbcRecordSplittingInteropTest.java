@@ -7,7 +7,6 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.BeforeAll;
@@ -15,15 +14,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.suite.CipherSuite;
-import org.layeredtls.record.ContentType;
+import org.layeredtls.handshake.testing.WrittenApplicationData;
 import org.layeredtls.record.ProtocolVersion;
-import org.layeredtls.record.TLSCiphertext;
-import org.layeredtls.record.TLSCompressed;
-import org.layeredtls.record.TLSPlaintext;
 
 /**
  * The BEAST countermeasure against OpenSSL, both directions: with TLS 1.0 and AES-CBC our side sends each
@@ -43,19 +38,6 @@ class CbcRecordSplittingInteropTest {
     @BeforeAll
     static void createPki() throws Exception {
         pki = TestPki.create(directory);
-    }
-
-    /** The plaintext lengths of the application-data records we write. */
-    private static final class WrittenApplicationData implements TlsObserver {
-        final List<Integer> lengths = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void recordWritten(long sequenceNumber, TLSPlaintext plaintext, TLSCompressed compressed,
-                                  TLSCiphertext ciphertext) {
-            if (plaintext.type() == ContentType.APPLICATION_DATA) {
-                lengths.add(plaintext.length());
-            }
-        }
     }
 
     private static List<Integer> ourClientAgainstSServer(ProtocolVersion version, boolean split) throws Exception {

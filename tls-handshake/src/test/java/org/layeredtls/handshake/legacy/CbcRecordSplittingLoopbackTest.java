@@ -5,22 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
 import java.util.concurrent.Future;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.Pki;
 import org.layeredtls.handshake.suite.CipherSuite;
-import org.layeredtls.record.ContentType;
-import org.layeredtls.record.ProtocolVersion;
-import org.layeredtls.record.TLSCiphertext;
-import org.layeredtls.record.TLSCompressed;
-import org.layeredtls.record.TLSPlaintext;
 import org.layeredtls.handshake.testing.HandshakeServer;
+import org.layeredtls.handshake.testing.WrittenApplicationData;
+import org.layeredtls.record.ProtocolVersion;
 
 /**
  * The handshake turns the BEAST countermeasure on where the negotiated version and suite need it, on
@@ -32,23 +27,10 @@ class CbcRecordSplittingLoopbackTest {
 
     private static final int SIZE = 100;
 
-    /** The plaintext lengths of the application-data records one side wrote. */
-    private static final class Written implements TlsObserver {
-        final List<Integer> lengths = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void recordWritten(long sequenceNumber, TLSPlaintext plaintext, TLSCompressed compressed,
-                                  TLSCiphertext ciphertext) {
-            if (plaintext.type() == ContentType.APPLICATION_DATA) {
-                lengths.add(plaintext.length());
-            }
-        }
-    }
-
     /** Each side writes SIZE bytes once; returns the record lengths the client and the server wrote. */
     private static List<List<Integer>> exchange(ProtocolVersion version, CipherSuite suite, boolean split) throws Exception {
-        Written client = new Written();
-        Written server = new Written();
+        WrittenApplicationData client = new WrittenApplicationData();
+        WrittenApplicationData server = new WrittenApplicationData();
         TlsConfig serverConfig = Pki.server().securityLevel(0).versions(version, version).cipherSuites(suite).cbcRecordSplitting(split)
                 .observer(server).build();
         TlsConfig clientConfig = Pki.client().securityLevel(0).versions(version, version).cipherSuites(suite).cbcRecordSplitting(split)

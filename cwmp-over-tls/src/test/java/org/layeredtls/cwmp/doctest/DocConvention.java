@@ -52,7 +52,7 @@ final class DocConvention {
             int first = i;
             StringBuilder text = new StringBuilder();
             while (line.endsWith("\\") && i + 1 < lines.size()) {
-                text.append(line, 0, line.length() - 1).append(' ');
+                text.append(line.substring(0, line.length() - 1).stripTrailing()).append(' ');
                 line = lines.get(++i).strip();
             }
             text.append(line);

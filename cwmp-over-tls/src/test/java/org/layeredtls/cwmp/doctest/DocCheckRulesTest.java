@@ -91,7 +91,8 @@ class DocCheckRulesTest {
         assertTrue(MavenCommandCheck.check(REPO, List.of("-B", "-pl", "tls-record", "-am", "test", "-Dtest=RecordReaderFuzzTest",
                 "-Dsurefire.failIfNoSpecifiedTests=false")).startsWith("parsed, not run"));
         for (List<String> wrong : List.of(List.of("-pl", "no-such-module", "verify"), List.of("-Pno-such-profile", "verify"),
-                List.of("-pl", "tls-record", "test", "-Dtest=NoSuchTest"), List.of("--no-such-option", "verify"), List.of("-B"),
+                List.of("-pl", "tls-record", "test", "-Dtest=NoSuchTest"),
+                List.of("-pl", "tls-record", "test", "-Dtest=RecordLayerTest#noSuchMethod"), List.of("--no-such-option", "verify"), List.of("-B"),
                 List.of("-pl", "tls-record", "-am", "test", "-Dtest=RecordReaderFuzzTest"), List.of("deploy-everything"))) {
             assertThrows(AssertionError.class, () -> MavenCommandCheck.check(REPO, wrong), wrong::toString);
         }

@@ -76,9 +76,15 @@ final class MavenCommandCheck {
         if (!testPatterns.isEmpty()) {
             List<String> searched = alsoMake || modules.isEmpty() ? repo.modules : modules;
             for (String pattern : testPatterns) {
-                Pattern glob = Pattern.compile(pattern.replaceFirst("#.*", "").replace("*", ".*").replace('?', '.'));
-                require(searched.stream().flatMap(m -> repo.classNames(m, "test").stream()).anyMatch(c -> glob.matcher(c).matches()),
-                        "mvn -Dtest=" + pattern + ": no test class of " + searched + " matches");
+                String[] classAndMethod = pattern.split("#", 2);
+                Pattern glob = Pattern.compile(classAndMethod[0].replace("*", ".*").replace('?', '.'));
+                List<java.nio.file.Path> classes = searched.stream().flatMap(m -> repo.sources(m, "test").stream())
+                        .filter(p -> glob.matcher(p.getFileName().toString().replaceFirst("\\.java$", "")).matches()).toList();
+                require(!classes.isEmpty(), "mvn -Dtest=" + pattern + ": no test class of " + searched + " matches");
+                if (classAndMethod.length == 2) {
+                    require(classes.stream().anyMatch(c -> Repository.read(c).contains(" " + classAndMethod[1] + "(")),
+                            "mvn -Dtest=" + pattern + ": no method " + classAndMethod[1] + " in " + classes);
+                }
             }
             require(!alsoMake || noFailIfNoTests, "mvn -am -Dtest=...: the modules built for -am have no such test and "
                     + "Surefire fails them; add -Dsurefire.failIfNoSpecifiedTests=false");

@@ -81,13 +81,18 @@ final class Repository {
 
     /** The simple names of the Java classes under {@code module/src/<kind>/java}. */
     List<String> classNames(String module, String kind) {
+        return sources(module, kind).stream().map(p -> p.getFileName().toString())
+                .map(n -> n.substring(0, n.length() - ".java".length())).toList();
+    }
+
+    /** The Java source files under {@code module/src/<kind>/java}. */
+    List<Path> sources(String module, String kind) {
         Path sources = root.resolve(module).resolve("src").resolve(kind).resolve("java");
         if (!Files.isDirectory(sources)) {
             return List.of();
         }
         try (Stream<Path> files = Files.walk(sources)) {
-            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".java"))
-                    .map(n -> n.substring(0, n.length() - ".java".length())).toList();
+            return files.filter(p -> p.getFileName().toString().endsWith(".java")).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

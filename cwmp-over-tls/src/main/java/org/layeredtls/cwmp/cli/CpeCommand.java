@@ -56,6 +56,13 @@ final class CpeCommand implements Callable<Integer> {
     @Option(names = "--password", description = "its password")
     String password;
 
+    @Option(names = "--cr-username", description = "sets ManagementServer.ConnectionRequestUsername at start (the ACS may change it;"
+            + " until both it and --cr-password are set, by this option or by the ACS, every Connection Request gets 401)")
+    String crUsername;
+
+    @Option(names = "--cr-password", description = "sets ManagementServer.ConnectionRequestPassword at start (never readable by GetParameterValues)")
+    String crPassword;
+
     @Option(names = "--once", description = "exit after the sessions for the pending events")
     boolean once;
 
@@ -67,6 +74,12 @@ final class CpeCommand implements Callable<Integer> {
         DataModel model = DeviceModels.defaultDevice("LayeredTLS", oui, productClass, serial);
         CpeAgent agent = new CpeAgent(model, stateDir.resolve("cpe.state"), Clock.systemUTC(),
                 new HttpCpeActions(fetcher, null, line -> System.out.println("cpe: " + line)));
+        if (crUsername != null) {
+            agent.configure("ManagementServer.ConnectionRequestUsername", crUsername);
+        }
+        if (crPassword != null) {
+            agent.configure("ManagementServer.ConnectionRequestPassword", crPassword);
+        }
         CpeClient client = new CpeClient(acsUrl, config, username, password, new SecureRandomSource());
         try (CpeDevice cpe = CpeDevice.start(agent, client, InetAddress.getLoopbackAddress(), crPort,
                 new SecureRandomSource(), Clock.systemUTC(), line -> System.out.println("cpe: " + line),

@@ -87,6 +87,19 @@ public final class CpeAgent {
         return lastSession;
     }
 
+    /**
+     * A setting made on the device itself (its operator's command line, not the ACS), e.g. the
+     * Connection Request credentials: written over the saved value and persisted at once. The ACS may
+     * change it again later with SetParameterValues.
+     *
+     * @param relativeName the name under the root, e.g. {@code ManagementServer.ConnectionRequestUsername}
+     * @throws IllegalArgumentException for an unknown parameter or a value not of its type
+     */
+    public synchronized void configure(String relativeName, String value) {
+        model.setLocal(model.root() + relativeName, value);
+        save();
+    }
+
     /** The data model. */
     public DataModel model() {
         return model;

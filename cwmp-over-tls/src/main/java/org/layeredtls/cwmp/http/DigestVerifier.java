@@ -16,7 +16,7 @@ import org.layeredtls.crypto.RandomSource;
  * The server side of HTTP Digest (MD5, {@code qop=auth}): issues a challenge with a fresh nonce
  * each time (RFC 7616 §3.3), and accepts an {@code Authorization} only for one of its own live
  * nonces, with a nonce count that grows (no replay), for the one user name and password it is
- * given, the digest compared in constant time.
+ * given (never an empty one), the user name and the digest compared in constant time.
  */
 public final class DigestVerifier {
 
@@ -59,7 +59,8 @@ public final class DigestVerifier {
      */
     public boolean verify(String authorization, String method, String requestUri, String username, String password) {
         AuthParams auth = AuthParams.parse(authorization).orElse(null);
-        if (auth == null || !auth.isScheme("Digest") || username == null || password == null) {
+        if (auth == null || !auth.isScheme("Digest") || username == null || password == null || username.isEmpty()
+                || password.isEmpty()) { // empty credentials are "none configured", never a match
             return false;
         }
         String nonce = auth.get("nonce");
@@ -106,6 +107,7 @@ public final class DigestVerifier {
         }
     }
 
+    /** The time depends on the length of {@code a} only (the expected value), never on where they differ. */
     private static boolean constantTimeEquals(String a, String b) {
         return b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }

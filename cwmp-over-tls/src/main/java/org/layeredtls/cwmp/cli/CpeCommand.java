@@ -33,10 +33,11 @@ import picocli.CommandLine.Spec;
 
 /** {@code layeredtls cpe}: the CPE as its own process. */
 @Command(name = "cpe", mixinStandardHelpOptions = true,
-        description = {"Runs a CPE: sessions to --acs-url over TLS with its certificate, then (unless --once) waits for",
-                "Connection Requests on --cr-port. The data model and pending events persist in --state-dir.",
-                "Its DeviceId comes from the certificate's CN (else its first SAN dNSName): OUI-ProductClass-SerialNumber",
-                "or OUI-SerialNumber, split at the first two hyphens; --oui, --product-class, --serial override a field."})
+        description = {"Runs a CPE: sessions to --acs-url over TLS with its certificate, then (unless --once) waits for"
+                + " Connection Requests on --cr-port. The data model and pending events persist in --state-dir.",
+                "Its DeviceId comes from the certificate's CN (else its first SAN dNSName), read as"
+                + " OUI-ProductClass-SerialNumber or OUI-SerialNumber (hyphens after the second belong to the"
+                + " SerialNumber); --oui, --product-class and --serial override single fields."})
 final class CpeCommand implements Callable<Integer> {
 
     @Spec
@@ -51,13 +52,13 @@ final class CpeCommand implements Callable<Integer> {
     @Option(names = "--state-dir", defaultValue = "cpe-state", description = "where the data model persists (default: ${DEFAULT-VALUE})")
     Path stateDir;
 
-    @Option(names = "--oui", description = "ManufacturerOUI (default: from the certificate's CN, see below)")
+    @Option(names = "--oui", description = "ManufacturerOUI (default: from the certificate)")
     String oui;
 
-    @Option(names = "--product-class", description = "ProductClass (default: from the certificate's CN)")
+    @Option(names = "--product-class", description = "ProductClass (default: from the certificate)")
     String productClass;
 
-    @Option(names = "--serial", description = "SerialNumber (default: from the certificate's CN)")
+    @Option(names = "--serial", description = "SerialNumber (default: from the certificate)")
     String serial;
 
     @Option(names = "--cr-port", defaultValue = "0", description = "Connection Request port on 127.0.0.1, 0 = ephemeral (default: ${DEFAULT-VALUE})")

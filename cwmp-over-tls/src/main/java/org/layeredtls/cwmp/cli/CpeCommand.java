@@ -70,11 +70,13 @@ final class CpeCommand implements Callable<Integer> {
     @Option(names = "--password", description = "its password")
     String password;
 
-    @Option(names = "--cr-username", description = "sets ManagementServer.ConnectionRequestUsername at start (the ACS may change it;"
-            + " until both it and --cr-password are set, by this option or by the ACS, every Connection Request gets 401)")
+    @Option(names = "--cr-username", description = "sets ManagementServer.ConnectionRequestUsername at start (the ACS"
+            + " may change it; until both it and --cr-password are set, by this option or by the ACS, every Connection"
+            + " Request gets 401)")
     String crUsername;
 
-    @Option(names = "--cr-password", description = "sets ManagementServer.ConnectionRequestPassword at start (never readable by GetParameterValues)")
+    @Option(names = "--cr-password",
+            description = "sets ManagementServer.ConnectionRequestPassword at start (never readable by GetParameterValues)")
     String crPassword;
 
     @Option(names = "--once", description = "exit after the sessions for the pending events")

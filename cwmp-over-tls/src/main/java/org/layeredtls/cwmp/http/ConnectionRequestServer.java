@@ -19,8 +19,8 @@ import org.layeredtls.crypto.RandomSource;
 /**
  * The CPE's Connection Request listener (TR-069 §3.2.2): plain HTTP (not TLS), a {@code GET}
  * authenticated with HTTP Digest (MD5, qop=auth) against the ConnectionRequestUsername and
- * ConnectionRequestPassword only, and never while either is empty (then every request gets 401). A good request is answered {@code 200} with an empty body at
- * once; what happens next (a session with {@code 6 CONNECTION REQUEST}) is the
+ * ConnectionRequestPassword only, and never while either is empty (then every request gets 401). A
+ * good request is answered {@code 200} with an empty body at once; what happens next (a session with {@code 6 CONNECTION REQUEST}) is the
  * {@link Handler}'s business, which may answer that it is rate-limiting ({@code 503}).
  */
 public final class ConnectionRequestServer implements Closeable {

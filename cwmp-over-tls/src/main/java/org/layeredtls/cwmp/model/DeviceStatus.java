@@ -36,7 +36,7 @@ public final class DeviceStatus {
         ProcessHandle self = ProcessHandle.current();
         set(m, p + "PID", self.pid());
         String command = self.info().command().orElse("java");
-        setText(m, p + "Command", command.length() > COMMAND_MAX_LENGTH ? command.substring(0, COMMAND_MAX_LENGTH) : command);
+        setText(m, p + "Command", command.substring(0, Math.min(command.length(), COMMAND_MAX_LENGTH)));
         set(m, p + "Size", Runtime.getRuntime().totalMemory() / 1024);
         set(m, p + "CPUTime", self.info().totalCpuDuration().map(Duration::toMillis).orElse(0L));
     }

@@ -71,10 +71,11 @@ public final class DigestVerifier {
         String algorithm = auth.get("algorithm");
         if (nonce == null || uri == null || nc == null || cnonce == null || response == null
                 || !"auth".equals(auth.get("qop")) || !realm.equals(auth.get("realm"))
-                || (algorithm != null && !algorithm.equalsIgnoreCase("MD5")) || !uri.equals(requestUri)
-                || !constantTimeEquals(username, auth.get("username"))) {
+                || (algorithm != null && !algorithm.equalsIgnoreCase("MD5")) || !uri.equals(requestUri)) {
             return false;
         }
+        // A wrong user name takes the same path as a wrong password: no early answer tells which one it was.
+        boolean rightUser = constantTimeEquals(username, auth.get("username"));
         NonceState state = nonces.get(nonce);
         if (state == null || state.issued.plus(NONCE_LIFETIME).isBefore(clock.instant())) {
             return false;
@@ -86,7 +87,8 @@ public final class DigestVerifier {
             return false;
         }
         String expected = HttpDigest.response(username, realm, password, method, uri, nonce, nc, cnonce, "auth");
-        if (!constantTimeEquals(expected, response.toLowerCase(java.util.Locale.ROOT))) {
+        boolean rightDigest = constantTimeEquals(expected, response.toLowerCase(java.util.Locale.ROOT));
+        if (!(rightUser & rightDigest)) {
             return false;
         }
         synchronized (state) { // RFC 7616 §3.4: a nonce count seen before is a replay

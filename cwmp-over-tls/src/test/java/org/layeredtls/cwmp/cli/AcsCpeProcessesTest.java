@@ -35,7 +35,7 @@ import org.layeredtls.handshake.cert.KeyAlgorithm;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AcsCpeProcessesTest {
 
-    private static final String DEVICE = "00D09E-IGD-LTLS0001"; // the cpe command's default identity
+    private static final String DEVICE = "00D09E-IGD-LTLS0001"; // the CPE certificate's CN, so the cpe command's identity
     private static final Pattern READY = Pattern.compile("acs: ready on https://127\\.0\\.0\\.1:(\\d+)/acs .*");
 
     @TempDir

@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.layeredtls.cwmp.model.DataModel;
+import org.layeredtls.cwmp.model.DeviceStatus;
 import org.layeredtls.cwmp.model.ModelFile;
 import org.layeredtls.cwmp.model.StateFile;
 import org.layeredtls.cwmp.rpc.Download;
@@ -42,10 +43,12 @@ public final class CpeAgent {
     private String bootstrappedUrl;   // ManagementServer.URL at the last delivered BOOTSTRAP, null before
     private int retryCount;
     private CpeSession lastSession;
+    private final Instant started;
 
     /**
-     * Starts the CPE: restores the state file when it exists (the given model's content is replaced by the saved
-     * one), then queues "1 BOOT", and "0 BOOTSTRAP" when no ACS has been contacted yet.
+     * Starts the CPE: restores the state file when it exists (see {@link DataModel#restoreSaved}: the saved values
+     * win, except the device's description of itself), then queues "1 BOOT", and "0 BOOTSTRAP" when no ACS has been
+     * contacted yet.
      *
      * @param stateFile where model and events persist, or null to keep everything in memory
      */
@@ -54,6 +57,7 @@ public final class CpeAgent {
         this.stateFile = stateFile;
         this.clock = clock;
         this.actions = actions;
+        this.started = clock.instant();
         if (stateFile != null && Files.exists(stateFile)) {
             restore();
         }
@@ -83,8 +87,22 @@ public final class CpeAgent {
         if (bootstrappedUrl == null || !bootstrappedUrl.equals(url)) {
             addEvent("0 BOOTSTRAP", "");
         }
+        DeviceStatus.sample(model, Duration.between(started, clock.instant())); // UpTime, memory, CPU as of now
         lastSession = new CpeSession(this, List.copyOf(events), retryCount);
         return lastSession;
+    }
+
+    /**
+     * A setting made on the device itself (its operator's command line, not the ACS), e.g. the
+     * Connection Request credentials: written over the saved value and persisted at once. The ACS may
+     * change it again later with SetParameterValues.
+     *
+     * @param relativeName the name under the root, e.g. {@code ManagementServer.ConnectionRequestUsername}
+     * @throws IllegalArgumentException for an unknown parameter or a value not of its type
+     */
+    public synchronized void configure(String relativeName, String value) {
+        model.setLocal(model.root() + relativeName, value);
+        save();
     }
 
     /** The data model. */
@@ -220,7 +238,7 @@ public final class CpeAgent {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read CPE state " + stateFile, e);
         }
-        model.replaceContent(DataModel.fromLines(lines));
+        model.restoreSaved(DataModel.fromLines(lines));
         events.clear();
         pendingTransfers.clear();
         bootstrappedUrl = null;

@@ -19,8 +19,8 @@ import org.layeredtls.crypto.RandomSource;
 /**
  * The CPE's Connection Request listener (TR-069 §3.2.2): plain HTTP (not TLS), a {@code GET}
  * authenticated with HTTP Digest (MD5, qop=auth) against the ConnectionRequestUsername and
- * ConnectionRequestPassword only. A good request is answered {@code 200} with an empty body at
- * once; what happens next (a session with {@code 6 CONNECTION REQUEST}) is the
+ * ConnectionRequestPassword only, and never while either is empty (then every request gets 401). A
+ * good request is answered {@code 200} with an empty body at once; what happens next (a session with {@code 6 CONNECTION REQUEST}) is the
  * {@link Handler}'s business, which may answer that it is rate-limiting ({@code 503}).
  */
 public final class ConnectionRequestServer implements Closeable {
@@ -34,8 +34,18 @@ public final class ConnectionRequestServer implements Closeable {
         boolean connectionRequested();
     }
 
-    /** A user name and password pair. */
+    /** A user name and password pair; null stands for the empty string. */
     public record Credentials(String username, String password) {
+        public Credentials {
+            username = username == null ? "" : username;
+            password = password == null ? "" : password;
+        }
+
+        /** Both set: empty credentials never authenticate anybody. */
+        public boolean configured() {
+            return !username.isEmpty() && !password.isEmpty();
+        }
+
         @Override
         public String toString() {
             return "Credentials[" + username + ", ****]";
@@ -113,7 +123,9 @@ public final class ConnectionRequestServer implements Closeable {
         }
         Credentials expected = credentials.get();
         var authorization = request.getFirstHeader(HttpHeaders.AUTHORIZATION);
-        if (authorization == null || expected == null
+        // TR-069 §3.2.2: only the ConnectionRequestUsername/Password the ACS set; until both are set
+        // (a factory-fresh CPE has neither), nobody can make a Connection Request.
+        if (authorization == null || expected == null || !expected.configured()
                 || !digest.verify(authorization.getValue(), request.getMethod(), request.getRequestUri(),
                         expected.username(), expected.password())) {
             response.setCode(HttpStatus.SC_UNAUTHORIZED); // RFC 7616 §3.3: a new challenge each time

@@ -16,7 +16,7 @@ import org.layeredtls.crypto.RandomSource;
  * The server side of HTTP Digest (MD5, {@code qop=auth}): issues a challenge with a fresh nonce
  * each time (RFC 7616 §3.3), and accepts an {@code Authorization} only for one of its own live
  * nonces, with a nonce count that grows (no replay), for the one user name and password it is
- * given, the digest compared in constant time.
+ * given (never an empty one), the user name and the digest compared in constant time.
  */
 public final class DigestVerifier {
 
@@ -59,7 +59,8 @@ public final class DigestVerifier {
      */
     public boolean verify(String authorization, String method, String requestUri, String username, String password) {
         AuthParams auth = AuthParams.parse(authorization).orElse(null);
-        if (auth == null || !auth.isScheme("Digest") || username == null || password == null) {
+        if (auth == null || !auth.isScheme("Digest") || username == null || password == null || username.isEmpty()
+                || password.isEmpty()) { // empty credentials are "none configured", never a match
             return false;
         }
         String nonce = auth.get("nonce");
@@ -70,10 +71,11 @@ public final class DigestVerifier {
         String algorithm = auth.get("algorithm");
         if (nonce == null || uri == null || nc == null || cnonce == null || response == null
                 || !"auth".equals(auth.get("qop")) || !realm.equals(auth.get("realm"))
-                || (algorithm != null && !algorithm.equalsIgnoreCase("MD5")) || !uri.equals(requestUri)
-                || !constantTimeEquals(username, auth.get("username"))) {
+                || (algorithm != null && !algorithm.equalsIgnoreCase("MD5")) || !uri.equals(requestUri)) {
             return false;
         }
+        // A wrong user name takes the same path as a wrong password: no early answer tells which one it was.
+        boolean rightUser = constantTimeEquals(username, auth.get("username"));
         NonceState state = nonces.get(nonce);
         if (state == null || state.issued.plus(NONCE_LIFETIME).isBefore(clock.instant())) {
             return false;
@@ -85,7 +87,8 @@ public final class DigestVerifier {
             return false;
         }
         String expected = HttpDigest.response(username, realm, password, method, uri, nonce, nc, cnonce, "auth");
-        if (!constantTimeEquals(expected, response.toLowerCase(java.util.Locale.ROOT))) {
+        boolean rightDigest = constantTimeEquals(expected, response.toLowerCase(java.util.Locale.ROOT));
+        if (!(rightUser & rightDigest)) {
             return false;
         }
         synchronized (state) { // RFC 7616 §3.4: a nonce count seen before is a replay
@@ -106,6 +109,7 @@ public final class DigestVerifier {
         }
     }
 
+    /** The time depends on the length of {@code a} only (the expected value), never on where they differ. */
     private static boolean constantTimeEquals(String a, String b) {
         return b != null && MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
     }

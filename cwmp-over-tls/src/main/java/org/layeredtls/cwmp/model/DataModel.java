@@ -232,6 +232,35 @@ public final class DataModel {
         }
     }
 
+    /**
+     * Restores a saved model over this one, the device's own definition (a restart, a reboot): the saved
+     * values, attributes, tables and instances win, with two exceptions. What this model defines and the save
+     * lacks is added (a newer software version defines more, e.g. a DeviceInfo object grown since). And the
+     * read-only parameters of {@code DeviceInfo.} keep this model's values, with the saved attributes: the
+     * device describes itself (its identity from its certificate, its software version), the file does not.
+     */
+    public synchronized void restoreSaved(DataModel saved) {
+        TreeMap<String, Parameter> device = new TreeMap<>(parameters);
+        TreeMap<String, Table> deviceTables = new TreeMap<>(tables);
+        replaceContent(saved);
+        String deviceInfo = root + "DeviceInfo.";
+        device.forEach((name, own) -> {
+            Parameter kept = parameters.get(name);
+            if (kept == null) {
+                addParents(name);
+                parameters.put(name, own);
+            } else if (name.startsWith(deviceInfo) && !own.writable()) {
+                parameters.put(name, kept.withValue(own.value()));
+            }
+        });
+        deviceTables.forEach((path, table) -> {
+            if (!tables.containsKey(path)) {
+                objects.add(path);
+                tables.put(path, table);
+            }
+        });
+    }
+
     /** The model as {@link StateFile} lines (see {@link ModelFile}). */
     public synchronized List<String> toLines() {
         return ModelFile.toLines(this);

@@ -3,9 +3,9 @@ package org.layeredtls.cwmp.model;
 import java.util.List;
 
 /**
- * Factories for a small but real data model: DeviceInfo, ManagementServer (TR-069 §3.2 requirements:
- * ConnectionRequestURL with active notification, passwords that read back empty), one WAN address and one
- * writable table (port mappings) for AddObject/DeleteObject.
+ * Factories for a small but real data model: DeviceInfo (see {@link DeviceInfoObject}), ManagementServer
+ * (TR-069 §3.2 requirements: ConnectionRequestURL with active notification, passwords that read back empty),
+ * one WAN address and one writable table (port mappings) for AddObject/DeleteObject.
  */
 public final class DeviceModels {
 
@@ -22,7 +22,7 @@ public final class DeviceModels {
         DataModel m = new DataModel(DataModel.DEVICE);
         String r = DataModel.DEVICE;
         m.define(r + "RootDataModelVersion", ParameterType.STRING, false, "2.11");
-        deviceInfo(m, r, manufacturer, oui, productClass, serialNumber);
+        DeviceInfoObject.define(m, manufacturer, oui, productClass, serialNumber);
         managementServer(m, r);
         m.define(r + "ManagementServer.AliasBasedAddressing", ParameterType.BOOLEAN, false, "false");
         m.define(r + "IP.Interface.1.Enable", ParameterType.BOOLEAN, true, "true");
@@ -37,7 +37,7 @@ public final class DeviceModels {
         String r = DataModel.INTERNET_GATEWAY_DEVICE;
         m.define(r + "DeviceSummary", ParameterType.STRING, false,
                 "InternetGatewayDevice:1.4[](Baseline:1), DeviceAssociation:1.0[](Baseline:1)");
-        deviceInfo(m, r, manufacturer, oui, productClass, serialNumber);
+        DeviceInfoObject.define(m, manufacturer, oui, productClass, serialNumber);
         m.define(r + "DeviceInfo.SpecVersion", ParameterType.STRING, false, "1.0");
         managementServer(m, r);
         String wan = r + "WANDevice.1.WANConnectionDevice.1.WANIPConnection.1.";
@@ -45,19 +45,6 @@ public final class DeviceModels {
         m.define(wan + "ExternalIPAddress", ParameterType.STRING, false, "192.0.2.10");
         m.defineTable(wan + "PortMapping.", true, portMappingTemplate("InternalClient"));
         return m;
-    }
-
-    private static void deviceInfo(DataModel m, String r, String manufacturer, String oui, String productClass,
-                                   String serialNumber) {
-        String d = r + "DeviceInfo.";
-        m.define(d + "Manufacturer", ParameterType.STRING, false, manufacturer);
-        m.define(d + "ManufacturerOUI", ParameterType.STRING, false, oui);
-        m.define(d + "ProductClass", ParameterType.STRING, false, productClass);
-        m.define(d + "SerialNumber", ParameterType.STRING, false, serialNumber);
-        m.define(d + "HardwareVersion", ParameterType.STRING, false, "1.0");
-        m.define(d + "SoftwareVersion", ParameterType.STRING, false, "0.1.0");
-        m.define(d + "ProvisioningCode", ParameterType.STRING, true, "");
-        m.define(new Parameter(d + "UpTime", ParameterType.UNSIGNED_INT, false, "0", 0, List.of(), false, true));
     }
 
     private static void managementServer(DataModel m, String r) {

@@ -66,6 +66,21 @@ class ConnectionRequestTest {
     }
 
     @Test
+    void emptyCredentialsAuthenticateNobody() throws Exception {
+        server = ConnectionRequestServer.start(InetAddress.getLoopbackAddress(), 0, "/cr",
+                () -> new ConnectionRequestServer.Credentials("", ""), () -> {
+                    requests.incrementAndGet();
+                    return true;
+                }, DeterministicRandomSource.fromLabel("cpe"), Clock.systemUTC());
+        assertEquals(401, requester.send(server.url(), "", ""));
+        assertEquals(0, requests.get());
+        DigestVerifier verifier = new DigestVerifier("r", DeterministicRandomSource.fromLabel("v"), Clock.systemUTC());
+        AuthParams challenge = AuthParams.parse(verifier.challenge()).orElseThrow();
+        assertFalse(verifier.verify(HttpDigest.authorization(challenge, "GET", "/cr", "", "", "c1", 1), "GET", "/cr", "", ""));
+        assertFalse(verifier.verify(HttpDigest.authorization(challenge, "GET", "/cr", "u", "", "c1", 2), "GET", "/cr", "u", ""));
+    }
+
+    @Test
     void aBusyCpeAnswers503() throws Exception {
         start();
         busy.set(true);

@@ -55,26 +55,40 @@ final class AcsCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<Task> tasks = new ArrayList<>();
 
+    /**
+     * One {@code --device} group. The list options have no initial value on purpose: picocli resets each new
+     * group instance's fields to the initial value it captured from the first one, so an initialised
+     * {@code new ArrayList<>()} would be one list shared by every group (the "groups bleed into each
+     * other" bug). Left null, picocli makes a new list per group.
+     */
     static final class Task {
         @Option(names = "--device", required = true, description = "queue for this device (OUI-ProductClass-SerialNumber)")
         String device;
 
         @Option(names = "--get", description = "queue a GetParameterValues of these names")
-        List<String> get = new ArrayList<>();
+        List<String> get;
 
         @Option(names = "--set", description = "queue a SetParameterValues NAME=VALUE")
-        List<String> set = new ArrayList<>();
+        List<String> set;
+
+        List<String> gets() {
+            return get == null ? List.of() : List.copyOf(get);
+        }
+
+        List<String> sets() {
+            return set == null ? List.of() : List.copyOf(set);
+        }
     }
 
     @Override
     public Integer call() throws Exception {
         AcsEngine engine = new AcsEngine(new FileDeviceStore(stateDir), Clock.systemUTC());
         for (Task task : tasks) {
-            if (!task.get.isEmpty()) {
-                engine.enqueue(task.device, new GetParameterValues(task.get));
+            if (!task.gets().isEmpty()) {
+                engine.enqueue(task.device, new GetParameterValues(task.gets()));
             }
-            if (!task.set.isEmpty()) {
-                engine.enqueue(task.device, new SetParameterValues(task.set.stream().map(s -> {
+            if (!task.sets().isEmpty()) {
+                engine.enqueue(task.device, new SetParameterValues(task.sets().stream().map(s -> {
                     String[] nv = s.split("=", 2);
                     return ParameterValueStruct.ofString(nv[0], nv.length > 1 ? nv[1] : "");
                 }).toList(), "cli"));

@@ -53,7 +53,7 @@ class AcsCpeProcessesTest {
         }
     }
 
-    private static Process launch(Path workDir, String... args) throws IOException {
+    static Process launch(Path workDir, String... args) throws IOException {
         List<String> command = new ArrayList<>();
         command.add(ProcessHandle.current().info().command().orElse("java"));
         command.add("-cp");
@@ -64,7 +64,7 @@ class AcsCpeProcessesTest {
     }
 
     /** Collects a process's output lines on a daemon thread. */
-    private static BlockingQueue<String> lines(Process process, List<String> all) {
+    static BlockingQueue<String> lines(Process process, List<String> all) {
         BlockingQueue<String> queue = new LinkedBlockingQueue<>();
         Thread reader = new Thread(() -> {
             try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {

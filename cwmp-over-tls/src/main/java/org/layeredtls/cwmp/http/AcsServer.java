@@ -301,6 +301,12 @@ public final class AcsServer implements Closeable {
         byte[] answer;
         try {
             answer = entry.session().onPost(body);
+            if (inform) {
+                String device = entry.session().deviceId().orElse("?");
+                event("Inform from " + device + " accepted: " + (identity == null
+                        ? "no identity to check (no client certificate, no HTTP user)"
+                        : "authenticated identity " + identity + " checked against it"));
+            }
         } catch (SoapEndpoint.Refused refused) {
             sessions.remove(entry.cookie());
             context.removeAttribute(CONNECTION_SESSION);

@@ -108,6 +108,8 @@ class AcsAdminProcessesTest {
         BlockingQueue<String> cpeLines = AcsCpeProcessesTest.lines(cpe, cpeOutput);
         await(cpeLines, cpeOutput, l -> l.startsWith("cpe: sessions done"));
         await(acsLines, acsOutput, l -> l.equals("acs: session ended for " + DEVICE));
+        assertTrue(acsOutput.contains("acs: Inform from " + DEVICE + " accepted: authenticated identity " + DEVICE
+                + " checked against it"), acsOutput.toString());
 
         Run devices = acsAdmin("devices", "--state-dir", acsState.toString());
         assertEquals(0, devices.status(), devices.output());

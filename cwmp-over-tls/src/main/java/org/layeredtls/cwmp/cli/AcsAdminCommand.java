@@ -89,11 +89,13 @@ final class AcsAdminCommand implements Runnable {
                 if (admin.refused(answer, out(), err()) || admin.json) {
                     return answer.status() >= 400 ? AdminOptions.API_ERROR : AdminOptions.OK;
                 }
-                String row = "%-28s %-24s %-32s %6s %7s %7s  %s%n";
+                String row = "%-24s %-20s %-36s %6s %7s %7s  %s%n";
                 out().printf(row, "DEVICE", "LAST INFORM", "EVENTS", "PARAMS", "PENDING", "RESULTS", "CONNECTION REQUEST URL");
                 for (JsonNode d : answer.body().path("devices")) {
-                    out().printf(row, d.path("id").asText(), d.path("lastInform").asText("-"),
-                            d.path("lastEvents").toString().replace("\"", ""), d.path("parameterCount").asInt(),
+                    List<String> events = new java.util.ArrayList<>();
+                    d.path("lastEvents").forEach(e -> events.add(e.asText()));
+                    out().printf(row, d.path("id").asText(), AdminOptions.time(d.path("lastInform")),
+                            String.join(", ", events), d.path("parameterCount").asInt(),
                             d.path("pendingTaskCount").asInt(), d.path("resultCount").asInt(),
                             d.path("connectionRequestUrl").asText("-"));
                 }
@@ -116,11 +118,11 @@ final class AcsAdminCommand implements Runnable {
                 }
                 out().println("pending:");
                 for (JsonNode t : answer.body().path("pending")) {
-                    out().println("  " + t.path("id").asText() + "  " + t.path("created").asText() + "  " + t.path("request"));
+                    out().println("  " + t.path("id").asText() + "  " + AdminOptions.time(t.path("created")) + "  " + t.path("request"));
                 }
                 out().println("results:");
                 for (JsonNode r : answer.body().path("results")) {
-                    out().println("  " + r.path("id").asText() + "  " + r.path("completed").asText() + "  "
+                    out().println("  " + r.path("id").asText() + "  " + AdminOptions.time(r.path("completed")) + "  "
                             + r.path("request").path("method").asText() + " -> " + r.path("response"));
                 }
                 return AdminOptions.OK;

@@ -91,6 +91,18 @@ final class AdminOptions {
         }
     }
 
+    /** An instant of the API, to the second ("-" when absent). */
+    static String time(JsonNode instant) {
+        if (instant.isNull() || instant.isMissingNode()) {
+            return "-";
+        }
+        try {
+            return java.time.Instant.parse(instant.asText()).truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
+        } catch (java.time.format.DateTimeParseException e) {
+            return instant.asText();
+        }
+    }
+
     /** A Connection Request outcome in words. */
     static String connectionRequest(JsonNode cr) {
         if (cr.isMissingNode() || cr.isNull()) {

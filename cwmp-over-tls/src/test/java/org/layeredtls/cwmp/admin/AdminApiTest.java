@@ -179,8 +179,13 @@ class AdminApiTest {
             assertEquals(202, queued.status(), queued.body().toString());
             assertFalse(queued.body().path("connectionRequest").path("accepted").asBoolean());
             assertTrue(queued.body().path("result").isNull());
+            String taskId = queued.body().path("taskId").asText();
             AdminClient.Answer tasks = client.get(AdminClient.devicePath("00D09E-IGD-NEVERSEEN") + "/tasks");
-            assertEquals(queued.body().path("taskId").asText(), tasks.body().path("pending").get(0).path("id").asText());
+            assertEquals(taskId, tasks.body().path("pending").get(0).path("id").asText());
+            AdminClient.Answer one = client.get(AdminClient.devicePath("00D09E-IGD-NEVERSEEN") + "/tasks/" + taskId + "?wait=0");
+            assertEquals(202, one.status(), one.body().toString());
+            assertTrue(one.body().path("result").isNull());
+            assertEquals(404, client.get(AdminClient.devicePath("00D09E-IGD-NEVERSEEN") + "/tasks/no-such-task").status());
         }
     }
 

@@ -155,6 +155,14 @@ class AdminApiTest {
             assertEquals("120", value.path("value").asText());
             assertEquals("unsignedInt", value.path("type").asText());
 
+            AdminClient.Answer refused = client.post(AdminClient.devicePath(DEVICE) + "/tasks?wait=60",
+                    set("Device.DeviceInfo.SerialNumber", "X"));
+            JsonNode fault = refused.body().path("result");
+            assertTrue(fault.path("fault").asBoolean(), refused.body().toString());
+            assertEquals(9003, fault.path("response").path("faultCode").asInt());
+            assertEquals(9008, fault.path("response").path("parameterFaults").get(0).path("faultCode").asInt(),
+                    "not writable, per parameter");
+
             JsonNode devices = client.get("/devices").body().path("devices");
             assertEquals(1, devices.size());
             assertEquals(DEVICE, devices.get(0).path("id").asText());
@@ -165,7 +173,7 @@ class AdminApiTest {
             assertEquals(TaskJson.MASK, device.body().path("parameters")
                     .path("Device.ManagementServer.ConnectionRequestPassword").path("value").asText());
             assertFalse(device.body().toString().contains(password), "the password never leaves the ACS");
-            assertEquals(3, device.body().path("tasks").path("results").size(), "credentials, set, get");
+            assertEquals(4, device.body().path("tasks").path("results").size(), "credentials, set, get, refused set");
         }
         assertTrue(log.stream().anyMatch(l -> l.startsWith("Connection Request to " + DEVICE) && l.endsWith("HTTP 200")),
                 log.toString());

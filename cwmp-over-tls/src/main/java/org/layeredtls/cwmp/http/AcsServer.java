@@ -45,9 +45,10 @@ import org.layeredtls.handshake.session.TicketProtector;
  * thread per connection, persistent connections. Each POST on the ACS path (any path when none is
  * configured: CPEs are set up with whatever URL the operator typed) goes to the CWMP session named
  * by the cookie this server set on the InformResponse; an Inform always starts a new session
- * (TR-069 §3.4.1). An empty POST outside a session is answered 204 and starts none. The CPE's identity is its certificate's subject CN (or first SAN)
- * when the TLS handshake authenticated it; otherwise, when passwords are configured, the user of
- * HTTP Digest or Basic (Basic is acceptable here because this endpoint is always TLS).
+ * (TR-069 §3.4.1). An empty POST outside a session is answered 204 and starts none. The CPE's
+ * identity is its certificate's subject CN (or first SAN) when the TLS handshake authenticated it;
+ * otherwise, when passwords are configured, the user of HTTP Digest or Basic (Basic is acceptable
+ * here because this endpoint is always TLS).
  * {@code GET} on a path added with {@link #addFile} serves that file (firmware for Download).
  * A TCP connection that closes before its first byte is closed silently (no alert, no
  * close_notify) and reported on the debug log only (see {@link FirstByteSocket}).

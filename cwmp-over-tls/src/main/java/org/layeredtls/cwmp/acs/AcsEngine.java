@@ -3,6 +3,8 @@ package org.layeredtls.cwmp.acs;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +12,7 @@ import org.layeredtls.cwmp.rpc.CwmpFault;
 import org.layeredtls.cwmp.rpc.CwmpMessage;
 import org.layeredtls.cwmp.rpc.CwmpRequest;
 import org.layeredtls.cwmp.rpc.Download;
+import org.layeredtls.cwmp.rpc.EventStruct;
 import org.layeredtls.cwmp.rpc.GetParameterValuesResponse;
 import org.layeredtls.cwmp.rpc.Inform;
 import org.layeredtls.cwmp.rpc.SetParameterValues;
@@ -18,15 +21,30 @@ import org.layeredtls.cwmp.rpc.TransferComplete;
 
 /**
  * The ACS: a task queue per device over a {@link DeviceStore}, and a session per CPE connection
- * ({@link #newSession}). Thread-safe: the HTTP server may run sessions and enqueue tasks concurrently.
+ * ({@link #newSession}). Thread-safe: the HTTP server may run sessions and enqueue tasks concurrently, and an
+ * operator may wait for a task's result ({@link #awaitResult}).
+ *
+ * <p>With {@link ConnectionRequestCredentials}, a device that informs with {@code 0 BOOTSTRAP} (its first
+ * session, or after a factory reset), or that has no ConnectionRequestPassword of ours yet, gets its own
+ * random ConnectionRequestUsername/Password: a SetParameterValues put before every other task.
  */
 public final class AcsEngine {
     private final DeviceStore store;
     private final Clock clock;
+    private final ConnectionRequestCredentials credentials;
 
+    /** An ACS that leaves the devices' Connection Request credentials alone. */
     public AcsEngine(DeviceStore store, Clock clock) {
+        this(store, clock, null);
+    }
+
+    /**
+     * An ACS that gives each device its own Connection Request credentials (null: it does not).
+     */
+    public AcsEngine(DeviceStore store, Clock clock, ConnectionRequestCredentials credentials) {
         this.store = store;
         this.clock = clock;
+        this.credentials = credentials;
     }
 
     /**
@@ -58,6 +76,36 @@ public final class AcsEngine {
         return load(deviceId);
     }
 
+    /** Every device the ACS knows, by id. */
+    public synchronized List<DeviceRecord> devices() {
+        List<DeviceRecord> all = new ArrayList<>();
+        try {
+            for (String id : store.deviceIds()) {
+                store.load(id).ifPresent(all::add);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return all;
+    }
+
+    /**
+     * Waits (at most {@code timeout}) until the device answered task {@code taskId}; returns the first result
+     * recorded for it, or empty when the time ran out.
+     */
+    public synchronized Optional<TaskResult> awaitResult(String deviceId, String taskId, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            Optional<TaskResult> result = results(deviceId).stream().filter(r -> r.taskId().equals(taskId)).findFirst();
+            long left = deadline - System.nanoTime();
+            if (result.isPresent() || left <= 0) {
+                return result;
+            }
+            wait(Math.max(1, left / 1_000_000));
+        }
+    }
+
     /** The store. */
     public DeviceStore store() {
         return store;
@@ -70,8 +118,31 @@ public final class AcsEngine {
     // ---- called by AcsSession ----
 
     synchronized void recordInform(String deviceId, Inform inform, String namespace) {
-        DeviceRecord r = load(deviceId).orElse(DeviceRecord.unknown(deviceId));
-        save(r.withInform(inform, namespace, clock.instant()));
+        DeviceRecord r = load(deviceId).orElse(DeviceRecord.unknown(deviceId)).withInform(inform, namespace,
+                clock.instant());
+        if (credentials != null && needsConnectionRequestCredentials(r, inform)) {
+            String taskId = ConnectionRequestCredentials.TASK_PREFIX + UUID.randomUUID();
+            r = r.withTaskFirst(new Task(taskId, credentials.newCredentials(r.root()), clock.instant()));
+        }
+        save(r);
+    }
+
+    /**
+     * A device needs credentials of its own when it bootstraps (its first session, or a factory reset lost
+     * them), or when we never set any; unless such a task is already queued, or (no bootstrap) the device
+     * refused one before: then an operator must look, the ACS does not retry in every session.
+     */
+    private static boolean needsConnectionRequestCredentials(DeviceRecord r, Inform inform) {
+        if (r.pendingTasks().stream().anyMatch(t -> ConnectionRequestCredentials.isCredentialsTask(t.taskId()))) {
+            return false;
+        }
+        boolean bootstrap = inform.events().stream().map(EventStruct::eventCode).anyMatch("0 BOOTSTRAP"::equals);
+        if (bootstrap) {
+            return true;
+        }
+        boolean refusedBefore = r.results().stream()
+                .anyMatch(res -> ConnectionRequestCredentials.isCredentialsTask(res.taskId()) && res.isFault());
+        return r.connectionRequestPassword().filter(p -> !p.isEmpty()).isEmpty() && !refusedBefore;
     }
 
     synchronized Optional<Task> nextTask(String deviceId) {
@@ -87,6 +158,7 @@ public final class AcsEngine {
             r = r.withLearnt(s.parameterList());
         }
         save(r.withResult(new TaskResult(task.taskId(), task.request(), answer, clock.instant()), true));
+        notifyAll(); // an operator may be waiting for this result
     }
 
     /** A TransferComplete: a second result for the Download task with that CommandKey (or an orphan result). */
@@ -103,6 +175,7 @@ public final class AcsEngine {
         CwmpRequest request = download != null ? download.request()
                 : new Download(tc.commandKey(), "", "", "", "", 0, "", 0, "", "");
         save(r.withResult(new TaskResult(taskId, request, tc, clock.instant()), false));
+        notifyAll();
     }
 
     private Optional<DeviceRecord> load(String deviceId) {

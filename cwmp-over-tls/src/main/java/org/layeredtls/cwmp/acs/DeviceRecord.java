@@ -85,6 +85,14 @@ public record DeviceRecord(String deviceId, String cwmpNamespace, Inform lastInf
         return new DeviceRecord(deviceId, cwmpNamespace, lastInform, lastContact, parameters, tasks, results);
     }
 
+    /** The record with {@code t} queued before every other task. */
+    DeviceRecord withTaskFirst(Task t) {
+        List<Task> tasks = new ArrayList<>();
+        tasks.add(t);
+        tasks.addAll(pendingTasks);
+        return new DeviceRecord(deviceId, cwmpNamespace, lastInform, lastContact, parameters, tasks, results);
+    }
+
     DeviceRecord withResult(TaskResult r, boolean removeTask) {
         List<Task> tasks = new ArrayList<>(pendingTasks);
         if (removeTask) {

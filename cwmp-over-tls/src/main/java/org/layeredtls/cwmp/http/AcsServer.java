@@ -42,12 +42,16 @@ import org.layeredtls.handshake.session.TicketProtector;
 
 /**
  * The ACS's HTTPS endpoint: HTTP/1.1 (HttpCore 5, blocking) over our {@link TlsServerSocket}, a
- * thread per connection, persistent connections. Each POST on the ACS path goes to the CWMP
- * session named by the cookie this server set on the InformResponse; an Inform always starts a
- * new session (TR-069 §3.4.1). The CPE's identity is its certificate's subject CN (or first SAN)
- * when the TLS handshake authenticated it; otherwise, when passwords are configured, the user of
- * HTTP Digest or Basic (Basic is acceptable here because this endpoint is always TLS).
+ * thread per connection, persistent connections. Each POST on the ACS path (any path when none is
+ * configured: CPEs are set up with whatever URL the operator typed) goes to the CWMP session named
+ * by the cookie this server set on the InformResponse; an Inform always starts a new session
+ * (TR-069 §3.4.1). An empty POST outside a session is answered 204 and starts none. The CPE's
+ * identity is its certificate's subject CN (or first SAN) when the TLS handshake authenticated it;
+ * otherwise, when passwords are configured, the user of HTTP Digest or Basic (Basic is acceptable
+ * here because this endpoint is always TLS).
  * {@code GET} on a path added with {@link #addFile} serves that file (firmware for Download).
+ * A TCP connection that closes before its first byte is closed silently (no alert, no
+ * close_notify) and reported on the debug log only (see {@link FirstByteSocket}).
  *
  * <p>CPEs resume their TLS session from one CWMP session to the next: unless the configuration
  * brings its own, the server keeps a session cache and a ticket protector. A resumed session
@@ -69,6 +73,8 @@ public final class AcsServer implements Closeable {
     private final DigestVerifier digest;
     private final RandomSource random;
     private final Consumer<String> log;
+    private final Consumer<String> debug;
+    private final int firstByteTimeoutMillis;
     private final HttpServerLoop loop;
     private final Map<String, SessionEntry> sessions = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
@@ -79,14 +85,17 @@ public final class AcsServer implements Closeable {
     }
 
     AcsServer(SoapEndpoint endpoint, TlsConfig tls, InetAddress address, int port, String path,
-              Function<String, Optional<String>> passwords, Consumer<String> log) throws IOException {
-        this.listener = TlsServerSocket.bind(address, port, withResumption(tls));
+              Function<String, Optional<String>> passwords, Consumer<String> log, Consumer<String> debug)
+            throws IOException {
+        this.listener = new TlsServerSocket(FirstByteSocket.listen(address, port), withResumption(tls));
+        this.firstByteTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, tls.handshakeTimeout().toMillis());
         this.endpoint = endpoint;
         this.path = path;
         this.passwords = passwords;
         this.random = new SecureRandomSource();
         this.digest = new DigestVerifier(REALM, random, Clock.systemUTC());
         this.log = log == null ? s -> { } : log;
+        this.debug = debug == null ? s -> { } : debug;
         this.loop = new HttpServerLoop("acs", new HttpServerLoop.Acceptor() {
             @Override
             public Socket accept() throws IOException {
@@ -110,6 +119,7 @@ public final class AcsServer implements Closeable {
      *
      * @param tls       the server configuration: the ACS certificate, the CA as trust anchor and
      *                  {@code ClientAuth.NEED} for the papers' mutual authentication
+     * @param path      the only path CWMP is answered on, or null for any path
      * @param passwords for CPEs without a certificate (tls with {@code ClientAuth.WANT}): the
      *                  password of a user name, or null to accept only certificates
      * @param log       where connection and session events go (may be null)
@@ -117,14 +127,26 @@ public final class AcsServer implements Closeable {
     public static AcsServer start(org.layeredtls.cwmp.acs.AcsEngine engine, TlsConfig tls, InetAddress address,
                                   int port, String path, Function<String, Optional<String>> passwords,
                                   Consumer<String> log) throws IOException {
-        AcsServer server = new AcsServer(new EngineEndpoint(engine), tls, address, port, path, passwords, log);
-        server.loop.start();
-        return server;
+        return start(engine, tls, address, port, path, passwords, log, null);
+    }
+
+    /** As {@link #start(org.layeredtls.cwmp.acs.AcsEngine, TlsConfig, InetAddress, int, String, Function, Consumer)},
+     * with a {@code debug} log for what is not worth an operator's attention (may be null). */
+    public static AcsServer start(org.layeredtls.cwmp.acs.AcsEngine engine, TlsConfig tls, InetAddress address,
+                                  int port, String path, Function<String, Optional<String>> passwords,
+                                  Consumer<String> log, Consumer<String> debug) throws IOException {
+        return start(new EngineEndpoint(engine), tls, address, port, path, passwords, log, debug);
     }
 
     static AcsServer start(SoapEndpoint endpoint, TlsConfig tls, InetAddress address, int port, String path,
                            Function<String, Optional<String>> passwords, Consumer<String> log) throws IOException {
-        AcsServer server = new AcsServer(endpoint, tls, address, port, path, passwords, log);
+        return start(endpoint, tls, address, port, path, passwords, log, null);
+    }
+
+    static AcsServer start(SoapEndpoint endpoint, TlsConfig tls, InetAddress address, int port, String path,
+                           Function<String, Optional<String>> passwords, Consumer<String> log,
+                           Consumer<String> debug) throws IOException {
+        AcsServer server = new AcsServer(endpoint, tls, address, port, path, passwords, log, debug);
         server.loop.start();
         return server;
     }
@@ -133,9 +155,9 @@ public final class AcsServer implements Closeable {
         return listener.getLocalPort();
     }
 
-    /** The ACS URL for a CPE, with {@code host} as the name the certificate carries. */
+    /** The ACS URL for a CPE, with {@code host} as the name the certificate carries ({@code /acs} when any path is answered). */
     public URI url(String host) {
-        return URI.create("https://" + host + ":" + getPort() + path);
+        return URI.create("https://" + host + ":" + getPort() + (path == null ? "/acs" : path));
     }
 
     /** Serves {@code content} on {@code GET filePath} (for example a firmware image for Download). */
@@ -177,6 +199,10 @@ public final class AcsServer implements Closeable {
     private void handshake(Socket socket, HttpContext context) throws IOException {
         socket.setSoTimeout(60_000);
         TlsSocket tls = ((TlsBoundSocket) socket).tls();
+        if (tls.socket() instanceof FirstByteSocket tcp && !tcp.awaitFirstByte(firstByteTimeoutMillis)) {
+            tcp.close(); // nothing was said: nothing to answer, not even close_notify
+            throw new ClosedBeforeFirstByte();
+        }
         tls.startHandshake();
         SessionInfo session = tls.session();
         List<Certificate> peer = session.peerCertificates();
@@ -196,9 +222,20 @@ public final class AcsServer implements Closeable {
         return certificate.subjectAltName().flatMap(san -> san.dnsNames().stream().findFirst()).orElse(null);
     }
 
+    /** The peer closed the TCP connection before it sent a byte (a port probe): not a failure. */
+    private static final class ClosedBeforeFirstByte extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        ClosedBeforeFirstByte() {
+            super("closed before its first byte");
+        }
+    }
+
     private void connectionFailed(Socket socket, Exception error) {
         String who = socket == null ? "listener" : String.valueOf(socket.getRemoteSocketAddress());
-        if (error instanceof TlsAlertException sent) {
+        if (error instanceof ClosedBeforeFirstByte) {
+            debug.accept("connection " + who + " closed before its first byte: closed silently");
+        } else if (error instanceof TlsAlertException sent) {
             event("refused " + who + ": sent alert " + sent.alert().description().rfcName() + " (" + sent.getMessage() + ")");
         } else if (error instanceof TlsAlertReceivedException received) {
             event("refused " + who + ": received alert " + received.alert().description().rfcName());
@@ -215,7 +252,7 @@ public final class AcsServer implements Closeable {
             response.setEntity(new ByteArrayEntity(files.get(target), ContentType.APPLICATION_OCTET_STREAM));
             return;
         }
-        if (!path.equals(target)) {
+        if (path != null && !path.equals(target)) {
             response.setCode(HttpStatus.SC_NOT_FOUND);
             return;
         }
@@ -237,6 +274,14 @@ public final class AcsServer implements Closeable {
             context.setAttribute(IDENTITY, identity); // this connection is authenticated from now on
         }
         SessionEntry entry = findSession(request, context);
+        if ((entry == null || entry.session().isOver()) && isEmpty(body)) {
+            // TR-069 §3.7.2.4: an empty POST asks the ACS for its requests; with no session there are
+            // none, and a session begins only with an Inform (§3.7.1.1): 204, no session, no cookie.
+            response.setCode(HttpStatus.SC_NO_CONTENT);
+            debug.accept("empty POST outside a session from " + (identity == null ? "an unauthenticated CPE" : identity)
+                    + ": 204");
+            return;
+        }
         boolean inform = SoapMethod.of(body).filter("Inform"::equals).isPresent();
         if (entry == null || inform || entry.session().isOver()) {
             if (entry != null) {
@@ -246,8 +291,8 @@ public final class AcsServer implements Closeable {
             entry = new SessionEntry(cookie, identity, endpoint.newSession(identity));
             sessions.put(cookie, entry);
             context.setAttribute(CONNECTION_SESSION, entry);
-            response.addHeader(new BasicHeader(HttpHeaders.SET_COOKIE, COOKIE + "=" + cookie + "; Path=" + path
-                    + "; Secure; HttpOnly"));
+            response.addHeader(new BasicHeader(HttpHeaders.SET_COOKIE, COOKIE + "=" + cookie + "; Path="
+                    + (path == null ? "/" : path) + "; Secure; HttpOnly"));
             sessionsStarted.incrementAndGet();
             event("session started for " + (identity == null ? "an unauthenticated CPE" : identity));
         } else if (!java.util.Objects.equals(entry.identity(), identity)) {
@@ -257,6 +302,12 @@ public final class AcsServer implements Closeable {
         byte[] answer;
         try {
             answer = entry.session().onPost(body);
+            if (inform) {
+                String device = entry.session().deviceId().orElse("?");
+                event("Inform from " + device + " accepted: " + (identity == null
+                        ? "no identity to check (no client certificate, no HTTP user)"
+                        : "authenticated identity " + identity + " checked against it"));
+            }
         } catch (SoapEndpoint.Refused refused) {
             sessions.remove(entry.cookie());
             context.removeAttribute(CONNECTION_SESSION);
@@ -330,6 +381,16 @@ public final class AcsServer implements Closeable {
         event("refused request (" + status + "): " + why);
         response.setCode(status);
         response.setHeader(HttpHeaders.CONNECTION, "close");
+    }
+
+    /** An empty POST: no body, or only white space (TR-069 §3.7.2.4 says Content-Length 0). */
+    private static boolean isEmpty(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static String stripQuery(String uri) {

@@ -4,5 +4,6 @@ package org.layeredtls.cwmp.rpc;
 public sealed interface CwmpResponse extends CwmpMessage
         permits InformResponse, TransferCompleteResponse, GetRPCMethodsResponse, GetParameterNamesResponse,
         GetParameterValuesResponse, SetParameterValuesResponse, GetParameterAttributesResponse,
-        SetParameterAttributesResponse, AddObjectResponse, DeleteObjectResponse, RebootResponse, DownloadResponse {
+        SetParameterAttributesResponse, AddObjectResponse, DeleteObjectResponse, RebootResponse, DownloadResponse,
+        FactoryResetResponse {
 }

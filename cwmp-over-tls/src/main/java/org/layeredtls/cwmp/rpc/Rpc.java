@@ -44,6 +44,8 @@ public final class Rpc {
             case "RebootResponse" -> RebootResponse.decode(body);
             case "Download" -> Download.decode(body);
             case "DownloadResponse" -> DownloadResponse.decode(body);
+            case "FactoryReset" -> FactoryReset.decode(body);
+            case "FactoryResetResponse" -> FactoryResetResponse.decode(body);
             default -> throw new CwmpException(CwmpException.Kind.METHOD_NOT_SUPPORTED,
                     "method not supported: " + body.name());
         };

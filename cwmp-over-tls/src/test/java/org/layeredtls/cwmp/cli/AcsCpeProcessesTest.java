@@ -91,8 +91,8 @@ class AcsCpeProcessesTest {
 
         List<String> acsOutput = java.util.Collections.synchronizedList(new ArrayList<>());
         acs = launch(dir, "acs", "--cert", pki.resolve("acs.pem").toString(), "--key", pki.resolve("acs.key").toString(),
-                "--ca", pki.resolve("ca.pem").toString(), "--port", "0", "--state-dir", dir.resolve("acs-state").toString(),
-                "--device", DEVICE, "--get", "Device.DeviceInfo.SoftwareVersion", "--exit-after", "1");
+                "--ca", pki.resolve("ca.pem").toString(), "--port", "0", "--admin-port", "0",
+                "--state-dir", dir.resolve("acs-state").toString(), "--device", DEVICE, "--get", "Device.DeviceInfo.SoftwareVersion", "--exit-after", "1");
         BlockingQueue<String> acsLines = lines(acs, acsOutput);
         int port = -1;
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);

@@ -108,6 +108,8 @@ class RpcRoundTripProperties {
                 ints.map(DeleteObjectResponse::new),
                 names().map(Reboot::new),
                 Arbitraries.just(new RebootResponse()),
+                Arbitraries.just(new FactoryReset()),
+                Arbitraries.just(new FactoryResetResponse()),
                 download.map(m -> (CwmpMessage) m),
                 Combinators.combine(ints, times(), times()).as(DownloadResponse::new),
                 Combinators.combine(names(), Combinators.combine(ints, names()).as(FaultStruct::new), times(),

@@ -10,7 +10,8 @@ import java.util.Arrays;
 /**
  * One stack under measurement: a listener on 127.0.0.1 and a way to open a connected
  * client+server pair on it, handshaken, with one small exchange done (the client sends "ping",
- * the server answers "pong"). Closing a pair closes both sockets; closing the factory closes the
+ * the server answers "pong"), both ends with TCP_NODELAY (so that no stack waits on Nagle's
+ * algorithm and a delayed ACK between its handshake records; it changes no buffer). Closing a pair closes both sockets; closing the factory closes the
  * listener and its helper thread.
  */
 interface ConnectionPairs extends Closeable {

@@ -40,11 +40,13 @@ final class LayeredTlsPairs implements ConnectionPairs {
     public Closeable openPair() throws Exception {
         Future<TlsSocket> accepted = server.submit(() -> {
             TlsSocket socket = listener.accept();
+            socket.socket().setTcpNoDelay(true);
             socket.startHandshake();
             ConnectionPairs.serverExchange(socket.getInputStream(), socket.getOutputStream());
             return socket;
         });
         TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), clientConfig);
+        client.socket().setTcpNoDelay(true);
         client.startHandshake();
         ConnectionPairs.clientExchange(client.getInputStream(), client.getOutputStream());
         TlsSocket serverSocket = AcceptingThread.await(accepted);

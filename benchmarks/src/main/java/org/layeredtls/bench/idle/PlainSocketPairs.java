@@ -25,10 +25,12 @@ final class PlainSocketPairs implements ConnectionPairs {
     public Closeable openPair() throws Exception {
         Future<Socket> accepted = server.submit(() -> {
             Socket socket = listener.accept();
+            socket.setTcpNoDelay(true);
             ConnectionPairs.serverExchange(socket.getInputStream(), socket.getOutputStream());
             return socket;
         });
         Socket client = new Socket(listener.getInetAddress(), listener.getLocalPort());
+        client.setTcpNoDelay(true);
         ConnectionPairs.clientExchange(client.getInputStream(), client.getOutputStream());
         Socket serverSocket = AcceptingThread.await(accepted);
         return () -> {

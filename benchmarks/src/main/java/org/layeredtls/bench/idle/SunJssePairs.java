@@ -57,12 +57,14 @@ final class SunJssePairs implements ConnectionPairs {
     public Closeable openPair() throws Exception {
         Future<SSLSocket> accepted = server.submit(() -> {
             SSLSocket socket = (SSLSocket) listener.accept();
+            socket.setTcpNoDelay(true);
             socket.startHandshake();
             ConnectionPairs.serverExchange(socket.getInputStream(), socket.getOutputStream());
             return socket;
         });
         SSLSocket client = (SSLSocket) clientContext.getSocketFactory()
                 .createSocket(listener.getInetAddress(), listener.getLocalPort());
+        client.setTcpNoDelay(true);
         if (tls12) {
             client.setEnabledProtocols(TLS12);
             client.setEnabledCipherSuites(ECDHE_RSA_AES_128_GCM);

@@ -44,6 +44,7 @@ final class HeapHistogram {
                 .limit(top)
                 .forEach(e -> rows.append("| `").append(e.getKey()).append("` | ")
                         .append(e.getValue() / pairs).append(" |\n"));
-        return rows.toString();
+        long total = growth.values().stream().mapToLong(Long::longValue).sum();
+        return rows.append("| all classes | ").append(total / pairs).append(" |\n").toString();
     }
 }

@@ -43,8 +43,9 @@ public final class IdleConnectionHeap {
         for (ConnectionPairs stack : stacks) {
             try (stack) {
                 stack.openPair().close(); // warm up: classes loaded, caches filled, before the baseline
-                HeapHistogram histogramBefore = histogramRows > 0 ? HeapHistogram.take() : null;
                 long before = usedHeapAfterGc();
+                // after the GCs above, so that what the last stack left to finalizers is gone from both
+                HeapHistogram histogramBefore = histogramRows > 0 ? HeapHistogram.take() : null;
                 long start = System.nanoTime();
                 List<Closeable> open = new ArrayList<>(pairs);
                 try {

@@ -42,6 +42,23 @@ final class RecordBuffers {
         return new byte[Math.max(needed, Math.min(ceiling, 2 * buffer.length))];
     }
 
+    /** The largest record (header and TLSCiphertext) a conforming write under {@code state} at {@code fragmentLimit} needs. */
+    static int writeRecordCeiling(ConnectionState state, int fragmentLimit) {
+        return RecordLimits.HEADER_LENGTH + fragmentLimit + compressionExpansion(state) + state.protection().maxExpansion();
+    }
+
+    /**
+     * The largest TLSCiphertext a conforming peer sends under {@code state} at {@code fragmentLimit}
+     * (a longer one, up to the RFC's limit, is still read, into a buffer of its own size).
+     */
+    static int readFragmentCeiling(ConnectionState state, int fragmentLimit) {
+        return fragmentLimit + compressionExpansion(state) + state.protection().maxExpansion();
+    }
+
+    private static int compressionExpansion(ConnectionState state) {
+        return NullCompression.isIdentity(state.compression()) ? 0 : RecordLimits.MAX_COMPRESSION_EXPANSION;
+    }
+
     byte[] writeCompressed(int needed, int ceiling) {
         return writeCompressed = atLeast(writeCompressed, needed, ceiling);
     }

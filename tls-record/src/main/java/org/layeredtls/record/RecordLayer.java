@@ -184,19 +184,12 @@ public final class RecordLayer implements AlertTransport {
                 + writeState.protection().bufferedBytes() + readState.protection().bufferedBytes();
     }
 
-    /** The largest record (header and TLSCiphertext) a conforming write at the current limit needs. */
     private int writeRecordCeiling() {
-        return RecordLimits.HEADER_LENGTH + sendFragmentLimit + compressionExpansion(writeState)
-                + writeState.protection().maxExpansion();
+        return RecordBuffers.writeRecordCeiling(writeState, sendFragmentLimit);
     }
 
-    /** The largest TLSCiphertext a conforming peer sends at the current limit (larger ones up to the RFC's limit still fit). */
     private int readFragmentCeiling() {
-        return receiveFragmentLimit + compressionExpansion(readState) + readState.protection().maxExpansion();
-    }
-
-    private static int compressionExpansion(ConnectionState state) {
-        return NullCompression.isIdentity(state.compression()) ? 0 : RecordLimits.MAX_COMPRESSION_EXPANSION;
+        return RecordBuffers.readFragmentCeiling(readState, receiveFragmentLimit);
     }
 
     // ---------------------------------------------------------------- connection states

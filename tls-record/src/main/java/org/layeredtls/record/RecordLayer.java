@@ -30,6 +30,11 @@ import org.layeredtls.alert.TlsLayer;
  * and makes them current when told to (by the ChangeCipherSpec layer). It implements
  * {@link AlertTransport}, so the Alert protocol can write through it.
  *
+ * <p>Memory: a new layer holds only the 5-byte header buffer; the record buffers appear when a record
+ * first needs them, sized to the negotiated fragment limit and the current cipher's expansion, and are
+ * kept, so that a busy connection allocates nothing per record ({@link RecordBuffers});
+ * {@link #releaseBuffers()} drops them for an idle connection.
+ *
  * <p>Not thread-safe; a connection serialises its reads and its writes (one reader thread and one
  * writer thread may use the two directions at once).
  */

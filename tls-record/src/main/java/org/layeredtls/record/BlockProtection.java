@@ -48,6 +48,7 @@ final class BlockProtection implements RecordProtection {
 
     /** padding_length is one byte: at most 255 padding bytes plus the length byte itself. */
     private static final int PADDING_WINDOW = 256;
+    private static final byte[] NO_PLAINTEXT = new byte[0];
 
     private final boolean forWriting;
     private final boolean ssl3;
@@ -62,8 +63,12 @@ final class BlockProtection implements RecordProtection {
     private final byte[] computedMac;
     private final byte[] receivedMac;
     private final byte[] rotatedMac;
-    /** Reading only: the decrypted record before the MAC and padding are taken off. */
-    private final byte[] plaintext;
+    /**
+     * Reading only: the decrypted record before the MAC and padding are taken off; allocated by the
+     * first record and grown to the longest one (see RecordBuffers), so a steady stream of records
+     * allocates nothing.
+     */
+    private byte[] plaintext = NO_PLAINTEXT;
 
     BlockProtection(boolean forWriting, boolean ssl3, boolean encryptThenMac, BlockCipher cipher,
                     RecordMac mac, byte[] initialIv, RandomSource random) {
@@ -79,11 +84,20 @@ final class BlockProtection implements RecordProtection {
         this.computedMac = new byte[macLength];
         this.receivedMac = new byte[macLength];
         this.rotatedMac = new byte[macLength];
-        this.plaintext = forWriting ? null : new byte[RecordLimits.MAX_CIPHERTEXT_LENGTH];
     }
 
     private int explicitIvLength() {
         return chainedIv == null ? blockSize : 0;
+    }
+
+    @Override
+    public void releaseBuffers() {
+        plaintext = NO_PLAINTEXT;
+    }
+
+    @Override
+    public int bufferedBytes() {
+        return plaintext.length;
     }
 
     @Override
@@ -229,6 +243,7 @@ final class BlockProtection implements RecordProtection {
 
     /** Decrypts {@code encryptedLength} bytes after the explicit IV (if any) into {@link #plaintext}. */
     private void decrypt(byte[] in, int inOff, int ivLength, int encryptedLength) {
+        plaintext = RecordBuffers.atLeast(plaintext, encryptedLength, RecordLimits.MAX_CIPHERTEXT_LENGTH);
         int dataOff = inOff + ivLength;
         if (ivLength > 0) {
             decryptCbc(in, inOff, in, dataOff, encryptedLength);

@@ -26,13 +26,24 @@ final class NullCompression implements Compression {
     @Override
     public int decompress(byte[] in, int inOff, int length, byte[] out, int outOff, int maxLength)
             throws TlsAlertException {
+        checkPlaintextLength(length, maxLength);
+        System.arraycopy(in, inOff, out, outOff, length);
+        return length;
+    }
+
+    /** Whether {@code compression} is this identity, so that the record layer may skip the copy. */
+    static boolean isIdentity(Compression compression) {
+        return compression == INSTANCE;
+    }
+
+    /**
+     * RFC 5246 §6.2.1/§6.2.2: with null compression, a TLSCompressed longer than the plaintext
+     * limit is a plaintext longer than allowed: record_overflow.
+     */
+    static void checkPlaintextLength(int length, int maxLength) throws TlsAlertException {
         if (length > maxLength) {
-            // RFC 5246 §6.2.1/§6.2.2: with null compression, a TLSCompressed longer than the
-            // plaintext limit is a plaintext longer than allowed.
             throw new TlsAlertException(AlertDescription.RECORD_OVERFLOW, TlsLayer.RECORD,
                     "a " + length + "-byte fragment exceeds the " + maxLength + "-byte plaintext limit");
         }
-        System.arraycopy(in, inOff, out, outOff, length);
-        return length;
     }
 }

@@ -30,6 +30,11 @@ import org.layeredtls.alert.TlsLayer;
  * and makes them current when told to (by the ChangeCipherSpec layer). It implements
  * {@link AlertTransport}, so the Alert protocol can write through it.
  *
+ * <p>Memory: a new layer holds only the 5-byte header buffer; the record buffers appear when a record
+ * first needs them, sized to the negotiated fragment limit and the current cipher's expansion, and are
+ * kept, so that a busy connection allocates nothing per record ({@link RecordBuffers});
+ * {@link #releaseBuffers()} drops them for an idle connection.
+ *
  * <p>Not thread-safe; a connection serialises its reads and its writes (one reader thread and one
  * writer thread may use the two directions at once).
  */
@@ -61,13 +66,10 @@ public final class RecordLayer implements AlertTransport {
     private boolean firstRecord = true;
     private boolean headerBuffered; // readHeader holds the next record's header, looked at but not yet used
 
-    // Buffers reused for every record: the hot path allocates nothing.
-    private final byte[] writeCompressed = new byte[RecordLimits.MAX_COMPRESSED_LENGTH];
-    private final byte[] writeRecord = new byte[RecordLimits.HEADER_LENGTH + RecordLimits.MAX_CIPHERTEXT_LENGTH];
+    // The per-connection memory budget (see RecordBuffers): buffers allocated when a record first
+    // needs them, sized to the negotiated limits, reused for every record after that.
     private final byte[] readHeader = new byte[RecordLimits.HEADER_LENGTH];
-    private final byte[] readFragment = new byte[RecordLimits.MAX_CIPHERTEXT_LENGTH];
-    private final byte[] readCompressed = new byte[RecordLimits.MAX_COMPRESSED_LENGTH + RecordLimits.MAX_PROTECTION_EXPANSION];
-    private final byte[] readPlaintext = new byte[RecordLimits.MAX_PLAINTEXT_LENGTH + 1];
+    private final RecordBuffers buffers = new RecordBuffers();
 
     /**
      * @param in        where records are read from (a socket's input stream, or an in-memory pipe)
@@ -122,6 +124,7 @@ public final class RecordLayer implements AlertTransport {
             throw new IllegalArgumentException("fragment limit " + limit + " outside 64..16384");
         }
         this.sendFragmentLimit = limit;
+        buffers.fitWriting(writeRecordCeiling());
     }
 
     /** The largest plaintext fragment this layer accepts; larger records are {@code record_overflow}. */
@@ -130,6 +133,7 @@ public final class RecordLayer implements AlertTransport {
             throw new IllegalArgumentException("fragment limit " + limit + " outside 64..16384");
         }
         this.receiveFragmentLimit = limit;
+        buffers.fitReading(readFragmentCeiling());
     }
 
     public int sendFragmentLimit() {
@@ -157,6 +161,40 @@ public final class RecordLayer implements AlertTransport {
 
     public ConnectionState writeState() {
         return writeState;
+    }
+
+    // ---------------------------------------------------------------- memory
+
+    /**
+     * Drops the record buffers of both directions; the next record allocates what it needs again.
+     * For an engine or socket that goes idle: a connection between records then holds no buffer
+     * but the 5-byte header. Call it only between records, when neither direction is inside
+     * {@link #write} or {@link #readRecord} (a reader thread and a writer thread must both be idle).
+     * Not needed for correctness or for the record path's speed: buffers are kept otherwise, so
+     * that a busy connection allocates nothing per record.
+     */
+    public void releaseBuffers() {
+        buffers.releaseWriting();
+        buffers.releaseReading();
+        writeState.protection().releaseBuffers();
+        readState.protection().releaseBuffers();
+    }
+
+    /**
+     * The bytes of record buffers this layer holds now (both directions, its own and those of the
+     * current protections): what a connection at rest costs in record buffers.
+     */
+    public int bufferedBytes() {
+        return buffers.writingBytes() + buffers.readingBytes() + readHeader.length
+                + writeState.protection().bufferedBytes() + readState.protection().bufferedBytes();
+    }
+
+    private int writeRecordCeiling() {
+        return RecordBuffers.writeRecordCeiling(writeState, sendFragmentLimit);
+    }
+
+    private int readFragmentCeiling() {
+        return RecordBuffers.readFragmentCeiling(readState, receiveFragmentLimit);
     }
 
     // ---------------------------------------------------------------- connection states
@@ -247,9 +285,21 @@ public final class RecordLayer implements AlertTransport {
     private void writeRecord(ContentType type, byte[] data, int offset, int length) throws IOException {
         ConnectionState state = writeState;
         long sequenceNumber = state.nextSequenceNumber();
-        int compressedLength = state.compression().compress(data, offset, length, writeCompressed, 0);
-        int ciphertextLength = state.protection().seal(sequenceNumber, type, writeVersion,
-                writeCompressed, 0, compressedLength, writeRecord, RecordLimits.HEADER_LENGTH);
+        // TLSCompressed: with null compression the caller's bytes themselves, no copy
+        byte[] compressed = data;
+        int compressedOffset = offset;
+        int compressedLength = length;
+        if (!NullCompression.isIdentity(state.compression())) {
+            compressed = buffers.writeCompressed(length + RecordLimits.MAX_COMPRESSION_EXPANSION,
+                    sendFragmentLimit + RecordLimits.MAX_COMPRESSION_EXPANSION);
+            compressedOffset = 0;
+            compressedLength = state.compression().compress(data, offset, length, compressed, 0);
+        }
+        RecordProtection protection = state.protection();
+        byte[] writeRecord = buffers.writeRecord(
+                RecordLimits.HEADER_LENGTH + compressedLength + protection.maxExpansion(), writeRecordCeiling());
+        int ciphertextLength = protection.seal(sequenceNumber, type, writeVersion,
+                compressed, compressedOffset, compressedLength, writeRecord, RecordLimits.HEADER_LENGTH);
         RecordHeader.write(type, writeVersion, ciphertextLength, writeRecord, 0);
         if (writeInterceptor == null) {
             out.write(writeRecord, 0, RecordLimits.HEADER_LENGTH + ciphertextLength);
@@ -260,7 +310,8 @@ public final class RecordLayer implements AlertTransport {
         if (observer != RecordObserver.NONE) {
             observer.recordWritten(sequenceNumber,
                     new TLSPlaintext(type, writeVersion, Arrays.copyOfRange(data, offset, offset + length)),
-                    new TLSCompressed(type, writeVersion, Arrays.copyOf(writeCompressed, compressedLength)),
+                    new TLSCompressed(type, writeVersion,
+                            Arrays.copyOfRange(compressed, compressedOffset, compressedOffset + compressedLength)),
                     new TLSCiphertext(type, writeVersion, Arrays.copyOfRange(writeRecord,
                             RecordLimits.HEADER_LENGTH, RecordLimits.HEADER_LENGTH + ciphertextLength)));
         }
@@ -289,7 +340,7 @@ public final class RecordLayer implements AlertTransport {
      * @throws EOFException      if the stream ends inside a record
      */
     public TLSPlaintext readRecord() throws IOException {
-        if (!headerBuffered && !readFully(readHeader, RecordLimits.HEADER_LENGTH, true)) {
+        if (!headerBuffered && !readFully(readHeader, 0, RecordLimits.HEADER_LENGTH, true)) {
             return null;
         }
         headerBuffered = false;
@@ -303,10 +354,16 @@ public final class RecordLayer implements AlertTransport {
             // reading the fragment, so a hostile length costs nothing.
             throw overflow("TLSCiphertext of " + header.length() + " bytes exceeds " + ciphertextLimit);
         }
-        readFully(readFragment, header.length(), false);
+        int fragmentCeiling = readFragmentCeiling();
+        byte[] readFragment = buffers.readFragment(header.length(), fragmentCeiling);
+        readFully(readFragment, 0, header.length(), false);
 
         ConnectionState state = readState;
         long sequenceNumber = state.nextSequenceNumber();
+        // Opening never lengthens a fragment; with null compression it opens straight into the plaintext.
+        boolean compressed = !NullCompression.isIdentity(state.compression());
+        byte[] readCompressed = compressed ? buffers.readCompressed(header.length(), fragmentCeiling)
+                : buffers.readPlaintext(header.length(), fragmentCeiling);
         int compressedLength = state.protection().open(sequenceNumber, header.type(), header.version(),
                 readFragment, 0, header.length(), readCompressed, 0);
         int compressedLimit = receiveFragmentLimit + RecordLimits.MAX_COMPRESSION_EXPANSION;
@@ -315,8 +372,15 @@ public final class RecordLayer implements AlertTransport {
             // more than 2^14+1024 bytes".
             throw overflow("TLSCompressed of " + compressedLength + " bytes exceeds " + compressedLimit);
         }
-        int plaintextLength = state.compression().decompress(readCompressed, 0, compressedLength,
-                readPlaintext, 0, receiveFragmentLimit);
+        byte[] readPlaintext = readCompressed;
+        int plaintextLength = compressedLength;
+        if (compressed) { // room for one byte over the limit: the decompressor's overflow check
+            readPlaintext = buffers.readPlaintext(receiveFragmentLimit + 1, fragmentCeiling);
+            plaintextLength = state.compression().decompress(readCompressed, 0, compressedLength,
+                    readPlaintext, 0, receiveFragmentLimit);
+        } else {
+            NullCompression.checkPlaintextLength(compressedLength, receiveFragmentLimit);
+        }
         if (plaintextLength == 0 && header.type() != ContentType.APPLICATION_DATA) {
             // RFC 5246 §6.2.1: zero-length fragments of handshake, alert or ChangeCipherSpec
             // MUST NOT be sent. OpenSSL answers them with unexpected_message too.
@@ -359,7 +423,7 @@ public final class RecordLayer implements AlertTransport {
         if (!firstRecord) {
             throw new IllegalStateException("record layer: only the first record may be an SSL 2.0 CLIENT-HELLO");
         }
-        if (!headerBuffered && !readFully(readHeader, RecordLimits.HEADER_LENGTH, true)) {
+        if (!headerBuffered && !readFully(readHeader, 0, RecordLimits.HEADER_LENGTH, true)) {
             return null;
         }
         headerBuffered = true;
@@ -372,8 +436,7 @@ public final class RecordLayer implements AlertTransport {
         int alreadyRead = RecordLimits.HEADER_LENGTH - Sslv2RecordHeader.LENGTH; // msg_type and version
         byte[] message = new byte[length];
         System.arraycopy(readHeader, Sslv2RecordHeader.LENGTH, message, 0, alreadyRead);
-        readFully(readFragment, length - alreadyRead, false);
-        System.arraycopy(readFragment, 0, message, alreadyRead, length - alreadyRead);
+        readFully(message, alreadyRead, length - alreadyRead, false);
         readState.nextSequenceNumber(); // a record like any other (RFC 5246 §6.1)
         if (observer != RecordObserver.NONE) {
             observer.sslv2RecordRead(Arrays.copyOf(readHeader, Sslv2RecordHeader.LENGTH), message.clone());
@@ -395,10 +458,10 @@ public final class RecordLayer implements AlertTransport {
     }
 
     /** Reads exactly {@code length} bytes; returns false only if {@code atBoundary} and the stream ended before the first byte. */
-    private boolean readFully(byte[] buffer, int length, boolean atBoundary) throws IOException {
+    private boolean readFully(byte[] buffer, int offset, int length, boolean atBoundary) throws IOException {
         int total = 0;
         while (total < length) {
-            int n = in.read(buffer, total, length - total);
+            int n = in.read(buffer, offset + total, length - total);
             if (n < 0) {
                 if (total == 0 && atBoundary) {
                     return false;

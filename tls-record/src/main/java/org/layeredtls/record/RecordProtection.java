@@ -54,6 +54,8 @@ public interface RecordProtection {
     /**
      * Checks and removes the protection of one fragment.
      *
+     * @param out receives the TLSCompressed fragment; needs room for {@code length} bytes (opening
+     *            never makes a fragment longer)
      * @return the TLSCompressed fragment's length, written at {@code out[outOff]}
      * @throws TlsAlertException {@code bad_record_mac} for any failure (bad MAC, bad padding, a
      *         fragment too short, a bad tag), decided without a timing or alert difference between
@@ -61,4 +63,16 @@ public interface RecordProtection {
      */
     int open(long sequenceNumber, ContentType type, ProtocolVersion version,
              byte[] in, int inOff, int length, byte[] out, int outOff) throws TlsAlertException;
+
+    /**
+     * Drops scratch buffers this protection keeps between records (the next record allocates them
+     * again); the record layer calls it from {@link RecordLayer#releaseBuffers()}, between records only.
+     */
+    default void releaseBuffers() {
+    }
+
+    /** The bytes of scratch buffers this protection holds now (not its keys and small fixed state). */
+    default int bufferedBytes() {
+        return 0;
+    }
 }

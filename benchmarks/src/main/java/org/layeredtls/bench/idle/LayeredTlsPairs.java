@@ -1,0 +1,70 @@
+package org.layeredtls.bench.idle;
+
+import java.io.Closeable;
+import java.io.IOException;
+import java.net.InetAddress;
+import java.util.List;
+import java.util.concurrent.Future;
+
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsServerSocket;
+import org.layeredtls.handshake.api.TlsSocket;
+
+/**
+ * LayeredTLS: {@link TlsSocket} clients against a {@link TlsServerSocket}, default {@link TlsConfig}
+ * (TLS 1.2, ECDHE-RSA with AES-128-GCM against this RSA certificate; no session cache, so every
+ * connection is a full handshake).
+ */
+final class LayeredTlsPairs implements ConnectionPairs {
+
+    private final TlsConfig clientConfig;
+    private final TlsServerSocket listener;
+    private final AcceptingThread server = new AcceptingThread();
+
+    LayeredTlsPairs(BenchmarkPki pki) throws IOException {
+        TlsConfig serverConfig = TlsConfig.builder()
+                .certificate(List.of(pki.server.certificate(), pki.ca.certificate().certificate()),
+                        pki.server.keyPair().privateKey())
+                .build();
+        clientConfig = TlsConfig.builder().serverName("localhost")
+                .trustAnchors(List.of(pki.ca.certificate().certificate())).build();
+        listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, serverConfig);
+    }
+
+    @Override
+    public String name() {
+        return "LayeredTLS TlsSocket, TLS 1.2 ECDHE-RSA AES-128-GCM";
+    }
+
+    @Override
+    public Closeable openPair() throws Exception {
+        Future<TlsSocket> accepted = server.submit(() -> {
+            TlsSocket socket = listener.accept();
+            socket.socket().setTcpNoDelay(true);
+            socket.startHandshake();
+            ConnectionPairs.serverExchange(socket.getInputStream(), socket.getOutputStream());
+            return socket;
+        });
+        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), clientConfig);
+        client.socket().setTcpNoDelay(true);
+        client.startHandshake();
+        ConnectionPairs.clientExchange(client.getInputStream(), client.getOutputStream());
+        TlsSocket serverSocket = AcceptingThread.await(accepted);
+        // The sockets underneath are closed directly: a TLS close would wait (closeTimeout) for a
+        // close_notify that an idle peer, which nobody reads, never answers.
+        return () -> {
+            client.socket().close();
+            serverSocket.socket().close();
+        };
+    }
+
+    @Override
+    public void close() throws IOException {
+        listener.close();
+        try {
+            server.close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

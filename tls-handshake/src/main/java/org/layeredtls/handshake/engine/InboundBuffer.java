@@ -53,6 +53,12 @@ final class InboundBuffer extends InputStream {
         return RecordFraming.recordLength(bytes, start, end - start, sslv2ClientHelloAllowed, receiveFragmentLimit);
     }
 
+    /** How many more bytes complete the next record: the rest of its header while that is incomplete. */
+    int bytesNeeded(boolean sslv2ClientHelloAllowed, int receiveFragmentLimit) {
+        int record = nextRecordLength(sslv2ClientHelloAllowed, receiveFragmentLimit);
+        return record == RecordFraming.UNKNOWN ? RecordLimits.HEADER_LENGTH - buffered() : Math.max(0, record - buffered());
+    }
+
     /** What to say when the stream ends with these bytes waiting: the part of a record they are. */
     EOFException endedInsideARecord(boolean sslv2ClientHelloAllowed, int receiveFragmentLimit) {
         int buffered = buffered();

@@ -24,24 +24,28 @@ import org.layeredtls.record.RecordLimits;
  */
 public final class SocketDriver {
 
-    /** What one socket read asks for: a whole record of the largest size. */
-    private static final int READ_SIZE = RecordLimits.HEADER_LENGTH + RecordLimits.MAX_CIPHERTEXT_LENGTH;
-
     private final Socket socket;
     private final TlsEngine engine;
-    private final InputStream socketInput;
-    private final OutputStream socketOutput;
-    private final HandshakeDeadline boundedInput;
+    private InputStream socketInput; // the socket's streams, taken at the first use: it may be connected after this is made
+    private OutputStream socketOutput;
+    private HandshakeDeadline boundedInput;
     private final ReentrantLock readLock = new ReentrantLock();
     private final Object sendLock = new Object();
-    private byte[] received; // allocated on the first read
+    // An idle connection waits for a record header: 5 bytes. A fragment is read into an array of its
+    // own size, made for the read, so that no buffer of the largest record size lives with the connection.
+    private final byte[] header = new byte[RecordLimits.HEADER_LENGTH];
 
-    public SocketDriver(Socket socket, TlsEngine engine) throws IOException {
+    public SocketDriver(Socket socket, TlsEngine engine) {
         this.socket = socket;
         this.engine = engine;
-        this.socketInput = socket.getInputStream();
-        this.socketOutput = socket.getOutputStream();
-        this.boundedInput = new HandshakeDeadline(socketInput, socket, engine);
+    }
+
+    private InputStream socketInput() throws IOException {
+        if (socketInput == null) {
+            socketInput = socket.getInputStream();
+            boundedInput = new HandshakeDeadline(socketInput, socket, engine);
+        }
+        return socketInput;
     }
 
     public TlsEngine engine() {
@@ -161,11 +165,13 @@ public final class SocketDriver {
                 if (engine.processRecord()) {
                     continue;
                 }
-                int n = socketInput.read(receiveBuffer());
+                int wanted = engine.inputNeeded();
+                byte[] buffer = bufferFor(wanted);
+                int n = socketInput().read(buffer, 0, wanted);
                 if (n < 0) {
                     return; // the peer closed its end: no reset either way
                 }
-                engine.bufferInput(received, 0, n);
+                engine.bufferInput(buffer, 0, n);
             }
         } catch (SocketTimeoutException | TlsException notClean) {
             // no close_notify in time, or the peer's fatal alert / a malformed record: close anyway
@@ -190,7 +196,8 @@ public final class SocketDriver {
 
     /**
      * Processes one record: the next one buffered if all of it is there, else after one more read
-     * from the socket (bounded by the handshake's time while one runs). Records are processed one
+     * from the socket (bounded by the handshake's time while one runs) of no more than the record
+     * still needs. Records are processed one
      * at a time, so each call stops as soon as it has what it waits for, as reading record by
      * record from the socket did: what comes after stays buffered for the next call.
      */
@@ -199,20 +206,21 @@ public final class SocketDriver {
             if (engine.processRecord()) {
                 return;
             }
-            int n = boundedInput.read(receiveBuffer(), 0, READ_SIZE);
+            int wanted = engine.inputNeeded();
+            byte[] buffer = bufferFor(wanted);
+            socketInput();
+            int n = boundedInput.read(buffer, 0, wanted);
             if (n < 0) {
                 engine.endOfInput();
             } else {
-                engine.bufferInput(received, 0, n);
+                engine.bufferInput(buffer, 0, n);
             }
         });
     }
 
-    private byte[] receiveBuffer() {
-        if (received == null) {
-            received = new byte[READ_SIZE];
-        }
-        return received;
+    /** Where to read {@code wanted} bytes: the header array, or one made for a fragment. */
+    private byte[] bufferFor(int wanted) {
+        return wanted <= header.length ? header : new byte[wanted];
     }
 
     @FunctionalInterface
@@ -242,6 +250,9 @@ public final class SocketDriver {
         synchronized (sendLock) {
             byte[] records = engine.readOutput();
             if (records.length > 0) {
+                if (socketOutput == null) {
+                    socketOutput = socket.getOutputStream();
+                }
                 socketOutput.write(records);
                 socketOutput.flush();
             }

@@ -132,6 +132,17 @@ public final class TlsEngine {
         }
     }
 
+    /**
+     * How many more input bytes complete the next record: the rest of its 5-byte header while that is
+     * incomplete, 0 when a whole record is buffered. A caller that reads no more than this never
+     * reads past the record it needs (the blocking adapter does, to keep no large buffer while idle).
+     */
+    public int inputNeeded() {
+        synchronized (inputLock) {
+            return inbound.bytesNeeded(connection.mayReceiveSslv2ClientHello(), connection.receiveFragmentLimit());
+        }
+    }
+
     public void offerInput(byte[] input) throws IOException {
         offerInput(input, 0, input.length);
     }

@@ -4,7 +4,6 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.util.ArrayDeque;
 import java.util.OptionalLong;
 
 import org.layeredtls.alert.Alert;
@@ -72,8 +71,7 @@ public final class Connection {
     private byte[] serverVerifyData = new byte[0];
     private Runnable invalidateSession = () -> { };
 
-    private final ArrayDeque<byte[]> applicationData = new ArrayDeque<>();
-    private int applicationDataOffset;
+    private final ApplicationDataQueue applicationData = new ApplicationDataQueue();
     private volatile boolean inputEnded; // the transport's stream ended
     private volatile boolean closed; // the Alert protocol closed the connection (fatal alert, close_notify answered)
 
@@ -342,11 +340,7 @@ public final class Connection {
             throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE,
                     "application data between the peer's ChangeCipherSpec and its Finished");
         }
-        if (record.length() > 0) {
-            synchronized (applicationData) {
-                applicationData.add(record.fragment());
-            }
-        }
+        applicationData.add(record.fragment());
     }
 
     private void receiveHandshake(HandshakeFrame frame) throws IOException {
@@ -520,31 +514,12 @@ public final class Connection {
 
     /** Takes up to {@code length} bytes of received application data; 0 when none is queued. */
     public int readApplicationData(byte[] buffer, int offset, int length) {
-        synchronized (applicationData) {
-            byte[] head = applicationData.peek();
-            if (head == null) {
-                return 0;
-            }
-            int n = Math.min(length, head.length - applicationDataOffset);
-            System.arraycopy(head, applicationDataOffset, buffer, offset, n);
-            applicationDataOffset += n;
-            if (applicationDataOffset == head.length) {
-                applicationData.poll();
-                applicationDataOffset = 0;
-            }
-            return n;
-        }
+        return applicationData.read(buffer, offset, length);
     }
 
     /** Received application data not yet taken. */
     public int availableApplicationData() {
-        synchronized (applicationData) {
-            int total = -applicationDataOffset;
-            for (byte[] chunk : applicationData) {
-                total += chunk.length;
-            }
-            return Math.max(0, total);
-        }
+        return applicationData.available();
     }
 
     /** Sends application data in as many records as the fragment limit (and the CBC 1/n-1 split) needs. */

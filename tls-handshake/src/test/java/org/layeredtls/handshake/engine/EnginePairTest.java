@@ -151,4 +151,26 @@ class EnginePairTest {
         assertSame(AlertDescription.DECODE_ERROR, ended.description());
         assertTrue(pair.server().pendingOutput() > 0, "the decode_error alert is queued");
     }
+
+    @Test
+    void theHandshakeDeadlineIsTheCallersToEnforceAndEndsTheHandshakeWithHandshakeFailure() throws IOException {
+        EnginePair pair = TlsEngine.pair(Pki.client().build(), Pki.server().handshakeTimeout(java.time.Duration.ofSeconds(5)).build());
+        assertTrue(pair.server().handshakeDeadline().isEmpty(), "no handshake runs yet");
+        pair.client().beginHandshake();
+        pair.server().beginHandshake();
+        long deadline = pair.server().handshakeDeadline().orElseThrow();
+        pair.server().checkHandshakeTimeout(deadline - 1); // not yet
+        TlsAlertException timedOut = assertThrows(TlsAlertException.class, () -> pair.server().checkHandshakeTimeout(deadline));
+        assertSame(AlertDescription.HANDSHAKE_FAILURE, timedOut.description());
+        assertTrue(pair.server().isClosed() && pair.server().pendingOutput() > 0, "the alert waits to be sent");
+    }
+
+    @Test
+    void aCompletedHandshakeHasNoDeadline() throws IOException {
+        EnginePair pair = TlsEngine.pair(Pki.client().build(), Pki.server().build());
+        pair.handshake();
+        assertTrue(pair.client().handshakeDeadline().isEmpty() && pair.server().handshakeDeadline().isEmpty());
+        pair.server().checkHandshakeTimeout(Long.MAX_VALUE);
+        assertFalse(pair.server().isClosed());
+    }
 }

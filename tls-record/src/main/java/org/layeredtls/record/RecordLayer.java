@@ -140,6 +140,11 @@ public final class RecordLayer implements AlertTransport {
         return sendFragmentLimit;
     }
 
+    /** The largest plaintext fragment this layer accepts (see {@link RecordFraming}). */
+    public int receiveFragmentLimit() {
+        return receiveFragmentLimit;
+    }
+
     /**
      * The BEAST countermeasure, the 1/n&minus;1 record split: each application-data write of n &gt; 1
      * bytes goes out as a record carrying its first byte, then records carrying the other n&minus;1.

@@ -7,10 +7,12 @@ import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
 
-import org.layeredtls.handshake.state.Connection;
+import org.layeredtls.handshake.engine.SocketDriver;
+import org.layeredtls.handshake.engine.TlsEngine;
 
 /**
- * A TLS connection over a {@link Socket}: the handshake runs on {@link #startHandshake()} or on
+ * A TLS connection over a {@link Socket}: a blocking adapter over a {@link TlsEngine} (see
+ * {@link SocketDriver}). The handshake runs on {@link #startHandshake()} or on
  * the first read or write; then the streams carry application data, protected record by record.
  * {@link #close()} sends close_notify. Errors are {@link org.layeredtls.alert.TlsAlertException}
  * (found here; the alert was sent) or {@link org.layeredtls.alert.TlsAlertReceivedException}
@@ -23,7 +25,7 @@ import org.layeredtls.handshake.state.Connection;
 public final class TlsSocket implements Closeable {
 
     private final Socket socket;
-    private final Connection connection;
+    private final SocketDriver connection;
     private final InputStream in = new InputStream() {
         @Override
         public int read() throws IOException {
@@ -67,9 +69,9 @@ public final class TlsSocket implements Closeable {
         }
     };
 
-    private TlsSocket(Socket socket, TlsConfig config, boolean client) throws IOException {
+    private TlsSocket(Socket socket, TlsEngine engine) throws IOException {
         this.socket = socket;
-        this.connection = new Connection(socket, config, client);
+        this.connection = new SocketDriver(socket, engine);
     }
 
     /** Connects to {@code host:port} as a client; SNI and the name check use {@code host} unless a server name is configured. */
@@ -77,25 +79,31 @@ public final class TlsSocket implements Closeable {
         Socket socket = new Socket();
         try {
             socket.connect(new InetSocketAddress(host, port), 30_000);
-            TlsSocket tls = new TlsSocket(socket, config, true);
-            tls.connection.setPeer(host, port);
-            return tls;
+            return new TlsSocket(socket, TlsEngine.client(config, host, port));
         } catch (IOException e) {
             socket.close();
             throw e;
         }
     }
 
-    /** A client over a connected socket. */
+    /**
+     * A client over a connected socket; its peer is the address it is connected to (the session
+     * store key; SNI and the name check use {@link TlsConfig#serverName()} when set). A socket that
+     * is not connected (a subclass over pipes, say) needs a configured server name.
+     */
     public static TlsSocket client(Socket socket, TlsConfig config) throws IOException {
-        TlsSocket tls = new TlsSocket(socket, config, true);
-        tls.connection.setPeer(socket.getInetAddress().getHostAddress(), socket.getPort());
-        return tls;
+        java.net.InetAddress address = socket.getInetAddress();
+        if (address == null && config.serverName() == null) {
+            throw new IOException("handshake layer: the socket is not connected and no server name is configured:"
+                    + " connect it first, use TlsSocket.connect, or give the peer with client(socket, host, port, config)");
+        }
+        String host = address != null ? address.getHostAddress() : config.serverName();
+        return client(socket, host, socket.getPort(), config);
     }
 
     /** A server over an accepted socket. */
     public static TlsSocket server(Socket socket, TlsConfig config) throws IOException {
-        return new TlsSocket(socket, config, false);
+        return new TlsSocket(socket, TlsEngine.server(config));
     }
 
     public void startHandshake() throws IOException {
@@ -134,5 +142,16 @@ public final class TlsSocket implements Closeable {
 
     public Socket socket() {
         return socket;
+    }
+
+    // engine
+
+    /**
+     * A client over a socket (connected or not) to the server at {@code host:port}: SNI and the
+     * certificate's name check use {@code host} unless {@link TlsConfig#serverName()} is set; the two
+     * together key the client's session store.
+     */
+    public static TlsSocket client(Socket socket, String host, int port, TlsConfig config) throws IOException {
+        return new TlsSocket(socket, TlsEngine.client(config, host, port));
     }
 }

@@ -32,7 +32,11 @@ import org.layeredtls.alert.TlsLayer;
 public final class HandshakeReassembler {
 
     private final java.util.function.ToIntFunction<HandshakeType> maxBodyLength;
-    private byte[] buffer = new byte[256];
+    private static final int FIRST_CAPACITY = 256;
+    private static final byte[] NONE = new byte[0];
+
+    // Grows when a message needs it, dropped when no message is partial: an idle connection keeps none.
+    private byte[] buffer = NONE;
     private int size;
     private TlsAlertException failure;
 
@@ -94,8 +98,12 @@ public final class HandshakeReassembler {
             failure = e;
             throw e;
         }
-        System.arraycopy(buffer, start, buffer, 0, size - start);
         size -= start;
+        if (size == 0) {
+            buffer = NONE;
+        } else {
+            System.arraycopy(buffer, start, buffer, 0, size);
+        }
         return complete;
     }
 
@@ -111,7 +119,7 @@ public final class HandshakeReassembler {
 
     private void append(byte[] fragment, int offset, int length) {
         if (size + length > buffer.length) {
-            buffer = Arrays.copyOf(buffer, Math.max(buffer.length * 2, size + length));
+            buffer = Arrays.copyOf(buffer, Math.max(Math.max(buffer.length * 2, FIRST_CAPACITY), size + length));
         }
         System.arraycopy(fragment, offset, buffer, size, length);
         size += length;

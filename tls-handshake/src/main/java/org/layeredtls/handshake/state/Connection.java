@@ -2,18 +2,19 @@ package org.layeredtls.handshake.state;
 
 import java.io.EOFException;
 import java.io.IOException;
-import java.net.Socket;
-import java.util.ArrayDeque;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.OptionalLong;
 
 import org.layeredtls.alert.Alert;
 import org.layeredtls.alert.AlertDescription;
-import org.layeredtls.alert.AlertObserver;
 import org.layeredtls.alert.AlertProtocol;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.ccs.ChangeCipherSpecProtocol;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.message.ClientHello;
+import org.layeredtls.handshake.message.DecodeContext;
 import org.layeredtls.handshake.message.HandshakeFrame;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.HandshakeMessages;
@@ -21,67 +22,82 @@ import org.layeredtls.handshake.message.HandshakeReassembler;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.HelloRequest;
 import org.layeredtls.handshake.message.V2ClientHello;
+import org.layeredtls.handshake.suite.KeyExchangeAlgorithm;
 import org.layeredtls.record.CbcRecordSplitting;
 import org.layeredtls.record.ConnectionState;
 import org.layeredtls.record.ContentType;
+import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.record.RecordLayer;
 import org.layeredtls.record.TLSPlaintext;
 
 /**
- * One TLS connection: the four SSL sub-protocols wired together over a socket. Reading drives
- * everything: each record read goes to the protocol of its content type — alerts to the Alert
- * protocol, ChangeCipherSpec to the current handshake state, handshake messages (reassembled
- * across records) to the state machine, application data to the application once the first
- * handshake is done. Any error found on the way is sent as its fatal alert, and the socket closed.
+ * One TLS connection: the four SSL sub-protocols wired together, driven by records the caller has
+ * already received. {@link #processNextRecord()} hands one record to the protocol of its content
+ * type — alerts to the Alert protocol, ChangeCipherSpec to the current handshake state, handshake
+ * messages (reassembled across records) to the state machine, application data to a queue the
+ * application reads once the first handshake is done. Any error found on the way is queued as its
+ * fatal alert, and the connection is over.
  *
- * <p>One thread may read while another writes; a renegotiation that runs while reading switches
- * the write keys under the same lock that application writes take.
+ * <p>The connection has no socket and no thread: it reads records from an input that the caller
+ * fills before each call ({@code org.layeredtls.handshake.engine.TlsEngine} makes sure a whole
+ * record is there, so the record layer never waits) and writes records to an output the caller
+ * empties. One thread may process records while another writes: a renegotiation that runs while
+ * reading switches the write keys under the same lock that application writes take.
  */
 public final class Connection {
 
     final TlsConfig config;
     final boolean client;
-    final Socket socket;
     final RecordLayer records;
     final AlertProtocol alerts;
     final ChangeCipherSpecProtocol ccs;
     final InterceptedOutput intercepted; // research hook (org.layeredtls.handshake.intercept), null = none
     private final HandshakeReassembler reassembler;
-    private final java.util.concurrent.locks.ReentrantLock readLock = new java.util.concurrent.locks.ReentrantLock();
     private final Object writeLock = new Object();
+    private final String peerHost;
+    private final int peerPort;
 
-    private HandshakeState state;
+    private volatile HandshakeState state;
+    // The running handshake's state; null between handshakes, so that what a handshake learnt
+    // (hellos, extensions, transcript, key exchange) is released when it ends. What the next
+    // handshake needs is kept below: the session, the verify_data, the secure_renegotiation flag.
     private HandshakeContext handshake;
-    private boolean firstHandshakeDone;
-    private int handshakesCompleted;
-    private boolean renegotiationRefused;
-    private SessionInfo sessionInfo;
+    private volatile boolean firstHandshakeDone;
+    private volatile int handshakesCompleted;
+    private volatile boolean renegotiationRefused;
+    private volatile SessionInfo sessionInfo;
     private boolean secureRenegotiation;
     private byte[] clientVerifyData = new byte[0];
     private byte[] serverVerifyData = new byte[0];
     private Runnable invalidateSession = () -> { };
 
-    private String peerHost;
-    private int peerPort;
-
-    private final ArrayDeque<byte[]> applicationData = new ArrayDeque<>();
-    private int applicationDataOffset;
+    private final ApplicationDataQueue applicationData = new ApplicationDataQueue();
+    private volatile boolean inputEnded; // the transport's stream ended
+    private volatile boolean closed; // the Alert protocol closed the connection (fatal alert, close_notify answered)
 
     // Limits against hostile peers (TlsConfig, README "Limits and policies").
-    private final HandshakeDeadline handshakeDeadline;
+    private volatile long handshakeDeadline; // System.nanoTime(); meaningful only while handshakeRunning
+    private volatile boolean handshakeRunning;
     private final NoProgressLimits noProgress;
     private final ClientRenegotiationPolicy clientRenegotiations;
     private boolean helloRequestSent; // a server's renegotiation: the next ClientHello answers our HelloRequest
+    private volatile boolean ownRenegotiation; // renegotiate() was called: until that handshake ends or is refused
 
-    public Connection(Socket socket, TlsConfig config, boolean client) throws IOException {
-        this.socket = socket;
+    /**
+     * @param peerHost  a client's peer: the default server name and, with {@code peerPort}, the
+     *                  session store key ({@code null} for a server)
+     * @param input     where records are read from; holds a whole record before each {@link #processNextRecord()}
+     * @param output    where records are written
+     */
+    public Connection(TlsConfig config, boolean client, String peerHost, int peerPort, InputStream input, OutputStream output) {
         this.config = config;
         this.client = client;
-        this.handshakeDeadline = new HandshakeDeadline(socket.getInputStream(), socket);
+        this.peerHost = peerHost;
+        this.peerPort = peerPort;
         this.noProgress = new NoProgressLimits(config.warningAlertLimit(), config.emptyRecordLimit());
         this.clientRenegotiations = new ClientRenegotiationPolicy(config);
         this.reassembler = HandshakeReassembler.withMaxCertificateList(config.maxCertificateList());
-        this.records = new RecordLayer(handshakeDeadline, new java.io.BufferedOutputStream(socket.getOutputStream(), 1 << 15), socket);
+        this.records = new RecordLayer(input, output, () -> closed = true);
         this.records.setObserver(config.observer());
         this.alerts = new AlertProtocol(records, () -> invalidateSession.run(), config.observer());
         this.ccs = new ChangeCipherSpecProtocol(records, config.observer());
@@ -95,17 +111,10 @@ public final class Connection {
                 : new InterceptedOutput(this, config.handshakeInterceptor());
     }
 
-    /** The host and port this client connected to: the default server name and the session store key. */
-    public void setPeer(String host, int port) {
-        this.peerHost = host;
-        this.peerPort = port;
-    }
-
     /** The key under which a client keeps sessions for this server. */
     String peerKey() {
-        String name = config.serverName() != null ? config.serverName()
-                : peerHost != null ? peerHost : socket.getInetAddress().getHostAddress();
-        return name + ":" + (peerPort != 0 ? peerPort : socket.getPort());
+        String name = config.serverName() != null ? config.serverName() : peerHost;
+        return name + ":" + peerPort;
     }
 
     /** The name a client sends in SNI: the configured server name, or the host connected to; never an IP literal (RFC 6066 §3). */
@@ -130,55 +139,45 @@ public final class Connection {
 
     // ------------------------------------------------------------------ the handshake
 
-    /** Runs the first handshake if it has not run yet. */
-    public void handshake() throws IOException {
-        if (firstHandshakeDone) {
-            return;
-        }
-        readLock.lock();
-        try {
-            if (firstHandshakeDone) {
-                return;
-            }
-            if (state == null) {
+    /** Starts the first handshake (a client sends its ClientHello; a server waits for one); once only. */
+    public void beginHandshake() throws IOException {
+        if (state == null) {
+            try {
                 begin();
+            } catch (TlsAlertException e) {
+                throw fail(e);
             }
-            runUntilConnected();
-        } finally {
-            readLock.unlock();
         }
     }
 
     /**
      * Starts a new handshake on an established connection. A client sends a new ClientHello; a
      * server sends HelloRequest, and the handshake runs when the client answers (a client may
-     * refuse with a no_renegotiation warning, which ends this call without a new handshake).
+     * refuse with a no_renegotiation warning: see {@link #renegotiationRefused()}).
      */
     public void renegotiate() throws IOException {
-        handshake();
-        readLock.lock();
+        if (!firstHandshakeDone) {
+            throw new IllegalStateException("handshake layer: renegotiation needs a completed first handshake");
+        }
+        if (!secureRenegotiation) {
+            throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, org.layeredtls.alert.TlsLayer.HANDSHAKE,
+                    "the peer does not support secure renegotiation (RFC 5746); insecure renegotiation is refused");
+        }
+        ownRenegotiation = true;
         try {
-            if (!secureRenegotiation) {
-                throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, org.layeredtls.alert.TlsLayer.HANDSHAKE,
-                        "the peer does not support secure renegotiation (RFC 5746); insecure renegotiation is refused");
-            }
-            int before = handshakesCompleted;
             if (client) {
                 begin();
             } else {
                 renegotiationRefused = false;
                 helloRequestSent = true;
-                // The same path as every outgoing message (observer, research hook); RFC 5246 §7.4.1.1: not hashed.
-                handshake.send(new HelloRequest());
-                handshake.flush();
+                // The same path as every outgoing message (observer, research hook), through a context
+                // of its own: RFC 5246 §7.4.1.1, HelloRequest is no part of the handshake it asks for.
+                HandshakeContext hello = new HandshakeContext(this);
+                hello.send(new HelloRequest());
+                hello.flush();
             }
-            while (handshakesCompleted == before && !renegotiationRefused) {
-                if (!processNextRecordOfHandshake()) {
-                    throw streamEndedDuringHandshake(null);
-                }
-            }
-        } finally {
-            readLock.unlock();
+        } catch (TlsAlertException e) {
+            throw fail(e);
         }
     }
 
@@ -187,108 +186,118 @@ public final class Connection {
         handshake.secureRenegotiation = secureRenegotiation;
         handshake.clientVerifyData = clientVerifyData;
         handshake.serverVerifyData = serverVerifyData;
-        handshakeDeadline.start(config.handshakeTimeout());
+        handshakeDeadline = System.nanoTime() + config.handshakeTimeout().toNanos();
+        handshakeRunning = true;
         HandshakeState first = client ? ClientHandshake.start(handshake) : new ServerHandshake.ExpectClientHello();
         moveTo(first);
     }
 
-    private void runUntilConnected() throws IOException {
-        while (!(state instanceof HandshakeState.Connected)) {
-            if (!processNextRecordOfHandshake()) {
-                throw streamEndedDuringHandshake(null);
+    /**
+     * The transport's stream ended ({@code insideARecord}: with part of a record buffered). During
+     * the first handshake or one we asked for, that ends the handshake: RFC 5246 names no alert for
+     * it; OpenSSL 3.0 answers a fatal decode_error ("unexpected eof while reading"), even to a peer
+     * that sent nothing, and so do we: a close_notify would announce the orderly close of a
+     * connection that never got going, and the half-made session must never be resumed. Otherwise
+     * reads see the end of the stream (after an {@link EOFException} if it ended inside a record).
+     */
+    public void inputEnded(EOFException insideARecord) throws IOException {
+        inputEnded = true;
+        if (closed) {
+            return;
+        }
+        if (!firstHandshakeDone || ownRenegotiation) {
+            TlsAlertException ended = HandshakeContext.alert(AlertDescription.DECODE_ERROR,
+                    "the peer's stream ended during the handshake" + (insideARecord == null ? "" : ", inside a record"));
+            if (insideARecord != null) {
+                ended.addSuppressed(insideARecord);
             }
+            throw fail(ended);
         }
-    }
-
-    /**
-     * {@link #processNextRecord()} while a handshake runs: the stream ending inside a record ends the
-     * handshake, and so does the peer's close_notify (RFC 5246 §7.2.1: it closes the peer's side, and
-     * the Alert protocol has answered it and closed the connection).
-     */
-    private boolean processNextRecordOfHandshake() throws IOException {
-        boolean read;
-        try {
-            read = processNextRecord();
-        } catch (EOFException insideARecord) {
-            throw streamEndedDuringHandshake(insideARecord);
-        }
-        if (read && alerts.isInboundClosed()) {
-            throw new EOFException("handshake layer: the peer sent close_notify during the handshake");
-        }
-        return read;
-    }
-
-    /**
-     * The peer's stream ended before the handshake completed, between records or inside one. RFC 5246
-     * names no alert for it; OpenSSL 3.0 answers a fatal decode_error ("unexpected eof while reading"),
-     * even to a peer that sent nothing, and so do we: a close_notify would announce the orderly close
-     * of a connection that never got going, and the half-made session must never be resumed.
-     */
-    private IOException streamEndedDuringHandshake(EOFException insideARecord) {
-        TlsAlertException ended = HandshakeContext.alert(AlertDescription.DECODE_ERROR,
-                "the peer's stream ended during the handshake" + (insideARecord == null ? "" : ", inside a record"));
         if (insideARecord != null) {
-            ended.addSuppressed(insideARecord);
+            throw insideARecord;
         }
-        flushInterceptedRecord();
-        return alerts.fail(ended);
     }
 
     /**
-     * Reads one record and hands it to the protocol of its type.
-     *
-     * @return false when the stream ended before a record
+     * The handshake's time ({@code TlsConfig.handshakeTimeout}) is up at {@code nanoTime} (a
+     * {@link System#nanoTime()} value): a fatal handshake_failure. RFC 5246 §7.2.2 names it for a
+     * sender "unable to negotiate an acceptable set of security parameters", which a handshake that
+     * never completes is; it is fatal, so the half-made session can never be resumed.
+     * ({@code user_canceled} is a warning followed by close_notify: it would look like an orderly
+     * close, which this is not.) Before the deadline, or with no handshake running, nothing happens.
      */
-    private boolean processNextRecord() throws IOException {
+    public void checkHandshakeTimeout(long nanoTime) throws IOException {
+        if (handshakeRunning && !closed && nanoTime - handshakeDeadline >= 0) {
+            throw fail(new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, org.layeredtls.alert.TlsLayer.HANDSHAKE,
+                    "handshake timeout: the handshake did not complete in time (TlsConfig.handshakeTimeout)"));
+        }
+    }
+
+    /** When the running handshake must be over (a {@link System#nanoTime()} value); empty when none runs. */
+    public OptionalLong handshakeDeadline() {
+        return handshakeRunning ? OptionalLong.of(handshakeDeadline) : OptionalLong.empty();
+    }
+
+    /** Whether the next record may be an SSLv2-compatible ClientHello (RFC 5246 Appendix E.2): a server's first. */
+    public boolean mayReceiveSslv2ClientHello() {
+        return !client && config.acceptSslv2ClientHello() && records.isAtFirstRecord();
+    }
+
+    /** The largest plaintext fragment the record layer accepts now. */
+    public int receiveFragmentLimit() {
+        return records.receiveFragmentLimit();
+    }
+
+    /**
+     * Reads one record (the caller has made sure all of it is in the input) and hands it to the
+     * protocol of its type. Once we have sent close_notify only alerts are looked at: RFC 5246
+     * §7.2.1, we wait for the peer's close_notify and discard whatever else comes.
+     */
+    public void processNextRecord() throws IOException {
         try {
-            if (!client && config.acceptSslv2ClientHello() && records.isAtFirstRecord()) {
+            if (mayReceiveSslv2ClientHello()) {
                 byte[] v2Hello = records.readSslv2ClientHello(); // RFC 5246 Appendix E.2
                 if (v2Hello != null) {
                     receiveV2ClientHello(v2Hello);
-                    return true;
+                    return;
                 }
             }
             TLSPlaintext record = records.readRecord();
-            if (record == null) {
-                return false;
+            if (alerts.isOutboundClosed()) {
+                if (record.type() == ContentType.ALERT) {
+                    alerts.receive(record.fragment()); // the peer's close_notify closes the connection
+                }
+                return;
             }
             noProgress.received(record);
             switch (record.type()) {
                 case ALERT -> receiveAlert(record.fragment());
-                case CHANGE_CIPHER_SPEC -> {
-                    if (reassembler.hasPartialMessage()) {
-                        // RFC 5246 §7.1: the CCS may not split a handshake message.
-                        throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE,
-                                "ChangeCipherSpec in the middle of a handshake message");
-                    }
-                    HandshakeState next = current().changeCipherSpec(handshake);
-                    ccs.receive(record.fragment());
-                    records.setRequiredReadVersion(handshake.version);
-                    moveTo(next);
-                }
+                case CHANGE_CIPHER_SPEC -> receiveChangeCipherSpec(record.fragment());
                 case HANDSHAKE -> {
                     for (HandshakeFrame frame : reassembler.add(record.fragment())) {
                         receiveHandshake(frame);
                     }
                 }
-                case APPLICATION_DATA -> {
-                    if (!firstHandshakeDone) {
-                        throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE,
-                                "application data before the first handshake finished");
-                    }
-                    if (!current().allowsApplicationData()) { // RFC 5246 §7.4.9: a renegotiation's CCS, then Finished
-                        throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE,
-                                "application data between the peer's ChangeCipherSpec and its Finished");
-                    }
-                    if (record.length() > 0) {
-                        applicationData.add(record.fragment());
-                    }
-                }
+                case APPLICATION_DATA -> receiveApplicationData(record);
             }
-            return true;
         } catch (TlsAlertException e) {
+            throw fail(e);
+        }
+    }
+
+    /**
+     * An error found here ends the connection: its fatal alert is queued, after any handshake bytes a
+     * research hook left in its record. After our close_notify nothing more is written (RFC 5246
+     * §7.2.1): the connection just ends.
+     */
+    private TlsAlertException fail(TlsAlertException error) {
+        if (alerts.isOutboundClosed() && alerts.fatalAlert() == null) {
+            closed = true;
+            return error;
+        }
+        synchronized (writeLock) {
             flushInterceptedRecord();
-            throw alerts.fail(e);
+            return alerts.fail(error);
         }
     }
 
@@ -303,7 +312,8 @@ public final class Connection {
         Alert alert = alerts.receive(fragment);
         if (alert.description().equals(AlertDescription.NO_RENEGOTIATION)) {
             renegotiationRefused = true;
-            handshakeDeadline.stop(); // our renegotiation will not happen: nothing to time out
+            ownRenegotiation = false;
+            handshakeRunning = false; // our renegotiation will not happen: nothing to time out
         } else if (alert.description().equals(AlertDescription.NO_CERTIFICATE_RESERVED)
                 && state instanceof ServerHandshake.ExpectClientCertificate expecting) {
             // SSL 3.0 (RFC 6101 §5.4.2): a client without a certificate says so with this warning.
@@ -311,12 +321,34 @@ public final class Connection {
         }
     }
 
+    private void receiveChangeCipherSpec(byte[] fragment) throws IOException {
+        if (reassembler.hasPartialMessage()) {
+            // RFC 5246 §7.1: the CCS may not split a handshake message.
+            throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE, "ChangeCipherSpec in the middle of a handshake message");
+        }
+        HandshakeState next = current().changeCipherSpec(handshake);
+        ccs.receive(fragment);
+        records.setRequiredReadVersion(handshake.version);
+        moveTo(next);
+    }
+
+    private void receiveApplicationData(TLSPlaintext record) throws TlsAlertException {
+        if (!firstHandshakeDone) {
+            throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE, "application data before the first handshake finished");
+        }
+        if (!current().allowsApplicationData()) { // RFC 5246 §7.4.9: a renegotiation's CCS, then Finished
+            throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE,
+                    "application data between the peer's ChangeCipherSpec and its Finished");
+        }
+        applicationData.add(record.fragment());
+    }
+
     private void receiveHandshake(HandshakeFrame frame) throws IOException {
         if (frame.type() == HandshakeType.HELLO_REQUEST) {
             if (!client) {
                 throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE, "a server never receives HelloRequest");
             }
-            HandshakeMessage request = HandshakeMessages.decode(frame, handshake.decodeContext());
+            HandshakeMessage request = HandshakeMessages.decode(frame, decodeContext());
             config.observer().handshakeMessageReceived(request, frame.bytes());
             helloRequest();
             return;
@@ -334,6 +366,14 @@ public final class Connection {
         HandshakeMessage message = HandshakeMessages.decode(frame, handshake.decodeContext());
         config.observer().handshakeMessageReceived(message, frame.bytes());
         moveTo(current().handle(handshake, new ReceivedMessage(message, frame)));
+    }
+
+    /** How to decode a message: the running handshake knows; between handshakes, the session's version. */
+    private DecodeContext decodeContext() {
+        if (handshake != null) {
+            return handshake.decodeContext();
+        }
+        return DecodeContext.of(sessionInfo != null ? sessionInfo.version() : ProtocolVersion.TLS1_2);
     }
 
     /**
@@ -401,9 +441,8 @@ public final class Connection {
 
     private void handshakeCompleted() {
         HandshakeContext done = handshake;
-        handshakeDeadline.stop();
-        firstHandshakeDone = true;
-        handshakesCompleted++;
+        handshake = null; // the handshake's state goes: only what a renegotiation needs stays
+        handshakeRunning = false;
         sessionInfo = done.sessionInfo();
         secureRenegotiation = done.secureRenegotiation;
         clientVerifyData = done.clientVerifyData;
@@ -413,6 +452,9 @@ public final class Connection {
             records.setSendFragmentLimit(done.maxFragmentLength);
             records.setReceiveFragmentLimit(done.maxFragmentLength);
         }
+        firstHandshakeDone = true;
+        ownRenegotiation = false;
+        handshakesCompleted++;
     }
 
     // ------------------------------------------------------------------ writing
@@ -470,49 +512,21 @@ public final class Connection {
 
     // ------------------------------------------------------------------ application data
 
-    /** Reads application data; -1 once the peer has closed (close_notify, or the stream ended). */
-    public int read(byte[] buffer, int offset, int length) throws IOException {
-        handshake();
-        if (length == 0) {
-            return 0;
-        }
-        readLock.lock();
-        try {
-            while (applicationData.isEmpty()) {
-                if (alerts.isInboundClosed() || !processNextRecord()) {
-                    return -1;
-                }
-            }
-            byte[] head = applicationData.peek();
-            int n = Math.min(length, head.length - applicationDataOffset);
-            System.arraycopy(head, applicationDataOffset, buffer, offset, n);
-            applicationDataOffset += n;
-            if (applicationDataOffset == head.length) {
-                applicationData.poll();
-                applicationDataOffset = 0;
-            }
-            return n;
-        } finally {
-            readLock.unlock();
-        }
+    /** Takes up to {@code length} bytes of received application data; 0 when none is queued. */
+    public int readApplicationData(byte[] buffer, int offset, int length) {
+        return applicationData.read(buffer, offset, length);
     }
 
-    /** Bytes that can be read without blocking. */
-    public int available() {
-        readLock.lock();
-        try {
-            int total = -applicationDataOffset;
-            for (byte[] chunk : applicationData) {
-                total += chunk.length;
-            }
-            return Math.max(0, total);
-        } finally {
-            readLock.unlock();
-        }
+    /** Received application data not yet taken. */
+    public int availableApplicationData() {
+        return applicationData.available();
     }
 
-    public void write(byte[] buffer, int offset, int length) throws IOException {
-        handshake();
+    /** Sends application data in as many records as the fragment limit (and the CBC 1/n-1 split) needs. */
+    public void writeApplicationData(byte[] buffer, int offset, int length) throws IOException {
+        if (!firstHandshakeDone) {
+            throw new IllegalStateException("handshake layer: application data waits for the first handshake");
+        }
         synchronized (writeLock) {
             if (alerts.isOutboundClosed()) {
                 throw new IOException("handshake layer: the connection is closed for writing");
@@ -522,57 +536,15 @@ public final class Connection {
         }
     }
 
-    /**
-     * Sends close_notify (once), waits a bounded time for the peer's close_notify or end of stream
-     * ({@code TlsConfig.closeTimeout}), and closes the socket.
-     */
-    public void close() throws IOException {
-        try {
-            synchronized (writeLock) {
-                if (!socket.isClosed()) {
-                    flushInterceptedRecord();
-                    alerts.sendCloseNotify();
-                }
-            }
-            awaitPeerClose();
-        } catch (IOException alreadyGone) {
-            // The peer may have closed first; the socket is closed below either way.
-        } finally {
-            socket.close();
+    /** Sends close_notify (once; nothing after a fatal alert): RFC 5246 §7.2.1, our direction is closed. */
+    public void closeOutbound() throws IOException {
+        synchronized (writeLock) {
+            flushInterceptedRecord();
+            alerts.sendCloseNotify();
         }
     }
 
-    /**
-     * RFC 5246 §7.2.1: the peer answers our close_notify with its own. Closing the socket before
-     * it arrives makes our TCP answer it with a reset, which the peer sees as an error; so read,
-     * for at most the close timeout, until the peer's close_notify or the end of its stream,
-     * discarding whatever else comes. Skipped when another thread is reading (it will see the
-     * socket close) or when the connection is already over.
-     */
-    private void awaitPeerClose() throws IOException {
-        long timeoutMillis = config.closeTimeout().toMillis();
-        if (timeoutMillis == 0 || socket.isClosed() || alerts.isInboundClosed() || !readLock.tryLock()) {
-            return;
-        }
-        try {
-            handshakeDeadline.stop();
-            socket.setSoTimeout((int) Math.min(timeoutMillis, Integer.MAX_VALUE));
-            long deadline = System.nanoTime() + config.closeTimeout().toNanos();
-            while (!alerts.isInboundClosed() && !socket.isClosed() && System.nanoTime() < deadline) {
-                TLSPlaintext record = records.readRecord();
-                if (record == null) {
-                    return; // the peer closed its end: no reset either way
-                }
-                if (record.type() == ContentType.ALERT) {
-                    alerts.receive(record.fragment()); // close_notify closes the transport
-                }
-            }
-        } catch (java.net.SocketTimeoutException | org.layeredtls.alert.TlsException notClean) {
-            // no close_notify in time, or the peer's fatal alert / a malformed record: close anyway
-        } finally {
-            readLock.unlock();
-        }
-    }
+    // ------------------------------------------------------------------ what the caller asks
 
     public SessionInfo sessionInfo() {
         return sessionInfo;
@@ -582,12 +554,50 @@ public final class Connection {
         return firstHandshakeDone;
     }
 
+    /** Whether a handshake runs, or one we asked for is awaited (a server's HelloRequest). */
+    public boolean isHandshaking() {
+        return handshakeRunning || ownRenegotiation;
+    }
+
+    /** How many handshakes have completed on this connection (the first one and each renegotiation). */
+    public int handshakesCompleted() {
+        return handshakesCompleted;
+    }
+
     /** Whether the peer's last offer to renegotiate was refused, or it refused ours. */
     public boolean renegotiationRefused() {
         return renegotiationRefused;
     }
 
-    public AlertObserver alertObserver() {
-        return config.observer();
+    /** Whether the peer has sent close_notify, a fatal alert ended the connection, or the stream ended. */
+    public boolean isInboundClosed() {
+        return alerts.isInboundClosed() || inputEnded || closed;
+    }
+
+    /** Whether the peer has sent close_notify (not a fatal alert, not the stream's end). */
+    public boolean closeNotifyReceived() {
+        return alerts.isInboundClosed() && alerts.fatalAlert() == null;
+    }
+
+    /** Whether we have sent close_notify or a fatal alert: nothing more is written. */
+    public boolean isOutboundClosed() {
+        return alerts.isOutboundClosed();
+    }
+
+    /** Whether the connection is over (a fatal alert, or the peer's close_notify answered): the transport may close. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    public boolean isClient() {
+        return client;
+    }
+
+    public String peerHost() {
+        return peerHost;
+    }
+
+    public int peerPort() {
+        return peerPort;
     }
 }

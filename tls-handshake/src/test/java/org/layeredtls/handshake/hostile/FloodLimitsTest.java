@@ -26,7 +26,8 @@ import org.layeredtls.alert.TlsAlertReceivedException;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.intercept.OpenSslProcess;
 import org.layeredtls.handshake.intercept.Pki;
-import org.layeredtls.handshake.state.Connection;
+import org.layeredtls.handshake.engine.SocketDriver;
+import org.layeredtls.handshake.engine.TlsEngine;
 import org.layeredtls.handshake.testing.HandshakeServer;
 import org.layeredtls.handshake.testing.RawPeer;
 import org.layeredtls.handshake.testing.Reply;
@@ -116,17 +117,16 @@ class FloodLimitsTest {
         assertTrue(HandshakeServer.failureOf(server).getMessage().contains("2 warning alerts in a row"));
     }
 
-    /** Our client as a raw Connection, which can write empty application-data records. */
-    private static Connection connection(int port) throws IOException {
+    /** Our client as a raw SocketDriver, which can write empty application-data records. */
+    private static SocketDriver connection(int port) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout((int) HandshakeServer.BOUND.toMillis());
-        Connection connection = new Connection(socket, Pki.client().build(), true);
-        connection.setPeer("localhost", port);
+        SocketDriver connection = new SocketDriver(socket, TlsEngine.client(Pki.client().build(), "localhost", port));
         connection.handshake();
         return connection;
     }
 
-    private static void writeEmptyRecords(Connection connection, int count) throws IOException {
+    private static void writeEmptyRecords(SocketDriver connection, int count) throws IOException {
         for (int i = 0; i < count; i++) {
             connection.write(new byte[0], 0, 0);
         }
@@ -136,7 +136,7 @@ class FloodLimitsTest {
     void thirtyThreeEmptyRecordsInARowGetUnexpectedMessageFromOurServer() throws Exception {
         listener = HandshakeServer.bind(Pki.server().build());
         Future<TlsAlertException> server = listener.accept(socket -> assertThrows(TlsAlertException.class, () -> socket.getInputStream().read()));
-        Connection client = connection(listener.port());
+        SocketDriver client = connection(listener.port());
         writeEmptyRecords(client, 33);
         TlsAlertReceivedException received = assertThrows(TlsAlertReceivedException.class, () -> client.read(new byte[1], 0, 1));
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, received.alert().description());
@@ -147,7 +147,7 @@ class FloodLimitsTest {
     void thirtyTwoEmptyRecordsAndThenDataAreAccepted() throws Exception {
         listener = HandshakeServer.bind(Pki.server().build());
         Future<Integer> server = listener.accept(socket -> socket.getInputStream().read());
-        Connection client = connection(listener.port());
+        SocketDriver client = connection(listener.port());
         writeEmptyRecords(client, 32);
         client.write(new byte[] {7}, 0, 1);
         assertEquals(7, HandshakeServer.await(server));
@@ -157,7 +157,7 @@ class FloodLimitsTest {
     @Test
     void openSslServerAnswersThirtyThreeEmptyRecordsWithUnexpectedMessageToo() throws Exception {
         try (OpenSslProcess server = OpenSslProcess.server("-cert", Pki.serverPem().toString(), "-key", Pki.serverKey().toString())) {
-            Connection client = connection(server.port());
+            SocketDriver client = connection(server.port());
             writeEmptyRecords(client, 33);
             TlsAlertReceivedException received = assertThrows(TlsAlertReceivedException.class, () -> client.read(new byte[1], 0, 1));
             assertEquals(AlertDescription.UNEXPECTED_MESSAGE, received.alert().description());

@@ -13,7 +13,8 @@ import org.layeredtls.crypto.DeterministicRandomSource;
 import org.layeredtls.crypto.PrivateKey;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.cert.Certificate;
-import org.layeredtls.handshake.state.Connection;
+import org.layeredtls.handshake.engine.SocketDriver;
+import org.layeredtls.handshake.engine.TlsEngine;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.CompressionMethod;
 import org.layeredtls.record.ProtocolVersion;
@@ -21,7 +22,7 @@ import org.layeredtls.handshake.testing.OfflineSocket;
 
 /**
  * Fuzzes the client's side of the handshake: the input is what a server sends, played into a
- * client {@link Connection} over an {@link OfflineSocket} after it has sent its ClientHello. The
+ * client {@link SocketDriver} (a {@link TlsEngine} over a socket) over an {@link OfflineSocket} after it has sent its ClientHello. The
  * client offers everything the stack has (SSL 3.0 to TLS 1.2, every suite, DEFLATE, tickets) and
  * holds a certificate for a CertificateRequest; it trusts the recorded conversations' CA and
  * expects {@code localhost}. The rule: the handshake ends with a {@link TlsException} (an alert
@@ -48,7 +49,7 @@ class ClientHandshakeFuzzTest {
                 .random(DeterministicRandomSource.fromLabel("client handshake fuzz"))
                 .clock(CLOCK)
                 .build();
-        Connection client = new Connection(OfflineSocket.reading(input, 0, input.length), config, true);
+        SocketDriver client = new SocketDriver(OfflineSocket.reading(input, 0, input.length), TlsEngine.client(config, "127.0.0.1", 4433));
         try {
             client.handshake();
         } catch (TlsException | EOFException expected) {

@@ -16,7 +16,8 @@ import org.layeredtls.handshake.api.ClientAuth;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.cert.Certificate;
 import org.layeredtls.handshake.session.InMemorySessionCache;
-import org.layeredtls.handshake.state.Connection;
+import org.layeredtls.handshake.engine.SocketDriver;
+import org.layeredtls.handshake.engine.TlsEngine;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.CompressionMethod;
 import org.layeredtls.record.ProtocolVersion;
@@ -24,7 +25,7 @@ import org.layeredtls.handshake.testing.OfflineSocket;
 
 /**
  * Fuzzes the server's side of the handshake, from the first byte of the ClientHello on: the input
- * is what a client sends, played into a server {@link Connection} over an {@link OfflineSocket}
+ * is what a client sends, played into a server {@link SocketDriver} (a {@link TlsEngine} over a socket) over an {@link OfflineSocket}
  * (the server's answers go nowhere). The server is as permissive as the stack allows (SSL 3.0 to
  * TLS 1.2, every suite, DEFLATE, tickets, a session cache) so that as much of the server path as
  * possible is reachable. The rule: the handshake ends with a {@link TlsException} (an alert sent
@@ -61,7 +62,7 @@ class ServerHandshakeFuzzTest {
                 .random(DeterministicRandomSource.fromLabel("server handshake fuzz"))
                 .clock(CLOCK)
                 .build();
-        Connection server = new Connection(OfflineSocket.reading(input, 1, input.length - 1), config, false);
+        SocketDriver server = new SocketDriver(OfflineSocket.reading(input, 1, input.length - 1), TlsEngine.server(config));
         try {
             server.handshake();
         } catch (TlsException | EOFException expected) {

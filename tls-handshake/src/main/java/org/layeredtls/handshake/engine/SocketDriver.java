@@ -1,0 +1,267 @@
+package org.layeredtls.handshake.engine;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.util.concurrent.locks.ReentrantLock;
+
+import org.layeredtls.alert.TlsException;
+import org.layeredtls.handshake.api.SessionInfo;
+import org.layeredtls.record.RecordLimits;
+
+/**
+ * Runs a {@link TlsEngine} over a blocking {@link Socket}: what {@code TlsSocket} is made of. Each
+ * call loops "read from the socket, offer the bytes to the engine, send what the engine queued"
+ * until the engine has what the call waits for (the handshake done, application data, the peer's
+ * close_notify). Whatever the engine queues is sent before an error is thrown (its fatal alert
+ * first), and the socket is closed once the engine says the connection is over.
+ *
+ * <p>One thread may read while another writes: reads (and handshakes) hold one lock, and each
+ * batch of the engine's output is written to the socket whole, under another.
+ */
+public final class SocketDriver {
+
+    private final Socket socket;
+    private final TlsEngine engine;
+    private InputStream socketInput; // the socket's streams, taken at the first use: it may be connected after this is made
+    private OutputStream socketOutput;
+    private HandshakeDeadline boundedInput;
+    private final ReentrantLock readLock = new ReentrantLock();
+    private final Object sendLock = new Object();
+    // An idle connection waits for a record header: 5 bytes. A fragment is read into an array of its
+    // own size, made for the read, so that no buffer of the largest record size lives with the connection.
+    private final byte[] header = new byte[RecordLimits.HEADER_LENGTH];
+
+    public SocketDriver(Socket socket, TlsEngine engine) {
+        this.socket = socket;
+        this.engine = engine;
+    }
+
+    private InputStream socketInput() throws IOException {
+        if (socketInput == null) {
+            socketInput = socket.getInputStream();
+            boundedInput = new HandshakeDeadline(socketInput, socket, engine);
+        }
+        return socketInput;
+    }
+
+    public TlsEngine engine() {
+        return engine;
+    }
+
+    /** Runs the first handshake if it has not run yet. */
+    public void handshake() throws IOException {
+        if (engine.isHandshakeDone()) {
+            return;
+        }
+        readLock.lock();
+        try {
+            if (engine.isHandshakeDone()) {
+                return;
+            }
+            step(engine::beginHandshake);
+            while (!engine.isHandshakeDone()) {
+                nextRecord();
+                requireOpenDuringHandshake(engine.isHandshakeDone());
+            }
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /**
+     * A new handshake on the established connection; returns when it has completed, or when the peer
+     * refused it (a no_renegotiation warning, see {@link TlsEngine#renegotiationRefused()}).
+     */
+    public void renegotiate() throws IOException {
+        handshake();
+        readLock.lock();
+        try {
+            int before = engine.handshakesCompleted();
+            step(engine::renegotiate);
+            while (engine.handshakesCompleted() == before && !engine.renegotiationRefused()) {
+                nextRecord();
+                requireOpenDuringHandshake(engine.handshakesCompleted() != before || engine.renegotiationRefused());
+            }
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** RFC 5246 §7.2.1: the peer's close_notify during a handshake ends it (the engine has answered it). */
+    private void requireOpenDuringHandshake(boolean handshakeOver) throws EOFException {
+        if (!handshakeOver && engine.isInboundClosed()) {
+            throw new EOFException("handshake layer: the peer sent close_notify during the handshake");
+        }
+    }
+
+    /** Reads application data; -1 once the peer has closed (close_notify, or the stream ended). */
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+        handshake();
+        if (length == 0) {
+            return 0;
+        }
+        readLock.lock();
+        try {
+            while (engine.availableApplicationData() == 0) {
+                if (engine.isInboundClosed()) {
+                    return -1;
+                }
+                nextRecord();
+            }
+            return engine.readApplicationData(buffer, offset, length);
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    /** Application data that can be read without blocking. */
+    public int available() {
+        return engine.availableApplicationData();
+    }
+
+    /** Writes application data (an empty write sends one empty record). */
+    public void write(byte[] buffer, int offset, int length) throws IOException {
+        handshake();
+        step(() -> engine.writeApplicationData(buffer, offset, length));
+    }
+
+    /**
+     * Sends close_notify (once), waits a bounded time for the peer's close_notify or end of stream
+     * ({@code TlsConfig.closeTimeout}), and closes the socket.
+     */
+    public void close() throws IOException {
+        try {
+            if (!socket.isClosed()) {
+                step(engine::closeOutbound);
+            }
+            awaitPeerClose();
+        } catch (IOException alreadyGone) {
+            // The peer may have closed first; the socket is closed below either way.
+        } finally {
+            socket.close();
+        }
+    }
+
+    /**
+     * RFC 5246 §7.2.1: the peer answers our close_notify with its own. Closing the socket before
+     * it arrives makes our TCP answer it with a reset, which the peer sees as an error; so read,
+     * for at most the close timeout, until the peer's close_notify or the end of its stream (the
+     * engine discards whatever else comes). Skipped when another thread is reading (it will see the
+     * socket close) or when the connection is already over.
+     */
+    private void awaitPeerClose() throws IOException {
+        long timeoutMillis = engine.config().closeTimeout().toMillis();
+        if (timeoutMillis == 0 || socket.isClosed() || engine.isInboundClosed() || !readLock.tryLock()) {
+            return;
+        }
+        try {
+            socket.setSoTimeout((int) Math.min(timeoutMillis, Integer.MAX_VALUE));
+            long deadline = System.nanoTime() + engine.config().closeTimeout().toNanos();
+            while (!engine.isInboundClosed() && !socket.isClosed() && System.nanoTime() < deadline) {
+                if (engine.processRecord()) {
+                    continue;
+                }
+                int wanted = engine.inputNeeded();
+                byte[] buffer = bufferFor(wanted);
+                int n = socketInput().read(buffer, 0, wanted);
+                if (n < 0) {
+                    return; // the peer closed its end: no reset either way
+                }
+                engine.bufferInput(buffer, 0, n);
+            }
+        } catch (SocketTimeoutException | TlsException notClean) {
+            // no close_notify in time, or the peer's fatal alert / a malformed record: close anyway
+        } finally {
+            readLock.unlock();
+        }
+    }
+
+    public SessionInfo sessionInfo() {
+        return engine.sessionInfo();
+    }
+
+    public boolean isHandshakeDone() {
+        return engine.isHandshakeDone();
+    }
+
+    public boolean renegotiationRefused() {
+        return engine.renegotiationRefused();
+    }
+
+    // ------------------------------------------------------------------ moving bytes
+
+    /**
+     * Processes one record: the next one buffered if all of it is there, else after one more read
+     * from the socket (bounded by the handshake's time while one runs) of no more than the record
+     * still needs. Records are processed one
+     * at a time, so each call stops as soon as it has what it waits for, as reading record by
+     * record from the socket did: what comes after stays buffered for the next call.
+     */
+    private void nextRecord() throws IOException {
+        step(() -> {
+            if (engine.processRecord()) {
+                return;
+            }
+            int wanted = engine.inputNeeded();
+            byte[] buffer = bufferFor(wanted);
+            socketInput();
+            int n = boundedInput.read(buffer, 0, wanted);
+            if (n < 0) {
+                engine.endOfInput();
+            } else {
+                engine.bufferInput(buffer, 0, n);
+            }
+        });
+    }
+
+    /** Where to read {@code wanted} bytes: the header array, or one made for a fragment. */
+    private byte[] bufferFor(int wanted) {
+        return wanted <= header.length ? header : new byte[wanted];
+    }
+
+    @FunctionalInterface
+    private interface EngineStep {
+        void run() throws IOException;
+    }
+
+    /** Runs one step of the engine, then sends what it queued (an error's fatal alert too) and closes the socket if the connection is over. */
+    private void step(EngineStep step) throws IOException {
+        try {
+            step.run();
+        } catch (IOException | RuntimeException e) {
+            try {
+                sendOutput();
+            } catch (IOException gone) {
+                e.addSuppressed(gone);
+            }
+            closeSocketIfOver();
+            throw e;
+        }
+        sendOutput();
+        closeSocketIfOver();
+    }
+
+    /** Writes the engine's queued records to the socket, in one write, in the order they were made. */
+    private void sendOutput() throws IOException {
+        synchronized (sendLock) {
+            byte[] records = engine.readOutput();
+            if (records.length > 0) {
+                if (socketOutput == null) {
+                    socketOutput = socket.getOutputStream();
+                }
+                socketOutput.write(records);
+                socketOutput.flush();
+            }
+        }
+    }
+
+    private void closeSocketIfOver() throws IOException {
+        if (engine.isClosed()) {
+            socket.close();
+        }
+    }
+}

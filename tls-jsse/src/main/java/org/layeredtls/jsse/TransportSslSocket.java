@@ -174,6 +174,22 @@ abstract class TransportSslSocket extends SSLSocket {
         transport.setPerformancePreferences(connectionTime, latency, bandwidth);
     }
 
+    @Override
+    public <T> Socket setOption(java.net.SocketOption<T> name, T value) throws IOException {
+        transport.setOption(name, value);
+        return this;
+    }
+
+    @Override
+    public <T> T getOption(java.net.SocketOption<T> name) throws IOException {
+        return transport.getOption(name);
+    }
+
+    @Override
+    public java.util.Set<java.net.SocketOption<?>> supportedOptions() {
+        return transport.supportedOptions();
+    }
+
     /** A TLS 1.2 connection has no half-close of its own (close_notify closes both ways, RFC 5246 §7.2.1). */
     @Override
     public void shutdownInput() throws IOException {

@@ -1,9 +1,8 @@
 package org.layeredtls.jsse;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.security.KeyStore;
-import java.security.cert.X509Certificate;
-import java.util.ArrayList;
-import java.util.List;
 
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
@@ -11,14 +10,12 @@ import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 import javax.net.ssl.TrustManagerFactory;
 
-import org.layeredtls.handshake.cert.Certificate;
 import org.layeredtls.handshake.interop.TestPki;
-import org.layeredtls.handshake.jca.JcaCertificates;
-import org.layeredtls.handshake.jca.JcaKeys;
+import org.layeredtls.handshake.jca.PemKeyStores;
 
 /**
  * The JDK's own key and trust managers (the PKIX factories, as a JSSE user makes them) over in-memory PKCS#12
- * key stores holding identities of the {@link TestPki}; and contexts of our provider and of SunJSSE over them.
+ * key stores made from the PEM files of the {@link TestPki} ({@link PemKeyStores}); and contexts of our provider and of SunJSSE over them.
  */
 final class TestManagers {
 
@@ -32,15 +29,17 @@ final class TestManagers {
         return keyManagers(pki.ca(), identities);
     }
 
-    /** Key managers holding {@code identities}, each with {@code issuer} behind its leaf. */
+    /** Key managers holding {@code identities}, each with {@code issuer} behind its leaf, read from the PKI's PEM files. */
     static KeyManager[] keyManagers(TestPki.Identity issuer, TestPki.Identity... identities) throws Exception {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         int n = 0;
         for (TestPki.Identity identity : identities) {
-            List<Certificate> chain = new ArrayList<>(identity.chain());
-            chain.addAll(issuer.chain());
-            store.setKeyEntry("key" + n++, JcaKeys.toJca(identity.privateKey()), PASSWORD, JcaCertificates.toJca(chain));
+            Path chain = Files.createTempFile(identity.certificate().getParent(), "chain", ".pem");
+            Files.writeString(chain, Files.readString(identity.certificate()) + Files.readString(issuer.certificate()));
+            KeyStore one = PemKeyStores.keyStore(chain, identity.key(), "key", PASSWORD);
+            store.setEntry("key" + n++, one.getEntry("key", new KeyStore.PasswordProtection(PASSWORD)),
+                    new KeyStore.PasswordProtection(PASSWORD));
         }
         KeyManagerFactory factory = KeyManagerFactory.getInstance("PKIX");
         factory.init(store, PASSWORD);
@@ -49,13 +48,8 @@ final class TestManagers {
 
     /** Trust managers trusting {@code ca}, from the JDK's PKIX TrustManagerFactory. */
     static TrustManager[] trustManagers(TestPki.Identity ca) throws Exception {
-        KeyStore store = KeyStore.getInstance("PKCS12");
-        store.load(null, null);
-        for (X509Certificate certificate : JcaCertificates.toJca(ca.chain())) {
-            store.setCertificateEntry("ca", certificate);
-        }
         TrustManagerFactory factory = TrustManagerFactory.getInstance("PKIX");
-        factory.init(store);
+        factory.init(PemKeyStores.trustStore(ca.certificate()));
         return factory.getTrustManagers();
     }
 

@@ -81,6 +81,18 @@ class HttpClientInteropTest {
     }
 
     @Test
+    void theContextsSecondConnectionResumesTheSession() throws Exception {
+        try (CloseableHttpClient client = httpClient(TestManagers.layered(pki, null))) {
+            String url = "https://localhost:" + openssl.port() + "/";
+            String first = client.execute(new HttpGet(url), response -> EntityUtils.toString(response.getEntity()));
+            String second = client.execute(new HttpGet(url), response -> EntityUtils.toString(response.getEntity()));
+
+            assertTrue(first.contains("New, TLSv1.2"), first);
+            assertTrue(second.contains("Reused, TLSv1.2"), "s_server -www closes each connection: the second one resumed\n" + second);
+        }
+    }
+
+    @Test
     void apacheHttpClientRefusesOpenSslWhenOurTrustManagerDoesNot() throws Exception {
         SSLContext trustsOtherCa = SSLContext.getInstance("TLS", new LayeredTlsProvider());
         trustsOtherCa.init(null, TestManagers.trustManagers(pki.otherCa()), null);

@@ -14,12 +14,10 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import javax.net.ssl.HandshakeCompletedEvent;
 import javax.net.ssl.HandshakeCompletedListener;
-import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
-import org.layeredtls.alert.TlsException;
 import org.layeredtls.handshake.api.CertifiedKey;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
@@ -32,7 +30,7 @@ import org.layeredtls.handshake.suite.KeyExchangeAlgorithm;
  * identification); the handshake ({@link #startHandshake()}, or the first read or write) builds the
  * connection's {@link TlsConfig} from them and runs. A second {@code startHandshake()} does nothing (no
  * renegotiation through JSSE). {@link HandshakeCompletedListener}s are called on the handshaking thread.
- * Failures are {@link SSLHandshakeException}s during the handshake and {@link SSLException}s after, with the
+ * Failures are {@link SSLHandshakeException}s during the handshake and {@link javax.net.ssl.SSLException}s after, with the
  * stack's alert exception as the cause.
  */
 final class LayeredSslSocket extends TransportSslSocket {
@@ -50,63 +48,22 @@ final class LayeredSslSocket extends TransportSslSocket {
     private volatile IOException handshakeFailure;
     private volatile boolean closed;
 
-    private final InputStream in = new InputStream() {
+    private final ApplicationDataStreams streams = new ApplicationDataStreams(new ApplicationDataStreams.Owner() {
         @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            int n = read(one, 0, 1);
-            return n < 0 ? -1 : one[0] & 0xFF;
+        public TlsSocket handshaken() throws IOException {
+            return connection();
         }
 
         @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            try {
-                return connection().getInputStream().read(b, off, len);
-            } catch (TlsException e) {
-                throw afterHandshake(e);
-            }
-        }
-
-        @Override
-        public int available() throws IOException {
-            TlsSocket current = tls;
-            return current == null || closed ? 0 : current.getInputStream().available();
+        public TlsSocket current() {
+            return closed ? null : tls;
         }
 
         @Override
         public void close() throws IOException {
             LayeredSslSocket.this.close();
         }
-    };
-
-    private final OutputStream out = new OutputStream() {
-        @Override
-        public void write(int b) throws IOException {
-            write(new byte[] {(byte) b}, 0, 1);
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            try {
-                connection().getOutputStream().write(b, off, len);
-            } catch (TlsException e) {
-                throw afterHandshake(e);
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            TlsSocket current = tls;
-            if (current != null) {
-                current.getOutputStream().flush();
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            LayeredSslSocket.this.close();
-        }
-    };
+    });
 
     /** A client over {@code transport} (connected or not), to {@code peerHost} (null: the host connect() is given). */
     static LayeredSslSocket client(LayeredSslContextSpi context, Socket transport, String peerHost, boolean autoClose) {
@@ -217,10 +174,6 @@ final class LayeredSslSocket extends TransportSslSocket {
         SSLHandshakeException e = new SSLHandshakeException(message);
         e.initCause(cause);
         return e;
-    }
-
-    private static SSLException afterHandshake(TlsException e) {
-        return new SSLException(e.getMessage(), e);
     }
 
     @Override
@@ -386,7 +339,7 @@ final class LayeredSslSocket extends TransportSslSocket {
         if (closed) {
             throw new SocketException("Socket is closed");
         }
-        return in;
+        return streams.in;
     }
 
     @Override
@@ -394,7 +347,7 @@ final class LayeredSslSocket extends TransportSslSocket {
         if (closed) {
             throw new SocketException("Socket is closed");
         }
-        return out;
+        return streams.out;
     }
 
     /** Sends close_notify (after a handshake) and closes the transport, unless it was layered with autoClose false. */

@@ -47,7 +47,8 @@ public final class LayeredTlsProvider extends Provider {
      * (and not the stack's defaults): the way to attach a {@link org.layeredtls.handshake.api.TlsObserver}, the
      * interceptors, or any other {@link TlsConfig} setting to every connection of the context. What a socket's
      * {@code SSLParameters} say (protocols, suites, SNI, ALPN, client authentication) and what the key and trust
-     * managers hold are laid over it per connection; {@code base}'s own keys and trust anchors are offered too.
+     * managers hold are laid over it per connection. {@code base}'s own keys are offered too; its trust anchors
+     * are not consulted: the trust manager given to {@code init} (or the JDK's default one) decides.
      */
     public static SSLContext sslContext(TlsConfig base) {
         return new LayeredSslContext(new LayeredSslContextSpi(base), Holder.INSTANCE, "TLS");

@@ -259,6 +259,22 @@ class SunJsseInteropTest {
     }
 
     @Test
+    void anUnconnectedSocketTakesItsPeerHostFromConnect() throws Exception {
+        try (OneConnectionServer server = new OneConnectionServer(TestManagers.sunJsse(pki, pki.serverRsa()), s -> { });
+             SSLSocket client = (SSLSocket) TestManagers.layered(pki, null).getSocketFactory().createSocket()) {
+            client.connect(new java.net.InetSocketAddress("localhost", server.port()), 30_000);
+            SSLParameters parameters = client.getSSLParameters();
+            parameters.setEndpointIdentificationAlgorithm("HTTPS");
+            client.setSSLParameters(parameters);
+
+            assertEquals("echo connected later", OneConnectionServer.exchange(client, "connected later"));
+            assertEquals("localhost", client.getSession().getPeerHost());
+            client.close();
+            assertEquals(List.of(new SNIHostName("localhost")), server.served().requestedServerNames(), "SNI names the host connected to");
+        }
+    }
+
+    @Test
     void aHandshakeCompletedListenerHearsOfTheSession() throws Exception {
         try (OneConnectionServer server = new OneConnectionServer(TestManagers.sunJsse(pki, pki.serverRsa()), s -> { });
              SSLSocket client = connect(TestManagers.layered(pki, null), server.port())) {

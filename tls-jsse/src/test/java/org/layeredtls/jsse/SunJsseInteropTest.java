@@ -115,6 +115,48 @@ class SunJsseInteropTest {
     }
 
     @Test
+    void ourServerWantingClientAuthTakesAClientWithOrWithoutCertificate() throws Exception {
+        SSLContext context = TestManagers.layered(pki, pki.serverEcdsa());
+        try (OneConnectionServer server = new OneConnectionServer(context, s -> s.setWantClientAuth(true));
+             SSLSocket client = connect(TestManagers.sunJsse(pki, null), server.port())) {
+            assertEquals("echo anonymous", OneConnectionServer.exchange(client, "anonymous"));
+            client.close();
+            assertNull(server.served().peer());
+        }
+        try (OneConnectionServer server = new OneConnectionServer(context, s -> s.setWantClientAuth(true));
+             SSLSocket client = connect(TestManagers.sunJsse(pki, pki.clientRsa()), server.port())) {
+            assertEquals("echo known", OneConnectionServer.exchange(client, "known"));
+            client.close();
+            assertEquals("CN=client.localhost", server.served().peer());
+        }
+    }
+
+    @Test
+    void aSocketLayeredInServerModeOverAnAcceptedConnectionServesASunJsseClient() throws Exception {
+        SSLContext context = TestManagers.layered(pki, pki.serverRsa());
+        try (java.net.ServerSocket plain = new java.net.ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<String> served = CompletableFuture.supplyAsync(() -> {
+                try (java.net.Socket accepted = plain.accept();
+                     SSLSocket tls = (SSLSocket) context.getSocketFactory().createSocket(accepted, null, accepted.getPort(), true)) {
+                    tls.setUseClientMode(false);
+                    tls.setSoTimeout(30_000);
+                    String line = new java.io.BufferedReader(new java.io.InputStreamReader(tls.getInputStream(),
+                            java.nio.charset.StandardCharsets.UTF_8)).readLine();
+                    tls.getOutputStream().write(("echo " + line + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                    tls.getOutputStream().flush();
+                    return tls.getSession().getProtocol() + " " + line;
+                } catch (java.io.IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            try (SSLSocket client = connect(TestManagers.sunJsse(pki, null), plain.getLocalPort())) {
+                assertEquals("echo server mode", OneConnectionServer.exchange(client, "server mode"));
+            }
+            assertEquals("TLSv1.2 server mode", served.get(30, TimeUnit.SECONDS));
+        }
+    }
+
+    @Test
     void ourServerNeedingClientAuthRefusesASunJsseClientWithoutCertificate() throws Exception {
         try (OneConnectionServer server = new OneConnectionServer(TestManagers.layered(pki, pki.serverRsa()), s -> s.setNeedClientAuth(true));
              SSLSocket client = connect(TestManagers.sunJsse(pki, null), server.port())) {

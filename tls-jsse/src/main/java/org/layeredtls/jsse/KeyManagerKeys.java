@@ -51,11 +51,6 @@ final class KeyManagerKeys {
         return keys;
     }
 
-    /** The local certificate chain of {@code key}, for {@code SSLSession.getLocalCertificates()}. */
-    static X509Certificate[] chain(CertifiedKey key) {
-        return JcaCertificates.toJca(key.chain());
-    }
-
     private void add(List<CertifiedKey> keys, String alias) throws IOException {
         if (alias == null) {
             return;

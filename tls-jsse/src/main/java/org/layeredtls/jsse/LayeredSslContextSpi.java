@@ -27,11 +27,13 @@ import javax.net.ssl.X509TrustManager;
 import org.layeredtls.handshake.api.CertifiedKey;
 import org.layeredtls.handshake.api.ClientAuth;
 import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.cert.Certificate;
 import org.layeredtls.handshake.cert.CertificateParseException;
 import org.layeredtls.handshake.jca.JcaCertificates;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 import org.layeredtls.handshake.session.InMemorySessionCache;
+import org.layeredtls.handshake.trace.TlsObservers;
 import org.layeredtls.record.ProtocolVersion;
 
 /**
@@ -174,9 +176,10 @@ final class LayeredSslContextSpi extends SSLContextSpi {
     /**
      * The configuration of one connection: the base config, the protocols, suites, ALPN, SNI and client
      * authentication of {@code parameters}, the key manager's keys for this side, and the trust manager as
-     * the judge of the peer's chain ({@code peerHost}: the host a client connected to, for the name check).
+     * the judge of the peer's chain ({@code peerHost}: the host a client connected to, for the name check);
+     * {@code sent} watches for the chain this side sends, next to the configured observer.
      */
-    TlsConfig connectionConfig(SSLParameters parameters, boolean client, String peerHost) throws IOException {
+    TlsConfig connectionConfig(SSLParameters parameters, boolean client, String peerHost, SentCertificates sent) throws IOException {
         requireInitialized();
         TlsConfig.Builder config = base.toBuilder();
         List<ProtocolVersion> versions = java.util.Arrays.stream(parameters.getProtocols()).map(ProtocolNames::version).sorted().toList();
@@ -185,9 +188,12 @@ final class LayeredSslContextSpi extends SSLContextSpi {
         config.alpn(parameters.getApplicationProtocols());
         config.verifyPeer(true);
         config.peerCertificateVerifier(new TrustManagerVerifier(trustManager, parameters.getEndpointIdentificationAlgorithm(), peerHost));
+        TlsObserver observer = base.observer();
         if (parameters instanceof LayeredSslParameters hooks) {
             applyHooks(config, hooks);
+            observer = hooks.getObserver() != null ? hooks.getObserver() : observer;
         }
+        config.observer(TlsObservers.of(observer, sent));
         if (base.sessionCache() == null) {
             config.sessionCache(sessionCache);
         }

@@ -8,7 +8,6 @@ import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketAddress;
 import java.net.SocketException;
-import java.security.cert.X509Certificate;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -18,11 +17,8 @@ import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLSession;
 
-import org.layeredtls.handshake.api.CertifiedKey;
-import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.suite.KeyExchangeAlgorithm;
 
 /**
  * A JSSE {@link javax.net.ssl.SSLSocket} over a LayeredTLS {@link TlsSocket}. Until the handshake the socket
@@ -129,7 +125,8 @@ final class LayeredSslSocket extends TransportSslSocket {
     }
 
     private LayeredSslSession handshake() throws IOException {
-        TlsConfig config = context.connectionConfig(parameters, clientMode, peerHost());
+        SentCertificates sent = new SentCertificates();
+        TlsConfig config = context.connectionConfig(parameters, clientMode, peerHost(), sent);
         if (!clientMode && config.certifiedKeys().isEmpty()) {
             throw new SSLHandshakeException("a server needs its key: init the SSLContext with a KeyManager that holds one");
         }
@@ -137,22 +134,7 @@ final class LayeredSslSocket extends TransportSslSocket {
         TlsSocket connection = clientMode ? TlsSocket.client(carrier, config) : TlsSocket.server(carrier, config);
         tls = connection;
         connection.startHandshake();
-        SessionInfo info = connection.session();
-        return new LayeredSslSession(info, localCertificates(config, info), peerHost(), getPort(), context.sessionContext(clientMode));
-    }
-
-    // the server's chain is the one that fits the suite; which chain a client sent is not reported
-    private X509Certificate[] localCertificates(TlsConfig config, SessionInfo info) {
-        if (clientMode) {
-            return null;
-        }
-        boolean ecdsa = info.cipherSuite().keyExchange() == KeyExchangeAlgorithm.ECDHE_ECDSA;
-        for (CertifiedKey key : config.certifiedKeys()) {
-            if (key.isEc() == ecdsa) {
-                return KeyManagerKeys.chain(key);
-            }
-        }
-        return null;
+        return new LayeredSslSession(connection.session(), sent.chain(), peerHost(), getPort(), context.sessionContext(clientMode));
     }
 
     private TlsSocket connection() throws IOException {

@@ -25,8 +25,11 @@ import javax.net.ssl.SSLSocket;
  */
 final class OneConnectionServer implements AutoCloseable {
 
-    /** What the server side saw. {@code peer} is the client certificate's subject, or null without one. */
-    record Served(String line, String protocol, String cipherSuite, String peer, String applicationProtocol,
+    /**
+     * What the server side saw. {@code peer} is the client certificate's subject, or null without one;
+     * {@code local} the subject of the certificate the server sent.
+     */
+    record Served(String line, String protocol, String cipherSuite, String peer, String local, String applicationProtocol,
                   List<SNIServerName> requestedServerNames) {
     }
 
@@ -67,7 +70,9 @@ final class OneConnectionServer implements AutoCloseable {
                 peer = null;
             }
             List<SNIServerName> names = session instanceof ExtendedSSLSession extended ? extended.getRequestedServerNames() : List.of();
-            Served result = new Served(line, session.getProtocol(), session.getCipherSuite(), peer, socket.getApplicationProtocol(), names);
+            String local = session.getLocalPrincipal() == null ? null : session.getLocalPrincipal().getName();
+            Served result = new Served(line, session.getProtocol(), session.getCipherSuite(), peer, local,
+                    socket.getApplicationProtocol(), names);
             // until the client closes: its close_notify is answered by ours
             while (in.read() >= 0) {
                 continue;

@@ -99,7 +99,9 @@ class SunJsseInteropTest {
             assertEquals("echo with a certificate", OneConnectionServer.exchange(client, "with a certificate"));
             client.close();
 
-            assertEquals("CN=client.localhost", server.served().peer());
+            OneConnectionServer.Served ours = server.served();
+            assertEquals("CN=client.localhost", ours.peer());
+            assertEquals("CN=localhost", ours.local(), "our server's SSLSession names the certificate it sent");
         }
     }
 
@@ -108,6 +110,9 @@ class SunJsseInteropTest {
         try (OneConnectionServer server = new OneConnectionServer(TestManagers.sunJsse(pki, pki.serverRsa()), s -> s.setNeedClientAuth(true));
              SSLSocket client = connect(TestManagers.layered(pki, pki.clientEcdsa()), server.port())) {
             assertEquals("echo mutual", OneConnectionServer.exchange(client, "mutual"));
+            X509Certificate[] sent = (X509Certificate[]) client.getSession().getLocalCertificates();
+            assertEquals(JcaCertificates.toJca(pki.clientEcdsa().chain().get(0)), sent[0], "the chain our client sent");
+            assertEquals(2, sent.length, "the leaf and the CA, as the key manager holds them");
             client.close();
 
             assertEquals("CN=client.localhost", server.served().peer());

@@ -101,6 +101,8 @@ public final class TlsConfig {
     // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
     private final boolean acceptSslv2ClientHello;
     private final boolean cbcRecordSplitting;
+    // peer certificate verifier (JSSE trust managers)
+    private final PeerCertificateVerifier peerCertificateVerifier;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -149,6 +151,8 @@ public final class TlsConfig {
         this.permittedNamedGroups = securityLevel.permittedGroups(namedGroups);
         this.permittedSignatureSchemes = securityLevel.permittedSignatures(signatureSchemes);
         this.permittedMinVersion = securityLevel.lowestPermittedVersion(minVersion, maxVersion).orElse(null);
+        // peer certificate verifier (JSSE trust managers)
+        this.peerCertificateVerifier = b.peerCertificateVerifier;
         checkSecurityLevel();
     }
 
@@ -222,6 +226,8 @@ public final class TlsConfig {
         b.cbcRecordSplitting = cbcRecordSplitting;
         // security level
         b.securityLevel = securityLevel;
+        // peer certificate verifier (JSSE trust managers)
+        b.peerCertificateVerifier = peerCertificateVerifier;
         return b;
     }
 
@@ -291,6 +297,12 @@ public final class TlsConfig {
     public boolean acceptSslv2ClientHello() { return acceptSslv2ClientHello; }
     /** Whether SSL 3.0/TLS 1.0 CBC application data is sent split 1/n-1 (the BEAST countermeasure). */
     public boolean cbcRecordSplitting() { return cbcRecordSplitting; }
+    // peer certificate verifier (JSSE trust managers)
+    /**
+     * Who decides whether the peer's certificate chain is trusted, or null (the default): this stack's own
+     * path validation to {@link #trustAnchors()} and host-name check.
+     */
+    public PeerCertificateVerifier peerCertificateVerifier() { return peerCertificateVerifier; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -342,6 +354,8 @@ public final class TlsConfig {
         // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
         private boolean acceptSslv2ClientHello = true;
         private boolean cbcRecordSplitting = true;
+        // peer certificate verifier (JSSE trust managers)
+        private PeerCertificateVerifier peerCertificateVerifier;
 
         private Builder() {
         }
@@ -646,6 +660,34 @@ public final class TlsConfig {
         public Builder securityLevel(int level) {
             this.securityLevel = SecurityLevel.of(level);
             return this;
+        }
+
+        // peer certificate verifier (JSSE trust managers) and java.security key stores (org.layeredtls.handshake.jca)
+
+        /**
+         * Hands the decision on the peer's certificate chain to {@code verifier} in place of this stack's own
+         * path validation and host-name check (default null: our own, to {@link #trustAnchors(List)}). The
+         * JSSE provider plugs a {@code X509TrustManager} in here. The key type and key usage checks of
+         * RFC 5246 §7.4.2 still apply; on the client, {@link #verifyPeer(boolean) verifyPeer(false)} still
+         * skips every check.
+         */
+        public Builder peerCertificateVerifier(PeerCertificateVerifier verifier) {
+            this.peerCertificateVerifier = verifier;
+            return this;
+        }
+
+        /**
+         * Adds the private key entry {@code alias} of a PKCS#12 or JKS key store (null: its only key entry)
+         * with its chain, as {@link #certificate(List, PrivateKey)} does.
+         */
+        public Builder keyStore(java.security.KeyStore store, char[] password, String alias) throws java.io.IOException {
+            CertifiedKey key = org.layeredtls.handshake.jca.KeyStoreReader.certifiedKey(store, password, alias);
+            return certificate(key.chain(), key.privateKey());
+        }
+
+        /** Trusts the trusted certificate entries of a PKCS#12 or JKS key store, as {@link #trustAnchors(List)} does. */
+        public Builder trustStore(java.security.KeyStore store) throws java.io.IOException {
+            return trustAnchors(org.layeredtls.handshake.jca.KeyStoreReader.trustAnchors(store));
         }
 
         public TlsConfig build() {

@@ -8,6 +8,7 @@ import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.crypto.EcPublicKey;
 import org.layeredtls.crypto.PublicKey;
 import org.layeredtls.crypto.RsaPublicKey;
+import org.layeredtls.handshake.api.PeerCertificateVerifier;
 import org.layeredtls.handshake.cert.Certificate;
 import org.layeredtls.handshake.cert.CertificateValidator;
 import org.layeredtls.handshake.cert.HostnameVerifier;
@@ -40,12 +41,17 @@ final class PeerCertificates {
         KeyExchangeAlgorithm keyExchange = context.suite.keyExchange();
         requireKeyType(leaf.publicKey(), keyExchange.isRsaAuthenticated());
         if (context.config.verifyPeer()) {
-            validator(context).validate(chain, Purpose.SERVER_AUTH);
+            PeerCertificateVerifier verifier = context.config.peerCertificateVerifier();
+            String expected = context.connection.expectedPeerName();
+            if (verifier != null) {
+                verifier.verifyServer(List.copyOf(chain), keyExchange, expected);
+            } else {
+                validator(context).validate(chain, Purpose.SERVER_AUTH);
+            }
             // RFC 5246 §7.4.2 / RFC 4492 §5.3: the key must be usable for this key exchange.
             CertificateValidator.requireKeyUsage(leaf,
                     keyExchange == KeyExchangeAlgorithm.RSA ? KeyUsage.KEY_ENCIPHERMENT : KeyUsage.DIGITAL_SIGNATURE);
-            String expected = context.connection.expectedPeerName();
-            if (expected != null) {
+            if (verifier == null && expected != null) {
                 HostnameVerifier.verify(leaf, expected);
             }
         }
@@ -58,7 +64,12 @@ final class PeerCertificates {
         if (!(key instanceof RsaPublicKey) && !(key instanceof EcPublicKey)) {
             throw HandshakeContext.alert(AlertDescription.UNSUPPORTED_CERTIFICATE, "the client key is neither RSA nor EC");
         }
-        validator(context).validate(chain, Purpose.CLIENT_AUTH);
+        PeerCertificateVerifier verifier = context.config.peerCertificateVerifier();
+        if (verifier != null) {
+            verifier.verifyClient(List.copyOf(chain));
+        } else {
+            validator(context).validate(chain, Purpose.CLIENT_AUTH);
+        }
         // The client proves it holds the key by signing CertificateVerify (RFC 5246 §7.4.8).
         CertificateValidator.requireKeyUsage(chain.get(0), KeyUsage.DIGITAL_SIGNATURE);
         return chain;

@@ -20,7 +20,7 @@ import java.util.regex.Pattern;
  * "R" renegotiates, "k"/"K" key update (TLS 1.3). A command takes its whole read: s_client drops whatever
  * else that read() returned, so what follows a command goes to stdin only once s_client has taken it.
  */
-final class OpenSslClient extends PeerProcess {
+public final class OpenSslClient extends PeerProcess {
 
     /** A failed handshake prints "New, (NONE), Cipher is (NONE)" and an SSL-Session block too: exclude it. */
     private static final Pattern HANDSHAKE_DONE = Pattern.compile(
@@ -37,7 +37,7 @@ final class OpenSslClient extends PeerProcess {
     }
 
     /** A builder for a client of 127.0.0.1:{@code port}. */
-    static Builder builder(int port) {
+    public static Builder builder(int port) {
         return new Builder(port);
     }
 
@@ -45,32 +45,32 @@ final class OpenSslClient extends PeerProcess {
      * Waits (bounded) for the first handshake to complete; false if s_client exited or timed out first
      * (a refused handshake: see {@link #diagnostics()}).
      */
-    boolean awaitHandshake(Duration timeout) throws InterruptedException {
+    public boolean awaitHandshake(Duration timeout) throws InterruptedException {
         return awaitStdout(HANDSHAKE_DONE, 0, timeout).isPresent();
     }
 
     /** The negotiated version as OpenSSL names it ("TLSv1.2"), from the last SSL-Session block. */
-    Optional<String> protocol() {
+    public Optional<String> protocol() {
         return last(PROTOCOL);
     }
 
     /** The negotiated cipher suite's OpenSSL name, from the last SSL-Session block. */
-    Optional<String> cipher() {
+    public Optional<String> cipher() {
         return last(CIPHER);
     }
 
     /** The last "Verify return code" (0 = ok). */
-    Optional<Integer> verifyReturnCode() {
+    public Optional<Integer> verifyReturnCode() {
         return last(VERIFY).map(Integer::parseInt);
     }
 
     /** How many handshakes resumed a session ("Reused, " lines), e.g. after {@code -reconnect}. */
-    int reusedCount() {
+    public int reusedCount() {
         return count("\nReused, ");
     }
 
     /** How many full handshakes ("New, " lines). */
-    int newCount() {
+    public int newCount() {
         return count("\nNew, ");
     }
 
@@ -93,7 +93,7 @@ final class OpenSslClient extends PeerProcess {
     }
 
     /** Sends {@code data} to the server (as hex lines, see {@link DataTransfer}). */
-    void send(byte[] data) throws IOException {
+    public void send(byte[] data) throws IOException {
         writeStdin(DataTransfer.encodeLines(data));
     }
 
@@ -103,7 +103,7 @@ final class OpenSslClient extends PeerProcess {
      * data written to stdin before that line could be read together with "R" and lost. Throws if s_client
      * did not take the command within {@link #WAIT}.
      */
-    void renegotiate() throws IOException, InterruptedException {
+    public void renegotiate() throws IOException, InterruptedException {
         int mark = stderrSize();
         writeStdin("R\n");
         if (awaitStderr(RENEGOTIATING, mark, WAIT).isEmpty()) {
@@ -112,13 +112,13 @@ final class OpenSslClient extends PeerProcess {
     }
 
     /** Ends input: s_client sends close_notify and exits; returns its exit code, or empty on timeout. */
-    Optional<Integer> finish(Duration timeout) throws IOException, InterruptedException {
+    public Optional<Integer> finish(Duration timeout) throws IOException, InterruptedException {
         closeStdin();
         return awaitExit(timeout);
     }
 
     /** The options of {@code openssl s_client}. */
-    static final class Builder {
+    public static final class Builder {
         private final int port;
         private final List<String> args = new ArrayList<>();
         private String cipher;
@@ -134,12 +134,12 @@ final class OpenSslClient extends PeerProcess {
             return this;
         }
 
-        Builder tls1() { return add("-tls1"); }
-        Builder tls1_1() { return add("-tls1_1"); }
-        Builder tls1_2() { return add("-tls1_2"); }
-        Builder noTls1_3() { return add("-no_tls1_3"); }
+        public Builder tls1() { return add("-tls1"); }
+        public Builder tls1_1() { return add("-tls1_1"); }
+        public Builder tls1_2() { return add("-tls1_2"); }
+        public Builder noTls1_3() { return add("-no_tls1_3"); }
         /** "Just" one version by OpenSSL's name: "TLSv1", "TLSv1.1", "TLSv1.2". */
-        Builder version(String openSslName) {
+        public Builder version(String openSslName) {
             return switch (openSslName) {
                 case "TLSv1" -> tls1();
                 case "TLSv1.1" -> tls1_1();
@@ -147,35 +147,35 @@ final class OpenSslClient extends PeerProcess {
                 default -> throw new IllegalArgumentException("OpenSSL here has no " + openSslName);
             };
         }
-        Builder cipher(String list) { cipher = list; return this; }
+        public Builder cipher(String list) { cipher = list; return this; }
         /** Appends {@code @SECLEVEL=0}: needed on both ends for TLS 1.0/1.1 and SHA-1 in OpenSSL 3.0. */
-        Builder secLevel0() { secLevel0 = true; return this; }
-        Builder cert(Path certificate) { return add("-cert", certificate.toString()); }
-        Builder key(Path key) { return add("-key", key.toString()); }
-        Builder caFile(Path caFile) { return add("-CAfile", caFile.toString()); }
-        Builder verifyReturnError() { return add("-verify_return_error"); }
-        Builder servername(String name) { return add("-servername", name); }
-        Builder noServername() { return add("-noservername"); }
-        Builder alpn(String protocols) { return add("-alpn", protocols); }
-        Builder sessOut(Path file) { return add("-sess_out", file.toString()); }
-        Builder sessIn(Path file) { return add("-sess_in", file.toString()); }
+        public Builder secLevel0() { secLevel0 = true; return this; }
+        public Builder cert(Path certificate) { return add("-cert", certificate.toString()); }
+        public Builder key(Path key) { return add("-key", key.toString()); }
+        public Builder caFile(Path caFile) { return add("-CAfile", caFile.toString()); }
+        public Builder verifyReturnError() { return add("-verify_return_error"); }
+        public Builder servername(String name) { return add("-servername", name); }
+        public Builder noServername() { return add("-noservername"); }
+        public Builder alpn(String protocols) { return add("-alpn", protocols); }
+        public Builder sessOut(Path file) { return add("-sess_out", file.toString()); }
+        public Builder sessIn(Path file) { return add("-sess_in", file.toString()); }
         /** Five more connections resuming the first one's session. */
-        Builder reconnect() { return add("-reconnect"); }
-        Builder noTicket() { return add("-no_ticket"); }
-        Builder noEtm() { return add("-no_etm"); }
-        Builder msg() { return add("-msg"); }
-        Builder trace() { return add("-trace"); }
-        Builder splitSendFrag(int size) { return add("-split_send_frag", Integer.toString(size)); }
-        Builder maxSendFrag(int size) { return add("-max_send_frag", Integer.toString(size)); }
-        Builder maxFragLen(int length) { return add("-maxfraglen", Integer.toString(length)); }
-        Builder legacyRenegotiation() { return add("-legacy_renegotiation"); }
-        Builder noCommands() { return add("-nocommands"); }
+        public Builder reconnect() { return add("-reconnect"); }
+        public Builder noTicket() { return add("-no_ticket"); }
+        public Builder noEtm() { return add("-no_etm"); }
+        public Builder msg() { return add("-msg"); }
+        public Builder trace() { return add("-trace"); }
+        public Builder splitSendFrag(int size) { return add("-split_send_frag", Integer.toString(size)); }
+        public Builder maxSendFrag(int size) { return add("-max_send_frag", Integer.toString(size)); }
+        public Builder maxFragLen(int length) { return add("-maxfraglen", Integer.toString(length)); }
+        public Builder legacyRenegotiation() { return add("-legacy_renegotiation"); }
+        public Builder noCommands() { return add("-nocommands"); }
         /** Any other s_client option. */
-        Builder option(String... values) { return add(values); }
-        Builder directory(Path dir) { directory = dir; return this; }
+        public Builder option(String... values) { return add(values); }
+        public Builder directory(Path dir) { directory = dir; return this; }
 
         /** Starts s_client (it connects at once); see {@link OpenSslClient#awaitHandshake}. */
-        OpenSslClient start() throws IOException {
+        public OpenSslClient start() throws IOException {
             List<String> command = new ArrayList<>(List.of("openssl", "s_client", "-connect", "127.0.0.1:" + port));
             command.addAll(args);
             String list = cipher == null ? (secLevel0 ? "ALL" : null) : cipher;

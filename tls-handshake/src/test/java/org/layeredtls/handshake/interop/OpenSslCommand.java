@@ -9,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Runs one short {@code openssl} command (key and certificate generation): bounded, fails when openssl is missing. */
-final class OpenSslCommand {
+public final class OpenSslCommand {
 
     private static final long TIMEOUT_SECONDS = 60;
 
@@ -17,7 +17,7 @@ final class OpenSslCommand {
     }
 
     /** Runs {@code openssl args...} in {@code directory}; returns stdout and stderr together; throws unless exit 0. */
-    static String run(Path directory, String... args) throws IOException, InterruptedException {
+    public static String run(Path directory, String... args) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add("openssl");
         command.addAll(List.of(args));

@@ -24,7 +24,7 @@ import java.util.regex.Pattern;
  * connection <em>without</em> close_notify, "Q" quits. A command takes its whole read: s_server drops whatever
  * else that read() returned, so what follows a command goes to stdin only once s_server has taken it.
  */
-final class OpenSslServer extends PeerProcess {
+public final class OpenSslServer extends PeerProcess {
 
     private static final Pattern ACCEPT = Pattern.compile("ACCEPT 127\\.0\\.0\\.1:(\\d+)\\r?\\n");
     private static final Pattern CIPHER = Pattern.compile("CIPHER is (\\S+)\\r?\\n");
@@ -53,17 +53,17 @@ final class OpenSslServer extends PeerProcess {
     }
 
     /** A builder: add options, then {@link Builder#start()}. */
-    static Builder builder() {
+    public static Builder builder() {
         return new Builder();
     }
 
     /** The port it listens on (127.0.0.1). */
-    int port() {
+    public int port() {
         return port;
     }
 
     /** Sends {@code data} to the connected client (as hex lines, see {@link DataTransfer}). */
-    void send(byte[] data) throws IOException {
+    public void send(byte[] data) throws IOException {
         writeStdin(DataTransfer.encodeLines(data));
     }
 
@@ -72,17 +72,17 @@ final class OpenSslServer extends PeerProcess {
      * taken the command, "SSL_do_handshake -> 1", stays in stdout's buffer: write nothing more to its stdin
      * until the client saw the renegotiation (e.g. {@link CompletedHandshakes}), or it may be dropped.
      */
-    void renegotiate() throws IOException {
+    public void renegotiate() throws IOException {
         writeStdin("r\n");
     }
 
     /** Renegotiates asking for a client certificate ("R" command). */
-    void renegotiateRequestingClientCertificate() throws IOException {
+    public void renegotiateRequestingClientCertificate() throws IOException {
         writeStdin("R\n");
     }
 
     /** Waits for the next handshake's "CIPHER is" line after {@code from}; returns the OpenSSL cipher name. */
-    Optional<String> awaitHandshake(int from, Duration timeout) throws InterruptedException {
+    public Optional<String> awaitHandshake(int from, Duration timeout) throws InterruptedException {
         return awaitStdout(CIPHER, from, timeout).map(match -> match.group(1));
     }
 
@@ -92,12 +92,12 @@ final class OpenSslServer extends PeerProcess {
      * stderr ("unexpected eof while reading") and no "DONE". ("shutting down SSL" and "CONNECTION CLOSED" are
      * printed too, but stay in stdio's buffer when stdout is a pipe: do not wait for them.)
      */
-    boolean awaitCleanClose(int from, Duration timeout) throws InterruptedException {
+    public boolean awaitCleanClose(int from, Duration timeout) throws InterruptedException {
         return awaitStdout(DONE, from, timeout).isPresent();
     }
 
     /** The options of {@code openssl s_server}. Unset options keep OpenSSL's defaults. */
-    static final class Builder {
+    public static final class Builder {
         private final List<String> args = new ArrayList<>();
         private String cipher;
         private boolean secLevel0;
@@ -111,27 +111,27 @@ final class OpenSslServer extends PeerProcess {
             return this;
         }
 
-        Builder cert(Path certificate) { return add("-cert", certificate.toString()); }
-        Builder key(Path key) { return add("-key", key.toString()); }
+        public Builder cert(Path certificate) { return add("-cert", certificate.toString()); }
+        public Builder key(Path key) { return add("-key", key.toString()); }
         /** A second certificate and key (e.g. ECDSA next to RSA): s_server picks by the suite. */
-        Builder dcert(Path certificate, Path key) { return add("-dcert", certificate.toString(), "-dkey", key.toString()); }
-        Builder caFile(Path caFile) { return add("-CAfile", caFile.toString()); }
+        public Builder dcert(Path certificate, Path key) { return add("-dcert", certificate.toString(), "-dkey", key.toString()); }
+        public Builder caFile(Path caFile) { return add("-CAfile", caFile.toString()); }
         /** Asks for a client certificate (-verify depth): optional. */
-        Builder verify(int depth) { return add("-verify", Integer.toString(depth)); }
+        public Builder verify(int depth) { return add("-verify", Integer.toString(depth)); }
         /** Requires a client certificate (-Verify depth). */
-        Builder requireClientCertificate(int depth) { return add("-Verify", Integer.toString(depth)); }
-        Builder verifyReturnError() { return add("-verify_return_error"); }
+        public Builder requireClientCertificate(int depth) { return add("-Verify", Integer.toString(depth)); }
+        public Builder verifyReturnError() { return add("-verify_return_error"); }
         /** The TLS 1.2-and-below cipher list (OpenSSL names, colon separated). */
-        Builder cipher(String list) { cipher = list; return this; }
+        public Builder cipher(String list) { cipher = list; return this; }
         /** Appends {@code @SECLEVEL=0}: needed on both ends for TLS 1.0/1.1 and SHA-1 in OpenSSL 3.0. */
-        Builder secLevel0() { secLevel0 = true; return this; }
-        Builder ciphersuites(String tls13Suites) { return add("-ciphersuites", tls13Suites); }
-        Builder tls1() { return add("-tls1"); }
-        Builder tls1_1() { return add("-tls1_1"); }
-        Builder tls1_2() { return add("-tls1_2"); }
-        Builder noTls1_3() { return add("-no_tls1_3"); }
+        public Builder secLevel0() { secLevel0 = true; return this; }
+        public Builder ciphersuites(String tls13Suites) { return add("-ciphersuites", tls13Suites); }
+        public Builder tls1() { return add("-tls1"); }
+        public Builder tls1_1() { return add("-tls1_1"); }
+        public Builder tls1_2() { return add("-tls1_2"); }
+        public Builder noTls1_3() { return add("-no_tls1_3"); }
         /** "Just" one version, by our name: "TLSv1", "TLSv1.1", "TLSv1.2". */
-        Builder version(String openSslName) {
+        public Builder version(String openSslName) {
             return switch (openSslName) {
                 case "TLSv1" -> tls1();
                 case "TLSv1.1" -> tls1_1();
@@ -139,30 +139,30 @@ final class OpenSslServer extends PeerProcess {
                 default -> throw new IllegalArgumentException("OpenSSL here has no " + openSslName);
             };
         }
-        Builder www() { return add("-www"); }
-        Builder rev() { return add("-rev"); }
-        Builder noCache() { return add("-no_cache"); }
-        Builder sessionIdContext(String context) { return add("-context", context); }
-        Builder noTicket() { return add("-no_ticket"); }
-        Builder legacyRenegotiation() { return add("-legacy_renegotiation"); }
+        public Builder www() { return add("-www"); }
+        public Builder rev() { return add("-rev"); }
+        public Builder noCache() { return add("-no_cache"); }
+        public Builder sessionIdContext(String context) { return add("-context", context); }
+        public Builder noTicket() { return add("-no_ticket"); }
+        public Builder legacyRenegotiation() { return add("-legacy_renegotiation"); }
         /** OpenSSL 3.0 refuses client-initiated renegotiation unless told so. */
-        Builder clientRenegotiation() { return add("-client_renegotiation"); }
-        Builder maxSendFrag(int size) { return add("-max_send_frag", Integer.toString(size)); }
-        Builder splitSendFrag(int size) { return add("-split_send_frag", Integer.toString(size)); }
-        Builder keylogFile(Path file) { return add("-keylogfile", file.toString()); }
-        Builder msg() { return add("-msg"); }
-        Builder trace() { return add("-trace"); }
-        Builder serverPref() { return add("-serverpref"); }
-        Builder dhparam(Path file) { return add("-dhparam", file.toString()); }
-        Builder alpn(String protocols) { return add("-alpn", protocols); }
-        Builder naccept(int connections) { return add("-naccept", Integer.toString(connections)); }
+        public Builder clientRenegotiation() { return add("-client_renegotiation"); }
+        public Builder maxSendFrag(int size) { return add("-max_send_frag", Integer.toString(size)); }
+        public Builder splitSendFrag(int size) { return add("-split_send_frag", Integer.toString(size)); }
+        public Builder keylogFile(Path file) { return add("-keylogfile", file.toString()); }
+        public Builder msg() { return add("-msg"); }
+        public Builder trace() { return add("-trace"); }
+        public Builder serverPref() { return add("-serverpref"); }
+        public Builder dhparam(Path file) { return add("-dhparam", file.toString()); }
+        public Builder alpn(String protocols) { return add("-alpn", protocols); }
+        public Builder naccept(int connections) { return add("-naccept", Integer.toString(connections)); }
         /** Any other s_server option. */
-        Builder option(String... values) { return add(values); }
+        public Builder option(String... values) { return add(values); }
         /** The working directory (default: the current one). */
-        Builder directory(Path dir) { directory = dir; return this; }
+        public Builder directory(Path dir) { directory = dir; return this; }
 
         /** Starts s_server and waits (bounded) until it listens. */
-        OpenSslServer start() throws IOException, InterruptedException {
+        public OpenSslServer start() throws IOException, InterruptedException {
             List<String> command = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0"));
             command.addAll(args);
             String list = cipher == null ? (secLevel0 ? "ALL" : null) : cipher;

@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * input is a pipe we keep open, its standard output and error are collected by two daemon threads into
  * buffers that tests search with bounded waits. {@link #close()} ends exactly this process, by its handle.
  */
-class PeerProcess implements AutoCloseable {
+public class PeerProcess implements AutoCloseable {
 
     /** The bound for a process to end after destroy(). */
     private static final Duration EXIT_WAIT = Duration.ofSeconds(5);
@@ -47,52 +47,52 @@ class PeerProcess implements AutoCloseable {
     }
 
     /** The command line, for messages. */
-    final String description() {
+    public final String description() {
         return description;
     }
 
     /** The process's handle: tests assert {@code isAlive()} is false after close. */
-    final ProcessHandle handle() {
+    public final ProcessHandle handle() {
         return process.toHandle();
     }
 
-    final boolean isAlive() {
+    public final boolean isAlive() {
         return process.isAlive();
     }
 
     /** Writes bytes to the process's standard input and flushes. */
-    final void writeStdin(byte[] bytes) throws IOException {
+    public final void writeStdin(byte[] bytes) throws IOException {
         stdin.write(bytes);
         stdin.flush();
     }
 
     /** Writes text (US-ASCII) to the process's standard input and flushes. */
-    final void writeStdin(String text) throws IOException {
+    public final void writeStdin(String text) throws IOException {
         writeStdin(text.getBytes(StandardCharsets.US_ASCII));
     }
 
     /** Closes the standard input pipe: OpenSSL reads end of file (s_client then sends close_notify and exits). */
-    final void closeStdin() throws IOException {
+    public final void closeStdin() throws IOException {
         stdin.close();
     }
 
     /** Everything the process wrote to standard output so far, as bytes. */
-    final byte[] stdoutBytes() {
+    public final byte[] stdoutBytes() {
         return stdout.bytes();
     }
 
     /** Standard output so far as text (ISO-8859-1, so that every byte maps to one char). */
-    final String stdout() {
+    public final String stdout() {
         return new String(stdout.bytes(), StandardCharsets.ISO_8859_1);
     }
 
     /** Standard error so far. */
-    final String stderr() {
+    public final String stderr() {
         return new String(stderr.bytes(), StandardCharsets.ISO_8859_1);
     }
 
     /** Both outputs, for failure messages (the tail of stdout only: it may hold a MiB of data). */
-    final String diagnostics() {
+    public final String diagnostics() {
         String out = stdout();
         if (out.length() > 6000) {
             out = "[... " + (out.length() - 6000) + " chars ...]" + out.substring(out.length() - 6000);
@@ -109,32 +109,32 @@ class PeerProcess implements AutoCloseable {
      * Waits until standard output matches {@code pattern} (searched from {@code from}, a char offset), or the
      * process ends, or {@code timeout} passes. Returns the match, or empty.
      */
-    final Optional<Match> awaitStdout(Pattern pattern, int from, Duration timeout) throws InterruptedException {
+    public final Optional<Match> awaitStdout(Pattern pattern, int from, Duration timeout) throws InterruptedException {
         return stdout.await(pattern, from, timeout);
     }
 
     /** The number of bytes on standard output so far: an offset to search from after the next action. */
-    final int stdoutSize() {
+    public final int stdoutSize() {
         return stdout.size();
     }
 
     /** The number of bytes on standard error so far: an offset to search from after the next action. */
-    final int stderrSize() {
+    public final int stderrSize() {
         return stderr.size();
     }
 
     /** The bytes of standard output between two offsets. */
-    final byte[] stdoutRange(int from, int to) {
+    public final byte[] stdoutRange(int from, int to) {
         return stdout.range(from, to);
     }
 
     /** Waits until standard error matches, like {@link #awaitStdout}. */
-    final Optional<Match> awaitStderr(Pattern pattern, int from, Duration timeout) throws InterruptedException {
+    public final Optional<Match> awaitStderr(Pattern pattern, int from, Duration timeout) throws InterruptedException {
         return stderr.await(pattern, from, timeout);
     }
 
     /** Waits for the process to exit by itself; returns its exit code, or empty if it is still running. */
-    final Optional<Integer> awaitExit(Duration timeout) throws InterruptedException {
+    public final Optional<Integer> awaitExit(Duration timeout) throws InterruptedException {
         if (process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             stdout.awaitEnd(EXIT_WAIT);
             stderr.awaitEnd(EXIT_WAIT);
@@ -164,8 +164,8 @@ class PeerProcess implements AutoCloseable {
     }
 
     /** A match in an output stream: absolute char offsets (one char per byte) and the groups. */
-    record Match(int start, int end, List<String> groups) {
-        String group(int index) {
+    public record Match(int start, int end, List<String> groups) {
+        public String group(int index) {
             return groups.get(index);
         }
     }
@@ -206,19 +206,19 @@ class PeerProcess implements AutoCloseable {
             }
         }
 
-        synchronized byte[] bytes() {
+        public synchronized byte[] bytes() {
             return Arrays.copyOf(buffer, size);
         }
 
-        synchronized byte[] range(int from, int to) {
+        public synchronized byte[] range(int from, int to) {
             return Arrays.copyOfRange(buffer, from, Math.min(to, size));
         }
 
-        synchronized int size() {
+        public synchronized int size() {
             return size;
         }
 
-        synchronized Optional<Match> await(Pattern pattern, int from, Duration timeout) throws InterruptedException {
+        public synchronized Optional<Match> await(Pattern pattern, int from, Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             int start = Math.max(0, Math.min(from, size));
             while (true) {
@@ -241,7 +241,7 @@ class PeerProcess implements AutoCloseable {
             }
         }
 
-        synchronized void awaitEnd(Duration timeout) throws InterruptedException {
+        public synchronized void awaitEnd(Duration timeout) throws InterruptedException {
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!ended) {
                 long left = deadline - System.nanoTime();

@@ -14,7 +14,7 @@ import org.layeredtls.handshake.cert.Pem;
  * RSA and ECDSA client certificates (EKU clientAuth); and a second, unrelated CA with a client certificate of
  * its own, for the "refused client certificate" cases. Keys are PKCS#8 PEM files, certificates PEM files.
  */
-final class TestPki {
+public final class TestPki {
 
     private static final String CONFIG = """
             [req]
@@ -57,14 +57,14 @@ final class TestPki {
             """;
 
     /** A certificate file and its key file; the parsed forms for our engine on demand. */
-    record Identity(Path certificate, Path key) {
+    public record Identity(Path certificate, Path key) {
         /** The certificate chain (leaf only: the CA is the trust anchor) parsed by our {@link Pem}. */
-        List<Certificate> chain() throws IOException {
+        public List<Certificate> chain() throws IOException {
             return Pem.readCertificates(certificate);
         }
 
         /** The private key parsed by our {@link Pem}. */
-        PrivateKey privateKey() throws IOException {
+        public PrivateKey privateKey() throws IOException {
             return Pem.readPrivateKey(key);
         }
     }
@@ -91,47 +91,47 @@ final class TestPki {
     }
 
     /** Creates the whole PKI in {@code directory} (about a second: four RSA keys). */
-    static TestPki create(Path directory) throws IOException, InterruptedException {
+    public static TestPki create(Path directory) throws IOException, InterruptedException {
         return new TestPki(directory);
     }
 
-    Path directory() {
+    public Path directory() {
         return directory;
     }
 
     /** The test CA: trust anchor of every server and client certificate except {@link #otherClient()}. */
-    Identity ca() {
+    public Identity ca() {
         return ca;
     }
 
     /** The test CA's certificate parsed, as trust anchors for our engine. */
-    List<Certificate> trustAnchors() throws IOException {
+    public List<Certificate> trustAnchors() throws IOException {
         return ca.chain();
     }
 
-    Identity serverRsa() {
+    public Identity serverRsa() {
         return serverRsa;
     }
 
-    Identity serverEcdsa() {
+    public Identity serverEcdsa() {
         return serverEcdsa;
     }
 
-    Identity clientRsa() {
+    public Identity clientRsa() {
         return clientRsa;
     }
 
-    Identity clientEcdsa() {
+    public Identity clientEcdsa() {
         return clientEcdsa;
     }
 
     /** The unrelated CA. */
-    Identity otherCa() {
+    public Identity otherCa() {
         return otherCa;
     }
 
     /** A client certificate issued by the unrelated CA: a server trusting only {@link #ca()} refuses it. */
-    Identity otherClient() {
+    public Identity otherClient() {
         return otherClient;
     }
 

@@ -1,0 +1,137 @@
+package org.layeredtls.jsse;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.InetAddress;
+import java.net.Socket;
+import java.security.Security;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLParameters;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSocket;
+
+import org.junit.jupiter.api.Test;
+
+/** The provider's registration, its names as JSSE spells them, and the checks a socket makes on what it is given. */
+class ProviderTest {
+
+    private final LayeredTlsProvider provider = new LayeredTlsProvider();
+
+    private SSLContext initialised() throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS", provider);
+        context.init(null, null, null);
+        return context;
+    }
+
+    @Test
+    void registersSslContextsForTlsTls12AndSsl() throws Exception {
+        for (String protocol : List.of("TLS", "TLSv1.2", "SSL")) {
+            SSLContext context = SSLContext.getInstance(protocol, provider);
+            assertSame(provider, context.getProvider(), protocol);
+            assertEquals(protocol, context.getProtocol());
+        }
+    }
+
+    @Test
+    void theDefaultContextIsInitialisedAndBecomesTheJvmsWhenTheProviderComesFirst() throws Exception {
+        assertTrue(SSLContext.getInstance("Default", provider).getSocketFactory() instanceof LayeredSslSocketFactory);
+        Security.insertProviderAt(provider, 1);
+        try {
+            assertEquals(LayeredTlsProvider.NAME, SSLContext.getInstance("Default").getProvider().getName());
+            assertEquals(LayeredTlsProvider.NAME, SSLContext.getInstance("TLS").getProvider().getName());
+        } finally {
+            Security.removeProvider(LayeredTlsProvider.NAME);
+        }
+    }
+
+    @Test
+    void anUninitialisedContextSaysSo() throws Exception {
+        SSLContext context = SSLContext.getInstance("TLS", provider);
+        IllegalStateException error = assertThrows(IllegalStateException.class, context::getSocketFactory);
+        assertTrue(error.getMessage().contains("init"), error.getMessage());
+    }
+
+    @Test
+    void hasNoSslEngineYetAndSaysWhy() throws Exception {
+        UnsupportedOperationException error = assertThrows(UnsupportedOperationException.class, () -> initialised().createSSLEngine());
+        assertTrue(error.getMessage().contains("SSLSocketFactory"), error.getMessage());
+    }
+
+    @Test
+    void namesProtocolsAndSuitesAsJsseDoes() throws Exception {
+        SSLContext context = initialised();
+        SSLParameters supported = context.getSupportedSSLParameters();
+        SSLParameters defaults = context.getDefaultSSLParameters();
+
+        assertArrayEquals(new String[] {"TLSv1.2", "TLSv1.1", "TLSv1", "SSLv3"}, supported.getProtocols());
+        assertTrue(List.of(supported.getCipherSuites()).containsAll(List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
+                "TLS_RSA_WITH_AES_128_CBC_SHA", "SSL_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_EMPTY_RENEGOTIATION_INFO_SCSV")));
+        assertArrayEquals(new String[] {"TLSv1.2"}, defaults.getProtocols(), "TLS 1.2 only by default, as TlsConfig");
+        assertEquals("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", defaults.getCipherSuites()[0]);
+        assertArrayEquals(defaults.getCipherSuites(), context.getSocketFactory().getDefaultCipherSuites());
+    }
+
+    @Test
+    void aSocketRefusesNamesItDoesNotKnowAndKeepsThoseItDoes() throws Exception {
+        SSLSocket socket = (SSLSocket) initialised().getSocketFactory().createSocket();
+
+        assertThrows(IllegalArgumentException.class, () -> socket.setEnabledCipherSuites(new String[] {"TLS_NO_SUCH_SUITE"}));
+        assertThrows(IllegalArgumentException.class, () -> socket.setEnabledProtocols(new String[] {"TLSv1.3"}));
+        SSLParameters ftp = new SSLParameters();
+        ftp.setEndpointIdentificationAlgorithm("FTP");
+        assertThrows(IllegalArgumentException.class, () -> socket.setSSLParameters(ftp));
+
+        socket.setEnabledCipherSuites(new String[] {"SSL_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_AES_128_GCM_SHA256"});
+        socket.setEnabledProtocols(new String[] {"TLSv1.2", "TLSv1.1"});
+        socket.setNeedClientAuth(true);
+        assertArrayEquals(new String[] {"SSL_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_RSA_WITH_AES_128_GCM_SHA256"}, socket.getEnabledCipherSuites());
+        assertArrayEquals(new String[] {"TLSv1.2", "TLSv1.1"}, socket.getEnabledProtocols());
+        assertTrue(socket.getNeedClientAuth() && socket.getSSLParameters().getNeedClientAuth());
+        assertTrue(socket.getUseClientMode());
+        socket.close();
+    }
+
+    @Test
+    void setSslParametersKeepsWhatANullListLeavesAndLayeredHooks() throws Exception {
+        SSLSocket socket = (SSLSocket) initialised().getSocketFactory().createSocket();
+        LayeredSslParameters hooks = new LayeredSslParameters();
+        hooks.setObserver(new org.layeredtls.handshake.api.TlsObserver() { });
+        socket.setSSLParameters(hooks);
+
+        socket.setEnabledCipherSuites(new String[] {"TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"});
+
+        SSLParameters now = socket.getSSLParameters();
+        assertArrayEquals(new String[] {"TLSv1.2"}, now.getProtocols(), "a null protocol list kept the socket's");
+        assertSame(hooks.getObserver(), assertInstanceOf(LayeredSslParameters.class, now).getObserver());
+        socket.close();
+    }
+
+    @Test
+    void aServerWithoutKeyRefusesTheHandshakeSayingWhy() throws Exception {
+        try (SSLServerSocket listener = (SSLServerSocket) initialised().getServerSocketFactory()
+                .createServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            CompletableFuture<Exception> refused = CompletableFuture.supplyAsync(() -> {
+                try (SSLSocket accepted = (SSLSocket) listener.accept()) {
+                    accepted.startHandshake();
+                    return null;
+                } catch (Exception e) {
+                    return e;
+                }
+            });
+            try (Socket client = new Socket(InetAddress.getLoopbackAddress(), listener.getLocalPort())) {
+                SSLHandshakeException error = assertInstanceOf(SSLHandshakeException.class, refused.get(30, TimeUnit.SECONDS));
+                assertTrue(error.getMessage().contains("KeyManager"), error.getMessage());
+            }
+        }
+    }
+}

@@ -1,6 +1,7 @@
 package org.layeredtls.cwmp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -63,7 +64,7 @@ class CpeIdentityTest {
     }
 
     @Test
-    void theCertsOutputsWorkWithTheAcsIdentityCheckAndTheCrCredentialsAreKept() throws Exception {
+    void theCertsOutputsWorkWithTheAcsIdentityCheckAndTheAcsCrCredentialsReplaceTheCommandLines() throws Exception {
         Path pki = dir.resolve("pki");
         assertEquals(0, runHere("certs", "-out", pki.toString(), "-ecdsa")[0]);
 
@@ -100,7 +101,11 @@ class CpeIdentityTest {
         assertTrue(acsOutput.stream().noneMatch(l -> l.contains("refuse")), acsOutput.toString());
         String state = Files.readString(dir.resolve("cpe-state").resolve("cpe.state"));
         assertTrue(state.contains("Device.DeviceInfo.ManufacturerOUI\tstring\tr\t0\t\t\tlayeredtls"), state);
-        assertTrue(state.contains("Device.ManagementServer.ConnectionRequestUsername\tstring\tw\t0\t\t\tcr-operator"), state);
+        // The CPE starts with the command line's credentials; a bootstrapping device gets its own from the ACS (issue 12),
+        // which the CPE keeps in its state file.
+        assertTrue(Pattern.compile("Device\\.ManagementServer\\.ConnectionRequestUsername\tstring\tw\t0\t\t\tcr-[0-9a-f]{16}\n")
+                .matcher(state).find(), state);
+        assertFalse(state.contains("cr-operator"), state);
     }
 
     @Test

@@ -20,7 +20,9 @@ final class BuildOutputCommandCheck {
     private BuildOutputCommandCheck() {
     }
 
-    static String checkJava(Repository repo, List<String> args) {
+    static String checkJava(Repository repo, List<String> command) throws Exception {
+        List<String> jvmOptions = leadingJvmOptions(command);
+        List<String> args = command.subList(jvmOptions.size(), command.size());
         require(args.size() >= 2 && (args.get(0).equals("-jar") || args.get(0).equals("-cp")),
                 "java: the doc-test knows `java -jar JAR` and `java -cp PATH CLASS`, not " + args);
         String path = args.get(1);
@@ -36,14 +38,39 @@ final class BuildOutputCommandCheck {
                 require(repo.classNames(module, "main").stream().anyMatch(c -> benchmark.matcher(c).matches()),
                         "java -jar " + path + " " + args.get(2) + ": no class of " + module + " matches");
             }
-            return "checked, not run (minutes): " + module + "/pom.xml makes " + jar + ".jar"
+            return "checked, not run (minutes): " + jvmOptionsChecked(jvmOptions) + module + "/pom.xml makes " + jar + ".jar"
                     + (args.size() > 2 && !args.get(2).startsWith("-") ? ", " + args.get(2) + " is a class of " + module : "")
                     + "; the options after it are JMH's";
         }
         require(args.size() > 2, "java -cp " + path + ": no main class");
         String main = args.get(2);
         require(module.equals(repo.moduleOfClass(main)), "java -cp " + path + " " + main + ": not a class of " + module);
-        return "checked, not run (minutes): " + main + " is a class of " + module;
+        return "checked, not run (minutes): " + jvmOptionsChecked(jvmOptions) + main + " is a class of " + module;
+    }
+
+    /** JVM options before {@code -jar}/{@code -cp} ({@code -Xmx1g}, {@code -XX:+UseSerialGC}, {@code -Dname=value}). */
+    private static List<String> leadingJvmOptions(List<String> args) throws Exception {
+        int n = 0;
+        while (n < args.size() && args.get(n).startsWith("-") && !args.get(n).equals("-jar") && !args.get(n).equals("-cp")) {
+            n++;
+        }
+        List<String> options = args.subList(0, n);
+        if (!options.isEmpty()) {
+            // This JVM must accept them: `java OPTIONS -version` exits 0 (an unknown -XX option makes it exit 1).
+            List<String> probe = new java.util.ArrayList<>();
+            probe.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+            probe.addAll(options);
+            probe.add("-version");
+            Process java = new ProcessBuilder(probe).redirectErrorStream(true).start();
+            java.getOutputStream().close();
+            String output = new String(java.getInputStream().readAllBytes());
+            require(java.waitFor(60, TimeUnit.SECONDS) && java.exitValue() == 0, "java " + options + ": refused by the JVM: " + output);
+        }
+        return options;
+    }
+
+    private static String jvmOptionsChecked(List<String> options) {
+        return options.isEmpty() ? "" : "the JVM accepts " + options + "; ";
     }
 
     static String checkScript(Repository repo, List<String> args) throws Exception {

@@ -107,9 +107,13 @@ class DocCheckRulesTest {
     }
 
     @Test
-    void buildOutputsAndScriptsMustExist() {
+    void buildOutputsAndScriptsMustExist() throws Exception {
         assertTrue(failure("sh", "java -jar benchmarks/target/no-such.jar").contains("makes no no-such.jar"));
         assertTrue(failure("sh", "java -jar benchmarks/target/benchmarks.jar NoSuchBenchmark").contains("no class of benchmarks matches"));
+        assertTrue(failure("sh", "java -XX:+NoSuchJvmOption -cp benchmarks/target/benchmarks.jar org.layeredtls.bench.idle.IdleConnectionHeap")
+                .contains("refused by the JVM"));
+        assertTrue(run("sh", "java -XX:+UseSerialGC -Xmx1g -cp benchmarks/target/benchmarks.jar org.layeredtls.bench.idle.IdleConnectionHeap")
+                .get(0).contains("the JVM accepts [-XX:+UseSerialGC, -Xmx1g]"));
         assertTrue(failure("sh", "bash test-vectors/scripts/no-such.sh").contains("no such file"));
         assertTrue(failure("sh", "bash test-vectors/scripts/generate-record-vectors.sh --no-such-option").contains("does not read this option"));
     }

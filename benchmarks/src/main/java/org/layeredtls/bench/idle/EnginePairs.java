@@ -43,7 +43,15 @@ final class EnginePairs implements ConnectionPairs {
         pair.server().writeApplicationData(PONG);
         pair.shuttle();
         expect(pair.client(), PONG);
-        return () -> { }; // nothing to release: the pair is garbage once dropped
+        return new Idle(pair);
+    }
+
+    /** Holds the pair, idle, until the measurement is over; nothing to release after (no socket, no thread). */
+    private record Idle(EnginePair pair) implements Closeable {
+        @Override
+        public void close() {
+            // the pair becomes garbage with this holder
+        }
     }
 
     private static void expect(TlsEngine engine, byte[] expected) throws IOException {

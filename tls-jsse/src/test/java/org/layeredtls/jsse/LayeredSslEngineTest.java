@@ -132,6 +132,24 @@ class LayeredSslEngineTest {
     }
 
     @Test
+    void aSecondBeginHandshakeRenegotiatesWithSunJsseAndReportsFinishedAgain() throws Exception {
+        EngineLoop.Side ours = new EngineLoop.Side(client(TestManagers.layered(pki, null)), new byte[0], 20_000, 20_000);
+        EngineLoop.Side theirs = new EngineLoop.Side(server(TestManagers.sunJsse(pki, pki.serverRsa())), new byte[0], 20_000, 20_000);
+        EngineLoop loop = new EngineLoop(ours, theirs, Integer.MAX_VALUE);
+        loop.run(MAX_ROUNDS);
+        byte[] firstSession = ours.engine.getSession().getId();
+
+        ours.engine.beginHandshake();
+        assertEquals(HandshakeStatus.NEED_WRAP, ours.engine.getHandshakeStatus(), "a new ClientHello waits");
+        loop.run(MAX_ROUNDS);
+
+        assertEquals(2, ours.count(HandshakeStatus.FINISHED), "RFC 5746: a second handshake on the connection");
+        assertEquals(2, theirs.count(HandshakeStatus.FINISHED));
+        assertEquals(HandshakeStatus.NOT_HANDSHAKING, ours.engine.getHandshakeStatus());
+        assertFalse(java.util.Arrays.equals(firstSession, ours.engine.getSession().getId()), "a full handshake: a new session");
+    }
+
+    @Test
     void closingInboundWithoutThePeersCloseNotifyIsATruncationTheEngineReports() throws Exception {
         EngineLoop.Side ours = new EngineLoop.Side(client(TestManagers.layered(pki, null)), new byte[0], 20_000, 20_000);
         EngineLoop.Side theirs = new EngineLoop.Side(server(TestManagers.sunJsse(pki, pki.serverRsa())), new byte[0], 20_000, 20_000);

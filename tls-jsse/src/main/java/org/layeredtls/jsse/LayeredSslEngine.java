@@ -2,6 +2,8 @@ package org.layeredtls.jsse;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.List;
+import java.util.function.BiFunction;
 
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -49,6 +51,7 @@ final class LayeredSslEngine extends SSLEngine {
     private int handshakesReported; // FINISHED is reported once for each handshake completed
     private boolean inboundClosedEarly; // closeInbound() / closeOutbound() before the handshake began
     private boolean outboundClosedEarly;
+    private volatile BiFunction<SSLEngine, List<String>, String> protocolSelector;
 
     LayeredSslEngine(LayeredSslContextSpi context, String peerHost, int peerPort) {
         super(peerHost, peerPort);
@@ -87,6 +90,10 @@ final class LayeredSslEngine extends SSLEngine {
             throw e;
         } catch (IOException e) {
             throw new SSLException(e.getMessage(), e);
+        }
+        BiFunction<SSLEngine, List<String>, String> selector = protocolSelector;
+        if (!client && selector != null) {
+            config = config.toBuilder().alpnSelector(offered -> selector.apply(this, offered)).build();
         }
         if (!client && config.certifiedKeys().isEmpty()) {
             throw new SSLHandshakeException("a server needs its key: init the SSLContext with a KeyManager that holds one");
@@ -338,6 +345,22 @@ final class LayeredSslEngine extends SSLEngine {
             return null;
         }
         return info.applicationProtocol() == null ? "" : info.applicationProtocol();
+    }
+
+    /**
+     * A server's choice of application protocol among the client's (RFC 7301 §3.2), made during the handshake
+     * in place of the first of {@code SSLParameters.getApplicationProtocols()} the client offers: "" for no ALPN,
+     * null or a protocol not offered for a no_application_protocol alert ({@code TlsConfig.alpnSelector}).
+     * Set before the handshake begins.
+     */
+    @Override
+    public void setHandshakeApplicationProtocolSelector(BiFunction<SSLEngine, List<String>, String> selector) {
+        protocolSelector = selector;
+    }
+
+    @Override
+    public BiFunction<SSLEngine, List<String>, String> getHandshakeApplicationProtocolSelector() {
+        return protocolSelector;
     }
 
     /** Not known before the handshake ends: the stack tells what was agreed when it is. */

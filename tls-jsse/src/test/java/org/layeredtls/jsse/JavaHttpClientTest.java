@@ -88,6 +88,18 @@ class JavaHttpClientTest {
     }
 
     @Test
+    void httpClientSpeaksHttp2ToNettysOwnAlpnSupportOverOurContext() throws Exception {
+        try (Http2Server server = Http2Server.withNettyAlpn(TestManagers.layered(pki, pki.serverRsa()))) {
+            HttpClient client = httpClient(TestManagers.layered(pki, null), HttpClient.Version.HTTP_2);
+            HttpResponse<String> response = client.send(get("https://localhost:" + server.port() + "/netty-alpn"),
+                    HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(HttpClient.Version.HTTP_2, response.version(), "Netty's selector chose h2 on our engine");
+            assertEquals("h2 /netty-alpn over TLSv1.2 TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256 ALPN h2\n", response.body());
+        }
+    }
+
+    @Test
     void httpClientRefusesTheServerWhenOurTrustManagerDoes() throws Exception {
         SSLContext trustsOtherCa = SSLContext.getInstance("TLS", new LayeredTlsProvider());
         trustsOtherCa.init(null, TestManagers.trustManagers(pki.otherCa()), null);

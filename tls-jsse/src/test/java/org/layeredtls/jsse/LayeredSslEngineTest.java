@@ -203,6 +203,27 @@ class LayeredSslEngineTest {
     }
 
     @Test
+    void ourServersProtocolSelectorChoosesAmongWhatASunJsseClientOffers() throws Exception {
+        SSLEngine theirClient = client(TestManagers.sunJsse(pki, null));
+        SSLParameters offer = theirClient.getSSLParameters();
+        offer.setApplicationProtocols(new String[] {"h2", "http/1.1"});
+        theirClient.setSSLParameters(offer);
+        SSLEngine ourServer = server(TestManagers.layered(pki, pki.serverRsa()));
+        java.util.List<java.util.List<String>> asked = new java.util.concurrent.CopyOnWriteArrayList<>();
+        ourServer.setHandshakeApplicationProtocolSelector((engine, offered) -> {
+            asked.add(offered);
+            return engine == ourServer ? "http/1.1" : null;
+        });
+
+        new EngineLoop(new EngineLoop.Side(theirClient, new byte[0], 20_000, 20_000),
+                new EngineLoop.Side(ourServer, new byte[0], 20_000, 20_000), Integer.MAX_VALUE).run(MAX_ROUNDS);
+
+        assertEquals(java.util.List.of(java.util.List.of("h2", "http/1.1")), asked);
+        assertEquals("http/1.1", ourServer.getApplicationProtocol());
+        assertEquals("http/1.1", theirClient.getApplicationProtocol());
+    }
+
+    @Test
     void beforeTheHandshakeTheEngineShowsJsseDefaultsAndWantsAMode() throws Exception {
         SSLEngine engine = TestManagers.layered(pki, null).createSSLEngine();
         assertFalse(engine.getUseClientMode(), "server mode until told, as SunJSSE");

@@ -30,13 +30,24 @@ final class EngineLoop {
         final ByteArrayOutputStream inTransit = new ByteArrayOutputStream(); // wrapped, not yet delivered to the peer
         final List<Status> statuses = new ArrayList<>();
         final List<HandshakeStatus> handshakeStatuses = new ArrayList<>();
+        private final boolean direct;
 
         Side(SSLEngine engine, byte[] toSend, int networkSize, int applicationSize) {
+            this(engine, toSend, networkSize, applicationSize, false);
+        }
+
+        /** {@code direct}: every buffer of this side is a direct buffer (no backing array), as an NIO program may use. */
+        Side(SSLEngine engine, byte[] toSend, int networkSize, int applicationSize, boolean direct) {
             this.engine = engine;
-            this.applicationOut = ByteBuffer.wrap(toSend);
-            this.networkOut = ByteBuffer.allocate(networkSize);
-            this.networkIn = ByteBuffer.allocate(networkSize);
-            this.applicationIn = ByteBuffer.allocate(applicationSize);
+            this.direct = direct;
+            this.applicationOut = allocate(toSend.length).put(toSend).flip();
+            this.networkOut = allocate(networkSize);
+            this.networkIn = allocate(networkSize);
+            this.applicationIn = allocate(applicationSize);
+        }
+
+        ByteBuffer allocate(int capacity) {
+            return direct ? ByteBuffer.allocateDirect(capacity) : ByteBuffer.allocate(capacity);
         }
 
         long count(Status status) {
@@ -83,7 +94,7 @@ final class EngineLoop {
         side.record(result);
         runTasks(side.engine, result);
         if (result.getStatus() == Status.BUFFER_OVERFLOW) {
-            side.networkOut = ByteBuffer.allocate(side.networkOut.capacity() * 2);
+            side.networkOut = side.allocate(side.networkOut.capacity() * 2);
             return true;
         }
         side.networkOut.flip();
@@ -122,12 +133,12 @@ final class EngineLoop {
         runTasks(side.engine, result);
         switch (result.getStatus()) {
             case BUFFER_OVERFLOW -> {
-                side.applicationIn = ByteBuffer.allocate(side.applicationIn.capacity() * 2);
+                side.applicationIn = side.allocate(side.applicationIn.capacity() * 2);
                 return true;
             }
             case BUFFER_UNDERFLOW -> {
                 if (!side.networkIn.hasRemaining()) { // a record larger than the buffer: make room
-                    ByteBuffer larger = ByteBuffer.allocate(side.networkIn.capacity() * 2);
+                    ByteBuffer larger = side.allocate(side.networkIn.capacity() * 2);
                     side.networkIn.flip();
                     larger.put(side.networkIn);
                     side.networkIn = larger;

@@ -86,6 +86,23 @@ class LayeredSslEngineTest {
         assertEquals(theirs.engine.getSession().getCipherSuite(), session.getCipherSuite());
         assertEquals(JcaCertificates.toJca(pki.serverRsa().chain().get(0)), session.getPeerCertificates()[0]);
         assertEquals(HandshakeStatus.NOT_HANDSHAKING, ours.engine.getHandshakeStatus());
+        assertEquals(java.util.List.of(new javax.net.ssl.SNIHostName("localhost")),
+                ((javax.net.ssl.ExtendedSSLSession) theirs.engine.getSession()).getRequestedServerNames(),
+                "the host given to createSSLEngine is sent as SNI");
+    }
+
+    @Test
+    void directBuffersWithNoBackingArrayCarryTheSameBytes() throws Exception {
+        byte[] request = random(30_000, 5);
+        byte[] response = random(30_000, 6);
+        EngineLoop.Side ours = new EngineLoop.Side(client(TestManagers.layered(pki, null)), request, 64, 64, true);
+        EngineLoop.Side theirs = new EngineLoop.Side(server(TestManagers.sunJsse(pki, pki.serverRsa())), response, 20_000, 20_000);
+
+        new EngineLoop(ours, theirs, 1000).run(MAX_ROUNDS);
+
+        assertArrayEquals(request, theirs.received.toByteArray());
+        assertArrayEquals(response, ours.received.toByteArray());
+        assertEquals(1, ours.count(HandshakeStatus.FINISHED));
     }
 
     @Test

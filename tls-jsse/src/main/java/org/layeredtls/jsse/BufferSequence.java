@@ -74,4 +74,21 @@ final class BufferSequence {
         }
         return filled;
     }
+
+    /** The next {@code count} bytes of {@code source}, left where they are. */
+    static byte[] peek(ByteBuffer source, int count) {
+        byte[] bytes = new byte[count];
+        source.duplicate().get(bytes);
+        return bytes;
+    }
+
+    /** JSSE's checks on a destination: not null, not read-only. */
+    static void requireWritable(ByteBuffer destination) {
+        if (destination == null) {
+            throw new IllegalArgumentException("the destination buffer is null");
+        }
+        if (destination.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+    }
 }

@@ -146,7 +146,7 @@ final class LayeredSslEngine extends SSLEngine {
     public synchronized SSLEngineResult wrap(ByteBuffer[] sources, int offset, int length, ByteBuffer destination)
             throws SSLException {
         BufferSequence data = new BufferSequence(sources, offset, length, false);
-        requireWritable(destination);
+        BufferSequence.requireWritable(destination);
         if (tls == null && !outboundClosedEarly) {
             begin(); // SunJSSE's rule too: the first wrap begins the handshake
         }
@@ -198,7 +198,7 @@ final class LayeredSslEngine extends SSLEngine {
         if (isInboundDone()) {
             return new SSLEngineResult(Status.CLOSED, getHandshakeStatus(), 0, 0);
         }
-        byte[] header = peek(source, Math.min(source.remaining(), RecordLimits.HEADER_LENGTH));
+        byte[] header = BufferSequence.peek(source, Math.min(source.remaining(), RecordLimits.HEADER_LENGTH));
         int recordLength = tls.recordLength(header, 0, header.length);
         if (recordLength == RecordFraming.UNKNOWN || recordLength > source.remaining()) {
             return new SSLEngineResult(Status.BUFFER_UNDERFLOW, getHandshakeStatus(), 0, 0);
@@ -224,21 +224,6 @@ final class LayeredSslEngine extends SSLEngine {
         boolean compressed = info != null && info.compression() != CompressionMethod.NULL;
         return compressed ? RecordLimits.MAX_PLAINTEXT_LENGTH
                 : Math.min(recordLength - RecordLimits.HEADER_LENGTH, RecordLimits.MAX_PLAINTEXT_LENGTH);
-    }
-
-    private static byte[] peek(ByteBuffer source, int count) {
-        byte[] bytes = new byte[count];
-        source.duplicate().get(bytes);
-        return bytes;
-    }
-
-    private static void requireWritable(ByteBuffer destination) {
-        if (destination == null) {
-            throw new IllegalArgumentException("the destination buffer is null");
-        }
-        if (destination.isReadOnly()) {
-            throw new java.nio.ReadOnlyBufferException();
-        }
     }
 
     // no clock thread: the handshake's deadline (TlsConfig.handshakeTimeout) is checked on each call

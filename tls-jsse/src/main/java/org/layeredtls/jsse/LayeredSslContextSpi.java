@@ -126,15 +126,17 @@ final class LayeredSslContextSpi extends SSLContextSpi {
         return new LayeredSslServerSocketFactory(this);
     }
 
+    /** An engine for no particular peer: no SNI, no name check, no session to resume. */
     @Override
     protected SSLEngine engineCreateSSLEngine() {
-        throw new UnsupportedOperationException("LayeredTLS has no SSLEngine yet: it comes with the non-blocking TlsEngine"
-                + " (issue 13); use the SSLSocketFactory / SSLServerSocketFactory of this context");
+        return engineCreateSSLEngine(null, -1);
     }
 
+    /** An engine for {@code host:port}: a client's SNI name and name check use {@code host}, and so does its session store. */
     @Override
     protected SSLEngine engineCreateSSLEngine(String host, int port) {
-        return engineCreateSSLEngine();
+        requireInitialized();
+        return new LayeredSslEngine(this, host, port);
     }
 
     @Override

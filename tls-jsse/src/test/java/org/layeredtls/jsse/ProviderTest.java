@@ -62,9 +62,17 @@ class ProviderTest {
     }
 
     @Test
-    void hasNoSslEngineYetAndSaysWhy() throws Exception {
-        UnsupportedOperationException error = assertThrows(UnsupportedOperationException.class, () -> initialised().createSSLEngine());
-        assertTrue(error.getMessage().contains("SSLSocketFactory"), error.getMessage());
+    void createsOurSslEngineForAPeerAndForNone() throws Exception {
+        javax.net.ssl.SSLEngine forPeer = initialised().createSSLEngine("localhost", 8443);
+        assertInstanceOf(LayeredSslEngine.class, forPeer);
+        assertEquals("localhost", forPeer.getPeerHost());
+        assertEquals(8443, forPeer.getPeerPort());
+        javax.net.ssl.SSLEngine forNone = initialised().createSSLEngine();
+        assertEquals(null, forNone.getPeerHost(), "no peer: no SNI, no name check");
+        assertEquals(-1, forNone.getPeerPort());
+        IllegalStateException uninitialised = assertThrows(IllegalStateException.class,
+                () -> SSLContext.getInstance("TLS", provider).createSSLEngine());
+        assertTrue(uninitialised.getMessage().contains("init"), uninitialised.getMessage());
     }
 
     @Test

@@ -39,7 +39,7 @@ public final class IdleConnectionHeap {
         System.out.println("| stack | retained heap per idle pair (client+server) | per connection | time to open |");
         System.out.println("|---|---:|---:|---:|");
         List<ConnectionPairs> stacks = List.of(new PlainSocketPairs(), new LayeredTlsPairs(pki),
-                new SunJssePairs(pki, true), new SunJssePairs(pki, false));
+                new EnginePairs(pki), new SunJssePairs(pki, true), new SunJssePairs(pki, false));
         for (ConnectionPairs stack : stacks) {
             try (stack) {
                 stack.openPair().close(); // warm up: classes loaded, caches filled, before the baseline

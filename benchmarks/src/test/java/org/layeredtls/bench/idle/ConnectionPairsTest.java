@@ -25,7 +25,7 @@ class ConnectionPairsTest {
     @BeforeAll
     static void openStacks() throws Exception {
         BenchmarkPki pki = new BenchmarkPki();
-        stacks = List.of(new PlainSocketPairs(), new LayeredTlsPairs(pki), new SunJssePairs(pki, true),
+        stacks = List.of(new PlainSocketPairs(), new LayeredTlsPairs(pki), new EnginePairs(pki), new SunJssePairs(pki, true),
                 new SunJssePairs(pki, false));
     }
 

@@ -103,6 +103,8 @@ public final class TlsConfig {
     private final boolean cbcRecordSplitting;
     // peer certificate verifier (JSSE trust managers)
     private final PeerCertificateVerifier peerCertificateVerifier;
+    // ALPN selector (JSSE setHandshakeApplicationProtocolSelector)
+    private final ApplicationProtocolSelector alpnSelector;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -153,6 +155,8 @@ public final class TlsConfig {
         this.permittedMinVersion = securityLevel.lowestPermittedVersion(minVersion, maxVersion).orElse(null);
         // peer certificate verifier (JSSE trust managers)
         this.peerCertificateVerifier = b.peerCertificateVerifier;
+        // ALPN selector (JSSE setHandshakeApplicationProtocolSelector)
+        this.alpnSelector = b.alpnSelector;
         checkSecurityLevel();
     }
 
@@ -228,6 +232,8 @@ public final class TlsConfig {
         b.securityLevel = securityLevel;
         // peer certificate verifier (JSSE trust managers)
         b.peerCertificateVerifier = peerCertificateVerifier;
+        // ALPN selector (JSSE setHandshakeApplicationProtocolSelector)
+        b.alpnSelector = alpnSelector;
         return b;
     }
 
@@ -303,6 +309,9 @@ public final class TlsConfig {
      * path validation to {@link #trustAnchors()} and host-name check.
      */
     public PeerCertificateVerifier peerCertificateVerifier() { return peerCertificateVerifier; }
+    // ALPN selector (JSSE setHandshakeApplicationProtocolSelector)
+    /** Who chooses a server's application protocol, or null (the default): the first of {@link #alpn()} the client offers. */
+    public ApplicationProtocolSelector alpnSelector() { return alpnSelector; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -356,6 +365,8 @@ public final class TlsConfig {
         private boolean cbcRecordSplitting = true;
         // peer certificate verifier (JSSE trust managers)
         private PeerCertificateVerifier peerCertificateVerifier;
+        // ALPN selector (JSSE setHandshakeApplicationProtocolSelector)
+        private ApplicationProtocolSelector alpnSelector;
 
         private Builder() {
         }
@@ -688,6 +699,18 @@ public final class TlsConfig {
         /** Trusts the trusted certificate entries of a PKCS#12 or JKS key store, as {@link #trustAnchors(List)} does. */
         public Builder trustStore(java.security.KeyStore store) throws java.io.IOException {
             return trustAnchors(org.layeredtls.handshake.jca.KeyStoreReader.trustAnchors(store));
+        }
+
+        // ALPN selector (JSSE setHandshakeApplicationProtocolSelector)
+
+        /**
+         * A server's application protocol is chosen by {@code selector} from what the client offers (RFC 7301
+         * §3.2), in place of the first of {@link #alpn(String...)} the client offers (default null: that list).
+         * The JSSE provider plugs {@code SSLEngine.setHandshakeApplicationProtocolSelector} in here.
+         */
+        public Builder alpnSelector(ApplicationProtocolSelector selector) {
+            this.alpnSelector = selector;
+            return this;
         }
 
         public TlsConfig build() {

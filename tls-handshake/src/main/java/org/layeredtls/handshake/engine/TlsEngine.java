@@ -143,6 +143,22 @@ public final class TlsEngine {
         }
     }
 
+    /**
+     * The wire length of the record that starts at {@code input[offset]}, by this connection's framing
+     * rules now (RFC 5246 §6.2.1; a server's first record may be an SSLv2-compatible ClientHello), or
+     * {@link RecordFraming#UNKNOWN} while fewer bytes than a header are there. Nothing is buffered: an
+     * {@code SSLEngine.unwrap} asks this first, so that an incomplete record stays in the caller's buffer
+     * (BUFFER_UNDERFLOW). A header the record layer will refuse counts as a header alone: buffered and
+     * processed, it raises the record layer's alert.
+     */
+    public int recordLength(byte[] input, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, input.length);
+        synchronized (inputLock) {
+            return RecordFraming.recordLength(input, offset, length, connection.mayReceiveSslv2ClientHello(),
+                    connection.receiveFragmentLimit());
+        }
+    }
+
     public void offerInput(byte[] input) throws IOException {
         offerInput(input, 0, input.length);
     }

@@ -279,7 +279,14 @@ final class ServerNegotiation {
     private static void chooseApplicationProtocol(HandshakeContext context, Extensions extensions) throws TlsAlertException {
         Optional<ApplicationLayerProtocolNegotiation> offered = extensions.find(
                 ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ApplicationLayerProtocolNegotiation::decode);
-        if (offered.isEmpty() || context.config.alpn().isEmpty()) {
+        if (offered.isEmpty()) {
+            return;
+        }
+        if (context.config.alpnSelector() != null) {
+            chooseBySelector(context, offered.get().protocolNames());
+            return;
+        }
+        if (context.config.alpn().isEmpty()) {
             return;
         }
         for (String protocol : context.config.alpn()) {
@@ -290,6 +297,19 @@ final class ServerNegotiation {
         }
         throw HandshakeContext.alert(AlertDescription.NO_APPLICATION_PROTOCOL,
                 "none of the client's protocols " + offered.get().protocolNames() + " is served here");
+    }
+
+    // TlsConfig.alpnSelector: code chooses; the empty string is no ALPN, anything not offered is no_application_protocol
+    private static void chooseBySelector(HandshakeContext context, List<String> offered) throws TlsAlertException {
+        String chosen = context.config.alpnSelector().select(List.copyOf(offered));
+        if (chosen != null && chosen.isEmpty()) {
+            return;
+        }
+        if (chosen == null || !offered.contains(chosen)) {
+            throw HandshakeContext.alert(AlertDescription.NO_APPLICATION_PROTOCOL,
+                    "the ALPN selector chose " + chosen + " of the client's protocols " + offered);
+        }
+        context.applicationProtocol = chosen;
     }
 
     /** The ServerHello for the choices made, with the extensions that answer the client's. */

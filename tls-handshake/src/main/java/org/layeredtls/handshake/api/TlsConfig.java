@@ -101,6 +101,9 @@ public final class TlsConfig {
     // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
     private final boolean acceptSslv2ClientHello;
     private final boolean cbcRecordSplitting;
+    // incoming interceptors (research hooks on the peer's records and messages)
+    private final org.layeredtls.handshake.intercept.IncomingHandshakeInterceptor incomingHandshakeInterceptor;
+    private final org.layeredtls.handshake.intercept.IncomingRecordInterceptor incomingRecordInterceptor;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -149,6 +152,9 @@ public final class TlsConfig {
         this.permittedNamedGroups = securityLevel.permittedGroups(namedGroups);
         this.permittedSignatureSchemes = securityLevel.permittedSignatures(signatureSchemes);
         this.permittedMinVersion = securityLevel.lowestPermittedVersion(minVersion, maxVersion).orElse(null);
+        // incoming interceptors
+        this.incomingHandshakeInterceptor = b.incomingHandshakeInterceptor;
+        this.incomingRecordInterceptor = b.incomingRecordInterceptor;
         checkSecurityLevel();
     }
 
@@ -222,6 +228,9 @@ public final class TlsConfig {
         b.cbcRecordSplitting = cbcRecordSplitting;
         // security level
         b.securityLevel = securityLevel;
+        // incoming interceptors
+        b.incomingHandshakeInterceptor = incomingHandshakeInterceptor;
+        b.incomingRecordInterceptor = incomingRecordInterceptor;
         return b;
     }
 
@@ -291,6 +300,11 @@ public final class TlsConfig {
     public boolean acceptSslv2ClientHello() { return acceptSslv2ClientHello; }
     /** Whether SSL 3.0/TLS 1.0 CBC application data is sent split 1/n-1 (the BEAST countermeasure). */
     public boolean cbcRecordSplitting() { return cbcRecordSplitting; }
+    // incoming interceptors
+    /** The research hook on the peer's handshake messages, or null (the default: none). */
+    public org.layeredtls.handshake.intercept.IncomingHandshakeInterceptor incomingHandshakeInterceptor() { return incomingHandshakeInterceptor; }
+    /** The research hook on the peer's records as they come off the wire, or null (the default: none). */
+    public org.layeredtls.handshake.intercept.IncomingRecordInterceptor incomingRecordInterceptor() { return incomingRecordInterceptor; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -342,6 +356,9 @@ public final class TlsConfig {
         // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
         private boolean acceptSslv2ClientHello = true;
         private boolean cbcRecordSplitting = true;
+        // incoming interceptors
+        private org.layeredtls.handshake.intercept.IncomingHandshakeInterceptor incomingHandshakeInterceptor;
+        private org.layeredtls.handshake.intercept.IncomingRecordInterceptor incomingRecordInterceptor;
 
         private Builder() {
         }
@@ -645,6 +662,28 @@ public final class TlsConfig {
          */
         public Builder securityLevel(int level) {
             this.securityLevel = SecurityLevel.of(level);
+            return this;
+        }
+
+        // incoming interceptors
+        /**
+         * A research hook that sees each of the peer's handshake messages (reassembled, decrypted)
+         * before the state machine does, and decides what it processes: pass, replace, drop, delay or
+         * inject (see {@link org.layeredtls.handshake.intercept.IncomingHandshakeInterceptor}). Default
+         * none. What the state machine processes is what it hashes.
+         */
+        public Builder incomingHandshakeInterceptor(org.layeredtls.handshake.intercept.IncomingHandshakeInterceptor interceptor) {
+            this.incomingHandshakeInterceptor = interceptor;
+            return this;
+        }
+
+        /**
+         * A research hook that sees each of the peer's records as it came off the wire (header and
+         * protected fragment) before the record layer does, and returns the bytes the record layer
+         * reads instead (see {@link org.layeredtls.handshake.intercept.IncomingRecordInterceptor}). Default none.
+         */
+        public Builder incomingRecordInterceptor(org.layeredtls.handshake.intercept.IncomingRecordInterceptor interceptor) {
+            this.incomingRecordInterceptor = interceptor;
             return this;
         }
 

@@ -165,13 +165,40 @@ public final class ResearchExamples {
     public static TlsAlertException dropTheServerFinished(int port, java.time.Duration timeout, PrintStream out)
             throws IOException {
         TlsConfig config = Pki.client().incomingHandshakeInterceptor(dropFinished()).handshakeTimeout(timeout).build();
-        long start = System.nanoTime();
         try (TlsSocket socket = TlsSocket.connect("127.0.0.1", port, config)) {
             socket.startHandshake();
             throw new AssertionError("the handshake completed without the server's Finished");
         } catch (TlsAlertException sent) {
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            out.println("after " + (millis / 100 * 100) + "+ ms we sent: " + sent.getMessage());
+            out.println("no Finished; " + timeout.toMillis() + " ms after the start we sent: " + sent.getMessage());
+            return sent;
+        }
+    }
+
+    /** Flips the last bit of the peer's first record after its ChangeCipherSpec (its Finished, protected): the tag. */
+    public static IncomingRecordInterceptor flipTheFirstProtectedRecord() {
+        return new IncomingRecordInterceptor() {
+            private boolean afterChangeCipherSpec;
+
+            @Override
+            public byte[] intercept(IncomingRecord record) {
+                if (afterChangeCipherSpec) {
+                    afterChangeCipherSpec = false;
+                    return record.withFlippedFragmentBit(record.fragment().length - 1, 0);
+                }
+                afterChangeCipherSpec = record.contentType() == 20; // change_cipher_spec
+                return record.bytes();
+            }
+        };
+    }
+
+    /** Example 3c: the record layer refuses the peer's record before any handshake code sees it. */
+    public static TlsAlertException flipABitOnTheWire(int port, PrintStream out) throws IOException {
+        TlsConfig config = Pki.client().incomingRecordInterceptor(flipTheFirstProtectedRecord()).build();
+        try (TlsSocket socket = TlsSocket.connect("127.0.0.1", port, config)) {
+            socket.startHandshake();
+            throw new AssertionError("the handshake completed with a flipped bit in the server's Finished record");
+        } catch (TlsAlertException sent) {
+            out.println("we sent: " + sent.getMessage());
             return sent;
         }
     }

@@ -75,6 +75,16 @@ class ResearchExamplesTest {
     }
 
     @Test
+    void aFlippedBitInTheServersProtectedFinishedRecordIsOurBadRecordMacWhichOpenSslReceives() throws Exception {
+        try (OpenSslProcess server = sServer()) {
+            TlsAlertException sent = ResearchExamples.flipABitOnTheWire(server.port(), out);
+            assertEquals(AlertDescription.BAD_RECORD_MAC, sent.description(), sent::getMessage);
+            out.println("s_server: " + server.awaitOutput(Pattern.compile("[^:\\n]*alert bad record mac[^\\n]*SSL alert number 20")));
+            show("flip a bit in the peer's protected record");
+        }
+    }
+
+    @Test
     void theObserversTranscriptOfAHandshakeWhoseClientHelloWentAsChangedRawBytesEqualsOpenSslsMessageForMessage()
             throws Exception {
         try (OpenSslProcess server = sServer("-msg")) {
@@ -87,6 +97,7 @@ class ResearchExamplesTest {
             byte[] ourHello = transcript.messages().get(0).bytes();
             assertEquals(0x1A1A, ((ourHello[ourHello.length - 4] & 0xFF) << 8) | (ourHello[ourHello.length - 3] & 0xFF),
                     "the observer reports the ClientHello as changed and sent, not as the engine made it");
+            out.println("s_server: " + server.awaitOutput(Pattern.compile("<<< [^\\n]*ClientHello")));
             out.printf("s_server -msg: the same %d messages; SHA-256 of all but the server's Finished: %s%n",
                     transcript.messages().size(), transcriptHash(transcript));
             show("a transcript from the observer");

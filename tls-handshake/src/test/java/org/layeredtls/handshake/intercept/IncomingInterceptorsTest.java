@@ -205,6 +205,41 @@ class IncomingInterceptorsTest {
         assertEquals(List.of("client_hello", "server_hello", "certificate", "server_key_exchange"), names);
     }
 
+    /** Holds the client's ClientKeyExchange and delivers {@code part} of it (0..1 of its bytes) at the client's CCS. */
+    private static IncomingHandshakeInterceptor keyExchangeDeliveredAtTheChangeCipherSpec(double part) {
+        return new IncomingHandshakeInterceptor() {
+            private byte[] held;
+
+            @Override
+            public void message(IncomingHandshakeMessage message, IncomingFlight flight) throws IOException {
+                if (message.type() == HandshakeType.CLIENT_KEY_EXCHANGE) {
+                    held = message.bytes();
+                } else {
+                    flight.deliver(message.bytes());
+                }
+            }
+
+            @Override
+            public boolean changeCipherSpec(IncomingFlight flight) throws IOException {
+                flight.deliver(Arrays.copyOf(held, (int) (held.length * part)));
+                return true;
+            }
+        };
+    }
+
+    @Test
+    void aMessageHeldAndDeliveredAtThePeersChangeCipherSpecIsProcessedBeforeIt() throws IOException {
+        handshakeAndExchange(Pki.client(), Pki.server().incomingHandshakeInterceptor(keyExchangeDeliveredAtTheChangeCipherSpec(1.0)));
+    }
+
+    @Test
+    void halfAMessageDeliveredAtThePeersChangeCipherSpecMakesItUnexpected() {
+        // RFC 5246 §7.1: a ChangeCipherSpec may not come in the middle of a handshake message.
+        EnginePair pair = TlsEngine.pair(Pki.client().build(),
+                Pki.server().incomingHandshakeInterceptor(keyExchangeDeliveredAtTheChangeCipherSpec(0.5)).build());
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, assertThrows(TlsAlertException.class, pair::handshake).description());
+    }
+
     // ------------------------------------------------------------------ our own side: raw bytes and the observer
 
     @Test

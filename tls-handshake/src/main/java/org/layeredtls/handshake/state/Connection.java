@@ -43,6 +43,10 @@ import org.layeredtls.record.TLSPlaintext;
  * record is there, so the record layer never waits) and writes records to an output the caller
  * empties. One thread may process records while another writes: a renegotiation that runs while
  * reading switches the write keys under the same lock that application writes take.
+ *
+ * <p>Research hooks (package {@code intercept}, all off by default) sit on both sides: what we send
+ * goes through {@link InterceptedOutput}; the peer's records through {@link InterceptedRecordInput}
+ * before the record layer, and its messages through {@link InterceptedInput} before the state machine.
  */
 public final class Connection {
 

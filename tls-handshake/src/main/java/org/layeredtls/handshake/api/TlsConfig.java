@@ -105,6 +105,9 @@ public final class TlsConfig {
     private final PeerCertificateVerifier peerCertificateVerifier;
     // ALPN selector (JSSE setHandshakeApplicationProtocolSelector)
     private final ApplicationProtocolSelector alpnSelector;
+    // incoming interceptors (research hooks on the peer's records and messages)
+    private final org.layeredtls.handshake.intercept.IncomingHandshakeInterceptor incomingHandshakeInterceptor;
+    private final org.layeredtls.handshake.intercept.IncomingRecordInterceptor incomingRecordInterceptor;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -157,6 +160,9 @@ public final class TlsConfig {
         this.peerCertificateVerifier = b.peerCertificateVerifier;
         // ALPN selector (JSSE setHandshakeApplicationProtocolSelector)
         this.alpnSelector = b.alpnSelector;
+        // incoming interceptors
+        this.incomingHandshakeInterceptor = b.incomingHandshakeInterceptor;
+        this.incomingRecordInterceptor = b.incomingRecordInterceptor;
         checkSecurityLevel();
     }
 
@@ -234,6 +240,9 @@ public final class TlsConfig {
         b.peerCertificateVerifier = peerCertificateVerifier;
         // ALPN selector (JSSE setHandshakeApplicationProtocolSelector)
         b.alpnSelector = alpnSelector;
+        // incoming interceptors
+        b.incomingHandshakeInterceptor = incomingHandshakeInterceptor;
+        b.incomingRecordInterceptor = incomingRecordInterceptor;
         return b;
     }
 
@@ -312,6 +321,11 @@ public final class TlsConfig {
     // ALPN selector (JSSE setHandshakeApplicationProtocolSelector)
     /** Who chooses a server's application protocol, or null (the default): the first of {@link #alpn()} the client offers. */
     public ApplicationProtocolSelector alpnSelector() { return alpnSelector; }
+    // incoming interceptors
+    /** The research hook on the peer's handshake messages, or null (the default: none). */
+    public org.layeredtls.handshake.intercept.IncomingHandshakeInterceptor incomingHandshakeInterceptor() { return incomingHandshakeInterceptor; }
+    /** The research hook on the peer's records as they come off the wire, or null (the default: none). */
+    public org.layeredtls.handshake.intercept.IncomingRecordInterceptor incomingRecordInterceptor() { return incomingRecordInterceptor; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -367,6 +381,9 @@ public final class TlsConfig {
         private PeerCertificateVerifier peerCertificateVerifier;
         // ALPN selector (JSSE setHandshakeApplicationProtocolSelector)
         private ApplicationProtocolSelector alpnSelector;
+        // incoming interceptors
+        private org.layeredtls.handshake.intercept.IncomingHandshakeInterceptor incomingHandshakeInterceptor;
+        private org.layeredtls.handshake.intercept.IncomingRecordInterceptor incomingRecordInterceptor;
 
         private Builder() {
         }
@@ -710,6 +727,28 @@ public final class TlsConfig {
          */
         public Builder alpnSelector(ApplicationProtocolSelector selector) {
             this.alpnSelector = selector;
+            return this;
+        }
+
+        // incoming interceptors
+        /**
+         * A research hook that sees each of the peer's handshake messages (reassembled, decrypted)
+         * before the state machine does, and decides what it processes: pass, replace, drop, delay or
+         * inject (see {@link org.layeredtls.handshake.intercept.IncomingHandshakeInterceptor}). Default
+         * none. What the state machine processes is what it hashes.
+         */
+        public Builder incomingHandshakeInterceptor(org.layeredtls.handshake.intercept.IncomingHandshakeInterceptor interceptor) {
+            this.incomingHandshakeInterceptor = interceptor;
+            return this;
+        }
+
+        /**
+         * A research hook that sees each of the peer's records as it came off the wire (header and
+         * protected fragment) before the record layer does, and returns the bytes the record layer
+         * reads instead (see {@link org.layeredtls.handshake.intercept.IncomingRecordInterceptor}). Default none.
+         */
+        public Builder incomingRecordInterceptor(org.layeredtls.handshake.intercept.IncomingRecordInterceptor interceptor) {
+            this.incomingRecordInterceptor = interceptor;
             return this;
         }
 

@@ -14,16 +14,36 @@ public interface TlsObserver extends RecordObserver, AlertObserver, ChangeCipher
 
     TlsObserver NONE = new TlsObserver() { };
 
-    /** A handshake message we sent, decoded, with its exact bytes (header included). */
+    /**
+     * A handshake message we sent, decoded, with its exact bytes (header included). With research
+     * hooks, what went to the wire (and into our transcript), whether the hook sent a message or raw bytes.
+     */
     default void handshakeMessageSent(HandshakeMessage message, byte[] bytes) {
     }
 
     /**
      * A handshake message the peer sent, decoded, with its exact bytes (header included). An
      * SSLv2-compatible ClientHello (RFC 5246 Appendix E.2) comes as the ClientHello it stands for, with
-     * the bytes of the SSL 2.0 message (msg_type to challenge): what the transcript hashes.
+     * the bytes of the SSL 2.0 message (msg_type to challenge): what the transcript hashes. With an
+     * {@code IncomingHandshakeInterceptor}, what it delivered: what the state machine processed and hashed.
      */
     default void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
+    }
+
+    /**
+     * Handshake-protocol bytes we sent that are no message we can decode: what a research hook sent
+     * through {@code OutgoingFlight.send(byte[])} that has an unknown type, a body that does not
+     * parse, or that was cut short (reported at the next ChangeCipherSpec, alert or close). Every
+     * message a hook sends that does decode comes to {@link #handshakeMessageSent}, whichever way it was sent.
+     */
+    default void undecodableHandshakeSent(byte[] bytes, String why) {
+    }
+
+    /**
+     * Handshake-protocol bytes received that the state machine could not take as a message (an
+     * unexpected type, a body that does not parse): reported just before its alert is sent.
+     */
+    default void undecodableHandshakeReceived(byte[] bytes, String why) {
     }
 
     /** The state machine moved from one state to the next. */

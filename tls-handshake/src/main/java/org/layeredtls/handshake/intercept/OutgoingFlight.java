@@ -22,7 +22,12 @@ import org.layeredtls.record.ContentType;
  */
 public interface OutgoingFlight {
 
-    /** Appends raw handshake-protocol bytes (any bytes, even malformed) to the current handshake record; they are hashed. */
+    /**
+     * Appends raw handshake-protocol bytes (any bytes, even malformed) to the current handshake record;
+     * they are hashed. The observer hears of each message they complete, cut by its header as the peer
+     * will read it and decoded ({@code handshakeMessageSent}), or raw when it does not decode
+     * ({@code undecodableHandshakeSent}; a message left cut short at the next ChangeCipherSpec, alert or close).
+     */
     void send(byte[] handshakeBytes) throws IOException;
 
     /** Encodes {@code message} (header included), sends and hashes it, and reports it to the observer. */

@@ -43,6 +43,10 @@ import org.layeredtls.record.TLSPlaintext;
  * record is there, so the record layer never waits) and writes records to an output the caller
  * empties. One thread may process records while another writes: a renegotiation that runs while
  * reading switches the write keys under the same lock that application writes take.
+ *
+ * <p>Research hooks (package {@code intercept}, all off by default) sit on both sides: what we send
+ * goes through {@link InterceptedOutput}; the peer's records through {@link InterceptedRecordInput}
+ * before the record layer, and its messages through {@link InterceptedInput} before the state machine.
  */
 public final class Connection {
 
@@ -52,6 +56,8 @@ public final class Connection {
     final AlertProtocol alerts;
     final ChangeCipherSpecProtocol ccs;
     final InterceptedOutput intercepted; // research hook (org.layeredtls.handshake.intercept), null = none
+    private final InterceptedInput interceptedInput; // research hook on the peer's messages, null = none
+    private final InterceptedRecordInput interceptedRecords; // research hook on the peer's records, null = none
     private final HandshakeReassembler reassembler;
     private final Object writeLock = new Object();
     private final String peerHost;
@@ -97,7 +103,9 @@ public final class Connection {
         this.noProgress = new NoProgressLimits(config.warningAlertLimit(), config.emptyRecordLimit());
         this.clientRenegotiations = new ClientRenegotiationPolicy(config);
         this.reassembler = HandshakeReassembler.withMaxCertificateList(config.maxCertificateList());
-        this.records = new RecordLayer(input, output, () -> closed = true);
+        this.interceptedRecords = config.incomingRecordInterceptor() == null ? null
+                : new InterceptedRecordInput(input, config.incomingRecordInterceptor());
+        this.records = new RecordLayer(interceptedRecords == null ? input : interceptedRecords, output, () -> closed = true);
         this.records.setObserver(config.observer());
         this.alerts = new AlertProtocol(records, () -> invalidateSession.run(), config.observer());
         this.ccs = new ChangeCipherSpecProtocol(records, config.observer());
@@ -109,6 +117,8 @@ public final class Connection {
         }
         this.intercepted = config.handshakeInterceptor() == null ? null
                 : new InterceptedOutput(this, config.handshakeInterceptor());
+        this.interceptedInput = config.incomingHandshakeInterceptor() == null ? null
+                : new InterceptedInput(client, config.incomingHandshakeInterceptor(), config.maxCertificateList());
     }
 
     /** The key under which a client keeps sessions for this server. */
@@ -254,6 +264,21 @@ public final class Connection {
      * §7.2.1, we wait for the peer's close_notify and discard whatever else comes.
      */
     public void processNextRecord() throws IOException {
+        if (interceptedRecords == null) {
+            processRecord();
+            return;
+        }
+        try { // research hook: the record goes to the interceptor; the record layer reads what it returns
+            interceptedRecords.interceptNextRecord(mayReceiveSslv2ClientHello(), receiveFragmentLimit());
+        } catch (TlsAlertException e) {
+            throw fail(e);
+        }
+        while (!isInboundClosed() && interceptedRecords.hasWholeRecord(mayReceiveSslv2ClientHello(), receiveFragmentLimit())) {
+            processRecord();
+        }
+    }
+
+    private void processRecord() throws IOException {
         try {
             if (mayReceiveSslv2ClientHello()) {
                 byte[] v2Hello = records.readSslv2ClientHello(); // RFC 5246 Appendix E.2
@@ -272,10 +297,10 @@ public final class Connection {
             noProgress.received(record);
             switch (record.type()) {
                 case ALERT -> receiveAlert(record.fragment());
-                case CHANGE_CIPHER_SPEC -> receiveChangeCipherSpec(record.fragment());
+                case CHANGE_CIPHER_SPEC -> interceptChangeCipherSpec(record.fragment());
                 case HANDSHAKE -> {
                     for (HandshakeFrame frame : reassembler.add(record.fragment())) {
-                        receiveHandshake(frame);
+                        interceptHandshake(frame);
                     }
                 }
                 case APPLICATION_DATA -> receiveApplicationData(record);
@@ -321,8 +346,34 @@ public final class Connection {
         }
     }
 
+    /** Research hook: the peer's message goes to the interceptor, the state machine gets what it delivers. */
+    private void interceptHandshake(HandshakeFrame frame) throws IOException {
+        if (interceptedInput == null) {
+            receiveHandshake(frame);
+            return;
+        }
+        for (HandshakeFrame delivered : interceptedInput.message(frame)) {
+            receiveHandshake(delivered);
+        }
+    }
+
+    /** Research hook: the interceptor may deliver messages before the peer's ChangeCipherSpec, or drop it. */
+    private void interceptChangeCipherSpec(byte[] fragment) throws IOException {
+        if (interceptedInput == null) {
+            receiveChangeCipherSpec(fragment);
+            return;
+        }
+        boolean pass = interceptedInput.changeCipherSpec();
+        for (HandshakeFrame delivered : interceptedInput.takeDelivered()) {
+            receiveHandshake(delivered);
+        }
+        if (pass) {
+            receiveChangeCipherSpec(fragment);
+        }
+    }
+
     private void receiveChangeCipherSpec(byte[] fragment) throws IOException {
-        if (reassembler.hasPartialMessage()) {
+        if (reassembler.hasPartialMessage() || (interceptedInput != null && interceptedInput.hasPartialMessage())) {
             // RFC 5246 §7.1: the CCS may not split a handshake message.
             throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE, "ChangeCipherSpec in the middle of a handshake message");
         }
@@ -348,7 +399,7 @@ public final class Connection {
             if (!client) {
                 throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE, "a server never receives HelloRequest");
             }
-            HandshakeMessage request = HandshakeMessages.decode(frame, decodeContext());
+            HandshakeMessage request = decodeReceived(frame, decodeContext());
             config.observer().handshakeMessageReceived(request, frame.bytes());
             helloRequest();
             return;
@@ -361,15 +412,27 @@ public final class Connection {
         }
         if (!current().expects(frame.type())) {
             // RFC 5246 §7.4: the type alone makes it unexpected_message, before its body is read.
-            throw HandshakeState.unexpected(state, frame.type().toString());
+            TlsAlertException unexpected = HandshakeState.unexpected(state, frame.type().toString());
+            config.observer().undecodableHandshakeReceived(frame.bytes(), unexpected.getMessage());
+            throw unexpected;
         }
-        HandshakeMessage message = HandshakeMessages.decode(frame, handshake.decodeContext());
+        HandshakeMessage message = decodeReceived(frame, handshake.decodeContext());
         config.observer().handshakeMessageReceived(message, frame.bytes());
         moveTo(current().handle(handshake, new ReceivedMessage(message, frame)));
     }
 
+    /** Decodes a received message; one that does not parse is reported raw to the observer before its alert. */
+    private HandshakeMessage decodeReceived(HandshakeFrame frame, DecodeContext context) throws TlsAlertException {
+        try {
+            return HandshakeMessages.decode(frame, context);
+        } catch (TlsAlertException e) {
+            config.observer().undecodableHandshakeReceived(frame.bytes(), e.getMessage());
+            throw e;
+        }
+    }
+
     /** How to decode a message: the running handshake knows; between handshakes, the session's version. */
-    private DecodeContext decodeContext() {
+    DecodeContext decodeContext() {
         if (handshake != null) {
             return handshake.decodeContext();
         }
@@ -495,6 +558,7 @@ public final class Connection {
         synchronized (writeLock) {
             try {
                 intercepted.flushRecord();
+                intercepted.reportCutShort();
             } catch (IOException gone) {
                 // the socket is going away: the alert's own write reports it
             }

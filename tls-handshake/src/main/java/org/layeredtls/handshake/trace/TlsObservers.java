@@ -90,4 +90,14 @@ public final class TlsObservers implements TlsObserver {
     public void masterSecretDerived(byte[] clientRandom, byte[] masterSecret) {
         observers.forEach(o -> o.masterSecretDerived(clientRandom, masterSecret));
     }
+
+    @Override
+    public void undecodableHandshakeSent(byte[] bytes, String why) {
+        observers.forEach(o -> o.undecodableHandshakeSent(bytes, why));
+    }
+
+    @Override
+    public void undecodableHandshakeReceived(byte[] bytes, String why) {
+        observers.forEach(o -> o.undecodableHandshakeReceived(bytes, why));
+    }
 }

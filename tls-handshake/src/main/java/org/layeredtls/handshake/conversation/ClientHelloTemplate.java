@@ -41,7 +41,7 @@ public final class ClientHelloTemplate implements OutgoingMessage {
     private final List<RawExtension> extensions = new ArrayList<>(List.of(
             new RawExtension(ExtensionType.SUPPORTED_GROUPS.code(), fromHex("0006001d00170018"), -1),
             new RawExtension(ExtensionType.EC_POINT_FORMATS.code(), fromHex("0100"), -1),
-            new RawExtension(ExtensionType.SIGNATURE_ALGORITHMS.code(), fromHex("000a0804040105010403020100"), -1),
+            new RawExtension(ExtensionType.SIGNATURE_ALGORITHMS.code(), fromHex("000a08040401050104030201"), -1),
             new RawExtension(ExtensionType.EXTENDED_MASTER_SECRET.code(), new byte[0], -1)));
     private boolean renegotiationInfo = true;
     private boolean extensionsBlock = true;

@@ -125,6 +125,11 @@ public final class Conversation {
         return then(new Step.SendRaw(bytes.clone()));
     }
 
+    /** Does something off the wire between two steps (e.g. asks a server process to renegotiate). */
+    public Conversation act(String description, Step.Act.Action action) {
+        return then(new Step.Act(description, action));
+    }
+
     public Conversation sendChangeCipherSpec() {
         return then(new Step.SendChangeCipherSpec());
     }

@@ -68,6 +68,12 @@ final class ConversationRunner {
             }
         } else if (step instanceof Step.SendAlert alert) {
             write(() -> channel.write(ContentType.ALERT.code(), new byte[] {(byte) alert.level(), (byte) alert.description()}));
+        } else if (step instanceof Step.Act act) {
+            try {
+                act.action().run();
+            } catch (Exception e) {
+                throw new IOException("step \"" + act.description() + "\" failed: " + e.getMessage(), e);
+            }
         } else {
             return expect(step);
         }
@@ -171,18 +177,19 @@ final class ConversationRunner {
 
     /** The peer's next event, reading records as needed until {@code deadline}. */
     private WireEvent next(long deadline) throws IOException {
+        long started = System.nanoTime();
         while (pending.isEmpty()) {
             if (closed != null) {
                 return closed;
             }
-            readRecord(deadline);
+            readRecord(deadline, started);
         }
         WireEvent event = pending.removeFirst();
         received.add(event);
         return event;
     }
 
-    private void readRecord(long deadline) throws IOException {
+    private void readRecord(long deadline, long started) throws IOException {
         RecordChannel.Record record;
         try {
             record = channel.read(deadline);
@@ -192,7 +199,7 @@ final class ConversationRunner {
         }
         if (record == null) {
             switch (channel.ending()) {
-                case TIMEOUT -> pending.add(new WireEvent.Silence((deadline - System.nanoTime()) / 1_000_000));
+                case TIMEOUT -> pending.add(new WireEvent.Silence((System.nanoTime() - started) / 1_000_000));
                 case EOF -> closed = new WireEvent.Closed(false);
                 case RESET -> closed = new WireEvent.Closed(true);
             }

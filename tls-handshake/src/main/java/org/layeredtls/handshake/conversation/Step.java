@@ -63,6 +63,23 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * Something done off the wire, between two steps: tell a server process to renegotiate, restart a peer,
+     * wait for a log line. Its exception fails the conversation.
+     */
+    record Act(String description, Action action) implements Step {
+        /** The action. */
+        @FunctionalInterface
+        public interface Action {
+            void run() throws Exception;
+        }
+
+        @Override
+        public String describe() {
+            return description;
+        }
+    }
+
     /** The next thing the peer sends must be this handshake message. */
     record ExpectHandshake(HandshakeType type) implements Step {
         @Override

@@ -195,8 +195,8 @@ final class ServerNegotiation {
                 && config.cipherSuites().contains(state.cipherSuite())
                 && state.compression() == context.compression
                 && state.isValidAt(config.clock().instant())
-                // RFC 6066 §3: no resumption under a different server_name: a full handshake instead
-                && java.util.Objects.equals(state.serverName(), context.serverName);
+                // RFC 6066 §3: no resumption when server_name "contains a different name": a full handshake instead
+                && (context.serverName == null || context.serverName.equals(state.serverName()));
         if (!fits) {
             return false;
         }

@@ -34,13 +34,14 @@ final class NegotiationProbes {
                         hello("version 4.0", Messages.clientHello().clientVersion(0x0400)), serverFlight()),
                 Probe.differ(CATEGORY, "client_version {3,0} (SSL 3.0, disabled)",
                         hello("ssl3", Messages.clientHello().clientVersion(0x0300)), fatal(HANDSHAKE_FAILURE),
-                        fatal(PROTOCOL_VERSION), "OpenSSL here is built without SSL 3.0 and answers handshake_failure "
-                                + "(\"unsupported protocol\"); RFC 5246 Appendix E.1 names protocol_version, which LayeredTLS sends"),
+                        fatal(PROTOCOL_VERSION), "OpenSSL here is built without SSL 3.0 and answers handshake_failure; "
+                                + "RFC 5246 Appendix E.1 names protocol_version, which LayeredTLS sends"),
                 Probe.differ(CATEGORY, "client_version {3,1} (TLS 1.0, disabled by default)",
                         hello("tls1.0", Messages.clientHello().clientVersion(0x0301)), fatal(AlertDescription.INTERNAL_ERROR),
-                        fatal(PROTOCOL_VERSION), "Debian's OpenSSL 3.0 allows TLS 1.0 in its protocol range but its "
-                                + "security level 2 leaves no usable signature or suite, an internal_error; LayeredTLS "
-                                + "refuses the version itself (protocol_version, RFC 5246 Appendix E.1)"),
+                        fatal(PROTOCOL_VERSION), "OpenSSL 3.0 accepts the version, then its security level allows no "
+                                + "signature for TLS 1.0's MD5+SHA-1 ServerKeyExchange (\"no suitable signature "
+                                + "algorithm\"): internal_error. LayeredTLS refuses the version itself (protocol_version, "
+                                + "RFC 5246 Appendix E.1)"),
                 Probe.same(CATEGORY, "client_version {2,0}",
                         hello("version 2.0", Messages.clientHello().clientVersion(0x0200)), fatal(PROTOCOL_VERSION)),
                 Probe.same(CATEGORY, "no suite in common (RC4-SHA only)",

@@ -116,10 +116,7 @@ final class ConversationRunner {
         }
         try {
             write.run();
-        } catch (IOException e) {
-            if (e.getMessage() != null && e.getMessage().contains("cannot be protected")) {
-                throw e;
-            }
+        } catch (IOException e) { // the peer closed or reset: what it said before is still to be read
             writeFailed = true;
             trace.note("(write failed: " + e.getMessage() + ")");
         }

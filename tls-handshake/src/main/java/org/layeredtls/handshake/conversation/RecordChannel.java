@@ -191,11 +191,18 @@ final class RecordChannel {
         return true;
     }
 
-    private static ContentType contentType(int code) throws IOException {
+    /**
+     * The content type to MAC a protected record under.
+     *
+     * @throws IllegalArgumentException for a code the record layer has no type for: such a record can only be
+     *                                  sent in the clear (a script error, not the peer's)
+     */
+    private static ContentType contentType(int code) {
         try {
             return ContentType.fromCode(code);
         } catch (TlsAlertException e) {
-            throw new IOException("content type " + code + " cannot be protected: the record layer has no such type", e);
+            throw new IllegalArgumentException("content type " + code + " cannot be protected: send it before "
+                    + "ChangeCipherSpec, or as raw bytes", e);
         }
     }
 }

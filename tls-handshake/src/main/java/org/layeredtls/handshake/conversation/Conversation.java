@@ -130,6 +130,16 @@ public final class Conversation {
         return then(new Step.Act(description, action));
     }
 
+    /** Shuts down our output (no close_notify): the peer reads end of stream and may still answer. */
+    public Conversation shutdownOutput() {
+        return then(new Step.CloseTransport(false));
+    }
+
+    /** Resets the connection (SO_LINGER 0), as a crashed peer does; expectations after it see the close. */
+    public Conversation reset() {
+        return then(new Step.CloseTransport(true));
+    }
+
     public Conversation sendChangeCipherSpec() {
         return then(new Step.SendChangeCipherSpec());
     }

@@ -99,6 +99,17 @@ final class RecordChannel {
         out.flush();
     }
 
+    /** Half-closes (shutdownOutput) or resets (SO_LINGER 0, then close) the TCP connection. */
+    void closeTransport(boolean reset) throws IOException {
+        trace.note(reset ? "(connection reset)" : "(output shut down)");
+        if (reset) {
+            socket.setSoLinger(true, 0);
+            socket.close();
+        } else {
+            socket.shutdownOutput();
+        }
+    }
+
     /** Writes bytes as they are: records with any header, or anything else. */
     void writeRaw(byte[] bytes) throws IOException {
         trace.sentRaw(bytes);

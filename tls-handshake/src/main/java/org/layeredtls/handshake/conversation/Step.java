@@ -47,6 +47,14 @@ public sealed interface Step {
         }
     }
 
+    /** Ends our side of the TCP connection: a half-close (the peer reads end of stream and may still answer) or a reset. */
+    record CloseTransport(boolean reset) implements Step {
+        @Override
+        public String describe() {
+            return reset ? "reset the connection (SO_LINGER 0)" : "half-close: shut down our output";
+        }
+    }
+
     /** ChangeCipherSpec (RFC 5246 §7.1); our records are protected from the next one on, if the keys exist. */
     record SendChangeCipherSpec() implements Step {
         @Override

@@ -111,6 +111,16 @@ class ConversationTest {
     }
 
     @Test
+    void aHalfCloseDuringTheHandshakeIsSeenByTheServerWhichCloses() throws Exception {
+        try (HandshakeServer server = HandshakeServer.bind(server(), Duration.ofSeconds(5))) {
+            Future<HandshakeServer.Outcome> outcome = server.acceptOne();
+            Scripts.untilServerHelloDone("half-close", Messages.clientHello()).shutdownOutput()
+                    .expectCloseAfterAnyAlerts().runAsClient("127.0.0.1", server.port());
+            assertTrue(HandshakeServer.failureOf(outcome) != null, "the handshake did not complete");
+        }
+    }
+
+    @Test
     void asAServerAConversationFacesAClientAndItsAlertEndsTheClientsHandshake() throws Exception {
         try (ServerSocket listener = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             TlsConfig client = CataloguePki.client().build();

@@ -130,6 +130,16 @@ public final class Conversation {
         return then(new Step.Act(description, action));
     }
 
+    /** Holds what the next steps send, until {@link #releaseWrites()} writes it all at once (a coalesced flight). */
+    public Conversation holdWrites() {
+        return then(new Step.HoldWrites(true));
+    }
+
+    /** Writes everything held since {@link #holdWrites()} in one write. */
+    public Conversation releaseWrites() {
+        return then(new Step.HoldWrites(false));
+    }
+
     /** Shuts down our output (no close_notify): the peer reads end of stream and may still answer. */
     public Conversation shutdownOutput() {
         return then(new Step.CloseTransport(false));

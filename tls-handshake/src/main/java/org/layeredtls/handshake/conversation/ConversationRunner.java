@@ -68,6 +68,12 @@ final class ConversationRunner {
             }
         } else if (step instanceof Step.SendAlert alert) {
             write(() -> channel.write(ContentType.ALERT.code(), new byte[] {(byte) alert.level(), (byte) alert.description()}));
+        } else if (step instanceof Step.HoldWrites hold) {
+            if (hold.hold()) {
+                channel.holdWrites();
+            } else {
+                write(channel::releaseWrites);
+            }
         } else if (step instanceof Step.CloseTransport close) {
             channel.closeTransport(close.reset());
             writeFailed = true;

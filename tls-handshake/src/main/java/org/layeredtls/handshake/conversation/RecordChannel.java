@@ -44,6 +44,8 @@ final class RecordChannel {
     private ProtocolVersion writeVersion = ProtocolVersion.TLS1_0;
     private byte[] partial = new byte[0]; // bytes of the next record read so far
     private Ending ending;
+    private java.io.ByteArrayOutputStream held; // writes kept for one TCP write, while holding
+
 
     RecordChannel(Socket socket, RecordTrace trace) throws IOException {
         this.socket = socket;
@@ -95,8 +97,33 @@ final class RecordChannel {
         }
         byte[] record = tamper.apply(header(type, version, fragment));
         trace.sent(type, version, plaintext.length, record.length - RecordLimits.HEADER_LENGTH, writeState != null);
-        out.write(record);
-        out.flush();
+        send(record);
+    }
+
+    private void send(byte[] bytes) throws IOException {
+        if (held != null) {
+            held.writeBytes(bytes);
+        } else {
+            out.write(bytes);
+            out.flush();
+        }
+    }
+
+    /** From now on, keeps what is written, to send it all in one write at {@link #releaseWrites()}. */
+    void holdWrites() {
+        if (held == null) {
+            held = new java.io.ByteArrayOutputStream();
+        }
+    }
+
+    /** Sends everything held in one write (a flight in one TCP segment, as far as the network allows). */
+    void releaseWrites() throws IOException {
+        if (held != null) {
+            byte[] bytes = held.toByteArray();
+            held = null;
+            trace.note("(" + bytes.length + " held bytes written at once)");
+            send(bytes);
+        }
     }
 
     /** Half-closes (shutdownOutput) or resets (SO_LINGER 0, then close) the TCP connection. */
@@ -113,8 +140,7 @@ final class RecordChannel {
     /** Writes bytes as they are: records with any header, or anything else. */
     void writeRaw(byte[] bytes) throws IOException {
         trace.sentRaw(bytes);
-        out.write(bytes);
-        out.flush();
+        send(bytes);
     }
 
     static byte[] header(int type, int version, byte[] fragment) {

@@ -47,6 +47,17 @@ public sealed interface Step {
         }
     }
 
+    /**
+     * Holds what the following steps send ({@code hold}), or sends all of it in one write: a coalesced flight,
+     * records the peer receives together.
+     */
+    record HoldWrites(boolean hold) implements Step {
+        @Override
+        public String describe() {
+            return hold ? "hold what follows, to write it at once" : "write what was held, at once";
+        }
+    }
+
     /** Ends our side of the TCP connection: a half-close (the peer reads end of stream and may still answer) or a reset. */
     record CloseTransport(boolean reset) implements Step {
         @Override

@@ -64,6 +64,10 @@ final class OrderProbes {
                         t -> Scripts.untilServerHelloDone("cke 1-byte", Scripts.rsaCbcHello())
                                 .sendFragmented(1, Messages.clientKeyExchange()).sendChangeCipherSpec()
                                 .send(Messages.finished()), finishes()),
+                Probe.same(FRAGMENTATION, "the client's flight coalesced: ClientKeyExchange, ChangeCipherSpec and Finished in one write",
+                        t -> Scripts.untilServerHelloDone("coalesced flight", Scripts.rsaCbcHello()).holdWrites()
+                                .send(Messages.clientKeyExchange()).sendChangeCipherSpec().send(Messages.finished())
+                                .releaseWrites(), finishes()),
                 Probe.same(FRAGMENTATION, "a full ECDHE handshake (the baseline)",
                         t -> Scripts.untilServerHelloDone("ecdhe", Messages.clientHello())
                                 .send(Messages.clientKeyExchange()).sendChangeCipherSpec().send(Messages.finished()),

@@ -63,7 +63,8 @@ public final class HandshakeSecrets {
         this.random = random;
     }
 
-    RandomSource random() {
+    /** The randomness templates draw from (hello randoms, premaster secrets, ephemeral keys). */
+    public RandomSource random() {
         return random;
     }
 
@@ -149,7 +150,7 @@ public final class HandshakeSecrets {
     }
 
     /** The verify_data of {@code sender}'s Finished over the transcript so far (RFC 5246 §7.4.9). */
-    byte[] finishedVerifyData(Sender sender) {
+    public byte[] finishedVerifyData(Sender sender) {
         if (masterSecret == null) {
             return new byte[DecodeContext.of(version()).verifyDataLength()];
         }

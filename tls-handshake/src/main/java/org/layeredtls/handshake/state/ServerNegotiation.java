@@ -194,7 +194,9 @@ final class ServerNegotiation {
         boolean fits = state.version().equals(version) && hello.cipherSuites().contains(state.cipherSuite().code())
                 && config.cipherSuites().contains(state.cipherSuite())
                 && state.compression() == context.compression
-                && state.isValidAt(config.clock().instant());
+                && state.isValidAt(config.clock().instant())
+                // RFC 6066 §3: no resumption when server_name "contains a different name": a full handshake instead
+                && (context.serverName == null || context.serverName.equals(state.serverName()));
         if (!fits) {
             return false;
         }

@@ -55,9 +55,10 @@ final class NegotiationProbes {
                         hello("fallback scsv", Messages.clientHello().clientVersion(0x0302).cipherSuites(
                                 CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA.code(), 0x5600)),
                         fatal(INAPPROPRIATE_FALLBACK), fatal(PROTOCOL_VERSION), "LayeredTLS checks the version "
-                                + "first: TLS 1.1 is disabled, so protocol_version comes before the SCSV is looked at. "
-                                + "RFC 7507 §3 asks inappropriate_fallback whenever the server supports a higher version: "
-                                + "both refuse, but LayeredTLS names the other reason (noted, not changed)"),
+                                + "first: TLS 1.1 is disabled at the default security level, so it answers protocol_version. "
+                                + "RFC 7507 §3 allows exactly that: inappropriate_fallback \"unless it responds with a fatal "
+                                + "protocol_version alert because the version indicated in ClientHello.client_version is "
+                                + "unsupported\"; OpenSSL looks at the SCSV first. Both are right"),
                 Probe.same(CATEGORY, "cipher_suites length field odd (3)",
                         hello("odd suites length", Messages.clientHello().cipherSuitesLength(3)), fatal(DECODE_ERROR)),
                 Probe.differ(CATEGORY, "empty cipher_suites",

@@ -2,6 +2,8 @@ package org.layeredtls.cwmp.cli;
 
 import java.io.PrintStream;
 
+import org.layeredtls.record.demo.RecordProtocolDemo;
+
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -12,7 +14,7 @@ import picocli.CommandLine.Command;
  */
 @Command(name = "layeredtls", mixinStandardHelpOptions = true, version = "LayeredTLS 0.1.0",
         description = "A pure-Java SSL/TLS stack, layer by layer, with a thin TR-069 (CWMP) ACS and CPE on top.",
-        subcommands = {DemoCommand.class, AcsCommand.class, AcsAdminCommand.class, CpeCommand.class, RecordDemoCommand.class,
+        subcommands = {DemoCommand.class, AcsCommand.class, AcsAdminCommand.class, CpeCommand.class, RecordProtocolDemo.class,
                 org.layeredtls.handshake.cli.ClientCommand.class, org.layeredtls.handshake.cli.ServerCommand.class,
                 org.layeredtls.handshake.cli.CertsCommand.class})
 public final class LayeredTls implements Runnable {

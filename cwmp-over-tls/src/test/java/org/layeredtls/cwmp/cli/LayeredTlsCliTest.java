@@ -43,4 +43,32 @@ class LayeredTlsCliTest {
         assertTrue(status != 0);
         assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("unknown cipher suite"), bytes.toString(StandardCharsets.UTF_8));
     }
+
+    @Test
+    void everySubcommandAnswersHelpAndShortHelpWithItsUsageAndExitStatusZero() {
+        var subcommands = LayeredTls.commandLine(System.out).getSubcommands();
+        var names = subcommands.keySet(); // with the aliases s_client and s_server
+        assertTrue(names.containsAll(java.util.List.of("demo", "acs", "cpe", "record-demo", "client", "server", "certs")), names::toString);
+        for (String command : names) {
+            for (String help : new String[] {"--help", "-h"}) {
+                ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+                var line = LayeredTls.commandLine(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+                line.setErr(new java.io.PrintWriter(bytes, true));
+                int status = line.execute(command, help);
+                String text = bytes.toString(StandardCharsets.UTF_8);
+                assertEquals(0, status, command + " " + help + ": " + text);
+                assertTrue(text.startsWith("Usage: layeredtls " + subcommands.get(command).getCommandName() + " "), command + " " + help + ": " + text);
+            }
+        }
+    }
+
+    @Test
+    void recordDemoRunsInsideTheLauncherAndReturnsItsExitStatus() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        var line = LayeredTls.commandLine(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+        line.setErr(new java.io.PrintWriter(bytes, true));
+        // a usage error comes back as picocli's status 2, not as a System.exit of the whole process
+        assertEquals(2, line.execute("record-demo", "--fragment", "10"));
+        assertTrue(bytes.toString(StandardCharsets.UTF_8).contains("--fragment must lie in 64..16384"), bytes.toString(StandardCharsets.UTF_8));
+    }
 }

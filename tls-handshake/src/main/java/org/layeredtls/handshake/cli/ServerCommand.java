@@ -3,7 +3,6 @@ package org.layeredtls.handshake.cli;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HexFormat;
@@ -37,8 +36,10 @@ import picocli.CommandLine.Option;
 @Command(name = "server", aliases = "s_server", description = "A TLS server, after openssl s_server.", mixinStandardHelpOptions = true)
 public class ServerCommand implements Callable<Integer> {
 
-    @Option(names = "-accept", paramLabel = "PORT", defaultValue = "4433", description = "Port to listen on, 0 for any (default ${DEFAULT-VALUE}).")
-    int port;
+    @Option(names = "-accept", paramLabel = "[HOST:]PORT", defaultValue = "4433", converter = AcceptAddress.Converter.class,
+            description = {"Where to listen, as s_server: PORT (on the loopback address), HOST:PORT, [IPv6]:PORT or *:PORT (every address);",
+                    "port 0 for an ephemeral one (default ${DEFAULT-VALUE})."})
+    AcceptAddress accept;
     @Option(names = "-verify", paramLabel = "DEPTH", description = "Ask for a client certificate (want); DEPTH is accepted but not enforced (see OBSERVE.md).")
     Integer verify;
     @Option(names = "-Verify", paramLabel = "DEPTH", description = "Require a client certificate (need); DEPTH as for -verify.")
@@ -96,8 +97,8 @@ public class ServerCommand implements Callable<Integer> {
             builder.handshakeTimeout(Duration.ofSeconds(handshakeTimeout));
         }
         TlsConfig config = builder.build();
-        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), port, config)) {
-            out.println("ACCEPT " + listener.getInetAddress().getHostAddress() + ":" + listener.getLocalPort());
+        try (TlsServerSocket listener = TlsServerSocket.bind(accept.bindAddress(), accept.port(), config)) {
+            out.println("ACCEPT " + AcceptAddress.format(listener.getInetAddress(), listener.getLocalPort()));
             out.flush();
             for (int served = 0; naccept < 0 || served < naccept; served++) {
                 TlsSocket socket;

@@ -49,7 +49,8 @@ public final class RecordProtocolDemo implements Callable<Integer> {
     @Option(names = "--message", description = "the application data to send (default: a CWMP Inform)")
     String message = DEFAULT_MESSAGE;
 
-    @Option(names = "--version", description = "SSLv3, TLSv1, TLSv1.1 or TLSv1.2 (default: ${DEFAULT-VALUE})")
+    // --tls-version, as the other layeredtls commands: --version is the standard -V/--version of picocli
+    @Option(names = "--tls-version", description = "SSLv3, TLSv1, TLSv1.1 or TLSv1.2 (default: ${DEFAULT-VALUE})")
     String version = "TLSv1.2";
 
     @Option(names = "--cipher", description = "the bulk cipher: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
@@ -71,6 +72,11 @@ public final class RecordProtocolDemo implements Callable<Integer> {
     CommandLine.Model.CommandSpec commandSpec;
 
     private final PrintStream out;
+
+    /** The demo printing to standard output (how the {@code layeredtls} launcher runs it). */
+    public RecordProtocolDemo() {
+        this(System.out);
+    }
 
     RecordProtocolDemo(PrintStream out) {
         this.out = out;

@@ -18,6 +18,7 @@ class RecordProtocolDemoTest {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         CommandLine line = new CommandLine(new RecordProtocolDemo(out));
         line.setErr(new java.io.PrintWriter(out, true));
+        line.setOut(new java.io.PrintWriter(out, true));
         assertEquals(expectedExit, line.execute(args), bytes.toString(StandardCharsets.UTF_8));
         return bytes.toString(StandardCharsets.UTF_8);
     }
@@ -32,7 +33,7 @@ class RecordProtocolDemoTest {
     })
     void sendsTheMessageRecordByRecordReadsItBackAndRefusesATamperedRecord(
             String version, String cipher, String mac, int fragment, boolean deflate) {
-        String output = run(0, "--version", version, "--cipher", cipher, "--mac", mac,
+        String output = run(0, "--tls-version", version, "--cipher", cipher, "--mac", mac,
                 "--fragment", String.valueOf(fragment), deflate ? "--deflate" : "--etm=false");
         assertTrue(output.contains("Record 1 (sequence number 0)"), output);
         assertTrue(output.contains("identical to what was sent: yes"), output);
@@ -42,9 +43,18 @@ class RecordProtocolDemoTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"--fragment, 10", "--version, TLSv9"})
+    @CsvSource({"--fragment, 10", "--tls-version, TLSv9"})
     void refusesOptionsOutsideTheRfcLimits(String option, String value) {
         String output = run(2, option, value);
         assertTrue(output.contains("Usage: record-demo"), output);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--help", "-h"})
+    void helpListsTheOptionsAndExitsZero(String help) {
+        String output = run(0, help);
+        assertTrue(output.contains("Usage: record-demo"), output);
+        assertTrue(output.contains("--tls-version"), output);
+        assertTrue(output.contains("--deflate"), output);
     }
 }

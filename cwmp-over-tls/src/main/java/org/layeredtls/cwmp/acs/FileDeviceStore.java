@@ -35,6 +35,10 @@ import org.layeredtls.cwmp.soap.XmlWriter;
  * &lt;/device&gt;
  * </pre>
  * The file name is the device id with every character outside {@code [A-Za-z0-9._-]} written as {@code %XX}.
+ *
+ * <p>Thread-safe without a lock of its own: each save replaces its file with one atomic rename, so a load (or
+ * a listing) reads a whole old or a whole new record, and devices' files do not touch one another. Whoever
+ * reads, changes and saves one record serialises that ({@link AcsEngine} does, per device).
  */
 public final class FileDeviceStore implements DeviceStore {
     private final Path directory;
@@ -46,7 +50,7 @@ public final class FileDeviceStore implements DeviceStore {
     }
 
     @Override
-    public synchronized Optional<DeviceRecord> load(String deviceId) throws IOException {
+    public Optional<DeviceRecord> load(String deviceId) throws IOException {
         Path f = fileFor(deviceId);
         if (!Files.exists(f)) {
             return Optional.empty();
@@ -55,12 +59,12 @@ public final class FileDeviceStore implements DeviceStore {
     }
 
     @Override
-    public synchronized void save(DeviceRecord r) throws IOException {
+    public void save(DeviceRecord r) throws IOException {
         StateFile.writeAtomically(fileFor(r.deviceId()), XmlWriter.write(toElement(r), r.cwmpNamespace()));
     }
 
     @Override
-    public synchronized List<String> deviceIds() throws IOException {
+    public List<String> deviceIds() throws IOException {
         List<String> ids = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory, "*.xml")) {
             for (Path p : ds) {

@@ -74,6 +74,7 @@ public final class AcsServer implements Closeable {
     private final Consumer<String> log;
     private final Consumer<String> debug;
     private final int firstByteTimeoutMillis;
+    private final int idleTimeoutMillis;
     private final HttpServerLoop loop;
     private final Map<String, SessionEntry> sessions = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
@@ -86,8 +87,10 @@ public final class AcsServer implements Closeable {
     AcsServer(SoapEndpoint endpoint, TlsConfig tls, InetAddress address, int port, String path,
               Function<String, Optional<String>> passwords, Consumer<String> log, Consumer<String> debug)
             throws IOException {
-        this.listener = new TlsServerSocket(FirstByteSocket.listen(address, port), withResumption(tls));
+        this.listener = new TlsServerSocket(FirstByteSocket.listen(address, port, tls.acceptBacklog()),
+                withResumption(tls));
         this.firstByteTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, tls.handshakeTimeout().toMillis());
+        this.idleTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, tls.idleTimeout().toMillis());
         this.endpoint = endpoint;
         this.path = path;
         this.passwords = passwords;
@@ -196,7 +199,7 @@ public final class AcsServer implements Closeable {
      * On a resumed session the certificates are those the full handshake checked (RFC 5246 §7.3).
      */
     private void handshake(Socket socket, HttpContext context) throws IOException {
-        socket.setSoTimeout(60_000);
+        socket.setSoTimeout(idleTimeoutMillis); // TlsConfig.idleTimeout: a stalled CPE cannot hold its thread
         TlsSocket tls = ((TlsBoundSocket) socket).tls();
         if (tls.socket() instanceof FirstByteSocket tcp && !tcp.awaitFirstByte(firstByteTimeoutMillis)) {
             tcp.close(); // nothing was said: nothing to answer, not even close_notify

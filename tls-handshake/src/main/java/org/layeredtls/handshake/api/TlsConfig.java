@@ -101,6 +101,9 @@ public final class TlsConfig {
     // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
     private final boolean acceptSslv2ClientHello;
     private final boolean cbcRecordSplitting;
+    // server connections under load (CWMP ACS: many devices at once)
+    private final java.time.Duration idleTimeout;
+    private final int acceptBacklog;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -149,6 +152,9 @@ public final class TlsConfig {
         this.permittedNamedGroups = securityLevel.permittedGroups(namedGroups);
         this.permittedSignatureSchemes = securityLevel.permittedSignatures(signatureSchemes);
         this.permittedMinVersion = securityLevel.lowestPermittedVersion(minVersion, maxVersion).orElse(null);
+        // server connections under load (CWMP ACS: many devices at once)
+        this.idleTimeout = b.idleTimeout;
+        this.acceptBacklog = b.acceptBacklog;
         checkSecurityLevel();
     }
 
@@ -222,6 +228,9 @@ public final class TlsConfig {
         b.cbcRecordSplitting = cbcRecordSplitting;
         // security level
         b.securityLevel = securityLevel;
+        // server connections under load (CWMP ACS: many devices at once)
+        b.idleTimeout = idleTimeout;
+        b.acceptBacklog = acceptBacklog;
         return b;
     }
 
@@ -291,6 +300,11 @@ public final class TlsConfig {
     public boolean acceptSslv2ClientHello() { return acceptSslv2ClientHello; }
     /** Whether SSL 3.0/TLS 1.0 CBC application data is sent split 1/n-1 (the BEAST countermeasure). */
     public boolean cbcRecordSplitting() { return cbcRecordSplitting; }
+    // server connections under load (CWMP ACS: many devices at once)
+    /** How long a server waits for the next bytes of an established connection before it closes it (default 60 s). */
+    public java.time.Duration idleTimeout() { return idleTimeout; }
+    /** How many connections the kernel may hold, not yet accepted, for a listening server (default 50). */
+    public int acceptBacklog() { return acceptBacklog; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -342,6 +356,9 @@ public final class TlsConfig {
         // legacy record formats: SSLv2-compatible ClientHello, BEAST 1/n-1 split
         private boolean acceptSslv2ClientHello = true;
         private boolean cbcRecordSplitting = true;
+        // server connections under load (CWMP ACS: many devices at once)
+        private java.time.Duration idleTimeout = java.time.Duration.ofSeconds(60);
+        private int acceptBacklog = 50;
 
         private Builder() {
         }
@@ -645,6 +662,31 @@ public final class TlsConfig {
          */
         public Builder securityLevel(int level) {
             this.securityLevel = SecurityLevel.of(level);
+            return this;
+        }
+
+        // server connections under load (CWMP ACS: many devices at once)
+
+        /**
+         * How long a server waits for the next bytes of an established connection, after its
+         * handshake: the next request, or the rest of one cut short (default 60 s). When it runs
+         * out, the server closes that connection only: a peer that stalls, or stops in the middle
+         * of a message, cannot hold a thread for ever. The handshake has its own bound,
+         * {@link #handshakeTimeout(java.time.Duration)}.
+         */
+        public Builder idleTimeout(java.time.Duration timeout) {
+            this.idleTimeout = positive(timeout, "idle timeout");
+            return this;
+        }
+
+        /**
+         * How many connections the kernel may queue for a listening server before it accepts them
+         * (default 50, the JDK's {@code ServerSocket} default): a burst of clients larger than this
+         * sees its SYNs dropped and retried a second or more later. Linux caps it at
+         * {@code net.core.somaxconn}.
+         */
+        public Builder acceptBacklog(int connections) {
+            this.acceptBacklog = atLeastOne(connections, "accept backlog");
             return this;
         }
 

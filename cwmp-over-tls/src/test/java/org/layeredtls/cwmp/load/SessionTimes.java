@@ -6,16 +6,28 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Session durations and what they add up to: sessions per second over a wall-clock span, and the
+ * Session durations and what they add up to: sessions per second from {@link #start()} (when the sessions
+ * are let go) to the end of the last one, and the
  * median and 99th percentile (nearest rank). Printed by the load test, never asserted: tests do not
  * assert on wall-clock time.
  */
 final class SessionTimes {
 
     private final List<Long> nanos = Collections.synchronizedList(new ArrayList<>());
+    private long startNanos = System.nanoTime(); // guarded by this
+    private long lastEndNanos = startNanos; // guarded by this
 
-    void add(long sessionNanos) {
-        nanos.add(sessionNanos);
+    /** The sessions are let go now (by default: when this object was made). */
+    synchronized void start() {
+        startNanos = System.nanoTime();
+        lastEndNanos = startNanos;
+    }
+
+    /** A session that ran from {@code start} to now ({@link System#nanoTime()}). */
+    synchronized void sessionEnded(long start) {
+        long end = System.nanoTime();
+        nanos.add(end - start);
+        lastEndNanos = Math.max(lastEndNanos, end);
     }
 
     int count() {
@@ -36,9 +48,9 @@ final class SessionTimes {
         return sorted.get(Math.max(0, rank - 1)) / 1e6;
     }
 
-    /** One line: count, sessions/s over {@code wallNanos}, p50, p99 and max session time. */
-    String summary(String what, long wallNanos) {
-        double seconds = wallNanos / 1e9;
+    /** One line: count, sessions/s from {@link #start()} to the last session's end, p50, p99, max. */
+    synchronized String summary(String what) {
+        double seconds = (lastEndNanos - startNanos) / 1e9;
         return String.format(Locale.ROOT, "%s: %d sessions in %.1f s = %.1f sessions/s; session time p50 %.0f ms,"
                         + " p99 %.0f ms, max %.0f ms", what, count(), seconds, count() / seconds,
                 percentileMillis(50), percentileMillis(99), percentileMillis(100));

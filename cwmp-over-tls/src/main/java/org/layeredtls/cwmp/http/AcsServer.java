@@ -77,6 +77,7 @@ public final class AcsServer implements Closeable {
     private final int idleTimeoutMillis;
     private final HttpServerLoop loop;
     private final Map<String, SessionEntry> sessions = new ConcurrentHashMap<>();
+    private final Map<String, SessionEntry> sessionOfIdentity = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger sessionsStarted = new AtomicInteger();
@@ -170,6 +171,14 @@ public final class AcsServer implements Closeable {
     /** Connection and session events, oldest first (refusals name the alert). */
     public List<String> events() {
         return List.copyOf(events);
+    }
+
+    /**
+     * How many CWMP sessions are open: started, not yet ended with 204 or refused. A session whose CPE went
+     * away (a reset, a stall cut by the idle timeout) counts until the device's next Inform supersedes it.
+     */
+    public int openSessions() {
+        return sessions.size();
     }
 
     /** How many CWMP sessions (Informs) this server has started. */
@@ -292,6 +301,10 @@ public final class AcsServer implements Closeable {
             String cookie = HexFormat.of().formatHex(random.nextBytes(16));
             entry = new SessionEntry(cookie, identity, endpoint.newSession(identity));
             sessions.put(cookie, entry);
+            SessionEntry superseded = identity == null ? null : sessionOfIdentity.put(identity, entry);
+            if (superseded != null) { // one session per device: its new Inform ends one it abandoned (reset, stall)
+                sessions.remove(superseded.cookie());
+            }
             context.setAttribute(CONNECTION_SESSION, entry);
             response.addHeader(new BasicHeader(HttpHeaders.SET_COOKIE, COOKIE + "=" + cookie + "; Path="
                     + (path == null ? "/" : path) + "; Secure; HttpOnly"));
@@ -305,7 +318,7 @@ public final class AcsServer implements Closeable {
         try {
             answer = entry.session().onPost(body);
         } catch (SoapEndpoint.Refused refused) {
-            sessions.remove(entry.cookie());
+            forget(entry);
             context.removeAttribute(CONNECTION_SESSION);
             event("session refused (" + refused.status + "): " + refused.getMessage());
             response.setCode(refused.status);
@@ -315,7 +328,7 @@ public final class AcsServer implements Closeable {
             return;
         }
         if (answer == null) { // TR-069 §3.7.2.4: 204 ends the session
-            sessions.remove(entry.cookie());
+            forget(entry);
             context.removeAttribute(CONNECTION_SESSION);
             response.setCode(HttpStatus.SC_NO_CONTENT);
             event("session ended for " + entry.session().deviceId().orElse(String.valueOf(identity)));
@@ -323,6 +336,13 @@ public final class AcsServer implements Closeable {
         }
         response.setCode(HttpStatus.SC_OK);
         response.setEntity(new ByteArrayEntity(answer, TEXT_XML));
+    }
+
+    private void forget(SessionEntry entry) {
+        sessions.remove(entry.cookie());
+        if (entry.identity() != null) {
+            sessionOfIdentity.remove(entry.identity(), entry);
+        }
     }
 
     private SessionEntry findSession(ClassicHttpRequest request, HttpContext context) {

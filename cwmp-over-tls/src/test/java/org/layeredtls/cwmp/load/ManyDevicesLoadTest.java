@@ -60,7 +60,7 @@ class ManyDevicesLoadTest {
     static final int DEVICES = 200;
     static final int FAULTY_PER_KIND = 3;
     /** The ACS cuts a silent connection after this (TlsConfig.idleTimeout; 60 s by default). */
-    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration IDLE_TIMEOUT = Duration.ofSeconds(10);
     /** And a handshake that does not complete (TlsConfig.handshakeTimeout): generous, the machine is loaded. */
     private static final Duration HANDSHAKE_TIMEOUT = Duration.ofSeconds(60);
     /** The deadline of each phase: a hang guard that fails loudly, not a performance bound. */

@@ -6,8 +6,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.layeredtls.cwmp.rpc.CwmpFault;
 import org.layeredtls.cwmp.rpc.CwmpMessage;
 import org.layeredtls.cwmp.rpc.CwmpRequest;
@@ -22,7 +24,10 @@ import org.layeredtls.cwmp.rpc.TransferComplete;
 /**
  * The ACS: a task queue per device over a {@link DeviceStore}, and a session per CPE connection
  * ({@link #newSession}). Thread-safe: the HTTP server may run sessions and enqueue tasks concurrently, and an
- * operator may wait for a task's result ({@link #awaitResult}).
+ * operator may wait for a task's result ({@link #awaitResult}). Each device's record is read, changed and
+ * saved under that device's own lock, so that many devices' sessions do not queue behind one another's
+ * store I/O; a task answered in two sessions of one device (a CPE that retried while the ACS still held its
+ * old connection) is recorded once, the first time.
  *
  * <p>With {@link ConnectionRequestCredentials}, a device that informs with {@code 0 BOOTSTRAP} (its first
  * session, or after a factory reset), or that has no ConnectionRequestPassword of ours yet, gets its own
@@ -32,6 +37,7 @@ public final class AcsEngine {
     private final DeviceStore store;
     private final Clock clock;
     private final ConnectionRequestCredentials credentials;
+    private final Map<String, Object> deviceLocks = new ConcurrentHashMap<>();
 
     /** An ACS that leaves the devices' Connection Request credentials alone. */
     public AcsEngine(DeviceStore store, Clock clock) {
@@ -59,25 +65,31 @@ public final class AcsEngine {
     }
 
     /** Queues an RPC for a device's next session; returns the task id. */
-    public synchronized String enqueue(String deviceId, CwmpRequest rpc) {
+    public String enqueue(String deviceId, CwmpRequest rpc) {
         String id = UUID.randomUUID().toString();
-        DeviceRecord r = load(deviceId).orElse(DeviceRecord.unknown(deviceId));
-        save(r.withTask(new Task(id, rpc, clock.instant())));
+        synchronized (lockOf(deviceId)) {
+            DeviceRecord r = load(deviceId).orElse(DeviceRecord.unknown(deviceId));
+            save(r.withTask(new Task(id, rpc, clock.instant())));
+        }
         return id;
     }
 
     /** The answers recorded for a device, oldest first. */
-    public synchronized List<TaskResult> results(String deviceId) {
-        return load(deviceId).map(DeviceRecord::results).orElse(List.of());
+    public List<TaskResult> results(String deviceId) {
+        synchronized (lockOf(deviceId)) {
+            return load(deviceId).map(DeviceRecord::results).orElse(List.of());
+        }
     }
 
     /** What the ACS knows of a device (incl. the ConnectionRequestURL/Username/Password learnt). */
-    public synchronized Optional<DeviceRecord> device(String deviceId) {
-        return load(deviceId);
+    public Optional<DeviceRecord> device(String deviceId) {
+        synchronized (lockOf(deviceId)) {
+            return load(deviceId);
+        }
     }
 
     /** Every device the ACS knows, by id. */
-    public synchronized List<DeviceRecord> devices() {
+    public List<DeviceRecord> devices() {
         List<DeviceRecord> all = new ArrayList<>();
         try {
             for (String id : store.deviceIds()) {
@@ -117,14 +129,16 @@ public final class AcsEngine {
 
     // ---- called by AcsSession ----
 
-    synchronized void recordInform(String deviceId, Inform inform, String namespace) {
-        DeviceRecord r = load(deviceId).orElse(DeviceRecord.unknown(deviceId)).withInform(inform, namespace,
-                clock.instant());
-        if (credentials != null && needsConnectionRequestCredentials(r, inform)) {
-            String taskId = ConnectionRequestCredentials.TASK_PREFIX + UUID.randomUUID();
-            r = r.withTaskFirst(new Task(taskId, credentials.newCredentials(r.root()), clock.instant()));
+    void recordInform(String deviceId, Inform inform, String namespace) {
+        synchronized (lockOf(deviceId)) {
+            DeviceRecord r = load(deviceId).orElse(DeviceRecord.unknown(deviceId)).withInform(inform, namespace,
+                    clock.instant());
+            if (credentials != null && needsConnectionRequestCredentials(r, inform)) {
+                String taskId = ConnectionRequestCredentials.TASK_PREFIX + UUID.randomUUID();
+                r = r.withTaskFirst(new Task(taskId, credentials.newCredentials(r.root()), clock.instant()));
+            }
+            save(r);
         }
-        save(r);
     }
 
     /**
@@ -145,37 +159,60 @@ public final class AcsEngine {
         return r.connectionRequestPassword().filter(p -> !p.isEmpty()).isEmpty() && !refusedBefore;
     }
 
-    synchronized Optional<Task> nextTask(String deviceId) {
-        return load(deviceId).flatMap(r -> r.pendingTasks().stream().findFirst());
+    Optional<Task> nextTask(String deviceId) {
+        synchronized (lockOf(deviceId)) {
+            return load(deviceId).flatMap(r -> r.pendingTasks().stream().findFirst());
+        }
     }
 
-    /** The CPE answered a task: record it, and learn the values a GPV returned or a successful SPV set. */
-    synchronized void recordAnswer(String deviceId, Task task, CwmpMessage answer) {
-        DeviceRecord r = load(deviceId).orElse(DeviceRecord.unknown(deviceId));
-        if (answer instanceof GetParameterValuesResponse g) {
-            r = r.withLearnt(g.parameterList());
-        } else if (answer instanceof SetParameterValuesResponse && task.request() instanceof SetParameterValues s) {
-            r = r.withLearnt(s.parameterList());
+    /**
+     * The CPE answered a task: record it, and learn the values a GPV returned or a successful SPV set. Returns
+     * false, recording nothing, when the task is no longer queued: another session of the device answered it.
+     */
+    boolean recordAnswer(String deviceId, Task task, CwmpMessage answer) {
+        synchronized (lockOf(deviceId)) {
+            DeviceRecord r = load(deviceId).orElse(DeviceRecord.unknown(deviceId));
+            if (r.pendingTasks().stream().noneMatch(t -> t.taskId().equals(task.taskId()))) {
+                return false; // each task is recorded once
+            }
+            if (answer instanceof GetParameterValuesResponse g) {
+                r = r.withLearnt(g.parameterList());
+            } else if (answer instanceof SetParameterValuesResponse && task.request() instanceof SetParameterValues s) {
+                r = r.withLearnt(s.parameterList());
+            }
+            save(r.withResult(new TaskResult(task.taskId(), task.request(), answer, clock.instant()), true));
         }
-        save(r.withResult(new TaskResult(task.taskId(), task.request(), answer, clock.instant()), true));
-        notifyAll(); // an operator may be waiting for this result
+        resultRecorded();
+        return true;
     }
 
     /** A TransferComplete: a second result for the Download task with that CommandKey (or an orphan result). */
-    synchronized void recordTransferComplete(String deviceId, TransferComplete tc) {
-        DeviceRecord r = load(deviceId).orElse(DeviceRecord.unknown(deviceId));
-        TaskResult download = null;
-        for (TaskResult res : r.results()) {
-            if (res.request() instanceof Download d && d.commandKey().equals(tc.commandKey())
-                    && !(res.response() instanceof CwmpFault)) {
-                download = res;
+    void recordTransferComplete(String deviceId, TransferComplete tc) {
+        synchronized (lockOf(deviceId)) {
+            DeviceRecord r = load(deviceId).orElse(DeviceRecord.unknown(deviceId));
+            TaskResult download = null;
+            for (TaskResult res : r.results()) {
+                if (res.request() instanceof Download d && d.commandKey().equals(tc.commandKey())
+                        && !(res.response() instanceof CwmpFault)) {
+                    download = res;
+                }
             }
+            String taskId = download != null ? download.taskId() : "transfer-" + tc.commandKey();
+            CwmpRequest request = download != null ? download.request()
+                    : new Download(tc.commandKey(), "", "", "", "", 0, "", 0, "", "");
+            save(r.withResult(new TaskResult(taskId, request, tc, clock.instant()), false));
         }
-        String taskId = download != null ? download.taskId() : "transfer-" + tc.commandKey();
-        CwmpRequest request = download != null ? download.request()
-                : new Download(tc.commandKey(), "", "", "", "", 0, "", 0, "", "");
-        save(r.withResult(new TaskResult(taskId, request, tc, clock.instant()), false));
+        resultRecorded();
+    }
+
+    /** Wakes the operators waiting in {@link #awaitResult} (they wait on this engine, not on a device). */
+    private synchronized void resultRecorded() {
         notifyAll();
+    }
+
+    /** The lock under which one device's record is read, changed and saved. */
+    private Object lockOf(String deviceId) {
+        return deviceLocks.computeIfAbsent(deviceId, id -> new Object());
     }
 
     private Optional<DeviceRecord> load(String deviceId) {

@@ -85,7 +85,9 @@ public final class AcsSession {
             return reply(env, CwmpFault.of(FaultCode.ACS_INVALID_ARGUMENTS, "the first message must be an Inform"));
         }
         if (state == State.TASK_SENT && (msg instanceof CwmpResponse || msg instanceof CwmpFault)) {
-            engine.recordAnswer(deviceId, inFlight, msg);
+            if (!engine.recordAnswer(deviceId, inFlight, msg)) {
+                log.add("ACS: " + inFlight.request().methodName() + " was answered in another session: not recorded again");
+            }
             inFlight = null;
             return sendNextTask();
         }

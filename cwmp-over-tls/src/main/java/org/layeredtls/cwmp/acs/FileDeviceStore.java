@@ -35,9 +35,18 @@ import org.layeredtls.cwmp.soap.XmlWriter;
  * &lt;/device&gt;
  * </pre>
  * The file name is the device id with every character outside {@code [A-Za-z0-9._-]} written as {@code %XX}.
+ *
+ * <p>Thread-safe without a lock of its own: each save replaces its file with one atomic rename, so a load (or
+ * a listing) reads a whole old or a whole new record, and devices' files do not touch one another. Whoever
+ * reads, changes and saves one record serialises that ({@link AcsEngine} does, per device).
+ *
+ * <p>The records are kept in memory as well, written through: a load reads and parses a device's file only the
+ * first time (an ACS loads a record about eight times per session, and parsing it cost as much as writing
+ * it). The store owns its directory: a file changed behind its back while it runs is not seen.
  */
 public final class FileDeviceStore implements DeviceStore {
     private final Path directory;
+    private final Map<String, DeviceRecord> records = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** A store in {@code directory} (created when missing). */
     public FileDeviceStore(Path directory) throws IOException {
@@ -46,21 +55,28 @@ public final class FileDeviceStore implements DeviceStore {
     }
 
     @Override
-    public synchronized Optional<DeviceRecord> load(String deviceId) throws IOException {
+    public Optional<DeviceRecord> load(String deviceId) throws IOException {
+        DeviceRecord known = records.get(deviceId);
+        if (known != null) {
+            return Optional.of(known);
+        }
         Path f = fileFor(deviceId);
         if (!Files.exists(f)) {
             return Optional.empty();
         }
-        return Optional.of(read(f));
+        DeviceRecord r = read(f);
+        records.putIfAbsent(deviceId, r); // a save meanwhile wins
+        return Optional.of(records.get(deviceId));
     }
 
     @Override
-    public synchronized void save(DeviceRecord r) throws IOException {
+    public void save(DeviceRecord r) throws IOException {
         StateFile.writeAtomically(fileFor(r.deviceId()), XmlWriter.write(toElement(r), r.cwmpNamespace()));
+        records.put(r.deviceId(), r); // once on disk: a failed write leaves the old record in both places
     }
 
     @Override
-    public synchronized List<String> deviceIds() throws IOException {
+    public List<String> deviceIds() throws IOException {
         List<String> ids = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(directory, "*.xml")) {
             for (Path p : ds) {

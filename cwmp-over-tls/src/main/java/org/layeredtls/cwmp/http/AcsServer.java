@@ -75,8 +75,10 @@ public final class AcsServer implements Closeable {
     private final Consumer<String> log;
     private final Consumer<String> debug;
     private final int firstByteTimeoutMillis;
+    private final int idleTimeoutMillis;
     private final HttpServerLoop loop;
     private final Map<String, SessionEntry> sessions = new ConcurrentHashMap<>();
+    private final Map<String, SessionEntry> sessionOfIdentity = new ConcurrentHashMap<>();
     private final Map<String, byte[]> files = new ConcurrentHashMap<>();
     private final List<String> events = new CopyOnWriteArrayList<>();
     private final AtomicInteger sessionsStarted = new AtomicInteger();
@@ -87,8 +89,10 @@ public final class AcsServer implements Closeable {
     AcsServer(SoapEndpoint endpoint, TlsConfig tls, InetAddress address, int port, String path,
               Function<String, Optional<String>> passwords, Consumer<String> log, Consumer<String> debug)
             throws IOException {
-        this.listener = new TlsServerSocket(FirstByteSocket.listen(address, port), withResumption(tls));
+        this.listener = new TlsServerSocket(FirstByteSocket.listen(address, port, tls.acceptBacklog()),
+                withResumption(tls));
         this.firstByteTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, tls.handshakeTimeout().toMillis());
+        this.idleTimeoutMillis = (int) Math.min(Integer.MAX_VALUE, tls.idleTimeout().toMillis());
         this.endpoint = endpoint;
         this.path = path;
         this.passwords = passwords;
@@ -170,6 +174,14 @@ public final class AcsServer implements Closeable {
         return List.copyOf(events);
     }
 
+    /**
+     * How many CWMP sessions are open: started, not yet ended with 204 or refused. A session whose CPE went
+     * away (a reset, a stall cut by the idle timeout) counts until the device's next Inform supersedes it.
+     */
+    public int openSessions() {
+        return sessions.size();
+    }
+
     /** How many CWMP sessions (Informs) this server has started. */
     public int sessionsStarted() {
         return sessionsStarted.get();
@@ -197,7 +209,7 @@ public final class AcsServer implements Closeable {
      * On a resumed session the certificates are those the full handshake checked (RFC 5246 §7.3).
      */
     private void handshake(Socket socket, HttpContext context) throws IOException {
-        socket.setSoTimeout(60_000);
+        socket.setSoTimeout(idleTimeoutMillis); // TlsConfig.idleTimeout: a stalled CPE cannot hold its thread
         TlsSocket tls = ((TlsBoundSocket) socket).tls();
         if (tls.socket() instanceof FirstByteSocket tcp && !tcp.awaitFirstByte(firstByteTimeoutMillis)) {
             tcp.close(); // nothing was said: nothing to answer, not even close_notify
@@ -290,6 +302,10 @@ public final class AcsServer implements Closeable {
             String cookie = HexFormat.of().formatHex(random.nextBytes(16));
             entry = new SessionEntry(cookie, identity, endpoint.newSession(identity));
             sessions.put(cookie, entry);
+            SessionEntry superseded = identity == null ? null : sessionOfIdentity.put(identity, entry);
+            if (superseded != null) { // one session per device: its new Inform ends one it abandoned (reset, stall)
+                sessions.remove(superseded.cookie());
+            }
             context.setAttribute(CONNECTION_SESSION, entry);
             response.addHeader(new BasicHeader(HttpHeaders.SET_COOKIE, COOKIE + "=" + cookie + "; Path="
                     + (path == null ? "/" : path) + "; Secure; HttpOnly"));
@@ -309,7 +325,7 @@ public final class AcsServer implements Closeable {
                         : "authenticated identity " + identity + " checked against it"));
             }
         } catch (SoapEndpoint.Refused refused) {
-            sessions.remove(entry.cookie());
+            forget(entry);
             context.removeAttribute(CONNECTION_SESSION);
             event("session refused (" + refused.status + "): " + refused.getMessage());
             response.setCode(refused.status);
@@ -319,7 +335,7 @@ public final class AcsServer implements Closeable {
             return;
         }
         if (answer == null) { // TR-069 §3.7.2.4: 204 ends the session
-            sessions.remove(entry.cookie());
+            forget(entry);
             context.removeAttribute(CONNECTION_SESSION);
             response.setCode(HttpStatus.SC_NO_CONTENT);
             event("session ended for " + entry.session().deviceId().orElse(String.valueOf(identity)));
@@ -327,6 +343,13 @@ public final class AcsServer implements Closeable {
         }
         response.setCode(HttpStatus.SC_OK);
         response.setEntity(new ByteArrayEntity(answer, TEXT_XML));
+    }
+
+    private void forget(SessionEntry entry) {
+        sessions.remove(entry.cookie());
+        if (entry.identity() != null) {
+            sessionOfIdentity.remove(entry.identity(), entry);
+        }
     }
 
     private SessionEntry findSession(ClassicHttpRequest request, HttpContext context) {

@@ -20,9 +20,9 @@ final class FirstByteSocket extends Socket {
     private int peeked = -1;
     private InputStream in;
 
-    /** A listening socket whose {@code accept()} returns {@link FirstByteSocket}s. */
-    static ServerSocket listen(InetAddress address, int port) throws IOException {
-        return new ServerSocket(port, 50, address) {
+    /** A listening socket whose {@code accept()} returns {@link FirstByteSocket}s; {@code backlog}: TlsConfig.acceptBacklog. */
+    static ServerSocket listen(InetAddress address, int port, int backlog) throws IOException {
+        return new ServerSocket(port, backlog, address) {
             @Override
             public Socket accept() throws IOException {
                 FirstByteSocket socket = new FirstByteSocket();

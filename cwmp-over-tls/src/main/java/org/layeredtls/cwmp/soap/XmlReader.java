@@ -25,8 +25,14 @@ import org.xml.sax.SAXParseException;
 /**
  * Parses bytes into an {@link XmlElement} tree with the JDK's DOM parser, hardened against XXE:
  * a DOCTYPE is refused outright, so no entity (external or internal) is ever declared or resolved.
+ *
+ * <p>The parser is configured once and each thread keeps its own, reset before each document: looking a
+ * factory up ({@code newInstance()} scans the class path for a provider) and configuring a parser cost more
+ * than parsing a CWMP message, and an ACS parses several per session.
  */
 public final class XmlReader {
+
+    private static final ThreadLocal<DocumentBuilder> BUILDER = ThreadLocal.withInitial(XmlReader::newBuilder);
 
     private XmlReader() {
     }
@@ -46,11 +52,13 @@ public final class XmlReader {
         }
         Document doc;
         try {
-            DocumentBuilder builder = newBuilder();
+            DocumentBuilder builder = BUILDER.get();
+            builder.reset(); // what a failed parse left behind, and the handlers: set again below
+            harden(builder);
             doc = builder.parse(new ByteArrayInputStream(xml));
         } catch (SAXException e) {
             throw new CwmpException(CwmpException.Kind.MALFORMED_XML, "not well-formed XML: " + e.getMessage(), e);
-        } catch (IOException | ParserConfigurationException | RuntimeException e) {
+        } catch (IOException | RuntimeException e) {
             throw new CwmpException(CwmpException.Kind.MALFORMED_XML, "unreadable XML: " + e.getMessage(), e);
         }
         String[] cwmpSeen = new String[1];
@@ -58,8 +66,16 @@ public final class XmlReader {
         return new Parsed(root, cwmpSeen[0]);
     }
 
-    private static DocumentBuilder newBuilder() throws ParserConfigurationException {
-        DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
+    private static DocumentBuilder newBuilder() {
+        try {
+            return hardenedFactory().newDocumentBuilder();
+        } catch (ParserConfigurationException e) {
+            throw new IllegalStateException("the JDK's DOM parser refuses the XXE hardening", e);
+        }
+    }
+
+    private static DocumentBuilderFactory hardenedFactory() throws ParserConfigurationException {
+        DocumentBuilderFactory f = DocumentBuilderFactory.newDefaultInstance(); // the JDK's own, no look-up
         f.setNamespaceAware(true);
         // OWASP XXE prevention: no DOCTYPE at all, no external entities, no XInclude.
         f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
@@ -71,7 +87,10 @@ public final class XmlReader {
         f.setAttribute(XMLConstants.ACCESS_EXTERNAL_SCHEMA, "");
         f.setXIncludeAware(false);
         f.setExpandEntityReferences(false);
-        DocumentBuilder b = f.newDocumentBuilder();
+        return f;
+    }
+
+    private static void harden(DocumentBuilder b) {
         b.setEntityResolver((publicId, systemId) -> new InputSource(new StringReader("")));
         b.setErrorHandler(new ErrorHandler() { // the default handler prints to stderr
             @Override
@@ -88,7 +107,6 @@ public final class XmlReader {
                 throw e;
             }
         });
-        return b;
     }
 
     private static XmlElement convert(Element e, String[] cwmpSeen) {

@@ -23,6 +23,9 @@ public final class XmlWriter {
             Namespaces.XSI, "xsi",
             Namespaces.CWMP, "cwmp");
 
+    /** The JDK's own StAX writer factory, looked up once ({@code newFactory()} scans the class path each call). */
+    private static final XMLOutputFactory OUTPUT = XMLOutputFactory.newDefaultFactory();
+
     private XmlWriter() {
     }
 
@@ -32,7 +35,7 @@ public final class XmlWriter {
     public static byte[] write(XmlElement root, String cwmpNamespace) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         try {
-            XMLStreamWriter w = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+            XMLStreamWriter w = OUTPUT.createXMLStreamWriter(out, "UTF-8");
             w.writeStartDocument("UTF-8", "1.0");
             w.writeCharacters("\n");
             writeElement(w, root, 0, cwmpNamespace);

@@ -108,6 +108,9 @@ public final class TlsConfig {
     // incoming interceptors (research hooks on the peer's records and messages)
     private final org.layeredtls.handshake.intercept.IncomingHandshakeInterceptor incomingHandshakeInterceptor;
     private final org.layeredtls.handshake.intercept.IncomingRecordInterceptor incomingRecordInterceptor;
+    // server connections under load (CWMP ACS: many devices at once)
+    private final java.time.Duration idleTimeout;
+    private final int acceptBacklog;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -163,6 +166,9 @@ public final class TlsConfig {
         // incoming interceptors
         this.incomingHandshakeInterceptor = b.incomingHandshakeInterceptor;
         this.incomingRecordInterceptor = b.incomingRecordInterceptor;
+        // server connections under load (CWMP ACS: many devices at once)
+        this.idleTimeout = b.idleTimeout;
+        this.acceptBacklog = b.acceptBacklog;
         checkSecurityLevel();
     }
 
@@ -243,6 +249,9 @@ public final class TlsConfig {
         // incoming interceptors
         b.incomingHandshakeInterceptor = incomingHandshakeInterceptor;
         b.incomingRecordInterceptor = incomingRecordInterceptor;
+        // server connections under load (CWMP ACS: many devices at once)
+        b.idleTimeout = idleTimeout;
+        b.acceptBacklog = acceptBacklog;
         return b;
     }
 
@@ -326,6 +335,11 @@ public final class TlsConfig {
     public org.layeredtls.handshake.intercept.IncomingHandshakeInterceptor incomingHandshakeInterceptor() { return incomingHandshakeInterceptor; }
     /** The research hook on the peer's records as they come off the wire, or null (the default: none). */
     public org.layeredtls.handshake.intercept.IncomingRecordInterceptor incomingRecordInterceptor() { return incomingRecordInterceptor; }
+    // server connections under load (CWMP ACS: many devices at once)
+    /** How long a server waits for the next bytes of an established connection before it closes it (default 60 s). */
+    public java.time.Duration idleTimeout() { return idleTimeout; }
+    /** How many connections the kernel may hold, not yet accepted, for a listening server (default 511, as nginx). */
+    public int acceptBacklog() { return acceptBacklog; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -384,6 +398,9 @@ public final class TlsConfig {
         // incoming interceptors
         private org.layeredtls.handshake.intercept.IncomingHandshakeInterceptor incomingHandshakeInterceptor;
         private org.layeredtls.handshake.intercept.IncomingRecordInterceptor incomingRecordInterceptor;
+        // server connections under load (CWMP ACS: many devices at once)
+        private java.time.Duration idleTimeout = java.time.Duration.ofSeconds(60);
+        private int acceptBacklog = 511;
 
         private Builder() {
         }
@@ -749,6 +766,32 @@ public final class TlsConfig {
          */
         public Builder incomingRecordInterceptor(org.layeredtls.handshake.intercept.IncomingRecordInterceptor interceptor) {
             this.incomingRecordInterceptor = interceptor;
+            return this;
+        }
+
+        // server connections under load (CWMP ACS: many devices at once)
+
+        /**
+         * How long a server waits for the next bytes of an established connection, after its
+         * handshake: the next request, or the rest of one cut short (default 60 s). When it runs
+         * out, the server closes that connection only: a peer that stalls, or stops in the middle
+         * of a message, cannot hold a thread for ever. The handshake has its own bound,
+         * {@link #handshakeTimeout(java.time.Duration)}.
+         */
+        public Builder idleTimeout(java.time.Duration timeout) {
+            this.idleTimeout = positive(timeout, "idle timeout");
+            return this;
+        }
+
+        /**
+         * How many connections the kernel may queue for a listening server before it accepts them
+         * (default 511, nginx's; the JDK's {@code ServerSocket} default of 50 is too small for a
+         * burst: 230 CPEs connecting at once to a busy 2-core ACS overflowed it 1,321 times and 7
+         * sessions failed with a connection reset). Beyond it the kernel drops connections. Linux caps
+         * it at {@code net.core.somaxconn} (4096 since kernel 5.4, 128 before).
+         */
+        public Builder acceptBacklog(int connections) {
+            this.acceptBacklog = atLeastOne(connections, "accept backlog");
             return this;
         }
 

@@ -22,7 +22,7 @@ public final class TlsServerSocket implements Closeable {
 
     /** Listens on {@code address:port}; port 0 picks a free ephemeral port. */
     public static TlsServerSocket bind(InetAddress address, int port, TlsConfig config) throws IOException {
-        return new TlsServerSocket(new ServerSocket(port, 50, address), config);
+        return new TlsServerSocket(new ServerSocket(port, config.acceptBacklog(), address), config);
     }
 
     public int getLocalPort() {

@@ -26,7 +26,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * record sealed, {@code sealOpen} one record sealed and opened by the other side. Stacks:
  * LayeredTLS's {@link RecordProtection} on BouncyCastle ({@code LAYEREDTLS_BC}) and on the JDK
  * ({@code LAYEREDTLS_JDK}), and SunJSSE's {@code SSLEngine} ({@link SunJsseEnginePair}), TLS 1.2,
- * AES-128-GCM or ChaCha20-Poly1305. Throughput in operations per second; MB/s = ops/s x size / 1e6.
+ * AES-128-GCM or ChaCha20-Poly1305 (and AES-128-CBC-SHA256 for the CPU-time runner). Throughput in operations per second; MB/s = ops/s x size / 1e6.
  *
  * <pre>
  * java -jar benchmarks/target/benchmarks.jar CryptoBackendBenchmark -prof gc
@@ -43,10 +43,12 @@ public class CryptoBackendBenchmark {
     /** The stacks measured. */
     public enum Stack { LAYEREDTLS_BC, LAYEREDTLS_JDK, SUNJSSE }
 
-    /** The AEADs measured, with the SunJSSE suite of each. */
+    /** The record protections measured, with the SunJSSE suite of each. */
     public enum Cipher {
         AES_128_GCM(Scheme.AES_128_GCM, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256"),
-        CHACHA20_POLY1305(Scheme.CHACHA20_POLY1305, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256");
+        CHACHA20_POLY1305(Scheme.CHACHA20_POLY1305, "TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256"),
+        /** MAC-then-encrypt (SunJSSE has no encrypt-then-MAC); measured by CryptoBackendCpuTime, not in the JMH run. */
+        AES_128_CBC_SHA256(Scheme.AES_128_CBC_SHA256_TLS12, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256");
 
         final Scheme scheme;
         final String jsseSuite;
@@ -84,8 +86,9 @@ public class CryptoBackendBenchmark {
         Scheme scheme = cipher.scheme;
         RandomSource random = DeterministicRandomSource.fromLabel("crypto backend benchmark keys");
         var bulk = scheme.spec.bulkCipher();
-        TrafficKeys keys = new TrafficKeys(new byte[0], random.nextBytes(bulk.keyLength()),
-                random.nextBytes(bulk.fixedIvLength()));
+        int ivLength = scheme.version.hasExplicitIv() && bulk.blockLength() > 0 ? 0 : bulk.fixedIvLength();
+        TrafficKeys keys = new TrafficKeys(random.nextBytes(scheme.spec.mac().macLength()),
+                random.nextBytes(bulk.keyLength()), random.nextBytes(ivLength));
         sealer = RecordProtection.create(scheme.version, scheme.spec, keys, true, backend.provider(), random);
         opener = RecordProtection.create(scheme.version, scheme.spec, keys, false, backend.provider(), random);
         plaintext = random.nextBytes(size);

@@ -17,6 +17,8 @@ class CryptoBackendBenchmarkTest {
         // our seal returns the fragment (explicit nonce + ciphertext + tag), SSLEngine.wrap the whole record (+ 5-byte header)
         "LAYEREDTLS_BC, AES_128_GCM, 24", "LAYEREDTLS_JDK, AES_128_GCM, 24", "SUNJSSE, AES_128_GCM, 29",
         "LAYEREDTLS_BC, CHACHA20_POLY1305, 16", "LAYEREDTLS_JDK, CHACHA20_POLY1305, 16", "SUNJSSE, CHACHA20_POLY1305, 21",
+        // CBC, TLS 1.2, MAC-then-encrypt: IV 16 + MAC 32 + padding 15 + padding_length 1
+        "LAYEREDTLS_BC, AES_128_CBC_SHA256, 64", "LAYEREDTLS_JDK, AES_128_CBC_SHA256, 64", "SUNJSSE, AES_128_CBC_SHA256, 69",
     })
     void everyStackSealsAndOpensFullRecords(CryptoBackendBenchmark.Stack stack, CryptoBackendBenchmark.Cipher cipher,
                                             int expansion) throws Exception {

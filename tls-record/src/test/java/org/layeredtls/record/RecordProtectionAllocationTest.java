@@ -19,7 +19,7 @@ import org.layeredtls.crypto.CryptoBackend;
  * BouncyCastle, which is allowed), and for the AEADs, whose own GCM and ChaCha20-Poly1305
  * compositions replace BouncyCastle's allocating modes (at 1 KiB and 16 KiB records, since BC's GCM
  * allocated per 16-byte block). On the BouncyCastle backend only: the JDK's {@code Cipher} allocates
- * parameter objects per record (see JdkAllocationTest).
+ * parameter objects per record (the last test below bounds that).
  */
 class RecordProtectionAllocationTest {
 

@@ -44,7 +44,7 @@ class CryptoBackendCliTest {
         assertSame(BouncyCastleCrypto.INSTANCE, configuredBy("-crypto", "bc").crypto());
         // toBuilder keeps it; a provider of one's own is no named backend
         assertSame(JdkCrypto.INSTANCE, jdk.toBuilder().build().crypto());
-        assertNull(TlsConfig.builder().crypto(new CountingProvider(), PublicKeyCrypto.defaultImplementation())
+        assertNull(TlsConfig.builder().crypto(new OwnProvider(), PublicKeyCrypto.defaultImplementation())
                 .build().cryptoBackend());
     }
 
@@ -97,7 +97,7 @@ class CryptoBackendCliTest {
     }
 
     /** A provider of one's own: BouncyCastle's primitives under another object. */
-    private static final class CountingProvider implements org.layeredtls.crypto.CryptoProvider {
+    private static final class OwnProvider implements org.layeredtls.crypto.CryptoProvider {
         private final org.layeredtls.crypto.CryptoProvider real = BouncyCastleCrypto.INSTANCE;
 
         @Override

@@ -3,7 +3,9 @@ package org.layeredtls.crypto;
 /**
  * The one seam between the protocol and the crypto primitives. The protocol asks this interface
  * for hashes, MACs and ciphers; {@link BouncyCastleCrypto} implements it with BouncyCastle's
- * lightweight API, and another implementation can be plugged in without touching the protocol.
+ * lightweight API (the default), {@link org.layeredtls.crypto.jdk.JdkCrypto} with the JDK's
+ * {@code javax.crypto} and {@code java.security}, and {@link CryptoBackend} names the two. Another
+ * implementation can be plugged in without touching the protocol.
  */
 public interface CryptoProvider {
 
@@ -26,7 +28,7 @@ public interface CryptoProvider {
     /** ChaCha20-Poly1305 (RFC 8439) with a 32-byte key. */
     Aead chaCha20Poly1305(byte[] key);
 
-    /** The default provider. */
+    /** The default provider: BouncyCastle's. */
     static CryptoProvider defaultProvider() {
         return BouncyCastleCrypto.INSTANCE;
     }

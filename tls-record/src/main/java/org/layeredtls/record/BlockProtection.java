@@ -254,32 +254,14 @@ final class BlockProtection implements RecordProtection {
         }
     }
 
-    /** CBC encryption in place: each plaintext block is XORed with the previous ciphertext block. */
+    /** CBC encryption in place (the cipher's, see BlockCipher#encryptCbc). */
     private void encryptCbc(byte[] iv, int ivOff, byte[] buf, int off, int length) {
-        byte[] previous = iv;
-        int previousOff = ivOff;
-        for (int p = off; p < off + length; p += blockSize) {
-            for (int i = 0; i < blockSize; i++) {
-                buf[p + i] ^= previous[previousOff + i];
-            }
-            cipher.processBlock(buf, p, buf, p);
-            previous = buf;
-            previousOff = p;
-        }
+        cipher.encryptCbc(iv, ivOff, buf, off, length);
     }
 
     /** CBC decryption from {@code in} into {@link #plaintext} (which never overlaps {@code in}). */
     private void decryptCbc(byte[] iv, int ivOff, byte[] in, int off, int length) {
-        byte[] previous = iv;
-        int previousOff = ivOff;
-        for (int p = 0; p < length; p += blockSize) {
-            cipher.processBlock(in, off + p, plaintext, p);
-            for (int i = 0; i < blockSize; i++) {
-                plaintext[p + i] ^= previous[previousOff + i];
-            }
-            previous = in;
-            previousOff = off + p;
-        }
+        cipher.decryptCbc(iv, ivOff, in, off, length, plaintext, 0);
     }
 
     private void checkDirection(boolean sealing) {

@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.function.Function;
 
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -21,137 +22,159 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class AeadKnownAnswerTest {
 
-    private static final CryptoProvider CRYPTO = BouncyCastleCrypto.INSTANCE;
-
-    private static byte[] hex(String s) {
-        return HexFormat.of().parseHex(s);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        // GCM spec test case 1: empty plaintext, empty AAD
-        "TC1 empty|00000000000000000000000000000000|000000000000000000000000|||58e2fccefa7e3061367f1d57a4e7455a",
-        // test case 2: one block, empty AAD
-        "TC2 one block|00000000000000000000000000000000|000000000000000000000000|00000000000000000000000000000000||"
-            + "0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf",
-        // test case 3: four blocks, empty AAD
-        "TC3 four blocks|feffe9928665731c6d6a8f9467308308|cafebabefacedbaddecaf888|"
-            + "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
-            + "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b391aafd255||"
-            + "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e"
-            + "21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091473f5985"
-            + "4d5c2af327cd64a62cf35abd2ba6fab4",
-        // test case 4: 60 bytes (not a block multiple), 20 bytes of AAD (not a block multiple)
-        "TC4 partial blocks|feffe9928665731c6d6a8f9467308308|cafebabefacedbaddecaf888|"
-            + "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
-            + "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39|feedfacedeadbeeffeedfacedeadbeefabaddad2|"
-            + "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e"
-            + "21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091"
-            + "5bc94fbc3221a5db94fae95ae7121a47",
-        // NIST CAVS gcmEncryptExtIV128: empty plaintext, 16 bytes of AAD (authentication only)
-        "CAVS AAD only|77be63708971c4e240d1cb79e8d77feb|e0e00f19fed7ba0136a797f3||7a43ec1d9c0a5a78a0b16533a6213cab|"
-            + "209fcc8d3675ed938e9c7166709dd946",
-        // test case 13: AES-256, empty
-        "TC13 AES-256 empty|0000000000000000000000000000000000000000000000000000000000000000|000000000000000000000000|||"
-            + "530f8afbc74536b9a963b4f1c4cb738b",
-        // test case 16: AES-256, 60 bytes, 20 bytes of AAD
-        "TC16 AES-256 partial blocks|feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308|cafebabefacedbaddecaf888|"
-            + "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
-            + "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39|feedfacedeadbeeffeedfacedeadbeefabaddad2|"
-            + "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa"
-            + "8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662"
-            + "76fc6ece0f4e1768cddf8853bb2d551b",
-    })
-    void aesGcmMatchesNistVectors(String name, String key, String iv, String plaintext, String aad, String expected) {
-        byte[] k = hex(key);
-        assertSealsAndOpens(CRYPTO.aesGcm(k), CRYPTO.aesGcm(k), hex(iv), hex(nullToEmpty(aad)),
-                hex(nullToEmpty(plaintext)), hex(expected));
-    }
-
-    private static String nullToEmpty(String s) {
-        return s == null ? "" : s;
-    }
-
-    @Test
-    void chaCha20Poly1305OpensRfc8439AppendixA5() {
-        byte[] key = hex("1c9240a5eb55d38af333888604f6b5f0473917c1402b80099dca5cbc207075c0");
-        byte[] nonce = hex("000000000102030405060708");
-        byte[] aad = hex("f33388860000000000004e91");
-        byte[] sealed = hex("64a0861575861af460f062c79be643bd5e805cfd345cf389f108670ac76c8cb2"
-                + "4c6cfc18755d43eea09ee94e382d26b0bdb7b73c321b0100d4f03b7f355894cf"
-                + "332f830e710b97ce98c8a84abd0b948114ad176e008d33bd60f982b1ff37c855"
-                + "9797a06ef4f0ef61c186324e2b3506383606907b6a7c02b0f9f6157b53c867e4"
-                + "b9166c767b804d46a59b5216cde7a4e99040c5a40433225ee282a1b0a06c523e"
-                + "af4534d7f83fa1155b0047718cbc546a0d072b04b3564eea1b422273f548271a"
-                + "0bb2316053fa76991955ebd63159434ecebb4e466dae5a1073a6727627097a10"
-                + "49e617d91d361094fa68f0ff77987130305beaba2eda04df997b714d6c6f2c29"
-                + "a6ad5cb4022b02709b"
-                + "eead9d67890cbb22392336fea1851f38");
-        byte[] plaintext = ("Internet-Drafts are draft documents valid for a maximum of six months and may be "
-                + "updated, replaced, or obsoleted by other documents at any time. It is inappropriate to use "
-                + "Internet-Drafts as reference material or to cite them other than as /\u201cwork in progress./\u201d")
-                .getBytes(StandardCharsets.UTF_8);
-        assertEquals(265, plaintext.length);
-        assertSealsAndOpens(CRYPTO.chaCha20Poly1305(key), CRYPTO.chaCha20Poly1305(key), nonce, aad, plaintext, sealed);
-    }
-
-    @ParameterizedTest(name = "{0}: flipped byte {1} of the sealed record")
-    @CsvSource({"GCM, 0", "GCM, 30", "GCM, 59", "GCM, 60", "GCM, 75",
-                "CHACHA, 0", "CHACHA, 30", "CHACHA, 59", "CHACHA, 60", "CHACHA, 75"})
-    void openWithABadTagWritesNothing(String cipher, int flipped) {
-        Function<byte[], Aead> make = cipher.equals("GCM") ? CRYPTO::aesGcm : CRYPTO::chaCha20Poly1305;
-        byte[] key = new byte[cipher.equals("GCM") ? 16 : 32];
-        Arrays.fill(key, (byte) 7);
-        byte[] nonce = hex("0102030405060708090a0b0c");
-        byte[] aad = hex("0000000000000001170303003c");
-        byte[] plaintext = new byte[60];
-        Arrays.fill(plaintext, (byte) 'p');
-        byte[] sealed = new byte[76];
-        make.apply(key).seal(nonce, aad, 0, aad.length, plaintext, 0, 60, sealed, 0);
-        sealed[flipped] ^= 0x01;
-        byte[] out = new byte[60];
-        Arrays.fill(out, (byte) 0x5A);
-        assertEquals(-1, make.apply(key).open(nonce, aad, 0, aad.length, sealed, 0, sealed.length, out, 0));
-        byte[] untouched = new byte[60];
-        Arrays.fill(untouched, (byte) 0x5A);
-        assertArrayEquals(untouched, out, "a refused record leaves the output buffer as it was");
-    }
-
-    @Test
-    void openOfLessThanATagIsRefused() {
-        byte[] out = new byte[16];
-        assertEquals(-1, CRYPTO.aesGcm(new byte[16]).open(new byte[12], new byte[0], 0, 0, new byte[15], 0, 15, out, 0));
-        assertEquals(-1, CRYPTO.chaCha20Poly1305(new byte[32]).open(new byte[12], new byte[0], 0, 0, new byte[15], 0, 15, out, 0));
-    }
-
-    @Test
-    void sealingTwiceWithTheSameNonceIsRefused() {
-        for (Aead aead : new Aead[] {CRYPTO.aesGcm(new byte[16]), CRYPTO.chaCha20Poly1305(new byte[32])}) {
-            byte[] out = new byte[32];
-            aead.seal(new byte[12], new byte[0], 0, 0, new byte[4], 0, 4, out, 0);
-            assertThrows(IllegalArgumentException.class,
-                    () -> aead.seal(new byte[12], new byte[0], 0, 0, new byte[4], 0, 4, out, 0));
+    @Nested
+    class OnBouncyCastle extends Vectors {
+        OnBouncyCastle() {
+            super(CryptoBackend.BOUNCY_CASTLE);
         }
     }
 
-    /** Seals (in its own buffer, then shifted in place as the record layer may), opens, refuses a flipped tag. */
-    private static void assertSealsAndOpens(Aead sealer, Aead opener, byte[] nonce, byte[] aad, byte[] plaintext,
-                                            byte[] expected) {
-        byte[] sealed = new byte[plaintext.length + 16];
-        assertEquals(sealed.length, sealer.seal(nonce, aad, 0, aad.length, plaintext, 0, plaintext.length, sealed, 0));
-        assertArrayEquals(expected, sealed);
+    @Nested
+    class OnJdk extends Vectors {
+        OnJdk() {
+            super(CryptoBackend.JDK);
+        }
+    }
 
-        byte[] opened = new byte[plaintext.length];
-        assertEquals(plaintext.length, opener.open(nonce, aad, 0, aad.length, sealed, 0, sealed.length, opened, 0));
-        assertArrayEquals(plaintext, opened);
+    /** The vectors, run once per backend behind the seam. */
+    abstract static class Vectors {
 
-        // opened in place, with the plaintext written 8 bytes before the ciphertext (a shifted overlap)
-        byte[] buffer = new byte[8 + sealed.length];
-        System.arraycopy(sealed, 0, buffer, 8, sealed.length);
-        assertEquals(plaintext.length, opener.open(nonce, aad, 0, aad.length, buffer, 8, sealed.length, buffer, 0));
-        assertArrayEquals(plaintext, Arrays.copyOf(buffer, plaintext.length));
+        private final CryptoProvider crypto;
 
-        sealed[sealed.length - 1] ^= 1;
-        assertEquals(-1, opener.open(nonce, aad, 0, aad.length, sealed, 0, sealed.length, opened, 0));
+        Vectors(CryptoBackend backend) {
+            this.crypto = backend.provider();
+        }
+
+        private static byte[] hex(String s) {
+            return HexFormat.of().parseHex(s);
+        }
+
+        @ParameterizedTest(name = "{0}")
+        @CsvSource(delimiter = '|', value = {
+            // GCM spec test case 1: empty plaintext, empty AAD
+            "TC1 empty|00000000000000000000000000000000|000000000000000000000000|||58e2fccefa7e3061367f1d57a4e7455a",
+            // test case 2: one block, empty AAD
+            "TC2 one block|00000000000000000000000000000000|000000000000000000000000|00000000000000000000000000000000||"
+                + "0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf",
+            // test case 3: four blocks, empty AAD
+            "TC3 four blocks|feffe9928665731c6d6a8f9467308308|cafebabefacedbaddecaf888|"
+                + "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
+                + "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b391aafd255||"
+                + "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e"
+                + "21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091473f5985"
+                + "4d5c2af327cd64a62cf35abd2ba6fab4",
+            // test case 4: 60 bytes (not a block multiple), 20 bytes of AAD (not a block multiple)
+            "TC4 partial blocks|feffe9928665731c6d6a8f9467308308|cafebabefacedbaddecaf888|"
+                + "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
+                + "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39|feedfacedeadbeeffeedfacedeadbeefabaddad2|"
+                + "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e"
+                + "21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091"
+                + "5bc94fbc3221a5db94fae95ae7121a47",
+            // NIST CAVS gcmEncryptExtIV128: empty plaintext, 16 bytes of AAD (authentication only)
+            "CAVS AAD only|77be63708971c4e240d1cb79e8d77feb|e0e00f19fed7ba0136a797f3||7a43ec1d9c0a5a78a0b16533a6213cab|"
+                + "209fcc8d3675ed938e9c7166709dd946",
+            // test case 13: AES-256, empty
+            "TC13 AES-256 empty|0000000000000000000000000000000000000000000000000000000000000000|000000000000000000000000|||"
+                + "530f8afbc74536b9a963b4f1c4cb738b",
+            // test case 16: AES-256, 60 bytes, 20 bytes of AAD
+            "TC16 AES-256 partial blocks|feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308|cafebabefacedbaddecaf888|"
+                + "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
+                + "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39|feedfacedeadbeeffeedfacedeadbeefabaddad2|"
+                + "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa"
+                + "8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662"
+                + "76fc6ece0f4e1768cddf8853bb2d551b",
+        })
+        void aesGcmMatchesNistVectors(String name, String key, String iv, String plaintext, String aad, String expected) {
+            byte[] k = hex(key);
+            assertSealsAndOpens(crypto.aesGcm(k), crypto.aesGcm(k), hex(iv), hex(nullToEmpty(aad)),
+                    hex(nullToEmpty(plaintext)), hex(expected));
+        }
+
+        private static String nullToEmpty(String s) {
+            return s == null ? "" : s;
+        }
+
+        @Test
+        void chaCha20Poly1305OpensRfc8439AppendixA5() {
+            byte[] key = hex("1c9240a5eb55d38af333888604f6b5f0473917c1402b80099dca5cbc207075c0");
+            byte[] nonce = hex("000000000102030405060708");
+            byte[] aad = hex("f33388860000000000004e91");
+            byte[] sealed = hex("64a0861575861af460f062c79be643bd5e805cfd345cf389f108670ac76c8cb2"
+                    + "4c6cfc18755d43eea09ee94e382d26b0bdb7b73c321b0100d4f03b7f355894cf"
+                    + "332f830e710b97ce98c8a84abd0b948114ad176e008d33bd60f982b1ff37c855"
+                    + "9797a06ef4f0ef61c186324e2b3506383606907b6a7c02b0f9f6157b53c867e4"
+                    + "b9166c767b804d46a59b5216cde7a4e99040c5a40433225ee282a1b0a06c523e"
+                    + "af4534d7f83fa1155b0047718cbc546a0d072b04b3564eea1b422273f548271a"
+                    + "0bb2316053fa76991955ebd63159434ecebb4e466dae5a1073a6727627097a10"
+                    + "49e617d91d361094fa68f0ff77987130305beaba2eda04df997b714d6c6f2c29"
+                    + "a6ad5cb4022b02709b"
+                    + "eead9d67890cbb22392336fea1851f38");
+            byte[] plaintext = ("Internet-Drafts are draft documents valid for a maximum of six months and may be "
+                    + "updated, replaced, or obsoleted by other documents at any time. It is inappropriate to use "
+                    + "Internet-Drafts as reference material or to cite them other than as /\u201cwork in progress./\u201d")
+                    .getBytes(StandardCharsets.UTF_8);
+            assertEquals(265, plaintext.length);
+            assertSealsAndOpens(crypto.chaCha20Poly1305(key), crypto.chaCha20Poly1305(key), nonce, aad, plaintext, sealed);
+        }
+
+        @ParameterizedTest(name = "{0}: flipped byte {1} of the sealed record")
+        @CsvSource({"GCM, 0", "GCM, 30", "GCM, 59", "GCM, 60", "GCM, 75",
+                    "CHACHA, 0", "CHACHA, 30", "CHACHA, 59", "CHACHA, 60", "CHACHA, 75"})
+        void openWithABadTagWritesNothing(String cipher, int flipped) {
+            Function<byte[], Aead> make = cipher.equals("GCM") ? crypto::aesGcm : crypto::chaCha20Poly1305;
+            byte[] key = new byte[cipher.equals("GCM") ? 16 : 32];
+            Arrays.fill(key, (byte) 7);
+            byte[] nonce = hex("0102030405060708090a0b0c");
+            byte[] aad = hex("0000000000000001170303003c");
+            byte[] plaintext = new byte[60];
+            Arrays.fill(plaintext, (byte) 'p');
+            byte[] sealed = new byte[76];
+            make.apply(key).seal(nonce, aad, 0, aad.length, plaintext, 0, 60, sealed, 0);
+            sealed[flipped] ^= 0x01;
+            byte[] out = new byte[60];
+            Arrays.fill(out, (byte) 0x5A);
+            assertEquals(-1, make.apply(key).open(nonce, aad, 0, aad.length, sealed, 0, sealed.length, out, 0));
+            byte[] untouched = new byte[60];
+            Arrays.fill(untouched, (byte) 0x5A);
+            assertArrayEquals(untouched, out, "a refused record leaves the output buffer as it was");
+        }
+
+        @Test
+        void openOfLessThanATagIsRefused() {
+            byte[] out = new byte[16];
+            assertEquals(-1, crypto.aesGcm(new byte[16]).open(new byte[12], new byte[0], 0, 0, new byte[15], 0, 15, out, 0));
+            assertEquals(-1, crypto.chaCha20Poly1305(new byte[32]).open(new byte[12], new byte[0], 0, 0, new byte[15], 0, 15, out, 0));
+        }
+
+        @Test
+        void sealingTwiceWithTheSameNonceIsRefused() {
+            for (Aead aead : new Aead[] {crypto.aesGcm(new byte[16]), crypto.chaCha20Poly1305(new byte[32])}) {
+                byte[] out = new byte[32];
+                aead.seal(new byte[12], new byte[0], 0, 0, new byte[4], 0, 4, out, 0);
+                assertThrows(IllegalArgumentException.class,
+                        () -> aead.seal(new byte[12], new byte[0], 0, 0, new byte[4], 0, 4, out, 0));
+            }
+        }
+
+        /** Seals (in its own buffer, then shifted in place as the record layer may), opens, refuses a flipped tag. */
+        private static void assertSealsAndOpens(Aead sealer, Aead opener, byte[] nonce, byte[] aad, byte[] plaintext,
+                                                byte[] expected) {
+            byte[] sealed = new byte[plaintext.length + 16];
+            assertEquals(sealed.length, sealer.seal(nonce, aad, 0, aad.length, plaintext, 0, plaintext.length, sealed, 0));
+            assertArrayEquals(expected, sealed);
+
+            byte[] opened = new byte[plaintext.length];
+            assertEquals(plaintext.length, opener.open(nonce, aad, 0, aad.length, sealed, 0, sealed.length, opened, 0));
+            assertArrayEquals(plaintext, opened);
+
+            // opened in place, with the plaintext written 8 bytes before the ciphertext (a shifted overlap)
+            byte[] buffer = new byte[8 + sealed.length];
+            System.arraycopy(sealed, 0, buffer, 8, sealed.length);
+            assertEquals(plaintext.length, opener.open(nonce, aad, 0, aad.length, buffer, 8, sealed.length, buffer, 0));
+            assertArrayEquals(plaintext, Arrays.copyOf(buffer, plaintext.length));
+
+            sealed[sealed.length - 1] ^= 1;
+            assertEquals(-1, opener.open(nonce, aad, 0, aad.length, sealed, 0, sealed.length, opened, 0));
+        }
     }
 }

@@ -65,7 +65,7 @@ class Lucky13CountermeasureTest {
     }
 
     private static Counting open(ProtectionScheme scheme, byte[] record, boolean succeeds) {
-        Counting crypto = new Counting();
+        Counting crypto = new Counting(scheme.backend().provider());
         RecordProtection reader = RecordProtection.create(scheme.version(), scheme.spec(), scheme.keys(), false,
                 crypto, null);
         crypto.compressions = 0;
@@ -86,10 +86,14 @@ class Lucky13CountermeasureTest {
 
     /** Counts compressions: {@code doFinal} pads (1 byte + length field), {@code reset} drops the partial block. */
     private static final class Counting implements CryptoProvider {
-        private final CryptoProvider real = CryptoProvider.defaultProvider();
+        private final CryptoProvider real;
         long compressions;
         /** Compressions of the doFinal calls only: the real MACs. */
         long finalCompressions;
+
+        Counting(CryptoProvider real) {
+            this.real = real;
+        }
 
         void finish(HashAlgorithm hash, long bytes) {
             int lengthField = hash.blockLength() == 128 ? 16 : 8;

@@ -15,6 +15,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.RandomSource;
 import org.layeredtls.vectors.RecordProtectionVector;
@@ -24,8 +25,9 @@ import org.layeredtls.vectors.VectorRecord;
 /**
  * Replays the record-protection vectors that OpenSSL computed (module test-vectors): for every
  * version and protection scheme, {@link RecordProtection} must seal each record into exactly
- * OpenSSL's bytes, and open OpenSSL's bytes back into the plaintext. The explicit CBC IVs (TLS 1.1+)
- * come from a random source that hands out exactly the vector's IVs, in order.
+ * OpenSSL's bytes, and open OpenSSL's bytes back into the plaintext, on each crypto backend. The
+ * explicit CBC IVs (TLS 1.1+) come from a random source that hands out exactly the vector's IVs, in
+ * order.
  */
 class OpenSslRecordVectorTest {
 
@@ -38,12 +40,22 @@ class OpenSslRecordVectorTest {
 
     @TestFactory
     Stream<DynamicTest> sealsEveryRecordIntoExactlyOpenSslsFragment() {
-        return VECTORS.stream().map(v -> DynamicTest.dynamicTest(v.name(), () -> sealAll(v)));
+        return onEveryBackend((v, crypto) -> sealAll(v, crypto));
     }
 
     @TestFactory
     Stream<DynamicTest> opensEveryOpenSslFragmentBackIntoThePlaintext() {
-        return VECTORS.stream().map(v -> DynamicTest.dynamicTest(v.name(), () -> openAll(v)));
+        return onEveryBackend((v, crypto) -> openAll(v, crypto));
+    }
+
+    /** One test per vector and crypto backend: both must give OpenSSL's bytes. */
+    private static Stream<DynamicTest> onEveryBackend(VectorCheck check) {
+        return Stream.of(CryptoBackend.values()).flatMap(backend -> VECTORS.stream().map(v ->
+                DynamicTest.dynamicTest(v.name() + " on " + backend.shortName(), () -> check.run(v, backend.provider()))));
+    }
+
+    private interface VectorCheck {
+        void run(RecordProtectionVector v, CryptoProvider crypto) throws Exception;
     }
 
     @Test
@@ -56,11 +68,11 @@ class OpenSslRecordVectorTest {
         assertEquals(EnumSet.allOf(MacAlgorithm.class), macs);
     }
 
-    private static void sealAll(RecordProtectionVector v) throws Exception {
+    private static void sealAll(RecordProtectionVector v, CryptoProvider crypto) throws Exception {
         ProtocolVersion version = ProtocolVersion.fromCode(v.version());
         QueueRandom random = new QueueRandom(drawnIvs(v, version));
         RecordProtection writer = RecordProtection.create(version, spec(v), keys(v), true,
-                CryptoProvider.defaultProvider(), random);
+                crypto, random);
         for (VectorRecord r : v.records()) {
             byte[] plaintext = r.plaintext();
             byte[] in = surround(plaintext, IN_OFFSET);
@@ -76,10 +88,10 @@ class OpenSslRecordVectorTest {
         assertEquals(0, random.remaining(), v.name() + ": the protection drew fewer IV bytes than the vector's records");
     }
 
-    private static void openAll(RecordProtectionVector v) throws Exception {
+    private static void openAll(RecordProtectionVector v, CryptoProvider crypto) throws Exception {
         ProtocolVersion version = ProtocolVersion.fromCode(v.version());
         RecordProtection reader = RecordProtection.create(version, spec(v), keys(v), false,
-                CryptoProvider.defaultProvider(), new QueueRandom(new byte[0]));
+                crypto, new QueueRandom(new byte[0]));
         for (VectorRecord r : v.records()) {
             byte[] fragment = r.fragment();
             byte[] in = surround(fragment, IN_OFFSET);

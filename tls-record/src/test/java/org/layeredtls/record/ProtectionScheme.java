@@ -3,18 +3,35 @@ package org.layeredtls.record;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.layeredtls.crypto.CryptoProvider;
+import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.crypto.DeterministicRandomSource;
 import org.layeredtls.crypto.RandomSource;
 
-/** Test fixture: one cipher spec under one version, with fixed keys, and its writer and reader. */
-record ProtectionScheme(ProtocolVersion version, CipherSpec spec) {
+/**
+ * Test fixture: one cipher spec under one version, on one crypto backend, with fixed keys, and its
+ * writer and reader.
+ */
+record ProtectionScheme(ProtocolVersion version, CipherSpec spec, CryptoBackend backend) {
+
+    /** On the default backend (BouncyCastle). */
+    ProtectionScheme(ProtocolVersion version, CipherSpec spec) {
+        this(version, spec, CryptoBackend.BOUNCY_CASTLE);
+    }
 
     static final List<ProtocolVersion> VERSIONS = List.of(
             ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_1, ProtocolVersion.TLS1_2);
 
-    /** Every cipher spec this stack protects with, under every version that allows it. */
+    /** Every cipher spec this stack protects with, under every version that allows it, on every backend. */
     static List<ProtectionScheme> all() {
+        List<ProtectionScheme> all = new ArrayList<>();
+        for (CryptoBackend backend : CryptoBackend.values()) {
+            all.addAll(allOn(backend));
+        }
+        return all;
+    }
+
+    /** Every cipher spec under every version that allows it, on one backend. */
+    static List<ProtectionScheme> allOn(CryptoBackend backend) {
         List<CipherSpec> specs = new ArrayList<>();
         specs.add(CipherSpec.of(BulkCipherAlgorithm.NULL, MacAlgorithm.HMAC_MD5));
         specs.add(CipherSpec.of(BulkCipherAlgorithm.NULL, MacAlgorithm.HMAC_SHA1));
@@ -35,7 +52,7 @@ record ProtectionScheme(ProtocolVersion version, CipherSpec spec) {
         List<ProtectionScheme> all = new ArrayList<>();
         for (ProtocolVersion version : VERSIONS) {
             for (CipherSpec spec : specs) {
-                ProtectionScheme scheme = new ProtectionScheme(version, spec);
+                ProtectionScheme scheme = new ProtectionScheme(version, spec, backend);
                 if (scheme.allowed()) {
                     all.add(scheme);
                 }
@@ -89,7 +106,7 @@ record ProtectionScheme(ProtocolVersion version, CipherSpec spec) {
     }
 
     RecordProtection writer(RandomSource random) {
-        return RecordProtection.create(version, spec, keys(), true, CryptoProvider.defaultProvider(), random);
+        return RecordProtection.create(version, spec, keys(), true, backend.provider(), random);
     }
 
     RecordProtection writer() {
@@ -97,12 +114,18 @@ record ProtectionScheme(ProtocolVersion version, CipherSpec spec) {
     }
 
     RecordProtection reader() {
-        return RecordProtection.create(version, spec, keys(), false, CryptoProvider.defaultProvider(),
+        return readerOn(backend);
+    }
+
+    /** A reader on any backend, for records another backend sealed. */
+    RecordProtection readerOn(CryptoBackend readerBackend) {
+        return RecordProtection.create(version, spec, keys(), false, readerBackend.provider(),
                 DeterministicRandomSource.fromLabel("reader " + this));
     }
 
     @Override
     public String toString() {
-        return version.displayName() + " " + spec.bulkCipher() + " " + spec.mac() + (spec.encryptThenMac() ? " EtM" : "");
+        return version.displayName() + " " + spec.bulkCipher() + " " + spec.mac() + (spec.encryptThenMac() ? " EtM" : "")
+                + " on " + backend.shortName();
     }
 }

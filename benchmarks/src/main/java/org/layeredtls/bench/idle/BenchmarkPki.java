@@ -22,14 +22,14 @@ import org.layeredtls.handshake.cert.KeyEncoding;
  * and one RSA-2048 server certificate for {@code localhost} / {@code 127.0.0.1}. LayeredTLS uses
  * them as they are; SunJSSE gets the very same certificate and key through a PKCS#12 {@link KeyStore}.
  */
-final class BenchmarkPki {
+public final class BenchmarkPki {
 
-    static final char[] PASSWORD = "benchmark".toCharArray();
+    public static final char[] PASSWORD = "benchmark".toCharArray();
 
     final CertificateAuthority ca;
     final IssuedCertificate server;
 
-    BenchmarkPki() {
+    public BenchmarkPki() {
         Instant notBefore = Instant.now().minus(Duration.ofDays(1));
         Instant notAfter = Instant.now().plus(Duration.ofDays(1));
         SecureRandomSource random = new SecureRandomSource();
@@ -39,7 +39,7 @@ final class BenchmarkPki {
     }
 
     /** The server's certificate and private key, for a JDK {@code KeyManagerFactory}. */
-    KeyStore serverKeyStore() throws GeneralSecurityException, java.io.IOException {
+    public KeyStore serverKeyStore() throws GeneralSecurityException, java.io.IOException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         var key = KeyFactory.getInstance("RSA")
@@ -49,7 +49,7 @@ final class BenchmarkPki {
     }
 
     /** The CA as the one trust anchor, for a JDK {@code TrustManagerFactory}. */
-    KeyStore trustStore() throws GeneralSecurityException, java.io.IOException {
+    public KeyStore trustStore() throws GeneralSecurityException, java.io.IOException {
         KeyStore store = KeyStore.getInstance("PKCS12");
         store.load(null, null);
         store.setCertificateEntry("ca", x509(ca.certificate()));

@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.cert.Pem;
@@ -56,6 +57,23 @@ public class CommonOptions {
             + " @SECLEVEL=N in -cipher sets it too, and wins).")
     Integer seclevel;
 
+    // crypto backend
+    @Option(names = "-crypto", paramLabel = "bc|jdk", converter = BackendName.class, description = "The crypto"
+            + " backend for records, PRF and hashes: bc (BouncyCastle, the default) or jdk (javax.crypto, AES-NI).")
+    CryptoBackend crypto;
+
+    /** {@code -crypto}'s value: a backend's short name; anything else is a usage error (exit 2). */
+    static final class BackendName implements picocli.CommandLine.ITypeConverter<CryptoBackend> {
+        @Override
+        public CryptoBackend convert(String value) {
+            try {
+                return CryptoBackend.fromShortName(value);
+            } catch (IllegalArgumentException e) {
+                throw new picocli.CommandLine.TypeConversionException(e.getMessage());
+            }
+        }
+    }
+
     private KeyLogWriter keyLog;
 
     /** The version range the flags ask for (OpenSSL: one flag = that version only). */
@@ -104,6 +122,9 @@ public class CommonOptions {
         }
         if (comp) {
             builder.compression(org.layeredtls.record.CompressionMethod.DEFLATE);
+        }
+        if (crypto != null) {
+            builder.cryptoBackend(crypto);
         }
         List<TlsObserver> observers = new ArrayList<>();
         if (trace) {

@@ -23,7 +23,8 @@ final class MessageExplainer {
     /** Walks {@code frame}'s bytes with {@code w}, which must start at the frame's first byte. */
     static void explain(ByteWalk w, HandshakeFrame frame, HandshakeMessage message) {
         try {
-            w.number(1, "msg_type = " + frame.type().rfcName() + "(" + frame.type().code() + "): which handshake message this is (RFC 5246 §7.4)");
+            w.number(1, "msg_type = " + frame.type().rfcName() + "(" + frame.type().code() + "): which handshake message this is ("
+                    + section(frame.type()) + ")");
             w.number(3, "length = " + frame.body().length + ": bytes of the message body that follow");
             if (message == null) {
                 w.rest("body that does not decode as a " + frame.type().rfcName());
@@ -34,6 +35,23 @@ final class MessageExplainer {
         } catch (ByteWalk.Truncated e) {
             w.rest(e.getMessage());
         }
+    }
+
+    /** Where the RFC defines the message. */
+    static String section(HandshakeType type) {
+        return switch (type) {
+            case HELLO_REQUEST -> "RFC 5246 §7.4.1.1";
+            case CLIENT_HELLO -> "RFC 5246 §7.4.1.2";
+            case SERVER_HELLO -> "RFC 5246 §7.4.1.3";
+            case CERTIFICATE -> "RFC 5246 §7.4.2";
+            case SERVER_KEY_EXCHANGE -> "RFC 5246 §7.4.3";
+            case CERTIFICATE_REQUEST -> "RFC 5246 §7.4.4";
+            case SERVER_HELLO_DONE -> "RFC 5246 §7.4.5";
+            case CERTIFICATE_VERIFY -> "RFC 5246 §7.4.8";
+            case CLIENT_KEY_EXCHANGE -> "RFC 5246 §7.4.7";
+            case FINISHED -> "RFC 5246 §7.4.9";
+            case NEW_SESSION_TICKET -> "RFC 5077 §3.3";
+        };
     }
 
     private static void body(ByteWalk w, HandshakeType type, HandshakeMessage message) {

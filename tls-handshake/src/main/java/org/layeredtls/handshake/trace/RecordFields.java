@@ -114,6 +114,15 @@ public final class RecordFields {
         MessageExplainer.explain(new ByteWalk(frame.bytes(), sink), frame, found.message());
     }
 
+    /** The handshake message whose msg_type {@code field} is (client_hello, finished, ...), if it is one. */
+    public static java.util.Optional<String> messageName(ByteField field) {
+        String prefix = "msg_type = ";
+        if (field.depth() != 0 || field.length() != 1 || !field.meaning().startsWith(prefix)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(field.meaning().substring(prefix.length(), field.meaning().indexOf('(')));
+    }
+
     /** ChangeCipherSpec, alert and application data: what -explain says of them. */
     static void nonHandshake(ByteWalk w, TLSPlaintext plaintext) {
         byte[] fragment = plaintext.fragment();

@@ -36,7 +36,7 @@ final class KeyDerivationSection {
     }
 
     private static void preMaster(StringBuilder page, KeyDerivation d, List<RecordView> records) {
-        page.append("<li><h4>1. The pre-master secret</h4>\n");
+        page.append("<li><h4>The pre-master secret</h4>\n");
         if (d.resumed()) {
             page.append("<p>None: this handshake resumed a session, and reuses its master secret (RFC 5246 §7.3).</p></li>\n");
             return;
@@ -60,7 +60,7 @@ final class KeyDerivationSection {
     }
 
     private static void master(StringBuilder page, KeyDerivation d) {
-        page.append("<li><h4>2. The master secret</h4>\n<pre>");
+        page.append("<li><h4>The master secret</h4>\n<pre>");
         if (d.resumed()) {
             page.append("master_secret: the resumed session's (RFC 5246 §7.4.1.2)");
         } else if (d.extendedMasterSecret()) {
@@ -78,7 +78,7 @@ final class KeyDerivationSection {
     }
 
     private static void keyBlock(StringBuilder page, KeyDerivation d) {
-        page.append("<li><h4>3. The key block</h4>\n<pre>");
+        page.append("<li><h4>The key block</h4>\n<pre>");
         page.append(d.version().equals(ProtocolVersion.SSL3_0)
                 ? "key_block = MD5(master_secret + SHA('A' + master_secret + ServerHello.random + ClientHello.random)) + ...   (RFC 6101 §6.2.2)"
                 : "key_block = PRF(master_secret, \"key expansion\", ServerHello.random + ClientHello.random)   (RFC 5246 §6.3)");

@@ -17,14 +17,14 @@ import org.openqa.selenium.logging.LogType;
  * both paths are given. Closing it stops the browser and the driver. The same as tls-handshake's
  * HeadlessChromium (test classes do not cross modules here).
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     static final String BROWSER = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
 
-    HeadlessChromium() {
+    public HeadlessChromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
         // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start
@@ -38,7 +38,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** What the page wrote to the console (errors include Content-Security-Policy violations). */
-    List<LogEntry> console() {
+    public List<LogEntry> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll();
     }
 

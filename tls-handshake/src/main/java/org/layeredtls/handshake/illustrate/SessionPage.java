@@ -130,6 +130,9 @@ public final class SessionPage {
                 .append(id).append("-title\">\n<h3 id=\"").append(id).append("-title\" tabindex=\"-1\">Record ").append(r.number).append(": ")
                 .append(Html.escape(label(r))).append(" <small>(").append(r.fromClient ? "client → server" : "server → client")
                 .append(", sequence number ").append(r.sequenceNumber).append(")</small></h3>\n");
+        // the bar that names the hovered byte's field: above the forms, and it stays in view while they scroll
+        page.append("<p class=\"field-info\" aria-live=\"polite\"><span class=\"name\">Hover or focus a byte to see its field.</span> ")
+                .append("<span class=\"rfc\"></span> <span class=\"where\"></span></p>\n");
         List<ByteField> plaintextFields = sorted(r.plaintextFields);
         form(page, id + "-p", "plaintext", "1. TLSPlaintext: the fragment, " + r.plaintext.length + " bytes (RFC 5246 §6.2.1)",
                 r.plaintext, plaintextFields, "");
@@ -149,8 +152,6 @@ public final class SessionPage {
         form(page, id + "-w", "ciphertext", "3. TLSCiphertext: the 5-byte header and the "
                 + (r.protectedFields != null ? "protected fragment (" + Html.escape(r.cipher) + ")" : "fragment, not protected yet (TLS_NULL_WITH_NULL_NULL)")
                 + ", " + wire.length + " bytes on the wire (RFC 5246 §6.2.3)", wire, wireFields, "hdr");
-        page.append("<p class=\"field-info\" aria-live=\"polite\"><span class=\"name\">Hover or focus a byte to see its field.</span> ")
-                .append("<span class=\"rfc\"></span> <span class=\"where\"></span></p>\n");
         page.append("<details><summary>Every field of the plaintext</summary>\n<ol class=\"fields\">\n");
         for (ByteField f : plaintextFields) {
             page.append("<li class=\"d").append(Math.min(f.depth(), 2)).append("\"><code>").append(String.format("%04x", f.offset()))

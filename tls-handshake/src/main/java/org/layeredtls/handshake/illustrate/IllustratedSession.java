@@ -26,7 +26,8 @@ import org.layeredtls.record.TLSPlaintext;
 public final class IllustratedSession implements TlsObserver {
 
     private final boolean client;
-    private final RecordFields fields = new RecordFields();
+    /** Reads the handshake messages off the records: one per connection. */
+    private RecordFields fields = new RecordFields();
     private final List<RecordView> records = new ArrayList<>();
     private final List<KeyDerivation> derivations = new ArrayList<>();
     private final long[] handshakeBytes = new long[2];
@@ -122,6 +123,12 @@ public final class IllustratedSession implements TlsObserver {
         int direction = outgoing ? 0 : 1;
         CipherSpec spec = specs[direction];
         boolean protectedFragment = !spec.equals(CipherSpec.NULL_WITH_NULL_NULL);
+        if (plaintext.type() == ContentType.HANDSHAKE && sequenceNumber == 0 && !protectedFragment) {
+            // the first record of a direction of a new connection (a client that reconnects, a server's next client):
+            // what the last connection left half-read must not be glued to it. The stream offsets go on growing,
+            // so that a message's first bytes are never looked for in another connection's records.
+            fields = new RecordFields();
+        }
         long streamStart = handshakeBytes[direction];
         if (plaintext.type() == ContentType.HANDSHAKE) {
             handshakeBytes[direction] += plaintext.length();

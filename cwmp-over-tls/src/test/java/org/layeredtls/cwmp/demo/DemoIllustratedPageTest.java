@@ -59,6 +59,11 @@ class DemoIllustratedPageTest {
             }
             assertTrue(captured.size() > 30, output);
             assertEquals(captured, drawn);
+            // each connection starts unprotected: its ClientHello and ServerHello are drawn so
+            for (WebElement hello : chromium.driver.findElements(By.xpath(
+                    "//li[contains(@class,'arrow')][.//span[@class='label' and (text()='Handshake: ClientHello' or starts-with(text(),'Handshake: ServerHello'))]]"))) {
+                assertTrue(!hello.getAttribute("class").contains("protected"), hello.getText());
+            }
 
             // the intruder's refusal: the ACS's fatal alert, drawn as one
             WebElement refusal = chromium.driver.findElement(By.cssSelector("li.arrow.alert.fatal"));

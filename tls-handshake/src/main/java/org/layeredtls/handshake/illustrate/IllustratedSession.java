@@ -6,6 +6,7 @@ import java.util.List;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.message.ClientKeyExchange;
 import org.layeredtls.handshake.message.HandshakeMessage;
+import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.handshake.trace.ByteField;
@@ -121,14 +122,16 @@ public final class IllustratedSession implements TlsObserver {
     private void add(boolean outgoing, long sequenceNumber, TLSPlaintext plaintext, TLSCompressed compressed,
                      TLSCiphertext ciphertext) {
         int direction = outgoing ? 0 : 1;
-        CipherSpec spec = specs[direction];
-        boolean protectedFragment = !spec.equals(CipherSpec.NULL_WITH_NULL_NULL);
-        if (plaintext.type() == ContentType.HANDSHAKE && sequenceNumber == 0 && !protectedFragment) {
-            // the first record of a direction of a new connection (a client that reconnects, a server's next client):
-            // what the last connection left half-read must not be glued to it. The stream offsets go on growing,
-            // so that a message's first bytes are never looked for in another connection's records.
+        if (startsConnection(sequenceNumber, plaintext)) {
+            // A new connection (a client that reconnects, a server's next client, the demo's next session): its
+            // records start unprotected, and what the last connection left half-read must not be glued to them.
+            // The stream offsets go on growing, so a message's first bytes are never looked for in another
+            // connection's records.
+            specs[direction] = CipherSpec.NULL_WITH_NULL_NULL;
             fields = new RecordFields();
         }
+        CipherSpec spec = specs[direction];
+        boolean protectedFragment = !spec.equals(CipherSpec.NULL_WITH_NULL_NULL);
         long streamStart = handshakeBytes[direction];
         if (plaintext.type() == ContentType.HANDSHAKE) {
             handshakeBytes[direction] += plaintext.length();
@@ -143,6 +146,17 @@ public final class IllustratedSession implements TlsObserver {
         for (ByteField field : fields.plaintext(outgoing, plaintext)) {
             place(view, field);
         }
+    }
+
+    /**
+     * The first record of a direction of a connection: sequence number 0 and a ClientHello or
+     * ServerHello (a record layer starts unprotected and tells no observer so; later records with
+     * sequence number 0 follow a ChangeCipherSpec and carry Finished).
+     */
+    private static boolean startsConnection(long sequenceNumber, TLSPlaintext plaintext) {
+        byte[] fragment = plaintext.fragment();
+        return sequenceNumber == 0 && plaintext.type() == ContentType.HANDSHAKE && fragment.length > 0
+                && (fragment[0] == HandshakeType.CLIENT_HELLO.code() || fragment[0] == HandshakeType.SERVER_HELLO.code());
     }
 
     /** Puts a field into the record(s) its bytes came in: a message may have started in earlier records of this direction. */

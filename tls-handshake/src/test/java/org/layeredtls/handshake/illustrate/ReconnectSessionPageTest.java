@@ -21,6 +21,10 @@ class ReconnectSessionPageTest {
         List<String> labels = page.select("ol.ladder .label").eachText();
         assertEquals(6, labels.stream().filter(l -> l.equals("Handshake: ClientHello")).count(), labels.toString());
         assertTrue(labels.stream().noneMatch(l -> l.contains("the rest of a message")), labels.toString());
+        // every connection starts unprotected, whatever the one before it ended with
+        assertEquals(12, page.select("li.arrow:not(.protected)").stream()
+                .map(a -> a.selectFirst(".label").text())
+                .filter(l -> l.equals("Handshake: ClientHello") || l.equals("Handshake: ServerHello")).count());
         assertTrue(page.select(".f").stream().noneMatch(f -> f.attr("title").contains("cannot map")
                 || f.attr("title").contains("do not frame") || f.attr("title").contains("does not decode")));
         assertEquals(session.tracedRecords().size(), labels.size(), session.trace());

@@ -91,7 +91,7 @@ public final class IllustratedSession implements TlsObserver {
         boolean resumed = !keyExchangeSinceServerHello;
         boolean ems = serverHello.extensionsOrEmpty().find(23).isPresent(); // RFC 7627 §5.1: extended_master_secret
         derivations.add(new KeyDerivation(serverHello.serverVersion(), suite, clientRandom.clone(), serverHello.random(),
-                masterSecret.clone(), ems, resumed, null));
+                masterSecret.clone(), ems, resumed, null, records.size()));
     }
 
     /** The records seen so far, in the order they went through this side's record layer. */

@@ -51,7 +51,7 @@ final class KeyDerivationSection {
             case NULL -> "none";
         };
         page.append("<p>").append(Html.escape(how)).append(".");
-        String exchange = records(records, "ServerKeyExchange", "ClientKeyExchange");
+        String exchange = records(handshakeOf(d, records), "ServerKeyExchange", "ClientKeyExchange");
         if (!exchange.isEmpty()) {
             page.append(" The public values are in ").append(exchange).append(".");
         }
@@ -108,13 +108,34 @@ final class KeyDerivationSection {
                 .append(value.length == 0 ? "(empty)" : Html.hex(value)).append("</dd>\n");
     }
 
+    /** The records of {@code d}'s handshake: from the last ServerHello before its master secret to the next ClientHello. */
+    private static List<RecordView> handshakeOf(KeyDerivation d, List<RecordView> records) {
+        int start = 0;
+        for (int i = 0; i < Math.min(d.recordsSeen(), records.size()); i++) {
+            if (carries(records.get(i), "ServerHello")) {
+                start = i;
+            }
+        }
+        int end = start + 1;
+        while (end < records.size() && !carries(records.get(end), "ClientHello")) {
+            end++;
+        }
+        return records.subList(start, end);
+    }
+
+    /** Whether {@code r} is a handshake record that carries (the start of) {@code message}, e.g. ServerHello. */
+    private static boolean carries(RecordView r, String message) {
+        String prefix = "Handshake: ";
+        String label = SessionPage.label(r);
+        return label.startsWith(prefix) && List.of(label.substring(prefix.length()).split(", ")).contains(message);
+    }
+
     /** Links to the records that carry the named messages ("records 5 and 8"), or the empty string. */
     private static String records(List<RecordView> records, String... messages) {
         StringBuilder links = new StringBuilder();
         for (RecordView r : records) {
-            String label = SessionPage.label(r);
             for (String message : messages) {
-                if (r.type == org.layeredtls.record.ContentType.HANDSHAKE && label.contains(message)) {
+                if (carries(r, message)) {
                     links.append(links.isEmpty() ? "record " : ", record ").append("<a href=\"#record-").append(r.number).append("\">")
                             .append(r.number).append("</a>");
                     break;

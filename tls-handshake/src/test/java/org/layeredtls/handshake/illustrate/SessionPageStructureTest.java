@@ -107,6 +107,13 @@ class SessionPageStructureTest {
         String clientKey = keys.select("dt:contains(client_write_key) + dd").first().text();
         assertEquals(32, clientKey.length(), "AES-128: 16 bytes");
         assertTrue(keys.text().contains("PRF(pre_master_secret, \"extended master secret\", session_hash)"), keys.text());
+        // the pre-master secret's public values: links to the ServerKeyExchange and ClientKeyExchange records
+        List<String> linked = keys.select("a[href^=#record-]").eachAttr("href");
+        assertEquals(2, linked.size(), linked.toString());
+        for (String href : linked) {
+            String label = page.selectFirst("#arrow-" + href.substring("#record-".length()) + " .label").text();
+            assertTrue(label.equals("Handshake: ServerKeyExchange") || label.equals("Handshake: ClientKeyExchange"), label);
+        }
     }
 
     @Test

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SessionPageStructureTest {
 
+    private static final String HOSTILE_PROTOCOL = "<img src=x onerror=alert(1)>";
+
     @TempDir
     static Path dir;
     static ClientSessionPage session;
@@ -29,7 +31,8 @@ class SessionPageStructureTest {
 
     @BeforeAll
     static void runASession() throws Exception {
-        session = ClientSessionPage.run(dir);
+        // an ALPN name is any bytes: this one would be markup if the page did not escape it
+        session = ClientSessionPage.run(dir, "-alpn", HOSTILE_PROTOCOL + ",http/1.1");
         page = Jsoup.parse(session.html());
     }
 
@@ -114,6 +117,15 @@ class SessionPageStructureTest {
             String label = page.selectFirst("#arrow-" + href.substring("#record-".length()) + " .label").text();
             assertTrue(label.equals("Handshake: ServerKeyExchange") || label.equals("Handshake: ClientKeyExchange"), label);
         }
+    }
+
+    @Test
+    void aProtocolNameThatLooksLikeMarkupIsShownAsTextNotRun() {
+        assertTrue(page.select("img").isEmpty(), page.select("img").toString());
+        assertTrue(page.select("[onerror]").isEmpty());
+        Element clientHello = page.getElementById("record-1");
+        assertEquals(Html.hex(HOSTILE_PROTOCOL.getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+                field(clientHello.selectFirst("[data-form=plaintext]"), "ProtocolName = " + HOSTILE_PROTOCOL).text());
     }
 
     @Test

@@ -29,6 +29,11 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--keylog", description = "append NSS key log lines (CLIENT_RANDOM ...) for Wireshark to this file")
     Path keyLog;
 
+    @Option(names = {"--html", "-html"}, paramLabel = "FILE", description = "write the illustrated session to FILE: one self-contained HTML page"
+            + " of the CPE's connections (a ladder of the records, each record's three forms byte by byte, the key derivation);"
+            + " it holds the sessions' secrets")
+    Path html;
+
     @Option(names = "--quiet", description = "one line per record, no message details")
     boolean quiet;
 
@@ -47,7 +52,7 @@ final class DemoCommand implements Callable<Integer> {
         try {
             options = new DemoOptions(DemoOptions.parseVersion(version),
                     cipher == null ? null : DemoOptions.parseCipher(cipher), keyLog,
-                    verbose ? CaptureTrace.Detail.VERBOSE : quiet ? CaptureTrace.Detail.QUIET : CaptureTrace.Detail.NORMAL);
+                    verbose ? CaptureTrace.Detail.VERBOSE : quiet ? CaptureTrace.Detail.QUIET : CaptureTrace.Detail.NORMAL, html);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), e.getMessage());
         }

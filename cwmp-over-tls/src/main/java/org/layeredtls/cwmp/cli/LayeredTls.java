@@ -25,6 +25,8 @@ public final class LayeredTls implements Runnable {
     /** The command line with every subcommand, printing to {@code out}. */
     public static CommandLine commandLine(PrintStream out) {
         CommandLine line = new CommandLine(new LayeredTls());
+        // record-demo -html: the record module's demo gets the handshake module's page writer from here
+        ((RecordProtocolDemo) line.getSubcommands().get("record-demo").getCommand()).illustratedBy(RecordDemoPage::new);
         line.setOut(new java.io.PrintWriter(out, true));
         return line;
     }

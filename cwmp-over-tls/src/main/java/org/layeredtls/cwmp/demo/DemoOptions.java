@@ -16,8 +16,14 @@ import org.layeredtls.record.ProtocolVersion;
  * @param cipher  the one cipher suite both sides offer, or null for the defaults
  * @param keyLog  where to append NSS key log lines, or null
  * @param detail  how much of the capture to print
+ * @param html    where to write the illustrated session (the CPE's connections, one page), or null
  */
-public record DemoOptions(ProtocolVersion version, CipherSuite cipher, Path keyLog, CaptureTrace.Detail detail) {
+public record DemoOptions(ProtocolVersion version, CipherSuite cipher, Path keyLog, CaptureTrace.Detail detail, Path html) {
+
+    /** Without an illustrated page. */
+    public DemoOptions(ProtocolVersion version, CipherSuite cipher, Path keyLog, CaptureTrace.Detail detail) {
+        this(version, cipher, keyLog, detail, null);
+    }
 
     public static DemoOptions defaults() {
         return new DemoOptions(ProtocolVersion.TLS1_2, null, null, CaptureTrace.Detail.NORMAL);

@@ -35,6 +35,9 @@ import org.layeredtls.cwmp.rpc.SetParameterValues;
 import org.layeredtls.cwmp.rpc.TransferComplete;
 import org.layeredtls.handshake.api.ClientAuth;
 import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.illustrate.IllustratedSession;
+import org.layeredtls.handshake.illustrate.SessionPage;
+import org.layeredtls.handshake.trace.TlsObservers;
 import org.layeredtls.handshake.cert.IssuedCertificate;
 import org.layeredtls.handshake.session.TicketProtector;
 
@@ -57,10 +60,13 @@ public final class PapersDemo {
     private final DemoOptions options;
     private final PrintStream out;
     private final List<String> failures = new ArrayList<>();
+    /** The CPE's connections for the illustrated page, or null when no page is asked for. */
+    private final IllustratedSession illustrated;
 
     public PapersDemo(DemoOptions options, PrintStream out) {
         this.options = options;
         this.out = out;
+        this.illustrated = options.html() == null ? null : new IllustratedSession(true);
     }
 
     /** Runs every step in a fresh temporary directory; the exit status is 0 when every step passed. */
@@ -157,6 +163,11 @@ public final class PapersDemo {
             heading("7. Refusal: a CPE whose certificate comes from another CA (same CN " + DEVICE + ")");
             refusal(dir, pki, acsUrl, acs);
         }
+        if (illustrated != null) {
+            SessionPage.write(illustrated, "The illustrated session: the demo's CPE (client) and ACS (server), "
+                    + options.version().displayName(), options.html());
+            out.println("   illustrated session (every connection of the CPE, one page): " + options.html());
+        }
         heading(failures.isEmpty() ? "All steps passed." : failures.size() + " step(s) failed: " + failures);
         return failures.isEmpty() ? 0 : 1;
     }
@@ -165,7 +176,8 @@ public final class PapersDemo {
             throws IOException {
         TlsConfig tls = options.apply(TlsConfig.builder())
                 .certificate(List.of(certificate.certificate()), certificate.keyPair().privateKey())
-                .trustAnchors(List.of(pki.ca().certificate().certificate())).observer(trace).build();
+                .trustAnchors(List.of(pki.ca().certificate().certificate()))
+                .observer(illustrated == null ? trace : TlsObservers.of(trace, illustrated)).build();
         TlsConfig fetchTls = tls.toBuilder().observer(null).build(); // the firmware fetch is not traced
         HttpFetcher fetcher = new HttpFetcher(fetchTls, new SecureRandomSource(), 64L << 20);
         DataModel model = DeviceModels.defaultDevice("LayeredTLS", OUI, PRODUCT_CLASS, SERIAL);

@@ -66,7 +66,7 @@ public class ClientCommand implements Callable<Integer> {
         int colon = connect.lastIndexOf(':');
         String host = connect.substring(0, colon);
         int port = Integer.parseInt(connect.substring(colon + 1));
-        TlsConfig.Builder builder = common.configure(TlsConfig.builder(), out)
+        TlsConfig.Builder builder = common.configure(TlsConfig.builder(), out, true, "The illustrated session: client to " + connect)
                 .clientSessionStore(new InMemoryClientSessionStore(16))
                 .verifyPeer(common.caFile != null);
         if (serverName != null) {
@@ -129,7 +129,7 @@ public class ClientCommand implements Callable<Integer> {
             return 1;
         } finally {
             out.flush();
-            common.closeKeyLog();
+            common.closeOutputs();
         }
     }
 }

@@ -11,6 +11,8 @@ import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.cert.Pem;
+import org.layeredtls.handshake.illustrate.IllustratedSession;
+import org.layeredtls.handshake.illustrate.SessionPage;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.handshake.trace.ExplainPrinter;
 import org.layeredtls.handshake.trace.KeyLogWriter;
@@ -51,6 +53,10 @@ public class CommonOptions {
     boolean explain;
     @Option(names = "-keylogfile", paramLabel = "FILE", description = "Append NSS key log lines (CLIENT_RANDOM ...) to FILE.")
     Path keyLogFile;
+    @Option(names = "-html", paramLabel = "FILE", description = "Write the illustrated session to FILE: one self-contained HTML page"
+            + " (a ladder of the records, each record's three forms byte by byte, the key derivation). It holds the session's"
+            + " secrets. Not an OpenSSL option.")
+    Path html;
 
     // security level
     @Option(names = "-seclevel", paramLabel = "N", description = "Security level 0 to 5, as OpenSSL's (default 2;"
@@ -75,6 +81,8 @@ public class CommonOptions {
     }
 
     private KeyLogWriter keyLog;
+    private IllustratedSession illustrated;
+    private String illustrationTitle;
 
     /** The version range the flags ask for (OpenSSL: one flag = that version only). */
     ProtocolVersion[] versions() {
@@ -97,8 +105,11 @@ public class CommonOptions {
         return new ProtocolVersion[] {chosen.get(0), chosen.get(chosen.size() - 1)};
     }
 
-    /** Applies versions, suites, certificate, CA file, compression and observers to {@code builder}. */
-    TlsConfig.Builder configure(TlsConfig.Builder builder, PrintStream out) throws IOException {
+    /**
+     * Applies versions, suites, certificate, CA file, compression and observers to {@code builder};
+     * {@code client} and {@code title} are for the illustrated page, if {@code -html} asks for one.
+     */
+    TlsConfig.Builder configure(TlsConfig.Builder builder, PrintStream out, boolean client, String title) throws IOException {
         ProtocolVersion[] range = versions();
         builder.versions(range[0], range[1]);
         // The default suites are TLS 1.2 AEAD suites: older versions need CBC suites.
@@ -140,13 +151,27 @@ public class CommonOptions {
             keyLog = KeyLogWriter.appendingTo(keyLogFile);
             observers.add(keyLog);
         }
+        if (html != null) {
+            illustrated = new IllustratedSession(client);
+            illustrationTitle = title;
+            observers.add(illustrated);
+        }
         return builder.observer(TlsObservers.of(observers.toArray(TlsObserver[]::new)));
     }
 
-    void closeKeyLog() throws IOException {
+    /** Writes the illustrated page of what was seen so far, if {@code -html} asks for one (again after each connection). */
+    void writeIllustration() throws IOException {
+        if (illustrated != null) {
+            SessionPage.write(illustrated, illustrationTitle, html);
+        }
+    }
+
+    /** Closes the key log and writes the illustrated page: the end of the command. */
+    void closeOutputs() throws IOException {
         if (keyLog != null) {
             keyLog.close();
         }
+        writeIllustration();
     }
 
     /** Copies {@code in} to {@code out} until {@code in} ends; returns quietly when either side goes away. */

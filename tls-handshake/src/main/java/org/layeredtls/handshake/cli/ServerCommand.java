@@ -79,7 +79,7 @@ public class ServerCommand implements Callable<Integer> {
             out.println("error: s_server needs -cert (and -key)");
             return 1;
         }
-        TlsConfig.Builder builder = common.configure(TlsConfig.builder(), out)
+        TlsConfig.Builder builder = common.configure(TlsConfig.builder(), out, false, "The illustrated session: server on port " + accept.port())
                 .sessionCache(new InMemorySessionCache(1024, Duration.ofHours(2)))
                 .ticketProtector(TicketProtector.withDefaults());
         builder.clientAuth(verifyRequired != null ? ClientAuth.NEED : verify != null ? ClientAuth.WANT : ClientAuth.NONE);
@@ -113,10 +113,11 @@ public class ServerCommand implements Callable<Integer> {
                     continue;
                 }
                 serveOne(socket, config);
+                common.writeIllustration();
             }
             return 0;
         } finally {
-            common.closeKeyLog();
+            common.closeOutputs();
         }
     }
 

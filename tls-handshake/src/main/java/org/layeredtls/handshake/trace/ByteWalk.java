@@ -1,9 +1,13 @@
 package org.layeredtls.handshake.trace;
 
+import java.util.Arrays;
+import java.util.function.Consumer;
+
 /**
- * Walks a byte array field by field, printing each field's offset, bytes and meaning:
- * {@code 0006  03 03                      client_version = TLS 1.2: ...}. Long fields show their
- * first bytes and their length. Reading past the end raises {@link Truncated}.
+ * Walks a byte array field by field and reports each field (offset, length, meaning) to a sink:
+ * {@code -explain} prints it as {@code 0006  03 03   client_version = TLS 1.2: ...}, the
+ * illustrated page keeps it as a {@link ByteField}. A walk may open a nested walk over the next
+ * bytes (an extension's body). Reading past the end raises {@link Truncated}.
  */
 final class ByteWalk {
 
@@ -14,21 +18,56 @@ final class ByteWalk {
         }
     }
 
+    /** Where the fields go. */
+    interface Sink {
+        void field(byte[] bytes, ByteField field);
+    }
+
     private static final int SHOWN = 12;
 
     private final byte[] bytes;
-    private final TraceLines out;
-    private final String indent;
+    private final int end;
+    private final int depth;
+    private final Sink sink;
     private int position;
 
+    /** A walk that prints its fields as lines, each under {@code indent}. */
     ByteWalk(byte[] bytes, TraceLines out, String indent) {
+        this(bytes, 0, bytes.length, 0, printingTo(out, indent));
+    }
+
+    /** A walk that hands its fields to {@code sink}. */
+    ByteWalk(byte[] bytes, Sink sink) {
+        this(bytes, 0, bytes.length, 0, sink);
+    }
+
+    private ByteWalk(byte[] bytes, int start, int end, int depth, Sink sink) {
         this.bytes = bytes;
-        this.out = out;
-        this.indent = indent;
+        this.position = start;
+        this.end = end;
+        this.depth = depth;
+        this.sink = sink;
+    }
+
+    /** The sink of {@code -explain}: one line per field, offset, the first bytes in hex, the meaning. */
+    static Sink printingTo(TraceLines out, String indent) {
+        return (bytes, f) -> {
+            StringBuilder hex = new StringBuilder();
+            for (int i = 0; i < Math.min(f.length(), SHOWN); i++) {
+                hex.append(String.format("%02x ", bytes[f.offset() + i] & 0xFF));
+            }
+            if (f.length() > SHOWN) {
+                hex.append("… (" + f.length() + " bytes)");
+            } else if (f.length() == 0) {
+                hex.append("(empty)");
+            }
+            out.line(String.format("%s%04x  %-50s %s", indent + "  ".repeat(f.depth()), f.offset(),
+                    hex.toString().strip(), f.meaning()));
+        };
     }
 
     int remaining() {
-        return bytes.length - position;
+        return end - position;
     }
 
     /** Reads an n-byte big-endian number (n ≤ 4) as one field. */
@@ -50,25 +89,16 @@ final class ByteWalk {
     }
 
     byte[] peek(int n) {
-        if (remaining() < n) {
+        if (n < 0 || remaining() < n) {
             throw new Truncated("a " + n + "-byte field");
         }
-        return java.util.Arrays.copyOfRange(bytes, position, position + n);
+        return Arrays.copyOfRange(bytes, position, position + n);
     }
 
     /** One field of n bytes. */
     void field(int n, String meaning) {
-        byte[] value = peek(n);
-        StringBuilder hex = new StringBuilder();
-        for (int i = 0; i < Math.min(n, SHOWN); i++) {
-            hex.append(String.format("%02x ", value[i] & 0xFF));
-        }
-        if (n > SHOWN) {
-            hex.append("… (" + n + " bytes)");
-        } else if (n == 0) {
-            hex.append("(empty)");
-        }
-        out.line(String.format("%s%04x  %-50s %s", indent, position, hex.toString().strip(), meaning));
+        peek(n);
+        sink.field(bytes, new ByteField(position, n, meaning, depth));
         position += n;
     }
 
@@ -77,6 +107,22 @@ final class ByteWalk {
         int length = number(lengthBytes, name + " length = " + peekNumber(lengthBytes));
         field(length, name + ": " + meaning);
         return length;
+    }
+
+    /**
+     * The next {@code n} bytes walked one level deeper by {@code inner}; whatever {@code inner}
+     * leaves, or cannot read because the bytes end early, is reported as one field.
+     */
+    void nested(int n, String leftOver, Consumer<ByteWalk> inner) {
+        peek(n);
+        ByteWalk walk = new ByteWalk(bytes, position, position + n, depth + 1, sink);
+        try {
+            inner.accept(walk);
+            walk.rest(leftOver);
+        } catch (Truncated e) {
+            walk.rest(e.getMessage());
+        }
+        position += n;
     }
 
     /** Whatever is left, as one field. */

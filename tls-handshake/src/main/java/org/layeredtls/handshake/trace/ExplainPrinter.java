@@ -41,12 +41,7 @@ public final class ExplainPrinter implements TlsObserver {
         TraceLines lines = new TraceLines();
         lines.line((outgoing ? "Sent" : "Received") + " record, sequence number " + sequenceNumber + ": "
                 + Names.contentType(ciphertext.type()) + ", " + (5 + ciphertext.length()) + " bytes on the wire");
-        byte[] header = {(byte) ciphertext.type().code(), (byte) ciphertext.version().major(),
-                (byte) ciphertext.version().minor(), (byte) (ciphertext.length() >> 8), (byte) ciphertext.length()};
-        ByteWalk h = new ByteWalk(header, lines, "  ");
-        h.field(1, "ContentType = " + Names.contentType(ciphertext.type()) + ": which protocol the fragment belongs to (RFC 5246 §6.2.1)");
-        h.field(2, "ProtocolVersion = " + Names.version(ciphertext.version()) + ": the record layer's version");
-        h.field(2, "length = " + ciphertext.length() + ": bytes of fragment that follow (at most 2^14 + 2048)");
+        RecordFields.header(new ByteWalk(RecordFields.headerBytes(ciphertext), lines, "  "), ciphertext);
         if (!Arrays.equals(plaintext.fragment(), ciphertext.fragment())) {
             lines.line("  fragment: " + ciphertext.length() + " bytes protected with this direction's keys (explicit nonce or IV, "
                     + "encrypted content, MAC or AEAD tag: " + (ciphertext.length() - plaintext.length())
@@ -97,16 +92,6 @@ public final class ExplainPrinter implements TlsObserver {
         byte[] fragment = plaintext.fragment();
         ByteWalk w = new ByteWalk(fragment, lines, "    ");
         switch (plaintext.type()) {
-            case CHANGE_CIPHER_SPEC -> w.rest("change_cipher_spec (1): from the next record on, this side protects its records with the new keys");
-            case ALERT -> {
-                if (fragment.length == 2) {
-                    w.field(1, "AlertLevel = " + (fragment[0] == 2 ? "fatal(2): the connection ends now" : "warning(" + fragment[0] + ")"));
-                    w.field(1, "AlertDescription: " + TracePrinter.alert(fragment).replaceFirst(".*description=", ""));
-                } else {
-                    w.rest("a malformed alert");
-                }
-            }
-            case APPLICATION_DATA -> w.rest("application data: the bytes the application wrote, opaque to TLS");
             case HANDSHAKE -> {
                 for (HandshakeView.Found found : view.add(outgoing, fragment)) {
                     if (found.frame() == null) {
@@ -119,6 +104,7 @@ public final class ExplainPrinter implements TlsObserver {
                     lines.line("    (the start of a handshake message that continues in the next record: explained when complete)");
                 }
             }
+            default -> RecordFields.nonHandshake(w, plaintext);
         }
     }
 }

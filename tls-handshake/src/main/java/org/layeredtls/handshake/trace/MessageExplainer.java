@@ -17,9 +17,14 @@ final class MessageExplainer {
     }
 
     static void explain(TraceLines out, String indent, HandshakeFrame frame, HandshakeMessage message) {
-        ByteWalk w = new ByteWalk(frame.bytes(), out, indent);
+        explain(new ByteWalk(frame.bytes(), out, indent), frame, message);
+    }
+
+    /** Walks {@code frame}'s bytes with {@code w}, which must start at the frame's first byte. */
+    static void explain(ByteWalk w, HandshakeFrame frame, HandshakeMessage message) {
         try {
-            w.number(1, "msg_type = " + frame.type().rfcName() + "(" + frame.type().code() + "): which handshake message this is (RFC 5246 §7.4)");
+            w.number(1, "msg_type = " + frame.type().rfcName() + "(" + frame.type().code() + "): which handshake message this is ("
+                    + section(frame.type()) + ")");
             w.number(3, "length = " + frame.body().length + ": bytes of the message body that follow");
             if (message == null) {
                 w.rest("body that does not decode as a " + frame.type().rfcName());
@@ -30,6 +35,23 @@ final class MessageExplainer {
         } catch (ByteWalk.Truncated e) {
             w.rest(e.getMessage());
         }
+    }
+
+    /** Where the RFC defines the message. */
+    static String section(HandshakeType type) {
+        return switch (type) {
+            case HELLO_REQUEST -> "RFC 5246 §7.4.1.1";
+            case CLIENT_HELLO -> "RFC 5246 §7.4.1.2";
+            case SERVER_HELLO -> "RFC 5246 §7.4.1.3";
+            case CERTIFICATE -> "RFC 5246 §7.4.2";
+            case SERVER_KEY_EXCHANGE -> "RFC 5246 §7.4.3";
+            case CERTIFICATE_REQUEST -> "RFC 5246 §7.4.4";
+            case SERVER_HELLO_DONE -> "RFC 5246 §7.4.5";
+            case CERTIFICATE_VERIFY -> "RFC 5246 §7.4.8";
+            case CLIENT_KEY_EXCHANGE -> "RFC 5246 §7.4.7";
+            case FINISHED -> "RFC 5246 §7.4.9";
+            case NEW_SESSION_TICKET -> "RFC 5077 §3.3";
+        };
     }
 
     private static void body(ByteWalk w, HandshakeType type, HandshakeMessage message) {
@@ -129,25 +151,11 @@ final class MessageExplainer {
         w.number(2, "extensions length = " + w.peekNumber(2));
         while (w.remaining() > 0) {
             int type = w.peekNumber(2);
-            w.field(2, "extension_type = " + ExtensionType.nameOf(type) + "(" + type + ")");
-            w.vector(2, "extension_data", extensionMeaning(type));
+            w.field(2, "extension_type = " + ExtensionType.nameOf(type) + "(" + type + "): " + ExtensionExplainer.purpose(type));
+            int length = w.number(2, "extension_data length = " + w.peekNumber(2));
+            w.nested(length, "trailing bytes the extension's own lengths do not account for",
+                    inner -> ExtensionExplainer.explain(inner, type));
         }
-    }
-
-    private static String extensionMeaning(int type) {
-        return switch (type) {
-            case 0 -> "the host name the client wants (SNI, RFC 6066)";
-            case 1 -> "a smaller record size limit (RFC 6066)";
-            case 10 -> "the groups (curves) the client can do key exchange on";
-            case 11 -> "the EC point formats understood";
-            case 13 -> "the signature algorithms the sender can verify";
-            case 16 -> "application protocols, e.g. h2, http/1.1 (ALPN, RFC 7301)";
-            case 22 -> "encrypt-then-MAC for CBC suites (RFC 7366)";
-            case 23 -> "extended master secret: the master secret hashes the whole handshake (RFC 7627)";
-            case 35 -> "session ticket: empty asks for one; full offers one to resume (RFC 5077)";
-            case 0xFF01 -> "secure renegotiation: the previous Finished values, empty on a first handshake (RFC 5746)";
-            default -> "an extension this stack does not interpret";
-        };
     }
 
     private static String subject(byte[] der) {

@@ -31,7 +31,7 @@ class CryptoBackendCliTest {
     private static TlsConfig configuredBy(String... args) throws Exception {
         CommonOptions options = new CommonOptions();
         new CommandLine(options).parseArgs(args);
-        return options.configure(TlsConfig.builder(), new CapturedOutput().stream).build();
+        return options.configure(TlsConfig.builder(), new CapturedOutput().stream, true, "test").build();
     }
 
     @Test

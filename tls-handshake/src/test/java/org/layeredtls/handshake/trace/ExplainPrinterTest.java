@@ -30,7 +30,7 @@ class ExplainPrinterTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client()
+            try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().alpn("http/1.1")
                     .observer(new ExplainPrinter(new PrintStream(text, true, StandardCharsets.UTF_8))).build())) {
                 client.getInputStream().read();
             }
@@ -51,7 +51,15 @@ class ExplainPrinterTest {
                 "proves both sides saw the same handshake and hold the same keys",
                 "bytes of overhead",
                 "application data: the bytes the application wrote",
-                "AlertDescription: close_notify(0)"}) {
+                "AlertDescription: close_notify(0)",
+                // extension bodies, field by field
+                "name_type = host_name(0)",
+                "host_name = localhost: DNS name",
+                "NamedGroup x25519",
+                "ECPointFormat uncompressed (0)",
+                "SignatureAndHashAlgorithm rsa_pss_rsae_sha256",
+                "ProtocolName = http/1.1",
+                "renegotiated_connection length = 0"}) {
             assertTrue(out.contains(expected), expected + "\n" + out);
         }
         assertFalse(out.contains("trailing bytes"), out);

@@ -68,6 +68,13 @@ public final class RecordProtocolDemo implements Callable<Integer> {
     @Option(names = "--deflate", description = "compress with DEFLATE (RFC 3749; see CRIME before using it for real)")
     boolean deflate;
 
+    @Option(names = {"--html", "-html"}, paramLabel = "FILE", description = "also write the records as an illustrated page:"
+            + " one self-contained HTML file, each record's three forms byte by byte (through ./layeredtls)")
+    java.nio.file.Path html;
+
+    /** Makes the -html page; set by the launcher (see {@link RecordPage}). */
+    private java.util.function.Supplier<RecordPage> pages;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec commandSpec;
 
@@ -82,6 +89,12 @@ public final class RecordProtocolDemo implements Callable<Integer> {
         this.out = out;
     }
 
+    /** Lets {@code -html} write a page, with pages from {@code pages}. */
+    public RecordProtocolDemo illustratedBy(java.util.function.Supplier<RecordPage> pages) {
+        this.pages = pages;
+        return this;
+    }
+
     public static void main(String[] args) {
         System.exit(new CommandLine(new RecordProtocolDemo(System.out)).execute(args));
     }
@@ -93,6 +106,11 @@ public final class RecordProtocolDemo implements Callable<Integer> {
             throw new CommandLine.ParameterException(commandSpec.commandLine(),
                     "--fragment must lie in 64..16384 (RFC 6066 and RFC 8449 limits), not " + fragmentLimit);
         }
+        if (html != null && pages == null) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(),
+                    "-html needs the page writer of the handshake module: run it as ./layeredtls record-demo -html FILE");
+        }
+        RecordPage page = html == null ? null : pages.get();
         CipherSpec spec = new CipherSpec(cipher, cipher.type() == CipherType.AEAD ? MacAlgorithm.NULL : mac, encryptThenMac);
         CompressionMethod compression = deflate ? CompressionMethod.DEFLATE : CompressionMethod.NULL;
         CryptoProvider crypto = CryptoProvider.defaultProvider();
@@ -112,17 +130,30 @@ public final class RecordProtocolDemo implements Callable<Integer> {
         RecordLayer writer = new RecordLayer(new ByteArrayInputStream(new byte[0]), wire, () -> { });
         writer.setWriteVersion(protocolVersion);
         writer.setSendFragmentLimit(fragmentLimit);
-        writer.setPendingWriteState(ConnectionState.create(protocolVersion, spec, keys, compression, true, crypto,
-                DeterministicRandomSource.fromLabel("record demo IVs")));
-        writer.activatePendingWriteState();
         List<byte[]> records = new ArrayList<>();
-        writer.setObserver(new RecordObserver() {
+        RecordObserver printer = new RecordObserver() {
             @Override
             public void recordWritten(long seq, TLSPlaintext plaintext, TLSCompressed compressed, TLSCiphertext ciphertext) {
                 records.add(ciphertext.fragment());
                 printRecord(seq, plaintext, compressed, ciphertext, spec, keys, protocolVersion);
             }
+        };
+        // set before the state change, so that a page sees which protection the records get
+        writer.setObserver(page == null ? printer : new RecordObserver() {
+            @Override
+            public void recordWritten(long seq, TLSPlaintext plaintext, TLSCompressed compressed, TLSCiphertext ciphertext) {
+                printer.recordWritten(seq, plaintext, compressed, ciphertext);
+                page.observer().recordWritten(seq, plaintext, compressed, ciphertext);
+            }
+
+            @Override
+            public void writeStateChanged(ConnectionState newState) {
+                page.observer().writeStateChanged(newState);
+            }
         });
+        writer.setPendingWriteState(ConnectionState.create(protocolVersion, spec, keys, compression, true, crypto,
+                DeterministicRandomSource.fromLabel("record demo IVs")));
+        writer.activatePendingWriteState();
         byte[] data = message.getBytes(StandardCharsets.UTF_8);
         out.printf("Sending %d bytes of application data:%n%s%n", data.length, HexDump.dump(data, 0, data.length, "  ", 4));
         writer.write(ContentType.APPLICATION_DATA, data);
@@ -145,6 +176,10 @@ public final class RecordProtocolDemo implements Callable<Integer> {
         } catch (TlsAlertException e) {
             out.printf("  the reader refuses it: %s%n  and would send the fatal alert %s, bytes %s%n", e.getMessage(),
                     e.description().rfcName(), HexDump.hex(e.alert().encode()));
+        }
+        if (page != null) {
+            page.write(html, "The illustrated records: record-demo, " + protocolVersion.displayName() + ", " + describe(spec));
+            out.println("Illustrated page of the records: " + html);
         }
         return Arrays.equals(received, data) ? 0 : 1;
     }

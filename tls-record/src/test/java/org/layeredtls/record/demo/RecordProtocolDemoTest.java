@@ -7,6 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import picocli.CommandLine;
@@ -56,5 +57,11 @@ class RecordProtocolDemoTest {
         assertTrue(output.contains("Usage: record-demo"), output);
         assertTrue(output.contains("--tls-version"), output);
         assertTrue(output.contains("--deflate"), output);
+    }
+
+    @Test
+    void htmlOutsideTheLauncherSaysWhereThePageWriterIs() {
+        String output = run(2, "-html", "records.html");
+        assertTrue(output.contains("-html needs the page writer of the handshake module: run it as ./layeredtls record-demo -html FILE"), output);
     }
 }

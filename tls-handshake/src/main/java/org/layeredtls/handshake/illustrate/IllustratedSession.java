@@ -1,0 +1,182 @@
+package org.layeredtls.handshake.illustrate;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.layeredtls.handshake.api.TlsObserver;
+import org.layeredtls.handshake.message.ClientKeyExchange;
+import org.layeredtls.handshake.message.HandshakeMessage;
+import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.message.ServerHello;
+import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.handshake.trace.ByteField;
+import org.layeredtls.handshake.trace.RecordFields;
+import org.layeredtls.record.CipherSpec;
+import org.layeredtls.record.ConnectionState;
+import org.layeredtls.record.ContentType;
+import org.layeredtls.record.TLSCiphertext;
+import org.layeredtls.record.TLSCompressed;
+import org.layeredtls.record.TLSPlaintext;
+
+/**
+ * Watches one connection from one side and keeps what the illustrated page draws: every record
+ * in its three forms with the fields of each form, and each handshake's key derivation. Give it
+ * to {@code TlsConfig.Builder.observer} (a record layer alone takes it as its RecordObserver),
+ * then hand it to {@link SessionPage}. It holds the session's secrets: for teaching and study only.
+ */
+public final class IllustratedSession implements TlsObserver {
+
+    private final boolean client;
+    /** Reads the handshake messages off the records: one per connection. */
+    private RecordFields fields = new RecordFields();
+    private final List<RecordView> records = new ArrayList<>();
+    private final List<KeyDerivation> derivations = new ArrayList<>();
+    private final long[] handshakeBytes = new long[2];
+    private final CipherSpec[] specs = {CipherSpec.NULL_WITH_NULL_NULL, CipherSpec.NULL_WITH_NULL_NULL};
+    private ServerHello serverHello;
+    private boolean keyExchangeSinceServerHello;
+
+    /** @param client whether this side is the client (drawn on the left; the server on the right) */
+    public IllustratedSession(boolean client) {
+        this.client = client;
+    }
+
+    public boolean isClient() {
+        return client;
+    }
+
+    @Override
+    public synchronized void recordWritten(long sequenceNumber, TLSPlaintext plaintext, TLSCompressed compressed,
+                                           TLSCiphertext ciphertext) {
+        add(true, sequenceNumber, plaintext, compressed, ciphertext);
+    }
+
+    @Override
+    public synchronized void recordRead(long sequenceNumber, TLSCiphertext ciphertext, TLSCompressed compressed,
+                                        TLSPlaintext plaintext) {
+        add(false, sequenceNumber, plaintext, compressed, ciphertext);
+    }
+
+    @Override
+    public synchronized void writeStateChanged(ConnectionState newState) {
+        specs[0] = newState.cipherSpec();
+        attachSpec(newState.cipherSpec());
+    }
+
+    @Override
+    public synchronized void readStateChanged(ConnectionState newState) {
+        specs[1] = newState.cipherSpec();
+        attachSpec(newState.cipherSpec());
+    }
+
+    @Override
+    public synchronized void handshakeMessageSent(HandshakeMessage message, byte[] bytes) {
+        learn(message);
+    }
+
+    @Override
+    public synchronized void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
+        learn(message);
+    }
+
+    @Override
+    public synchronized void masterSecretDerived(byte[] clientRandom, byte[] masterSecret) {
+        if (serverHello == null) {
+            return;
+        }
+        CipherSuite suite = serverHello.knownCipherSuite().orElse(null);
+        if (suite == null) {
+            return;
+        }
+        boolean resumed = !keyExchangeSinceServerHello;
+        boolean ems = serverHello.extensionsOrEmpty().find(23).isPresent(); // RFC 7627 §5.1: extended_master_secret
+        derivations.add(new KeyDerivation(serverHello.serverVersion(), suite, clientRandom.clone(), serverHello.random(),
+                masterSecret.clone(), ems, resumed, null, records.size()));
+    }
+
+    /** The records seen so far, in the order they went through this side's record layer. */
+    synchronized List<RecordView> records() {
+        return List.copyOf(records);
+    }
+
+    synchronized List<KeyDerivation> derivations() {
+        return List.copyOf(derivations);
+    }
+
+    private void learn(HandshakeMessage message) {
+        if (message instanceof ServerHello hello) {
+            serverHello = hello;
+            keyExchangeSinceServerHello = false;
+        } else if (message instanceof ClientKeyExchange) {
+            keyExchangeSinceServerHello = true;
+        }
+    }
+
+    private void attachSpec(CipherSpec spec) {
+        int last = derivations.size() - 1;
+        if (last >= 0 && derivations.get(last).spec() == null && !spec.equals(CipherSpec.NULL_WITH_NULL_NULL)) {
+            derivations.set(last, derivations.get(last).withSpec(spec));
+        }
+    }
+
+    private void add(boolean outgoing, long sequenceNumber, TLSPlaintext plaintext, TLSCompressed compressed,
+                     TLSCiphertext ciphertext) {
+        int direction = outgoing ? 0 : 1;
+        if (startsConnection(sequenceNumber, plaintext)) {
+            // A new connection (a client that reconnects, a server's next client, the demo's next session): its
+            // records start unprotected, and what the last connection left half-read must not be glued to them.
+            // The stream offsets go on growing, so a message's first bytes are never looked for in another
+            // connection's records.
+            specs[direction] = CipherSpec.NULL_WITH_NULL_NULL;
+            fields = new RecordFields();
+        }
+        CipherSpec spec = specs[direction];
+        boolean protectedFragment = !spec.equals(CipherSpec.NULL_WITH_NULL_NULL);
+        long streamStart = handshakeBytes[direction];
+        if (plaintext.type() == ContentType.HANDSHAKE) {
+            handshakeBytes[direction] += plaintext.length();
+        }
+        byte[] header = new byte[] {(byte) ciphertext.type().code(), (byte) ciphertext.version().major(),
+                (byte) ciphertext.version().minor(), (byte) (ciphertext.length() >> 8), (byte) ciphertext.length()};
+        RecordView view = new RecordView(records.size() + 1, outgoing == client, sequenceNumber, plaintext.type(), header,
+                plaintext.fragment(), compressed.fragment(), ciphertext.fragment(), streamStart,
+                RecordFields.header(ciphertext), protectedFragment ? RecordFields.protectedFragment(ciphertext, spec) : null,
+                protectedFragment ? spec.bulkCipher() + (spec.type() == org.layeredtls.record.CipherType.AEAD ? "" : " + " + spec.mac()) : "none");
+        records.add(view);
+        for (ByteField field : fields.plaintext(outgoing, plaintext)) {
+            place(view, field);
+        }
+    }
+
+    /**
+     * The first record of a direction of a connection: sequence number 0 and a ClientHello or
+     * ServerHello (a record layer starts unprotected and tells no observer so; later records with
+     * sequence number 0 follow a ChangeCipherSpec and carry Finished).
+     */
+    private static boolean startsConnection(long sequenceNumber, TLSPlaintext plaintext) {
+        byte[] fragment = plaintext.fragment();
+        return sequenceNumber == 0 && plaintext.type() == ContentType.HANDSHAKE && fragment.length > 0
+                && (fragment[0] == HandshakeType.CLIENT_HELLO.code() || fragment[0] == HandshakeType.SERVER_HELLO.code());
+    }
+
+    /** Puts a field into the record(s) its bytes came in: a message may have started in earlier records of this direction. */
+    private void place(RecordView current, ByteField field) {
+        if (field.offset() >= 0 || current.type != ContentType.HANDSHAKE) {
+            current.plaintextFields.add(field);
+            return;
+        }
+        long start = current.handshakeStreamStart + field.offset();
+        long end = start + field.length();
+        for (RecordView r : records) {
+            if (r.fromClient != current.fromClient || r.type != ContentType.HANDSHAKE) {
+                continue;
+            }
+            long from = Math.max(start, r.handshakeStreamStart);
+            long to = Math.min(end, r.handshakeStreamStart + r.plaintext.length);
+            if (from < to) {
+                r.plaintextFields.add(new ByteField((int) (from - r.handshakeStreamStart), (int) (to - from),
+                        from == start ? field.meaning() : "(continued) " + field.meaning(), field.depth()));
+            }
+        }
+    }
+}

@@ -1,6 +1,4 @@
-package org.layeredtls.handshake.intercept;
-
-import static org.junit.jupiter.api.Assertions.fail;
+package org.layeredtls.handshake.research;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,9 +11,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An {@code openssl s_server} or {@code s_client} process for interop tests: its output (stdout and
- * stderr together) is collected as it comes, waits are bounded, and {@link #close()} kills it by
- * its handle. A test that needs openssl fails (never skips) when it is missing.
+ * An {@code openssl s_server} or {@code s_client} process as the peer of an experiment: its output (stdout and
+ * stderr together) is collected as it comes, waits are bounded ({@link #TIMEOUT_MILLIS}), and {@link #close()}
+ * kills it by its handle (use try-with-resources). {@link #server} listens on 127.0.0.1 on an ephemeral port
+ * ({@link #port()}). Without {@code openssl} on the PATH, or when a wait runs out, it throws
+ * {@link IllegalStateException} with the output so far: an experiment fails, never skips.
  */
 public final class OpenSslProcess implements AutoCloseable {
 
@@ -30,7 +30,7 @@ public final class OpenSslProcess implements AutoCloseable {
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new AssertionError("cannot run openssl (install it: the interop tests need it): " + e.getMessage());
+            throw new IllegalStateException("cannot run openssl (install it: the interop tests need it): " + e.getMessage());
         }
         reader = new Thread(() -> {
             byte[] buffer = new byte[4096];
@@ -74,7 +74,7 @@ public final class OpenSslProcess implements AutoCloseable {
     public int port() {
         Matcher m = ACCEPT.matcher(output());
         if (!m.find()) {
-            fail("openssl printed no ACCEPT line:\n" + output());
+            throw new IllegalStateException("openssl printed no ACCEPT line:\n" + output());
         }
         return Integer.parseInt(m.group(1));
     }
@@ -94,13 +94,13 @@ public final class OpenSslProcess implements AutoCloseable {
                 }
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0 || (!process.isAlive() && !reader.isAlive())) {
-                    return fail("openssl output never matched " + pattern + ":\n" + output);
+                    throw new IllegalStateException("openssl output never matched " + pattern + ":\n" + output);
                 }
                 try {
                     output.wait(Math.min(left, 200));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return fail("interrupted");
+                    throw new IllegalStateException("interrupted");
                 }
             }
         }

@@ -1,4 +1,4 @@
-package org.layeredtls.handshake.vectors;
+package org.layeredtls.handshake.research;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,12 +21,12 @@ import org.layeredtls.vectors.Conversation;
  * One configuration serves all connections of a conversation (the session store or cache carries
  * the session from the first to the second).
  */
-final class ConversationConfigs {
+public final class ConversationConfigs {
 
     private ConversationConfigs() {
     }
 
-    static ProtocolVersion version(String name) {
+    public static ProtocolVersion version(String name) {
         return switch (name) {
             case "TLS1_0" -> ProtocolVersion.TLS1_0;
             case "TLS1_1" -> ProtocolVersion.TLS1_1;
@@ -35,15 +35,15 @@ final class ConversationConfigs {
         };
     }
 
-    static String versionName(ProtocolVersion version) {
+    public static String versionName(ProtocolVersion version) {
         return "TLS1_" + (version.minor() - 1);
     }
 
-    static CipherSuite suite(String ianaName) {
+    public static CipherSuite suite(String ianaName) {
         return CipherSuite.fromName(ianaName).orElseThrow(() -> new IllegalArgumentException(ianaName));
     }
 
-    static TlsConfig ourConfig(Conversation c, TlsObserver observer) {
+    public static TlsConfig ourConfig(Conversation c, TlsObserver observer) {
         Clock clock = Clock.fixed(c.clock(), ZoneOffset.UTC);
         ProtocolVersion version = version(c.version());
         TlsConfig.Builder b = TlsConfig.builder()

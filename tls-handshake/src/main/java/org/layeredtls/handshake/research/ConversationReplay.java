@@ -1,4 +1,4 @@
-package org.layeredtls.handshake.vectors;
+package org.layeredtls.handshake.research;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -20,22 +20,22 @@ import org.layeredtls.vectors.Flow;
  * label and clock as the recording; the peer's recorded bytes as input (optionally transformed);
  * our output compared byte by byte with the recording as it is written.
  */
-final class ConversationReplay {
+public final class ConversationReplay {
 
     /** What one connection of a replay produced. */
-    record Result(byte[] written, byte[] received, SessionInfo session, List<String> transcript) {
+    public record Result(byte[] written, byte[] received, SessionInfo session, List<String> transcript) {
     }
 
     private ConversationReplay() {
     }
 
     /** Replays every connection as recorded. */
-    static List<Result> replay(Conversation c) throws IOException {
+    public static List<Result> replay(Conversation c) throws IOException {
         return replay(c, () -> Integer.MAX_VALUE, (connection, peer) -> peer);
     }
 
     /** How a test changes the peer's bytes of a connection before they are played. */
-    interface PeerTransform {
+    public interface PeerTransform {
         byte[] apply(ConversationConnection connection, byte[] peerBytes);
     }
 
@@ -43,7 +43,7 @@ final class ConversationReplay {
      * Replays every connection; the peer's bytes are delivered in reads of at most {@code chunks}
      * bytes, after {@code transform}.
      */
-    static List<Result> replay(Conversation c, IntSupplier chunks, PeerTransform transform) throws IOException {
+    public static List<Result> replay(Conversation c, IntSupplier chunks, PeerTransform transform) throws IOException {
         if (c.ours() == Conversation.Role.NONE) {
             throw new IllegalArgumentException(c.name() + " has no LayeredTLS side to replay");
         }
@@ -74,11 +74,11 @@ final class ConversationReplay {
     }
 
     /** The direction our side wrote in. */
-    static Flow.Direction ourDirection(Conversation c) {
+    public static Flow.Direction ourDirection(Conversation c) {
         return c.ours() == Conversation.Role.CLIENT ? Flow.Direction.CLIENT_TO_SERVER : Flow.Direction.SERVER_TO_CLIENT;
     }
 
-    static UnaryOperator<byte[]> identity() {
+    public static UnaryOperator<byte[]> identity() {
         return b -> b;
     }
 

@@ -26,6 +26,7 @@ public final class ConversationConfigs {
     private ConversationConfigs() {
     }
 
+    /** The version a conversation file names ({@code TLS1_0}, {@code TLS1_1}, {@code TLS1_2}). */
     public static ProtocolVersion version(String name) {
         return switch (name) {
             case "TLS1_0" -> ProtocolVersion.TLS1_0;
@@ -35,14 +36,17 @@ public final class ConversationConfigs {
         };
     }
 
+    /** The name a conversation file gives {@code version}. */
     public static String versionName(ProtocolVersion version) {
         return "TLS1_" + (version.minor() - 1);
     }
 
+    /** The suite of that IANA name. */
     public static CipherSuite suite(String ianaName) {
         return CipherSuite.fromName(ianaName).orElseThrow(() -> new IllegalArgumentException(ianaName));
     }
 
+    /** Our side's configuration for {@code c} (its version, suite, random label, clock and certificates), with {@code observer}. */
     public static TlsConfig ourConfig(Conversation c, TlsObserver observer) {
         Clock clock = Clock.fixed(c.clock(), ZoneOffset.UTC);
         ProtocolVersion version = version(c.version());

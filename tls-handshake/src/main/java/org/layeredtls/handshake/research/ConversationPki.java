@@ -27,6 +27,7 @@ public final class ConversationPki {
 
     /** The PEM files: a CA, a server RSA and EC certificate, an RSA client certificate, and their keys. */
     public static final List<String> NAMES = List.of("ca", "server-rsa", "server-ec", "client-rsa");
+    /** The validity of every certificate. */
     public static final Instant NOT_BEFORE = Instant.parse("2020-01-01T00:00:00Z");
     public static final Instant NOT_AFTER = Instant.parse("2049-12-31T23:59:59Z");
 

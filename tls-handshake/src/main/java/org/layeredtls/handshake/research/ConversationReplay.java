@@ -19,10 +19,18 @@ import org.layeredtls.vectors.Flow;
  * Replays our side of a recorded conversation with no network: the same configuration, random
  * label and clock as the recording; the peer's recorded bytes as input (optionally transformed);
  * our output compared byte by byte with the recording as it is written.
+ *
+ * <p>{@code Conversation}s come from module test-vectors ({@code org.layeredtls.vectors.Conversations.load()});
+ * only those with a LayeredTLS side ({@code ours() != NONE}) replay. A replay that leaves the recording throws
+ * {@link ReplaySocket.ReplayDivergence}; one our side refuses throws its {@code TlsAlertException}: both are
+ * {@link IOException}s.
  */
 public final class ConversationReplay {
 
-    /** What one connection of a replay produced. */
+    /**
+     * What one connection of a replay produced: the bytes our side wrote, the application data it read, its
+     * session, and its handshake messages both ways as {@code "sent TYPE hex"} / {@code "received TYPE hex"}.
+     */
     public record Result(byte[] written, byte[] received, SessionInfo session, List<String> transcript) {
     }
 
@@ -34,7 +42,7 @@ public final class ConversationReplay {
         return replay(c, () -> Integer.MAX_VALUE, (connection, peer) -> peer);
     }
 
-    /** How a test changes the peer's bytes of a connection before they are played. */
+    /** How an experiment changes the peer's bytes of a connection before they are played (return them as they are to change nothing). */
     public interface PeerTransform {
         byte[] apply(ConversationConnection connection, byte[] peerBytes);
     }
@@ -78,6 +86,7 @@ public final class ConversationReplay {
         return c.ours() == Conversation.Role.CLIENT ? Flow.Direction.CLIENT_TO_SERVER : Flow.Direction.SERVER_TO_CLIENT;
     }
 
+    /** The transform that changes nothing. */
     public static UnaryOperator<byte[]> identity() {
         return b -> b;
     }

@@ -19,6 +19,7 @@ import java.util.regex.Pattern;
  */
 public final class OpenSslProcess implements AutoCloseable {
 
+    /** The bound of every wait. */
     public static final long TIMEOUT_MILLIS = 20_000;
     private static final Pattern ACCEPT = Pattern.compile("ACCEPT [^\\n]*:(\\d+)");
 
@@ -79,6 +80,7 @@ public final class OpenSslProcess implements AutoCloseable {
         return Integer.parseInt(m.group(1));
     }
 
+    /** Everything the process printed so far. */
     public String output() {
         return output.toString();
     }
@@ -106,6 +108,7 @@ public final class OpenSslProcess implements AutoCloseable {
         }
     }
 
+    /** Waits (bounded) until the output contains {@code literal}. */
     public String awaitOutput(String literal) {
         return awaitOutput(Pattern.compile(Pattern.quote(literal)));
     }
@@ -119,6 +122,7 @@ public final class OpenSslProcess implements AutoCloseable {
         return exited;
     }
 
+    /** Whether the process still runs. */
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -130,10 +134,12 @@ public final class OpenSslProcess implements AutoCloseable {
         in.flush();
     }
 
+    /** Closes the process's standard input (s_client then ends its connection). */
     public void closeInput() throws IOException {
         process.getOutputStream().close();
     }
 
+    /** Kills the process by its handle and waits (bounded) for it to end. */
     @Override
     public void close() {
         process.destroyForcibly();

@@ -21,12 +21,16 @@ import org.layeredtls.vectors.Flow;
  */
 public final class RecordStream {
 
+    /** RFC 5246 §6.2.1: type, version, length. */
     public static final int HEADER = 5;
+    /** ContentType change_cipher_spec (RFC 5246 §6.2.1). */
     public static final int CHANGE_CIPHER_SPEC = 20;
+    /** ContentType handshake (RFC 5246 §6.2.1). */
     public static final int HANDSHAKE = 22;
 
     /** One record as it lies in the stream. */
     public record Raw(int offset, int type, int version, byte[] fragment) {
+        /** The offset just after this record. */
         public int end() {
             return offset + HEADER + fragment.length;
         }

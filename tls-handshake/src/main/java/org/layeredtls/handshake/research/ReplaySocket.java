@@ -20,6 +20,7 @@ public final class ReplaySocket extends OfflineSocket {
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
     private int readAt;
 
+    /** Plays {@code peerBytes} in reads of at most {@code chunks} bytes each; expects our side to write {@code expected}. */
     public ReplaySocket(byte[] peerBytes, byte[] expected, IntSupplier chunks) {
         this.peerBytes = peerBytes.clone();
         this.expected = expected.clone();
@@ -81,6 +82,7 @@ public final class ReplaySocket extends OfflineSocket {
     /** Our side wrote a byte other than the recorded one. */
     public static final class ReplayDivergence extends IOException {
         private static final long serialVersionUID = 1L;
+        /** Where in our recorded stream the first difference is. */
         public final int offset;
 
         ReplayDivergence(int offset, byte[] expected, byte[] written, int expectedByte, int actualByte) {

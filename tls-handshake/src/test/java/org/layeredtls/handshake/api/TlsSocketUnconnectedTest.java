@@ -14,7 +14,7 @@ import java.net.SocketException;
 import org.junit.jupiter.api.Test;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
-import org.layeredtls.handshake.testing.OfflineSocket;
+import org.layeredtls.handshake.research.OfflineSocket;
 
 /**
  * Issue 13: TlsSocket.client on a socket that is not connected threw a NullPointerException. Now a

@@ -16,7 +16,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.intercept.OpenSslProcess;
+import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.seclevel.OpenSslPki;
 
 /**

@@ -15,7 +15,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.layeredtls.handshake.intercept.OpenSslProcess;
+import org.layeredtls.handshake.research.OpenSslProcess;
 
 import picocli.CommandLine;
 import org.layeredtls.handshake.testing.CapturedOutput;

@@ -16,8 +16,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.layeredtls.handshake.intercept.OpenSslProcess;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.OpenSslProcess;
+import org.layeredtls.handshake.research.Pki;
 
 import picocli.CommandLine;
 import org.layeredtls.handshake.testing.CapturedOutput;

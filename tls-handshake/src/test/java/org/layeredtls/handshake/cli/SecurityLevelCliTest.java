@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.intercept.OpenSslProcess;
+import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.seclevel.OpenSslPki;
 import org.layeredtls.handshake.suite.CipherSuite;
 

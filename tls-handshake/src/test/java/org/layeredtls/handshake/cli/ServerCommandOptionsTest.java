@@ -8,7 +8,7 @@ import static org.layeredtls.handshake.cli.Cli.file;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
-import org.layeredtls.handshake.intercept.OpenSslProcess;
+import org.layeredtls.handshake.research.OpenSslProcess;
 
 /** Every option of our {@code server} that the other tests do not run, against a real {@code openssl s_client}. */
 class ServerCommandOptionsTest {

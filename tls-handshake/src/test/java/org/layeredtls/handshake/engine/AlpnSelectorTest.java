@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.api.ApplicationProtocolSelector;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.Pki;
 
 /** TlsConfig.alpnSelector: a server's application protocol chosen by code (RFC 7301 §3.2), as JSSE's selector does. */
 class AlpnSelectorTest {

@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.Pki;
 
 /**
  * Wherever the transport cuts the bytes, the engines see the same records: a whole session

@@ -20,7 +20,7 @@ import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.HandshakeInterceptor;
 import org.layeredtls.handshake.intercept.OutgoingFlight;
 import org.layeredtls.handshake.intercept.OutgoingHandshakeMessage;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.intercept.RecordInterceptor;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.record.ConnectionState;

@@ -18,7 +18,7 @@ import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.alert.TlsAlertReceivedException;
 import org.layeredtls.handshake.api.TlsObserver;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.message.HandshakeMessage;
 
 /** A whole session between two engines on the test's own thread: no socket, no other thread. */

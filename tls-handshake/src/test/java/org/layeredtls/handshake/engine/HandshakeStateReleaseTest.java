@@ -15,7 +15,7 @@ import org.layeredtls.handshake.api.ClientAuth;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.cert.IssuedCertificate;
 import org.layeredtls.handshake.cert.KeyAlgorithm;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.message.HandshakeMessage;
 
 /**

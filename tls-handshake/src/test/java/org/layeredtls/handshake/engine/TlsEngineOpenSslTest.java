@@ -12,8 +12,8 @@ import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
-import org.layeredtls.handshake.intercept.OpenSslProcess;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.OpenSslProcess;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.record.ProtocolVersion;
 
 /**

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.record.RecordFraming;
 
 /** {@link TlsEngine#recordLength}: where the next record ends, asked without buffering anything (what SSLEngine.unwrap needs). */

@@ -27,7 +27,7 @@ import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.HandshakeInterceptor;
 import org.layeredtls.handshake.intercept.OutgoingFlight;
 import org.layeredtls.handshake.intercept.OutgoingHandshakeMessage;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.testing.HandshakeServer;
 import org.layeredtls.handshake.testing.RawPeer;

@@ -22,7 +22,7 @@ import org.layeredtls.alert.TlsAlertReceivedException;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.extension.ExtensionType;
-import org.layeredtls.handshake.intercept.OpenSslProcess;
+import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.testing.RawPeer;
 import org.layeredtls.handshake.testing.Reply;

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.extension.Extension;
 import org.layeredtls.handshake.extension.ExtensionType;
-import org.layeredtls.handshake.intercept.OpenSslProcess;
+import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.suite.CipherSuite;

@@ -3,7 +3,7 @@ package org.layeredtls.handshake.hostile;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.layeredtls.handshake.intercept.OpenSslProcess;
+import org.layeredtls.handshake.research.OpenSslProcess;
 
 /**
  * {@code openssl s_server -www} with the suite's RSA certificate: the reference the hostile tests compare

@@ -19,7 +19,7 @@ import org.layeredtls.alert.Alert;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.layeredtls.handshake.intercept.OpenSslProcess;
+import org.layeredtls.handshake.research.OpenSslProcess;
 
 /**
  * The issue's certificate bullets, end to end: {@code openssl s_server} presents a certificate made by

@@ -29,6 +29,7 @@ import org.layeredtls.record.ContentType;
 import org.layeredtls.record.TLSCiphertext;
 import org.layeredtls.record.TLSCompressed;
 import org.layeredtls.record.TLSPlaintext;
+import org.layeredtls.handshake.research.Pki;
 
 /**
  * The server's HelloRequest goes through the handshake interceptor and the observer like every

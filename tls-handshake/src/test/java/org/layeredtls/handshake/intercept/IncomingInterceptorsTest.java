@@ -21,6 +21,7 @@ import org.layeredtls.handshake.engine.EnginePair;
 import org.layeredtls.handshake.engine.TlsEngine;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.ServerHelloDone;
+import org.layeredtls.handshake.research.Pki;
 
 /**
  * The receive-side hooks on two engines in memory (the path TlsEngine and TlsSocket share): pass,

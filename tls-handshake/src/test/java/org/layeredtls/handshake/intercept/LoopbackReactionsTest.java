@@ -19,6 +19,8 @@ import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.research.Attacks;
 
 /** The same attacks as {@link OpenSslReactionsTest}, our client against our server: the alert our server sends, and the one our client receives. */
 class LoopbackReactionsTest {

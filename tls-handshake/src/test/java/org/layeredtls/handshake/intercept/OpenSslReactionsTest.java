@@ -20,6 +20,9 @@ import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.record.ProtocolVersion;
+import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.research.Attacks;
+import org.layeredtls.handshake.research.OpenSslProcess;
 
 /**
  * How OpenSSL reacts when our side breaks the handshake on purpose, through the interceptors:

@@ -15,18 +15,26 @@ import org.junit.jupiter.api.Test;
 /**
  * RESEARCH.md quotes {@link ResearchExamples}: every {@code java} block of the page must still be in
  * that file word for word (indented as a member of the class), so the examples shown are the
- * examples compiled and run by {@link ResearchExamplesTest}.
+ * examples compiled and run by {@link ResearchExamplesTest}; the blocks of "Use it from your own Maven
+ * project" quote the outside project's tests in module research-example instead.
  */
 class ResearchDocTest {
 
     private static final Path PAGE = Path.of("RESEARCH.md");
     private static final Path EXAMPLES = Path.of("src/test/java/org/layeredtls/handshake/intercept/ResearchExamples.java");
+    private static final Path OUTSIDE_EXAMPLES = Path.of("../research-example/src/test/java/org/example/experiments");
     private static final Pattern JAVA_BLOCK = Pattern.compile("(?s)```java\\n(.*?)\\n```");
 
     @Test
     void everyJavaBlockOfResearchMdIsCodeOfResearchExamples() throws IOException {
         String page = Files.readString(PAGE);
-        String source = Files.readString(EXAMPLES);
+        StringBuilder sources = new StringBuilder(Files.readString(EXAMPLES));
+        try (var outside = Files.list(OUTSIDE_EXAMPLES)) {
+            for (Path file : outside.sorted().toList()) {
+                sources.append(Files.readString(file));
+            }
+        }
+        String source = sources.toString();
         List<String> blocks = new ArrayList<>();
         Matcher m = JAVA_BLOCK.matcher(page);
         while (m.find()) {
@@ -37,7 +45,7 @@ class ResearchDocTest {
             for (String member : block.split("\\n\\n(?=/\\*\\*)")) { // a block may quote several members
                 String indented = member.lines().map(line -> line.isEmpty() ? line : "    " + line)
                         .reduce((a, b) -> a + "\n" + b).orElse("");
-                assertTrue(source.contains(indented), "RESEARCH.md quotes code that ResearchExamples no longer has:\n" + member);
+                assertTrue(source.contains(indented), "RESEARCH.md quotes code that ResearchExamples (or research-example) no longer has:\n" + member);
             }
         }
     }

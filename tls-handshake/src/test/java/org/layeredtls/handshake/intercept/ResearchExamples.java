@@ -14,6 +14,7 @@ import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.research.Pki;
 
 /**
  * The examples of {@code tls-handshake/RESEARCH.md}, each a complete client run against a server

@@ -20,6 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
+import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.research.OpenSslProcess;
 
 /**
  * The three tasks of RESEARCH.md ({@link ResearchExamples}), each against {@code openssl s_server

@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.handshake.testing.HandshakeServer;
 import org.layeredtls.handshake.testing.WrittenApplicationData;

@@ -23,7 +23,7 @@ import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.message.Certificate;
 import org.layeredtls.handshake.message.V2ClientHello;
 import org.layeredtls.handshake.session.InMemorySessionCache;

@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsException;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.intercept.OpenSslProcess;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.OpenSslProcess;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**

@@ -11,8 +11,8 @@ import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsException;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.intercept.OpenSslProcess;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.OpenSslProcess;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**

@@ -23,7 +23,7 @@ import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.RenegotiationInfo;
 import org.layeredtls.handshake.extension.ServerName;
 import org.layeredtls.handshake.extension.SessionTicket;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.suite.CipherSuite;

@@ -30,7 +30,7 @@ import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.cert.CertificateRejectedException;
 import org.layeredtls.handshake.cert.Pem;
 import org.layeredtls.handshake.cert.VerificationError;
-import org.layeredtls.handshake.intercept.OpenSslProcess;
+import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
 

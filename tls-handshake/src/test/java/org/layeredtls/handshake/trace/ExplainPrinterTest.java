@@ -14,7 +14,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.Pki;
 
 class ExplainPrinterTest {
 

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.intercept.OpenSslProcess;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.OpenSslProcess;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.HandshakeMessage;
 

@@ -17,9 +17,9 @@ import org.junit.jupiter.api.Test;
 import org.layeredtls.alert.TlsAlertReceivedException;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.intercept.OpenSslProcess;
+import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.intercept.OutgoingRecord;
-import org.layeredtls.handshake.intercept.Pki;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.record.ContentType;
 
 class TracePrinterTest {

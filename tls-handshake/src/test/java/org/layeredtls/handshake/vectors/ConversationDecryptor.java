@@ -30,6 +30,7 @@ import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.record.RecordProtection;
 import org.layeredtls.vectors.ConversationConnection;
 import org.layeredtls.vectors.Flow;
+import org.layeredtls.handshake.research.RecordStream;
 
 /**
  * Reads a recorded connection the way Wireshark does with a key log: the hellos give the randoms,

@@ -23,6 +23,9 @@ import org.layeredtls.vectors.Conversation.Role;
 import org.layeredtls.vectors.ConversationConnection;
 import org.layeredtls.vectors.Conversations;
 import org.layeredtls.vectors.Flow;
+import org.layeredtls.handshake.research.ConversationConfigs;
+import org.layeredtls.handshake.research.ConversationPki;
+import org.layeredtls.handshake.research.RecordStream;
 
 /**
  * Records the reference conversations (a test-scope program, run by

@@ -19,6 +19,8 @@ import org.layeredtls.vectors.Conversation;
 import org.layeredtls.vectors.ConversationConnection;
 import org.layeredtls.vectors.Conversations;
 import org.layeredtls.vectors.Flow;
+import org.layeredtls.handshake.research.ConversationReplay;
+import org.layeredtls.handshake.research.RecordStream;
 
 /**
  * Properties over the recordings: the transport's chunking and the record framing of OpenSSL's

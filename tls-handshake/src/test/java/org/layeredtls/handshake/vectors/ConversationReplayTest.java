@@ -14,6 +14,10 @@ import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.vectors.Conversation;
 import org.layeredtls.vectors.ConversationConnection;
 import org.layeredtls.vectors.Conversations;
+import org.layeredtls.handshake.research.ConversationReplay;
+import org.layeredtls.handshake.research.ReplaySocket;
+import org.layeredtls.handshake.research.ConversationConfigs;
+import org.layeredtls.handshake.research.RecordStream;
 
 /**
  * Replays our side of every recorded conversation with OpenSSL, with no network and no OpenSSL:

@@ -14,6 +14,7 @@ import org.layeredtls.handshake.message.Finished;
 import org.layeredtls.vectors.Conversation;
 import org.layeredtls.vectors.ConversationConnection;
 import org.layeredtls.vectors.Conversations;
+import org.layeredtls.handshake.research.ConversationConfigs;
 
 /**
  * Decrypts every recorded conversation, OpenSSL-only ones first of all, with our record layer and

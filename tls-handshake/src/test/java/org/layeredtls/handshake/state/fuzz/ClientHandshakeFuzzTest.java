@@ -18,7 +18,7 @@ import org.layeredtls.handshake.engine.TlsEngine;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.CompressionMethod;
 import org.layeredtls.record.ProtocolVersion;
-import org.layeredtls.handshake.testing.OfflineSocket;
+import org.layeredtls.handshake.research.OfflineSocket;
 
 /**
  * Fuzzes the client's side of the handshake: the input is what a server sends, played into a

@@ -21,7 +21,7 @@ import org.layeredtls.handshake.engine.TlsEngine;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.CompressionMethod;
 import org.layeredtls.record.ProtocolVersion;
-import org.layeredtls.handshake.testing.OfflineSocket;
+import org.layeredtls.handshake.research.OfflineSocket;
 
 /**
  * Fuzzes the server's side of the handshake, from the first byte of the ClientHello on: the input

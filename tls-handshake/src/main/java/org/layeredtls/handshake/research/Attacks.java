@@ -1,18 +1,27 @@
-package org.layeredtls.handshake.intercept;
+package org.layeredtls.handshake.research;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import org.layeredtls.handshake.intercept.HandshakeInterceptor;
+import org.layeredtls.handshake.intercept.OutgoingFlight;
+import org.layeredtls.handshake.intercept.OutgoingHandshakeMessage;
+import org.layeredtls.handshake.intercept.OutgoingRecord;
+import org.layeredtls.handshake.intercept.RecordInterceptor;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.record.ContentType;
 
-/** The interceptors the attack tests use: each one small, each a different way to break a handshake. */
-final class Attacks {
+/**
+ * Ready-made attacks on our own side of a handshake ({@link HandshakeInterceptor}s and
+ * {@link RecordInterceptor}s to set in {@code TlsConfig}): each one small, each a different way to break a
+ * handshake, for experiments on how a peer reacts (RESEARCH.md, OBSERVE.md "Interceptors").
+ */
+public final class Attacks {
 
     private Attacks() {
     }
 
     /** Flips a bit of our Finished's verify_data: our transcript hashes the tampered bytes, so only the peer can notice. */
-    static HandshakeInterceptor tamperFinished() {
+    public static HandshakeInterceptor tamperFinished() {
         return new HandshakeInterceptor() {
             @Override
             public void message(OutgoingHandshakeMessage message, OutgoingFlight flight) throws java.io.IOException {
@@ -29,7 +38,7 @@ final class Attacks {
     }
 
     /** Sends nothing for one message type. */
-    static HandshakeInterceptor drop(HandshakeType type) {
+    public static HandshakeInterceptor drop(HandshakeType type) {
         return new HandshakeInterceptor() {
             @Override
             public void message(OutgoingHandshakeMessage message, OutgoingFlight flight) throws java.io.IOException {
@@ -41,7 +50,7 @@ final class Attacks {
     }
 
     /** Sends a ChangeCipherSpec right after {@code after}, long before any keys exist. */
-    static HandshakeInterceptor earlyChangeCipherSpecAfter(HandshakeType after) {
+    public static HandshakeInterceptor earlyChangeCipherSpecAfter(HandshakeType after) {
         return new HandshakeInterceptor() {
             @Override
             public void message(OutgoingHandshakeMessage message, OutgoingFlight flight) throws java.io.IOException {
@@ -54,7 +63,7 @@ final class Attacks {
     }
 
     /** Rewrites the version field of a hello (client_version / server_version) to {3,1}, TLS 1.0. */
-    static HandshakeInterceptor helloVersionTls10(HandshakeType hello) {
+    public static HandshakeInterceptor helloVersionTls10(HandshakeType hello) {
         return new HandshakeInterceptor() {
             @Override
             public void message(OutgoingHandshakeMessage message, OutgoingFlight flight) throws java.io.IOException {
@@ -72,13 +81,13 @@ final class Attacks {
     }
 
     /** Rewrites the header version of our ChangeCipherSpec records. */
-    static RecordInterceptor changeCipherSpecRecordsInVersion(org.layeredtls.record.ProtocolVersion version) {
+    public static RecordInterceptor changeCipherSpecRecordsInVersion(org.layeredtls.record.ProtocolVersion version) {
         return record -> record.type() == ContentType.CHANGE_CIPHER_SPEC
                 ? record.withHeader(ContentType.CHANGE_CIPHER_SPEC.code(), version) : record.bytes();
     }
 
     /** Flips one bit in the fragment of the first protected record (the one after our ChangeCipherSpec: Finished). */
-    static RecordInterceptor flipBitInFirstProtectedRecord() {
+    public static RecordInterceptor flipBitInFirstProtectedRecord() {
         AtomicBoolean afterCcs = new AtomicBoolean();
         AtomicBoolean done = new AtomicBoolean();
         return record -> {

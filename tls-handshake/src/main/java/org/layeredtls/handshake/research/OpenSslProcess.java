@@ -1,6 +1,4 @@
-package org.layeredtls.handshake.intercept;
-
-import static org.junit.jupiter.api.Assertions.fail;
+package org.layeredtls.handshake.research;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -13,12 +11,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * An {@code openssl s_server} or {@code s_client} process for interop tests: its output (stdout and
- * stderr together) is collected as it comes, waits are bounded, and {@link #close()} kills it by
- * its handle. A test that needs openssl fails (never skips) when it is missing.
+ * An {@code openssl s_server} or {@code s_client} process as the peer of an experiment: its output (stdout and
+ * stderr together) is collected as it comes, waits are bounded ({@link #TIMEOUT_MILLIS}), and {@link #close()}
+ * kills it by its handle (use try-with-resources). {@link #server} listens on 127.0.0.1 on an ephemeral port
+ * ({@link #port()}). Without {@code openssl} on the PATH, or when a wait runs out, it throws
+ * {@link IllegalStateException} with the output so far: an experiment fails, never skips.
  */
 public final class OpenSslProcess implements AutoCloseable {
 
+    /** The bound of every wait. */
     public static final long TIMEOUT_MILLIS = 20_000;
     private static final Pattern ACCEPT = Pattern.compile("ACCEPT [^\\n]*:(\\d+)");
 
@@ -30,7 +31,7 @@ public final class OpenSslProcess implements AutoCloseable {
         try {
             process = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
-            throw new AssertionError("cannot run openssl (install it: the interop tests need it): " + e.getMessage());
+            throw new IllegalStateException("cannot run openssl (install it: the interop tests need it): " + e.getMessage());
         }
         reader = new Thread(() -> {
             byte[] buffer = new byte[4096];
@@ -74,11 +75,12 @@ public final class OpenSslProcess implements AutoCloseable {
     public int port() {
         Matcher m = ACCEPT.matcher(output());
         if (!m.find()) {
-            fail("openssl printed no ACCEPT line:\n" + output());
+            throw new IllegalStateException("openssl printed no ACCEPT line:\n" + output());
         }
         return Integer.parseInt(m.group(1));
     }
 
+    /** Everything the process printed so far. */
     public String output() {
         return output.toString();
     }
@@ -94,18 +96,19 @@ public final class OpenSslProcess implements AutoCloseable {
                 }
                 long left = deadline - System.currentTimeMillis();
                 if (left <= 0 || (!process.isAlive() && !reader.isAlive())) {
-                    return fail("openssl output never matched " + pattern + ":\n" + output);
+                    throw new IllegalStateException("openssl output never matched " + pattern + ":\n" + output);
                 }
                 try {
                     output.wait(Math.min(left, 200));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
-                    return fail("interrupted");
+                    throw new IllegalStateException("interrupted");
                 }
             }
         }
     }
 
+    /** Waits (bounded) until the output contains {@code literal}. */
     public String awaitOutput(String literal) {
         return awaitOutput(Pattern.compile(Pattern.quote(literal)));
     }
@@ -119,6 +122,7 @@ public final class OpenSslProcess implements AutoCloseable {
         return exited;
     }
 
+    /** Whether the process still runs. */
     public boolean isAlive() {
         return process.isAlive();
     }
@@ -130,10 +134,12 @@ public final class OpenSslProcess implements AutoCloseable {
         in.flush();
     }
 
+    /** Closes the process's standard input (s_client then ends its connection). */
     public void closeInput() throws IOException {
         process.getOutputStream().close();
     }
 
+    /** Kills the process by its handle and waits (bounded) for it to end. */
     @Override
     public void close() {
         process.destroyForcibly();

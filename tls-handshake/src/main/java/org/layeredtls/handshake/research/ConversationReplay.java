@@ -1,4 +1,4 @@
-package org.layeredtls.handshake.vectors;
+package org.layeredtls.handshake.research;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -19,23 +19,31 @@ import org.layeredtls.vectors.Flow;
  * Replays our side of a recorded conversation with no network: the same configuration, random
  * label and clock as the recording; the peer's recorded bytes as input (optionally transformed);
  * our output compared byte by byte with the recording as it is written.
+ *
+ * <p>{@code Conversation}s come from module test-vectors ({@code org.layeredtls.vectors.Conversations.load()});
+ * only those with a LayeredTLS side ({@code ours() != NONE}) replay. A replay that leaves the recording throws
+ * {@link ReplaySocket.ReplayDivergence}; one our side refuses throws its {@code TlsAlertException}: both are
+ * {@link IOException}s.
  */
-final class ConversationReplay {
+public final class ConversationReplay {
 
-    /** What one connection of a replay produced. */
-    record Result(byte[] written, byte[] received, SessionInfo session, List<String> transcript) {
+    /**
+     * What one connection of a replay produced: the bytes our side wrote, the application data it read, its
+     * session, and its handshake messages both ways as {@code "sent TYPE hex"} / {@code "received TYPE hex"}.
+     */
+    public record Result(byte[] written, byte[] received, SessionInfo session, List<String> transcript) {
     }
 
     private ConversationReplay() {
     }
 
     /** Replays every connection as recorded. */
-    static List<Result> replay(Conversation c) throws IOException {
+    public static List<Result> replay(Conversation c) throws IOException {
         return replay(c, () -> Integer.MAX_VALUE, (connection, peer) -> peer);
     }
 
-    /** How a test changes the peer's bytes of a connection before they are played. */
-    interface PeerTransform {
+    /** How an experiment changes the peer's bytes of a connection before they are played (return them as they are to change nothing). */
+    public interface PeerTransform {
         byte[] apply(ConversationConnection connection, byte[] peerBytes);
     }
 
@@ -43,7 +51,7 @@ final class ConversationReplay {
      * Replays every connection; the peer's bytes are delivered in reads of at most {@code chunks}
      * bytes, after {@code transform}.
      */
-    static List<Result> replay(Conversation c, IntSupplier chunks, PeerTransform transform) throws IOException {
+    public static List<Result> replay(Conversation c, IntSupplier chunks, PeerTransform transform) throws IOException {
         if (c.ours() == Conversation.Role.NONE) {
             throw new IllegalArgumentException(c.name() + " has no LayeredTLS side to replay");
         }
@@ -74,11 +82,12 @@ final class ConversationReplay {
     }
 
     /** The direction our side wrote in. */
-    static Flow.Direction ourDirection(Conversation c) {
+    public static Flow.Direction ourDirection(Conversation c) {
         return c.ours() == Conversation.Role.CLIENT ? Flow.Direction.CLIENT_TO_SERVER : Flow.Direction.SERVER_TO_CLIENT;
     }
 
-    static UnaryOperator<byte[]> identity() {
+    /** The transform that changes nothing. */
+    public static UnaryOperator<byte[]> identity() {
         return b -> b;
     }
 

@@ -1,4 +1,4 @@
-package org.layeredtls.handshake.vectors;
+package org.layeredtls.handshake.research;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,18 +23,19 @@ import org.layeredtls.vectors.Conversations;
  * conversations (OpenSSL reads them from disk; the replay reads them from the classpath). Made once
  * with the project's {@link CertificateAuthority} from a deterministic random source.
  */
-final class ConversationPki {
+public final class ConversationPki {
 
     /** The PEM files: a CA, a server RSA and EC certificate, an RSA client certificate, and their keys. */
-    static final List<String> NAMES = List.of("ca", "server-rsa", "server-ec", "client-rsa");
-    static final Instant NOT_BEFORE = Instant.parse("2020-01-01T00:00:00Z");
-    static final Instant NOT_AFTER = Instant.parse("2049-12-31T23:59:59Z");
+    public static final List<String> NAMES = List.of("ca", "server-rsa", "server-ec", "client-rsa");
+    /** The validity of every certificate. */
+    public static final Instant NOT_BEFORE = Instant.parse("2020-01-01T00:00:00Z");
+    public static final Instant NOT_AFTER = Instant.parse("2049-12-31T23:59:59Z");
 
     private ConversationPki() {
     }
 
     /** Generates the PKI and writes {@code NAME.pem} and {@code NAME.key} for every name into {@code folder}. */
-    static void generate(Path folder) throws IOException {
+    public static void generate(Path folder) throws IOException {
         var random = DeterministicRandomSource.fromLabel("refconv pki");
         CertificateAuthority ca = CertificateAuthority.create("LayeredTLS Conversations CA", KeyAlgorithm.RSA_2048,
                 NOT_BEFORE, NOT_AFTER, random);
@@ -55,7 +56,7 @@ final class ConversationPki {
     }
 
     /** A stored certificate, read from the classpath. */
-    static Certificate certificate(String name) {
+    public static Certificate certificate(String name) {
         try {
             return Pem.readCertificates(Conversations.resourceText(name + ".pem").getBytes(StandardCharsets.US_ASCII)).get(0);
         } catch (CertificateParseException e) {
@@ -64,7 +65,7 @@ final class ConversationPki {
     }
 
     /** A stored private key, read from the classpath. */
-    static PrivateKey privateKey(String name) {
+    public static PrivateKey privateKey(String name) {
         try {
             return Pem.readPrivateKey(Conversations.resourceText(name + ".key").getBytes(StandardCharsets.US_ASCII));
         } catch (CertificateParseException e) {

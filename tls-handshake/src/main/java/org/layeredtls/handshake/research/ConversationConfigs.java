@@ -1,4 +1,4 @@
-package org.layeredtls.handshake.vectors;
+package org.layeredtls.handshake.research;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,12 +21,13 @@ import org.layeredtls.vectors.Conversation;
  * One configuration serves all connections of a conversation (the session store or cache carries
  * the session from the first to the second).
  */
-final class ConversationConfigs {
+public final class ConversationConfigs {
 
     private ConversationConfigs() {
     }
 
-    static ProtocolVersion version(String name) {
+    /** The version a conversation file names ({@code TLS1_0}, {@code TLS1_1}, {@code TLS1_2}). */
+    public static ProtocolVersion version(String name) {
         return switch (name) {
             case "TLS1_0" -> ProtocolVersion.TLS1_0;
             case "TLS1_1" -> ProtocolVersion.TLS1_1;
@@ -35,15 +36,18 @@ final class ConversationConfigs {
         };
     }
 
-    static String versionName(ProtocolVersion version) {
+    /** The name a conversation file gives {@code version}. */
+    public static String versionName(ProtocolVersion version) {
         return "TLS1_" + (version.minor() - 1);
     }
 
-    static CipherSuite suite(String ianaName) {
+    /** The suite of that IANA name. */
+    public static CipherSuite suite(String ianaName) {
         return CipherSuite.fromName(ianaName).orElseThrow(() -> new IllegalArgumentException(ianaName));
     }
 
-    static TlsConfig ourConfig(Conversation c, TlsObserver observer) {
+    /** Our side's configuration for {@code c} (its version, suite, random label, clock and certificates), with {@code observer}. */
+    public static TlsConfig ourConfig(Conversation c, TlsObserver observer) {
         Clock clock = Clock.fixed(c.clock(), ZoneOffset.UTC);
         ProtocolVersion version = version(c.version());
         TlsConfig.Builder b = TlsConfig.builder()

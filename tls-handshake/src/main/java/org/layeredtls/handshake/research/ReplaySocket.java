@@ -1,4 +1,4 @@
-package org.layeredtls.handshake.vectors;
+package org.layeredtls.handshake.research;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -6,14 +6,13 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.function.IntSupplier;
 
-import org.layeredtls.handshake.testing.OfflineSocket;
 
 /**
  * An {@link OfflineSocket} for replaying a recorded conversation: reading plays the peer's recorded bytes (in chunks of the
  * sizes {@code chunks} gives, as TCP might deliver them), writing compares each byte with what our
  * side wrote in the recording and fails at the first difference, saying where it is.
  */
-final class ReplaySocket extends OfflineSocket {
+public final class ReplaySocket extends OfflineSocket {
 
     private final byte[] peerBytes;
     private final byte[] expected;
@@ -21,14 +20,15 @@ final class ReplaySocket extends OfflineSocket {
     private final ByteArrayOutputStream written = new ByteArrayOutputStream();
     private int readAt;
 
-    ReplaySocket(byte[] peerBytes, byte[] expected, IntSupplier chunks) {
+    /** Plays {@code peerBytes} in reads of at most {@code chunks} bytes each; expects our side to write {@code expected}. */
+    public ReplaySocket(byte[] peerBytes, byte[] expected, IntSupplier chunks) {
         this.peerBytes = peerBytes.clone();
         this.expected = expected.clone();
         this.chunks = chunks;
     }
 
     /** What our side wrote so far. */
-    byte[] written() {
+    public byte[] written() {
         return written.toByteArray();
     }
 
@@ -80,9 +80,10 @@ final class ReplaySocket extends OfflineSocket {
     }
 
     /** Our side wrote a byte other than the recorded one. */
-    static final class ReplayDivergence extends IOException {
+    public static final class ReplayDivergence extends IOException {
         private static final long serialVersionUID = 1L;
-        final int offset;
+        /** Where in our recorded stream the first difference is. */
+        public final int offset;
 
         ReplayDivergence(int offset, byte[] expected, byte[] written, int expectedByte, int actualByte) {
             super("our output diverges from the recording at " + RecordStream.describe(expected, offset)

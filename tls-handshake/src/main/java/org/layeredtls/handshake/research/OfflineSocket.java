@@ -1,4 +1,4 @@
-package org.layeredtls.handshake.testing;
+package org.layeredtls.handshake.research;
 
 import java.io.ByteArrayInputStream;
 import java.io.InputStream;

@@ -1,4 +1,4 @@
-package org.layeredtls.handshake.vectors;
+package org.layeredtls.handshake.research;
 
 import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
@@ -19,15 +19,19 @@ import org.layeredtls.vectors.Flow;
  * where in the stream a byte offset lies, and to re-frame the handshake records that precede the
  * ChangeCipherSpec (they are in clear).
  */
-final class RecordStream {
+public final class RecordStream {
 
-    static final int HEADER = 5;
-    static final int CHANGE_CIPHER_SPEC = 20;
-    static final int HANDSHAKE = 22;
+    /** RFC 5246 §6.2.1: type, version, length. */
+    public static final int HEADER = 5;
+    /** ContentType change_cipher_spec (RFC 5246 §6.2.1). */
+    public static final int CHANGE_CIPHER_SPEC = 20;
+    /** ContentType handshake (RFC 5246 §6.2.1). */
+    public static final int HANDSHAKE = 22;
 
     /** One record as it lies in the stream. */
-    record Raw(int offset, int type, int version, byte[] fragment) {
-        int end() {
+    public record Raw(int offset, int type, int version, byte[] fragment) {
+        /** The offset just after this record. */
+        public int end() {
             return offset + HEADER + fragment.length;
         }
     }
@@ -36,7 +40,7 @@ final class RecordStream {
     }
 
     /** The complete records of a stream, in order (a trailing partial record is left out). */
-    static List<Raw> records(byte[] stream) {
+    public static List<Raw> records(byte[] stream) {
         List<Raw> out = new ArrayList<>();
         int at = 0;
         while (at + HEADER <= stream.length) {
@@ -53,7 +57,7 @@ final class RecordStream {
     }
 
     /** The handshake messages in clear at the start of a stream (up to its ChangeCipherSpec). */
-    static List<HandshakeFrame> clearHandshake(byte[] stream) {
+    public static List<HandshakeFrame> clearHandshake(byte[] stream) {
         HandshakeReassembler reassembler = new HandshakeReassembler();
         List<HandshakeFrame> frames = new ArrayList<>();
         for (Raw r : records(stream)) {
@@ -72,7 +76,7 @@ final class RecordStream {
     }
 
     /** The random of the first ClientHello of a client's stream. */
-    static byte[] clientHelloRandom(byte[] clientToServer) {
+    public static byte[] clientHelloRandom(byte[] clientToServer) {
         HandshakeFrame hello = clearHandshake(clientToServer).stream()
                 .filter(f -> f.type() == HandshakeType.CLIENT_HELLO).findFirst()
                 .orElseThrow(() -> new IllegalStateException("no ClientHello in the stream"));
@@ -82,7 +86,7 @@ final class RecordStream {
     }
 
     /** Says where {@code offset} lies: which record, and for a handshake record in clear, which message. */
-    static String describe(byte[] stream, int offset) {
+    public static String describe(byte[] stream, int offset) {
         boolean protectedRecords = false;
         int handshakeOffset = 0;
         ByteArrayOutputStream clearHandshake = new ByteArrayOutputStream();
@@ -136,7 +140,7 @@ final class RecordStream {
      * The offsets of one direction's stream at which the other side spoke in between (in the
      * recording): a flight of this direction never spans one.
      */
-    static SortedSet<Integer> flightBoundaries(ConversationConnection connection, Flow.Direction direction) {
+    public static SortedSet<Integer> flightBoundaries(ConversationConnection connection, Flow.Direction direction) {
         SortedSet<Integer> boundaries = new TreeSet<>();
         int at = 0;
         for (Flow flow : connection.flows()) {
@@ -156,7 +160,7 @@ final class RecordStream {
      * on is copied unchanged. A flight is a run of consecutive handshake records with no boundary
      * of {@link #flightBoundaries} inside.
      */
-    static byte[] refragment(byte[] stream, SortedSet<Integer> boundaries, IntSupplier sizes) {
+    public static byte[] refragment(byte[] stream, SortedSet<Integer> boundaries, IntSupplier sizes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<Raw> records = records(stream);
         int copiedUpTo = 0;

@@ -16,7 +16,7 @@ import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.crypto.PublicKeyCrypto;
 import org.layeredtls.crypto.jdk.JdkCrypto;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.intercept.OpenSslProcess;
+import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.testing.CapturedOutput;
 
 import picocli.CommandLine;

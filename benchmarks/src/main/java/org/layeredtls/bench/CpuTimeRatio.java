@@ -1,11 +1,8 @@
 package org.layeredtls.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.Locale;
 
-import org.layeredtls.alert.TlsAlertException;
+import org.layeredtls.bench.CpuTimeRounds.Operation;
 
 /**
  * A cross-check of {@link RecordProtectionBenchmark}'s record/bare ratios that holds on a loaded
@@ -20,18 +17,11 @@ import org.layeredtls.alert.TlsAlertException;
  */
 public final class CpuTimeRatio {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final long SLICE_NANOS = 40_000_000L;
-    private static volatile int sink;
 
     private CpuTimeRatio() {
     }
 
-    private interface Op {
-        int run() throws TlsAlertException;
-    }
-
-    public static void main(String[] args) throws TlsAlertException {
+    public static void main(String[] args) throws Exception {
         int rounds = args.length > 0 ? Integer.parseInt(args[0]) : 21;
         System.out.println("| scheme | size | record seal MB/s (CPU) | bare seal MB/s (CPU) | seal ratio | "
                 + "record open MB/s (CPU) | bare open MB/s (CPU) | open ratio |");
@@ -46,21 +36,15 @@ public final class CpuTimeRatio {
                 b.scheme = scheme;
                 b.size = size;
                 b.setUp();
-                Op[] ops = {b::recordSeal, b::bareSeal, b::recordOpen, b::bareOpen};
+                Operation[] ops = {b::recordSeal, b::bareSeal, b::recordOpen, b::bareOpen};
                 int batch = Math.max(1, 4_000_000 / size);
-                for (Op op : ops) { // warm-up: well past C2 compilation
+                for (Operation op : ops) { // warm-up: well past C2 compilation
                     long end = System.nanoTime() + 1_500_000_000L;
                     while (System.nanoTime() < end) {
-                        time(op, batch);
+                        CpuTimeRounds.time(op, batch);
                     }
                 }
-                double[][] nanosPerOp = new double[4][rounds];
-                for (int r = 0; r < rounds; r++) {
-                    for (int k = 0; k < 4; k++) {
-                        int i = (k + r) % 4; // rotate the order so no operation always runs first
-                        nanosPerOp[i][r] = slice(ops[i], batch);
-                    }
-                }
+                double[][] nanosPerOp = CpuTimeRounds.nanosPerOperation(ops, rounds, batch);
                 double[] sealRatio = new double[rounds];
                 double[] openRatio = new double[rounds];
                 for (int r = 0; r < rounds; r++) {
@@ -68,42 +52,14 @@ public final class CpuTimeRatio {
                     openRatio[r] = nanosPerOp[3][r] / nanosPerOp[2][r];
                 }
                 System.out.printf(Locale.ROOT, "| %s | %d | %.1f | %.1f | %.3f | %.1f | %.1f | %.3f |%n",
-                        scheme, size, mbps(size, median(nanosPerOp[0])), mbps(size, median(nanosPerOp[1])),
-                        median(sealRatio), mbps(size, median(nanosPerOp[2])), mbps(size, median(nanosPerOp[3])),
-                        median(openRatio));
+                        scheme, size, mbps(size, CpuTimeRounds.median(nanosPerOp[0])), mbps(size, CpuTimeRounds.median(nanosPerOp[1])),
+                        CpuTimeRounds.median(sealRatio), mbps(size, CpuTimeRounds.median(nanosPerOp[2])), mbps(size, CpuTimeRounds.median(nanosPerOp[3])),
+                        CpuTimeRounds.median(openRatio));
             }
         }
     }
 
-    /** CPU nanoseconds per operation over about {@link #SLICE_NANOS} of CPU time. */
-    private static double slice(Op op, int batch) throws TlsAlertException {
-        long spent = 0;
-        long count = 0;
-        while (spent < SLICE_NANOS) {
-            spent += time(op, batch);
-            count += batch;
-        }
-        return (double) spent / count;
-    }
-
-    private static long time(Op op, int batch) throws TlsAlertException {
-        int acc = 0;
-        long start = THREADS.getCurrentThreadCpuTime();
-        for (int i = 0; i < batch; i++) {
-            acc += op.run();
-        }
-        long spent = THREADS.getCurrentThreadCpuTime() - start;
-        sink += acc;
-        return spent;
-    }
-
     private static double mbps(int size, double nanosPerOp) {
         return size / nanosPerOp * 1e3;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

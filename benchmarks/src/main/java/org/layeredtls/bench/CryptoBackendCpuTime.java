@@ -1,9 +1,8 @@
 package org.layeredtls.bench;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
-import java.util.Arrays;
 import java.util.Locale;
+
+import org.layeredtls.bench.CpuTimeRounds.Operation;
 
 /**
  * {@link CryptoBackendBenchmark}'s operations timed by this thread's CPU time, the three stacks in
@@ -17,17 +16,10 @@ import java.util.Locale;
  */
 public final class CryptoBackendCpuTime {
 
-    private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
-    private static final long SLICE_NANOS = 40_000_000L;
     private static final long WARM_UP_CPU_NANOS = 2_000_000_000L;
     private static final int SIZE = 16384;
-    private static volatile int sink;
 
     private CryptoBackendCpuTime() {
-    }
-
-    private interface Op {
-        int run() throws Exception;
     }
 
     public static void main(String[] args) throws Exception {
@@ -57,21 +49,15 @@ public final class CryptoBackendCpuTime {
         return stacks;
     }
 
-    private static void report(String cipher, String op, int rounds, Op... ops) throws Exception {
+    private static void report(String cipher, String op, int rounds, Operation... ops) throws Exception {
         int batch = 64;
-        for (Op o : ops) { // warm-up: 2 s of this thread's CPU time each, well past C2 compilation
+        for (Operation o : ops) { // warm-up: 2 s of this thread's CPU time each, well past C2 compilation
             long spent = 0;
             while (spent < WARM_UP_CPU_NANOS) {
-                spent += time(o, batch);
+                spent += CpuTimeRounds.time(o, batch);
             }
         }
-        double[][] nanosPerOp = new double[ops.length][rounds];
-        for (int r = 0; r < rounds; r++) {
-            for (int k = 0; k < ops.length; k++) {
-                int i = (k + r) % ops.length; // rotate the order so no stack always runs first
-                nanosPerOp[i][r] = slice(ops[i], batch);
-            }
-        }
+        double[][] nanosPerOp = CpuTimeRounds.nanosPerOperation(ops, rounds, batch);
         double[] overJsse = new double[rounds];
         double[] overBc = new double[rounds];
         for (int r = 0; r < rounds; r++) {
@@ -79,39 +65,12 @@ public final class CryptoBackendCpuTime {
             overBc[r] = nanosPerOp[0][r] / nanosPerOp[1][r];
         }
         System.out.printf(Locale.ROOT, "| %s | %s | %.0f | %.0f | %.0f | %.2f | %.1f |%n", cipher, op,
-                mbps(median(nanosPerOp[0])), mbps(median(nanosPerOp[1])), mbps(median(nanosPerOp[2])),
-                median(overJsse), median(overBc));
-    }
-
-    /** CPU nanoseconds per operation over about {@link #SLICE_NANOS} of CPU time. */
-    private static double slice(Op op, int batch) throws Exception {
-        long spent = 0;
-        long count = 0;
-        while (spent < SLICE_NANOS) {
-            spent += time(op, batch);
-            count += batch;
-        }
-        return (double) spent / count;
-    }
-
-    private static long time(Op op, int batch) throws Exception {
-        int acc = 0;
-        long start = THREADS.getCurrentThreadCpuTime();
-        for (int i = 0; i < batch; i++) {
-            acc += op.run();
-        }
-        long spent = THREADS.getCurrentThreadCpuTime() - start;
-        sink += acc;
-        return spent;
+                mbps(CpuTimeRounds.median(nanosPerOp[0])), mbps(CpuTimeRounds.median(nanosPerOp[1])),
+                mbps(CpuTimeRounds.median(nanosPerOp[2])),
+                CpuTimeRounds.median(overJsse), CpuTimeRounds.median(overBc));
     }
 
     private static double mbps(double nanosPerOp) {
         return SIZE / nanosPerOp * 1e3;
-    }
-
-    private static double median(double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        return sorted[sorted.length / 2];
     }
 }

@@ -16,39 +16,36 @@ import javax.net.ssl.SSLServerSocket;
 final class LayeredSslServerSocket extends SSLServerSocket {
 
     private final LayeredSslContextSpi context;
-    private volatile SSLParameters parameters;
+    private final HeldSslParameters parameters;
     private volatile boolean clientMode;
-    private volatile boolean enableSessionCreation = true;
 
     LayeredSslServerSocket(LayeredSslContextSpi context) throws IOException {
         super();
         this.context = context;
-        this.parameters = context.engineGetDefaultSSLParameters();
+        this.parameters = new HeldSslParameters(context.engineGetDefaultSSLParameters());
     }
 
     LayeredSslServerSocket(LayeredSslContextSpi context, int port, int backlog, InetAddress address) throws IOException {
         super(port, backlog, address);
         this.context = context;
-        this.parameters = context.engineGetDefaultSSLParameters();
+        this.parameters = new HeldSslParameters(context.engineGetDefaultSSLParameters());
     }
 
     @Override
     public Socket accept() throws IOException {
         Socket accepted = new Socket();
         implAccept(accepted);
-        return LayeredSslSocket.accepted(context, accepted, parameters, clientMode);
+        return LayeredSslSocket.accepted(context, accepted, parameters.current(), clientMode);
     }
 
     @Override
     public String[] getEnabledCipherSuites() {
-        return parameters.getCipherSuites().clone();
+        return parameters.current().getCipherSuites().clone();
     }
 
     @Override
     public void setEnabledCipherSuites(String[] suites) {
-        SSLParameters update = getSSLParameters();
-        update.setCipherSuites(SslParametersCopy.checkedSuites(suites));
-        setSSLParameters(update);
+        parameters.setEnabledCipherSuites(suites);
     }
 
     @Override
@@ -63,38 +60,32 @@ final class LayeredSslServerSocket extends SSLServerSocket {
 
     @Override
     public String[] getEnabledProtocols() {
-        return parameters.getProtocols().clone();
+        return parameters.current().getProtocols().clone();
     }
 
     @Override
     public void setEnabledProtocols(String[] protocols) {
-        SSLParameters update = getSSLParameters();
-        update.setProtocols(ProtocolNames.check(protocols));
-        setSSLParameters(update);
+        parameters.setEnabledProtocols(protocols);
     }
 
     @Override
     public void setNeedClientAuth(boolean need) {
-        SSLParameters update = getSSLParameters();
-        update.setNeedClientAuth(need);
-        setSSLParameters(update);
+        parameters.setNeedClientAuth(need);
     }
 
     @Override
     public boolean getNeedClientAuth() {
-        return parameters.getNeedClientAuth();
+        return parameters.current().getNeedClientAuth();
     }
 
     @Override
     public void setWantClientAuth(boolean want) {
-        SSLParameters update = getSSLParameters();
-        update.setWantClientAuth(want);
-        setSSLParameters(update);
+        parameters.setWantClientAuth(want);
     }
 
     @Override
     public boolean getWantClientAuth() {
-        return parameters.getWantClientAuth();
+        return parameters.current().getWantClientAuth();
     }
 
     /** Whether accepted connections act as TLS clients (default false). */
@@ -111,22 +102,22 @@ final class LayeredSslServerSocket extends SSLServerSocket {
     /** Recorded only: this stack always may create a new session. */
     @Override
     public void setEnableSessionCreation(boolean flag) {
-        enableSessionCreation = flag;
+        parameters.setEnableSessionCreation(flag);
     }
 
     @Override
     public boolean getEnableSessionCreation() {
-        return enableSessionCreation;
+        return parameters.enableSessionCreation();
     }
 
     @Override
     public SSLParameters getSSLParameters() {
-        return SslParametersCopy.copy(parameters);
+        return parameters.copy();
     }
 
     @Override
     public void setSSLParameters(SSLParameters update) {
-        parameters = SslParametersCopy.merge(parameters, update);
+        parameters.set(update);
     }
 
     @Override

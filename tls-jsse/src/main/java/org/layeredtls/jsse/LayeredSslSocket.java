@@ -35,9 +35,8 @@ final class LayeredSslSocket extends TransportSslSocket {
     private final boolean autoClose;
     private final Object handshakeLock = new Object();
     private final List<HandshakeCompletedListener> listeners = new CopyOnWriteArrayList<>();
-    private volatile SSLParameters parameters;
+    private final HeldSslParameters parameters;
     private volatile boolean clientMode;
-    private volatile boolean enableSessionCreation = true;
     private volatile String peerHost;
     private volatile TlsSocket tls;
     private volatile LayeredSslSession session;
@@ -77,7 +76,7 @@ final class LayeredSslSocket extends TransportSslSocket {
         this.context = context;
         this.peerHost = peerHost;
         this.autoClose = autoClose;
-        this.parameters = SslParametersCopy.copy(parameters);
+        this.parameters = new HeldSslParameters(parameters);
         this.clientMode = clientMode;
     }
 
@@ -126,7 +125,7 @@ final class LayeredSslSocket extends TransportSslSocket {
 
     private LayeredSslSession handshake() throws IOException {
         SentCertificates sent = new SentCertificates();
-        TlsConfig config = context.connectionConfig(parameters, clientMode, peerHost(), sent);
+        TlsConfig config = context.connectionConfig(parameters.current(), clientMode, peerHost(), sent);
         if (!clientMode && config.certifiedKeys().isEmpty()) {
             throw new SSLHandshakeException("a server needs its key: init the SSLContext with a KeyManager that holds one");
         }
@@ -217,14 +216,12 @@ final class LayeredSslSocket extends TransportSslSocket {
 
     @Override
     public String[] getEnabledCipherSuites() {
-        return parameters.getCipherSuites().clone();
+        return parameters.current().getCipherSuites().clone();
     }
 
     @Override
     public void setEnabledCipherSuites(String[] suites) {
-        SSLParameters update = new SSLParameters(SslParametersCopy.checkedSuites(suites));
-        keepClientAuth(update);
-        setSSLParameters(update);
+        parameters.setEnabledCipherSuites(suites);
     }
 
     @Override
@@ -234,14 +231,12 @@ final class LayeredSslSocket extends TransportSslSocket {
 
     @Override
     public String[] getEnabledProtocols() {
-        return parameters.getProtocols().clone();
+        return parameters.current().getProtocols().clone();
     }
 
     @Override
     public void setEnabledProtocols(String[] protocols) {
-        SSLParameters update = new SSLParameters(null, ProtocolNames.check(protocols));
-        keepClientAuth(update);
-        setSSLParameters(update);
+        parameters.setEnabledProtocols(protocols);
     }
 
     @Override
@@ -259,59 +254,44 @@ final class LayeredSslSocket extends TransportSslSocket {
 
     @Override
     public void setNeedClientAuth(boolean need) {
-        SSLParameters current = getSSLParameters();
-        current.setNeedClientAuth(need);
-        setSSLParameters(current);
+        parameters.setNeedClientAuth(need);
     }
 
     @Override
     public boolean getNeedClientAuth() {
-        return parameters.getNeedClientAuth();
+        return parameters.current().getNeedClientAuth();
     }
 
     @Override
     public void setWantClientAuth(boolean want) {
-        SSLParameters current = getSSLParameters();
-        current.setWantClientAuth(want);
-        setSSLParameters(current);
+        parameters.setWantClientAuth(want);
     }
 
     @Override
     public boolean getWantClientAuth() {
-        return parameters.getWantClientAuth();
+        return parameters.current().getWantClientAuth();
     }
 
     /** Recorded only: this stack always may create a new session. */
     @Override
     public void setEnableSessionCreation(boolean flag) {
-        enableSessionCreation = flag;
+        parameters.setEnableSessionCreation(flag);
     }
 
     @Override
     public boolean getEnableSessionCreation() {
-        return enableSessionCreation;
+        return parameters.enableSessionCreation();
     }
 
     @Override
     public SSLParameters getSSLParameters() {
-        return SslParametersCopy.copy(parameters);
+        return parameters.copy();
     }
 
     /** By JSSE's rules (null lists keep the current ones); a {@link LayeredSslParameters} also sets this socket's hooks. */
     @Override
     public void setSSLParameters(SSLParameters update) {
-        parameters = SslParametersCopy.merge(parameters, update);
-    }
-
-    private void keepClientAuth(SSLParameters update) {
-        update.setApplicationProtocols(parameters.getApplicationProtocols());
-        update.setEndpointIdentificationAlgorithm(parameters.getEndpointIdentificationAlgorithm());
-        update.setUseCipherSuitesOrder(parameters.getUseCipherSuitesOrder());
-        if (parameters.getNeedClientAuth()) {
-            update.setNeedClientAuth(true);
-        } else {
-            update.setWantClientAuth(parameters.getWantClientAuth());
-        }
+        parameters.set(update);
     }
 
     // ------------------------------------------------------------------ streams and close

@@ -50,17 +50,7 @@ final class LayeredSslSocketFactory extends SSLSocketFactory {
 
     @Override
     public Socket createSocket(String host, int port, InetAddress localHost, int localPort) throws IOException {
-        Socket transport = new Socket();
-        try {
-            if (localHost != null || localPort != 0) {
-                transport.bind(new InetSocketAddress(localHost, localPort));
-            }
-            transport.connect(new InetSocketAddress(host, port));
-        } catch (IOException e) {
-            transport.close();
-            throw e;
-        }
-        return LayeredSslSocket.client(context, transport, host, true);
+        return LayeredSslSocket.client(context, connectedTransport(new InetSocketAddress(host, port), localHost, localPort), host, true);
     }
 
     @Override
@@ -71,6 +61,12 @@ final class LayeredSslSocketFactory extends SSLSocketFactory {
     @Override
     public Socket createSocket(InetAddress address, int port, InetAddress localAddress, int localPort) throws IOException {
         InetSocketAddress remote = new InetSocketAddress(address, port);
+        // the name the address was made with, if any: no reverse lookup
+        return LayeredSslSocket.client(context, connectedTransport(remote, localAddress, localPort), remote.getHostString(), true);
+    }
+
+    /** A TCP socket bound to the local address or port when one is given, connected to {@code remote}. */
+    private static Socket connectedTransport(InetSocketAddress remote, InetAddress localAddress, int localPort) throws IOException {
         Socket transport = new Socket();
         try {
             if (localAddress != null || localPort != 0) {
@@ -81,7 +77,6 @@ final class LayeredSslSocketFactory extends SSLSocketFactory {
             transport.close();
             throw e;
         }
-        // the name the address was made with, if any: no reverse lookup
-        return LayeredSslSocket.client(context, transport, remote.getHostString(), true);
+        return transport;
     }
 }

@@ -1,5 +1,7 @@
 package org.layeredtls.bench.idle;
 
+import java.io.Closeable;
+import java.io.IOException;
 import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -28,6 +30,16 @@ final class AcceptingThread implements AutoCloseable {
     /** The server side's result, waited for at most 30 s. */
     static <T> T await(Future<T> serverSide) throws Exception {
         return serverSide.get(TIMEOUT_SECONDS, TimeUnit.SECONDS);
+    }
+
+    /** Closes the {@code listener} this thread accepts on, then the thread (an interrupt is kept for the caller). */
+    void closeWith(Closeable listener) throws IOException {
+        listener.close();
+        try {
+            close();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     @Override

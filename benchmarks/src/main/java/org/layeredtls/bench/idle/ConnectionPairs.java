@@ -18,12 +18,22 @@ interface ConnectionPairs extends Closeable {
 
     byte[] PING = "ping".getBytes(StandardCharsets.US_ASCII);
     byte[] PONG = "pong".getBytes(StandardCharsets.US_ASCII);
+    /** The listen backlog of a listener ({@code java.net.ServerSocket}'s default). */
+    int BACKLOG = 50;
 
     /** The stack's name in the results table. */
     String name();
 
     /** Opens one pair: connect, accept, handshake, exchange. */
     Closeable openPair() throws Exception;
+
+    /** A pair whose closing closes the client's end, then the server's. */
+    static Closeable pair(Closeable client, Closeable server) {
+        return () -> {
+            client.close();
+            server.close();
+        };
+    }
 
     /** The client's half of the exchange. */
     static void clientExchange(InputStream in, OutputStream out) throws IOException {

@@ -52,19 +52,11 @@ final class LayeredTlsPairs implements ConnectionPairs {
         TlsSocket serverSocket = AcceptingThread.await(accepted);
         // The sockets underneath are closed directly: a TLS close would wait (closeTimeout) for a
         // close_notify that an idle peer, which nobody reads, never answers.
-        return () -> {
-            client.socket().close();
-            serverSocket.socket().close();
-        };
+        return ConnectionPairs.pair(client.socket(), serverSocket.socket());
     }
 
     @Override
     public void close() throws IOException {
-        listener.close();
-        try {
-            server.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.closeWith(listener);
     }
 }

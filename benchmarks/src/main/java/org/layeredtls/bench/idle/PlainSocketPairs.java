@@ -10,7 +10,7 @@ import java.util.concurrent.Future;
 /** The baseline: plain {@link Socket} pairs, no TLS, the same exchange in clear. */
 final class PlainSocketPairs implements ConnectionPairs {
 
-    private final ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private final ServerSocket listener = new ServerSocket(0, BACKLOG, InetAddress.getLoopbackAddress());
     private final AcceptingThread server = new AcceptingThread();
 
     PlainSocketPairs() throws IOException {
@@ -33,19 +33,11 @@ final class PlainSocketPairs implements ConnectionPairs {
         client.setTcpNoDelay(true);
         ConnectionPairs.clientExchange(client.getInputStream(), client.getOutputStream());
         Socket serverSocket = AcceptingThread.await(accepted);
-        return () -> {
-            client.close();
-            serverSocket.close();
-        };
+        return ConnectionPairs.pair(client, serverSocket);
     }
 
     @Override
     public void close() throws IOException {
-        listener.close();
-        try {
-            server.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.closeWith(listener);
     }
 }

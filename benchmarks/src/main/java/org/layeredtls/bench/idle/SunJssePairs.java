@@ -41,7 +41,7 @@ final class SunJssePairs implements ConnectionPairs {
         clientContext = SSLContext.getInstance("TLS");
         clientContext.init(null, trust.getTrustManagers(), null);
         listener = (SSLServerSocket) serverContext.getServerSocketFactory()
-                .createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+                .createServerSocket(0, BACKLOG, InetAddress.getLoopbackAddress());
         if (tls12) {
             listener.setEnabledProtocols(TLS12);
             listener.setEnabledCipherSuites(ECDHE_RSA_AES_128_GCM);
@@ -73,19 +73,11 @@ final class SunJssePairs implements ConnectionPairs {
         ConnectionPairs.clientExchange(client.getInputStream(), client.getOutputStream());
         client.getSession().invalidate();
         SSLSocket serverSocket = AcceptingThread.await(accepted);
-        return () -> {
-            client.close();
-            serverSocket.close();
-        };
+        return ConnectionPairs.pair(client, serverSocket);
     }
 
     @Override
     public void close() throws IOException {
-        listener.close();
-        try {
-            server.close();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        server.closeWith(listener);
     }
 }

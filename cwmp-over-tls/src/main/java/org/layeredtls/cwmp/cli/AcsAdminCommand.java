@@ -78,20 +78,34 @@ final class AcsAdminCommand implements Runnable {
             }
             return status;
         }
+
+        /** Reads {@code path} from the admin API and prints its body with {@code printer} unless refused or --json. */
+        int show(String path, java.util.function.Consumer<JsonNode> printer) throws IOException {
+            try (AdminClient client = admin.client()) {
+                AdminClient.Answer answer = client.get(path);
+                if (admin.refused(answer, out(), err()) || admin.json) {
+                    return answer.status() >= 400 ? AdminOptions.API_ERROR : AdminOptions.OK;
+                }
+                printer.accept(answer.body());
+                return AdminOptions.OK;
+            }
+        }
+    }
+
+    /** A subcommand about one device, named first. */
+    abstract static class DeviceSubcommand extends Subcommand {
+        @Parameters(index = "0", description = "the device")
+        String device;
     }
 
     @Command(name = "devices", description = "Lists the devices: last Inform, its events, counts, ConnectionRequestURL.")
     static final class Devices extends Subcommand {
         @Override
         int run() throws IOException {
-            try (AdminClient client = admin.client()) {
-                AdminClient.Answer answer = client.get("/devices");
-                if (admin.refused(answer, out(), err()) || admin.json) {
-                    return answer.status() >= 400 ? AdminOptions.API_ERROR : AdminOptions.OK;
-                }
+            return show("/devices", body -> {
                 String row = "%-24s %-20s %-36s %6s %7s %7s  %s%n";
                 out().printf(row, "DEVICE", "LAST INFORM", "EVENTS", "PARAMS", "PENDING", "RESULTS", "CONNECTION REQUEST URL");
-                for (JsonNode d : answer.body().path("devices")) {
+                for (JsonNode d : body.path("devices")) {
                     List<String> events = new java.util.ArrayList<>();
                     d.path("lastEvents").forEach(e -> events.add(e.asText()));
                     out().printf(row, d.path("id").asText(), AdminOptions.time(d.path("lastInform")),
@@ -99,8 +113,7 @@ final class AcsAdminCommand implements Runnable {
                             d.path("pendingTaskCount").asInt(), d.path("resultCount").asInt(),
                             d.path("connectionRequestUrl").asText("-"));
                 }
-                return AdminOptions.OK;
-            }
+            });
         }
     }
 
@@ -111,30 +124,22 @@ final class AcsAdminCommand implements Runnable {
 
         @Override
         int run() throws IOException {
-            try (AdminClient client = admin.client()) {
-                AdminClient.Answer answer = client.get(AdminClient.devicePath(device) + "/tasks");
-                if (admin.refused(answer, out(), err()) || admin.json) {
-                    return answer.status() >= 400 ? AdminOptions.API_ERROR : AdminOptions.OK;
-                }
+            return show(AdminClient.devicePath(device) + "/tasks", body -> {
                 out().println("pending:");
-                for (JsonNode t : answer.body().path("pending")) {
+                for (JsonNode t : body.path("pending")) {
                     out().println("  " + t.path("id").asText() + "  " + AdminOptions.time(t.path("created")) + "  " + t.path("request"));
                 }
                 out().println("results:");
-                for (JsonNode r : answer.body().path("results")) {
+                for (JsonNode r : body.path("results")) {
                     out().println("  " + r.path("id").asText() + "  " + AdminOptions.time(r.path("completed")) + "  "
                             + r.path("request").path("method").asText() + " -> " + r.path("response"));
                 }
-                return AdminOptions.OK;
-            }
+            });
         }
     }
 
     @Command(name = "get", description = "Reads parameters (GetParameterValues; a name ending in '.' reads a subtree).")
-    static final class Get extends Subcommand {
-        @Parameters(index = "0", description = "the device")
-        String device;
-
+    static final class Get extends DeviceSubcommand {
         @Parameters(index = "1..*", arity = "1..*", description = "parameter names")
         List<String> names;
 
@@ -151,10 +156,7 @@ final class AcsAdminCommand implements Runnable {
     }
 
     @Command(name = "set", description = "Sets parameters (SetParameterValues, all or nothing); the type is the one the device reported.")
-    static final class Set extends Subcommand {
-        @Parameters(index = "0", description = "the device")
-        String device;
-
+    static final class Set extends DeviceSubcommand {
         @Parameters(index = "1..*", arity = "1..*", description = "NAME=VALUE")
         List<String> assignments;
 
@@ -178,10 +180,7 @@ final class AcsAdminCommand implements Runnable {
     }
 
     @Command(name = "connect", description = "Sends the device a Connection Request now.")
-    static final class Connect extends Subcommand {
-        @Parameters(index = "0", description = "the device")
-        String device;
-
+    static final class Connect extends DeviceSubcommand {
         @Override
         int run() throws IOException {
             try (AdminClient client = admin.client()) {
@@ -199,10 +198,7 @@ final class AcsAdminCommand implements Runnable {
     }
 
     @Command(name = "names", description = "Lists parameter names under a path (GetParameterNames).")
-    static final class Names extends Subcommand {
-        @Parameters(index = "0", description = "the device")
-        String device;
-
+    static final class Names extends DeviceSubcommand {
         @Parameters(index = "1", arity = "0..1", defaultValue = "", description = "a partial path ending in '.' (default: all)")
         String path;
 
@@ -222,10 +218,7 @@ final class AcsAdminCommand implements Runnable {
     }
 
     @Command(name = "add-object", description = "Adds an instance of a multi-instance object (AddObject).")
-    static final class AddObject extends Subcommand {
-        @Parameters(index = "0", description = "the device")
-        String device;
-
+    static final class AddObject extends DeviceSubcommand {
         @Parameters(index = "1", description = "the object, ending in '.'")
         String object;
 
@@ -240,10 +233,7 @@ final class AcsAdminCommand implements Runnable {
     }
 
     @Command(name = "delete-object", description = "Deletes an object instance (DeleteObject).")
-    static final class DeleteObject extends Subcommand {
-        @Parameters(index = "0", description = "the device")
-        String device;
-
+    static final class DeleteObject extends DeviceSubcommand {
         @Parameters(index = "1", description = "the instance, ending in '.'")
         String object;
 
@@ -258,10 +248,7 @@ final class AcsAdminCommand implements Runnable {
     }
 
     @Command(name = "download", description = "Makes the device fetch a file (Download); TransferComplete reports it later.")
-    static final class Download extends Subcommand {
-        @Parameters(index = "0", description = "the device")
-        String device;
-
+    static final class Download extends DeviceSubcommand {
         @Parameters(index = "1", description = "the file's http(s) URL")
         String url;
 
@@ -283,10 +270,7 @@ final class AcsAdminCommand implements Runnable {
     }
 
     @Command(name = "reboot", description = "Reboots the device after the session (Reboot).")
-    static final class Reboot extends Subcommand {
-        @Parameters(index = "0", description = "the device")
-        String device;
-
+    static final class Reboot extends DeviceSubcommand {
         @Option(names = "--command-key", defaultValue = "", description = "the CommandKey of the M Reboot event")
         String commandKey;
 
@@ -298,10 +282,7 @@ final class AcsAdminCommand implements Runnable {
     }
 
     @Command(name = "factory-reset", description = "Resets the device to its factory defaults (FactoryReset).")
-    static final class FactoryReset extends Subcommand {
-        @Parameters(index = "0", description = "the device")
-        String device;
-
+    static final class FactoryReset extends DeviceSubcommand {
         @Override
         int run() throws IOException {
             return queue(device, JSON.objectNode().put("method", "FactoryReset"), r -> out().println("factory reset accepted"));

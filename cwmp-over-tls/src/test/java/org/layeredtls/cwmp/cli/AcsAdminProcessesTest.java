@@ -49,12 +49,7 @@ class AcsAdminProcessesTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        for (Process p : new Process[] {cpe, acs}) {
-            if (p != null && p.isAlive()) {
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        LayeredTlsProcesses.stop(cpe, acs);
     }
 
     /** Waits (bounded) for the first line that {@code matches}. */
@@ -93,19 +88,19 @@ class AcsAdminProcessesTest {
                 Instant.now().plus(Duration.ofDays(1))).writePem(pki, "cpe");
         Path acsState = dir.resolve("acs-state");
 
-        acs = AcsCpeProcessesTest.launch(dir, "acs", "--cert", pki.resolve("acs.pem").toString(),
+        acs = LayeredTlsProcesses.launch(dir, "acs", "--cert", pki.resolve("acs.pem").toString(),
                 "--key", pki.resolve("acs.key").toString(), "--ca", pki.resolve("ca.pem").toString(),
                 "--port", "0", "--admin-port", "0", "--state-dir", acsState.toString());
-        BlockingQueue<String> acsLines = AcsCpeProcessesTest.lines(acs, acsOutput);
+        BlockingQueue<String> acsLines = LayeredTlsProcesses.lines(acs, acsOutput);
         String ready = await(acsLines, acsOutput, l -> l.startsWith("acs: ready on https://127.0.0.1:"));
         int port = Integer.parseInt(ready.replaceFirst("acs: ready on https://127\\.0\\.0\\.1:(\\d+)/.*", "$1"));
         assertTrue(acsOutput.stream().anyMatch(l -> l.startsWith("acs: admin API on http://127.0.0.1:")), acsOutput.toString());
 
         // The CPE connects once (BOOTSTRAP: the ACS sets its Connection Request credentials), then idles.
-        cpe = AcsCpeProcessesTest.launch(dir, "cpe", "--cert", pki.resolve("cpe.pem").toString(),
+        cpe = LayeredTlsProcesses.launch(dir, "cpe", "--cert", pki.resolve("cpe.pem").toString(),
                 "--key", pki.resolve("cpe.key").toString(), "--ca", pki.resolve("ca.pem").toString(),
                 "--acs-url", "https://localhost:" + port + "/cwmp", "--state-dir", dir.resolve("cpe-state").toString());
-        BlockingQueue<String> cpeLines = AcsCpeProcessesTest.lines(cpe, cpeOutput);
+        BlockingQueue<String> cpeLines = LayeredTlsProcesses.lines(cpe, cpeOutput);
         await(cpeLines, cpeOutput, l -> l.startsWith("cpe: sessions done"));
         await(acsLines, acsOutput, l -> l.equals("acs: session ended for " + DEVICE));
         assertTrue(acsOutput.contains("acs: Inform from " + DEVICE + " accepted: authenticated identity " + DEVICE

@@ -1,13 +1,8 @@
 package org.layeredtls.cwmp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -15,10 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -36,7 +28,6 @@ import org.layeredtls.handshake.cert.KeyAlgorithm;
 class AcsCpeProcessesTest {
 
     private static final String DEVICE = "00D09E-IGD-LTLS0001"; // the CPE certificate's CN, so the cpe command's identity
-    private static final Pattern READY = Pattern.compile("acs: ready on https://127\\.0\\.0\\.1:(\\d+)/acs .*");
 
     @TempDir
     Path dir;
@@ -45,40 +36,7 @@ class AcsCpeProcessesTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        for (Process p : new Process[] {cpe, acs}) {
-            if (p != null && p.isAlive()) {
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
-    }
-
-    static Process launch(Path workDir, String... args) throws IOException {
-        List<String> command = new ArrayList<>();
-        command.add(ProcessHandle.current().info().command().orElse("java"));
-        command.add("-cp");
-        command.add(System.getProperty("java.class.path"));
-        command.add(LayeredTls.class.getName());
-        command.addAll(List.of(args));
-        return new ProcessBuilder(command).directory(workDir.toFile()).redirectErrorStream(true).start();
-    }
-
-    /** Collects a process's output lines on a daemon thread. */
-    static BlockingQueue<String> lines(Process process, List<String> all) {
-        BlockingQueue<String> queue = new LinkedBlockingQueue<>();
-        Thread reader = new Thread(() -> {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
-                for (String line; (line = in.readLine()) != null; ) {
-                    all.add(line);
-                    queue.add(line);
-                }
-            } catch (IOException ended) {
-                // the process is gone
-            }
-        }, "process-output");
-        reader.setDaemon(true);
-        reader.start();
-        return queue;
+        LayeredTlsProcesses.stop(cpe, acs);
     }
 
     @Test
@@ -90,26 +48,17 @@ class AcsCpeProcessesTest {
                 Instant.now().plus(Duration.ofDays(1))).writePem(pki, "cpe");
 
         List<String> acsOutput = java.util.Collections.synchronizedList(new ArrayList<>());
-        acs = launch(dir, "acs", "--cert", pki.resolve("acs.pem").toString(), "--key", pki.resolve("acs.key").toString(),
+        acs = LayeredTlsProcesses.launch(dir, "acs", "--cert", pki.resolve("acs.pem").toString(), "--key", pki.resolve("acs.key").toString(),
                 "--ca", pki.resolve("ca.pem").toString(), "--port", "0", "--admin-port", "0",
                 "--state-dir", dir.resolve("acs-state").toString(), "--device", DEVICE, "--get", "Device.DeviceInfo.SoftwareVersion", "--exit-after", "1");
-        BlockingQueue<String> acsLines = lines(acs, acsOutput);
-        int port = -1;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (port < 0) {
-            String line = acsLines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            assertNotNull(line, "no ready line from the ACS: " + acsOutput);
-            Matcher m = READY.matcher(line);
-            if (m.matches()) {
-                port = Integer.parseInt(m.group(1));
-            }
-        }
+        BlockingQueue<String> acsLines = LayeredTlsProcesses.lines(acs, acsOutput);
+        int port = LayeredTlsProcesses.acsPort(acsLines, acsOutput);
 
         List<String> cpeOutput = java.util.Collections.synchronizedList(new ArrayList<>());
-        cpe = launch(dir, "cpe", "--cert", pki.resolve("cpe.pem").toString(), "--key", pki.resolve("cpe.key").toString(),
+        cpe = LayeredTlsProcesses.launch(dir, "cpe", "--cert", pki.resolve("cpe.pem").toString(), "--key", pki.resolve("cpe.key").toString(),
                 "--ca", pki.resolve("ca.pem").toString(), "--acs-url", "https://localhost:" + port + "/acs",
                 "--state-dir", dir.resolve("cpe-state").toString(), "--once");
-        lines(cpe, cpeOutput);
+        LayeredTlsProcesses.lines(cpe, cpeOutput);
         assertTrue(cpe.waitFor(60, TimeUnit.SECONDS), "the CPE did not exit: " + cpeOutput);
         assertEquals(0, cpe.exitValue(), String.join("\n", cpeOutput));
         assertTrue(acs.waitFor(30, TimeUnit.SECONDS), "the ACS did not exit after its session: " + acsOutput);

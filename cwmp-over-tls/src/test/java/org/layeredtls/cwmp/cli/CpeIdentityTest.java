@@ -2,7 +2,6 @@ package org.layeredtls.cwmp.cli;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -18,7 +17,6 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
@@ -37,7 +35,6 @@ import org.layeredtls.handshake.cert.KeyAlgorithm;
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class CpeIdentityTest {
 
-    private static final Pattern READY = Pattern.compile("acs: ready on https://127\\.0\\.0\\.1:(\\d+)/acs .*");
 
     @TempDir
     Path dir;
@@ -46,12 +43,7 @@ class CpeIdentityTest {
 
     @AfterEach
     void stop() throws InterruptedException {
-        for (Process p : new Process[] {cpe, acs}) {
-            if (p != null && p.isAlive()) {
-                p.destroyForcibly();
-                p.waitFor(10, TimeUnit.SECONDS);
-            }
-        }
+        LayeredTlsProcesses.stop(cpe, acs);
     }
 
     /** Runs a subcommand in this JVM; returns its exit status and what it printed. */
@@ -69,27 +61,18 @@ class CpeIdentityTest {
         assertEquals(0, runHere("certs", "-out", pki.toString(), "-ecdsa")[0]);
 
         List<String> acsOutput = Collections.synchronizedList(new ArrayList<>());
-        acs = AcsCpeProcessesTest.launch(dir, "acs", "--cert", pki.resolve("server.pem").toString(),
+        acs = LayeredTlsProcesses.launch(dir, "acs", "--cert", pki.resolve("server.pem").toString(),
                 "--key", pki.resolve("server.key").toString(), "--ca", pki.resolve("ca.pem").toString(), "--port", "0",
                 "--state-dir", dir.resolve("acs-state").toString(), "--exit-after", "1");
-        BlockingQueue<String> acsLines = AcsCpeProcessesTest.lines(acs, acsOutput);
-        int port = -1;
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (port < 0) {
-            String line = acsLines.poll(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-            assertNotNull(line, "no ready line from the ACS: " + acsOutput);
-            Matcher m = READY.matcher(line);
-            if (m.matches()) {
-                port = Integer.parseInt(m.group(1));
-            }
-        }
+        BlockingQueue<String> acsLines = LayeredTlsProcesses.lines(acs, acsOutput);
+        int port = LayeredTlsProcesses.acsPort(acsLines, acsOutput);
 
         List<String> cpeOutput = Collections.synchronizedList(new ArrayList<>());
-        cpe = AcsCpeProcessesTest.launch(dir, "cpe", "--cert", pki.resolve("client.pem").toString(),
+        cpe = LayeredTlsProcesses.launch(dir, "cpe", "--cert", pki.resolve("client.pem").toString(),
                 "--key", pki.resolve("client.key").toString(), "--ca", pki.resolve("ca.pem").toString(),
                 "--acs-url", "https://localhost:" + port + "/acs", "--state-dir", dir.resolve("cpe-state").toString(),
                 "--cr-username", "cr-operator", "--cr-password", "cr-pass-1", "--once");
-        AcsCpeProcessesTest.lines(cpe, cpeOutput);
+        LayeredTlsProcesses.lines(cpe, cpeOutput);
         assertTrue(cpe.waitFor(60, TimeUnit.SECONDS), "the CPE did not exit: " + cpeOutput);
         assertEquals(0, cpe.exitValue(), String.join("\n", cpeOutput));
         assertTrue(acs.waitFor(30, TimeUnit.SECONDS), "the ACS did not exit after its session: " + acsOutput);

@@ -17,6 +17,7 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.layeredtls.handshake.illustrate.HeadlessChromium;
 import org.layeredtls.record.ProtocolVersion;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;

@@ -14,7 +14,6 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -46,28 +45,8 @@ class AcsServerEdgesTest {
         }
     }
 
-    /** Answers the Inform, then ends the session with 204. */
-    private static final SoapEndpoint INFORM_ONLY = identity -> new SoapEndpoint.Session() {
-        int posts;
-
-        @Override
-        public byte[] onPost(byte[] body) {
-            return ++posts == 1 ? "InformResponse".getBytes(StandardCharsets.UTF_8) : null;
-        }
-
-        @Override
-        public Optional<String> deviceId() {
-            return Optional.ofNullable(identity);
-        }
-
-        @Override
-        public boolean isOver() {
-            return posts >= 2;
-        }
-    };
-
     private void start(String path) throws IOException {
-        acs = AcsServer.start(INFORM_ONLY, TestPki.acsTls(ClientAuth.NEED), InetAddress.getLoopbackAddress(), 0, path,
+        acs = AcsServer.start(InformOnlyEndpoint.ENDPOINT, TestPki.acsTls(ClientAuth.NEED), InetAddress.getLoopbackAddress(), 0, path,
                 null, events::add, debug::add);
     }
 

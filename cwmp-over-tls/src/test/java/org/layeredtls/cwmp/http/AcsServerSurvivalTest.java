@@ -9,7 +9,6 @@ import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Optional;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
@@ -42,26 +41,6 @@ class AcsServerSurvivalTest {
         }
     }
 
-    /** Answers the Inform, then ends the session with 204. */
-    private static final SoapEndpoint INFORM_ONLY = identity -> new SoapEndpoint.Session() {
-        int posts;
-
-        @Override
-        public byte[] onPost(byte[] body) {
-            return ++posts == 1 ? "InformResponse".getBytes(StandardCharsets.UTF_8) : null;
-        }
-
-        @Override
-        public Optional<String> deviceId() {
-            return Optional.ofNullable(identity);
-        }
-
-        @Override
-        public boolean isOver() {
-            return posts >= 2;
-        }
-    };
-
     /** The next connection failure the ACS logs. */
     private String nextFailure() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(BOUND_SECONDS);
@@ -80,7 +59,7 @@ class AcsServerSurvivalTest {
 
     @Test
     void strayConnectionsEachCostOneEventAndTheNextCpeRunsItsSession() throws Exception {
-        acs = AcsServer.start(INFORM_ONLY, TestPki.acsTls(ClientAuth.NEED).toBuilder().handshakeTimeout(Duration.ofSeconds(1)).build(),
+        acs = AcsServer.start(InformOnlyEndpoint.ENDPOINT, TestPki.acsTls(ClientAuth.NEED).toBuilder().handshakeTimeout(Duration.ofSeconds(1)).build(),
                 InetAddress.getLoopbackAddress(), 0, "/acs", null, log::add);
 
         new Socket(InetAddress.getLoopbackAddress(), port()).close(); // a port probe: no event line

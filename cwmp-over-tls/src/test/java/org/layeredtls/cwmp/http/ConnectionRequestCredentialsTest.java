@@ -20,9 +20,7 @@ import org.layeredtls.crypto.DeterministicRandomSource;
 import org.layeredtls.cwmp.acs.AcsEngine;
 import org.layeredtls.cwmp.acs.InMemoryDeviceStore;
 import org.layeredtls.cwmp.acs.TaskResult;
-import org.layeredtls.cwmp.cpe.CpeAgent;
 import org.layeredtls.cwmp.model.DataModel;
-import org.layeredtls.cwmp.model.DeviceModels;
 import org.layeredtls.cwmp.rpc.GetParameterValues;
 import org.layeredtls.cwmp.rpc.GetParameterValuesResponse;
 import org.layeredtls.cwmp.rpc.ParameterValueStruct;
@@ -70,14 +68,9 @@ class ConnectionRequestCredentialsTest {
         if (cpe != null) {
             cpe.close();
         }
-        DataModel model = DeviceModels.defaultDevice("LayeredTLS", "00D09E", "IGD", "SN0001");
+        DataModel model = TestCpeDevice.defaultModel();
         model.setLocal(MS + "PeriodicInformEnable", "false");
-        var tls = TestPki.cpeTls(TestPki.CPE);
-        CpeAgent agent = new CpeAgent(model, dir.resolve("cpe.state"), Clock.systemUTC(),
-                new HttpCpeActions(new HttpFetcher(tls, DeterministicRandomSource.fromLabel("f"), 1 << 20), null, null));
-        CpeClient client = new CpeClient(acs.url("localhost"), tls, null, null, DeterministicRandomSource.fromLabel("cpe"));
-        cpe = CpeDevice.start(agent, client, InetAddress.getLoopbackAddress(), 0, DeterministicRandomSource.fromLabel("cr"),
-                Clock.systemUTC(), null, Duration.ofMillis(50), 2);
+        cpe = TestCpeDevice.start(model, dir.resolve("cpe.state"), acs.url("localhost"), TestPki.CPE, null);
     }
 
     private int connectionRequest(String username, String password) throws IOException {

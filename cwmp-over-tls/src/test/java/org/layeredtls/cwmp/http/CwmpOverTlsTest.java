@@ -21,9 +21,7 @@ import org.layeredtls.crypto.DeterministicRandomSource;
 import org.layeredtls.cwmp.acs.AcsEngine;
 import org.layeredtls.cwmp.acs.FileDeviceStore;
 import org.layeredtls.cwmp.acs.TaskResult;
-import org.layeredtls.cwmp.cpe.CpeAgent;
 import org.layeredtls.cwmp.model.DataModel;
-import org.layeredtls.cwmp.model.DeviceModels;
 import org.layeredtls.cwmp.rpc.AddObject;
 import org.layeredtls.cwmp.rpc.DeleteObject;
 import org.layeredtls.cwmp.rpc.Download;
@@ -74,14 +72,8 @@ class CwmpOverTlsTest {
     }
 
     private void startCpe(IssuedCertificate certificate, String acsHost) throws IOException {
-        DataModel model = DeviceModels.defaultDevice("LayeredTLS", "00D09E", "IGD", "SN0001");
-        var tls = TestPki.cpeTls(certificate);
-        var fetcher = new HttpFetcher(tls, DeterministicRandomSource.fromLabel("fetch"), 1 << 20);
-        CpeAgent agent = new CpeAgent(model, dir.resolve("cpe.state"), Clock.systemUTC(),
-                new HttpCpeActions(fetcher, () -> rebootCount++, null));
-        CpeClient client = new CpeClient(acs.url(acsHost), tls, null, null, DeterministicRandomSource.fromLabel("cpe"));
-        cpe = CpeDevice.start(agent, client, InetAddress.getLoopbackAddress(), 0, DeterministicRandomSource.fromLabel("cr"),
-                Clock.systemUTC(), null, Duration.ofMillis(50), 2);
+        cpe = TestCpeDevice.start(TestCpeDevice.defaultModel(), dir.resolve("cpe.state"), acs.url(acsHost), certificate,
+                () -> rebootCount++);
     }
 
     private static String root() {

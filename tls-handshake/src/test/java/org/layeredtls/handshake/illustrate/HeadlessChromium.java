@@ -14,16 +14,17 @@ import org.openqa.selenium.logging.LogType;
 /**
  * Debian's {@code chromium}, headless, driven through Debian's {@code chromedriver} (both from
  * apt: .ci/run installs them). Selenium Manager is never asked to download a browser or a driver:
- * both paths are given. Closing it stops the browser and the driver.
+ * both paths are given. Closing it stops the browser and the driver. Public for the tests of
+ * cwmp-over-tls, which take it from this module's test-jar.
  */
-final class HeadlessChromium implements AutoCloseable {
+public final class HeadlessChromium implements AutoCloseable {
 
     static final String BROWSER = "/usr/bin/chromium";
     static final String DRIVER = "/usr/bin/chromedriver";
 
-    final ChromeDriver driver;
+    public final ChromeDriver driver;
 
-    HeadlessChromium() {
+    public HeadlessChromium() {
         ChromeOptions options = new ChromeOptions();
         options.setBinary(BROWSER);
         // --no-sandbox: CI runs as root, where Chromium's sandbox refuses to start
@@ -37,7 +38,7 @@ final class HeadlessChromium implements AutoCloseable {
     }
 
     /** What the page wrote to the console (errors include Content-Security-Policy violations). */
-    List<LogEntry> console() {
+    public List<LogEntry> console() {
         return driver.manage().logs().get(LogType.BROWSER).getAll();
     }
 

@@ -1,0 +1,148 @@
+package org.layeredtls.handshake.relay;
+
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+
+import org.layeredtls.alert.TlsAlertException;
+import org.layeredtls.crypto.CryptoProvider;
+import org.layeredtls.crypto.DeterministicRandomSource;
+import org.layeredtls.handshake.extension.ExtensionType;
+import org.layeredtls.handshake.message.ClientHello;
+import org.layeredtls.handshake.message.HandshakeFrame;
+import org.layeredtls.handshake.message.HandshakeReassembler;
+import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.message.ServerHello;
+import org.layeredtls.handshake.prf.KeyBlock;
+import org.layeredtls.handshake.prf.KeySchedule;
+import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.record.CipherSpec;
+import org.layeredtls.record.CipherType;
+import org.layeredtls.record.RecordHeader;
+import org.layeredtls.record.RecordProtection;
+
+/**
+ * Opens the records of one relayed connection the way Wireshark does with a key log: the hellos
+ * in the clear give the randoms, the version, the suite and encrypt_then_mac; the key log gives
+ * the master secret for the ClientHello's random; our {@link KeySchedule} cuts the key block, and
+ * from each direction's ChangeCipherSpec on our {@link RecordProtection} opens its records
+ * (RFC 5246 §6.1: each direction has its own keys and its own sequence numbers, from 0).
+ * Without a key log, or before the endpoint wrote its line, protected records stay opaque.
+ * Both directions' threads call it, hence {@code synchronized}.
+ */
+final class RelayDecryptor {
+
+    /** A record's plaintext, or why there is none. */
+    record Opened(byte[] plaintext, String whyNot) {
+        static Opened clear(byte[] fragment) {
+            return new Opened(fragment, null);
+        }
+
+        static Opened opaque(String why) {
+            return new Opened(null, why);
+        }
+    }
+
+    private static final class Side {
+        final HandshakeReassembler reassembler = new HandshakeReassembler();
+        boolean changedCipherSpec;
+        RecordProtection protection;
+        String whyOpaque;
+        long sequenceNumber;
+    }
+
+    private final Optional<KeyLog> keyLog;
+    private final Map<Direction, Side> sides = new EnumMap<>(Direction.class);
+    private ClientHello clientHello;
+    private ServerHello serverHello;
+
+    RelayDecryptor(Optional<KeyLog> keyLog) {
+        this.keyLog = keyLog;
+        for (Direction d : Direction.values()) {
+            sides.put(d, new Side());
+        }
+    }
+
+    /** The plaintext of a record as it is forwarded in {@code direction}. */
+    synchronized Opened open(Direction direction, RecordHeader header, byte[] fragment) {
+        Side side = sides.get(direction);
+        byte[] plaintext = fragment;
+        if (side.changedCipherSpec) {
+            if (side.protection == null) {
+                return Opened.opaque(side.whyOpaque);
+            }
+            try {
+                byte[] out = new byte[fragment.length];
+                int n = side.protection.open(side.sequenceNumber++, header.type(), header.version(), fragment, 0,
+                        fragment.length, out, 0);
+                plaintext = Arrays.copyOf(out, n);
+            } catch (TlsAlertException e) {
+                return Opened.opaque("does not open with the key log's keys: " + e.getMessage());
+            }
+        }
+        switch (header.type()) {
+            case CHANGE_CIPHER_SPEC -> changeCipherSpec(direction, side);
+            case HANDSHAKE -> {
+                if (!side.changedCipherSpec) {
+                    hellos(side, plaintext);
+                }
+            }
+            default -> {
+            }
+        }
+        return Opened.clear(plaintext);
+    }
+
+    private void hellos(Side side, byte[] fragment) {
+        try {
+            for (HandshakeFrame frame : side.reassembler.add(fragment)) {
+                if (frame.type() == HandshakeType.CLIENT_HELLO) {
+                    clientHello = ClientHello.decode(frame.body());
+                } else if (frame.type() == HandshakeType.SERVER_HELLO) {
+                    serverHello = ServerHello.decode(frame.body());
+                }
+            }
+        } catch (TlsAlertException malformed) {
+            // the peer answers a malformed hello with its alert; the trace shows the bytes
+        }
+    }
+
+    /** RFC 5246 §7.1: the sender's pending write state becomes current; its next record is protected. */
+    private void changeCipherSpec(Direction direction, Side side) {
+        side.changedCipherSpec = true;
+        side.sequenceNumber = 0;
+        side.protection = null;
+        if (keyLog.isEmpty()) {
+            side.whyOpaque = "no -keylogfile";
+            return;
+        }
+        if (clientHello == null || serverHello == null || serverHello.knownCipherSuite().isEmpty()) {
+            side.whyOpaque = "no ClientHello and ServerHello in the clear to derive keys from";
+            return;
+        }
+        Optional<byte[]> masterSecret = keyLog.get().masterSecret(clientHello.random());
+        if (masterSecret.isEmpty()) {
+            side.whyOpaque = "no CLIENT_RANDOM line for this connection in " + keyLog.get();
+            return;
+        }
+        CipherSuite suite = serverHello.knownCipherSuite().get();
+        CipherSpec base = suite.cipherSpec();
+        // RFC 7366 §3: encrypt_then_mac applies to block ciphers only.
+        boolean etm = base.type() == CipherType.BLOCK
+                && serverHello.extensionsOrEmpty().contains(ExtensionType.ENCRYPT_THEN_MAC);
+        CipherSpec spec = etm ? new CipherSpec(base.bulkCipher(), base.mac(), true) : base;
+        KeySchedule schedule = KeySchedule.of(serverHello.serverVersion(), suite.prfHash());
+        // RFC 5246 §6.3: the key block from master_secret, server_random and client_random.
+        KeyBlock block = schedule.keyBlock(masterSecret.get(), clientHello.random(), serverHello.random(), spec);
+        side.protection = RecordProtection.create(serverHello.serverVersion(), spec,
+                direction.fromClient() ? block.clientWrite() : block.serverWrite(), false,
+                CryptoProvider.defaultProvider(), DeterministicRandomSource.fromLabel("never used to open"));
+        Arrays.fill(masterSecret.get(), (byte) 0);
+    }
+
+    /** Whether {@code direction} is still in the clear (its sender has not sent ChangeCipherSpec). */
+    synchronized boolean inClear(Direction direction) {
+        return !sides.get(direction).changedCipherSpec;
+    }
+}

@@ -34,6 +34,9 @@ public class RelayCommand implements Callable<Integer> {
     @Option(names = "-intercept", paramLabel = "CLASS",
             description = "A RelayInterceptor on the classpath, e.g. org.layeredtls.handshake.relay.examples.StripRenegotiationInfo.")
     String intercept;
+    @Option(names = "-keylog_wait", paramLabel = "MS", defaultValue = "2000",
+            description = "How long to wait for the endpoint to log a connection's key (default ${DEFAULT-VALUE} ms).")
+    long keyLogWaitMillis;
     @Option(names = "-naccept", paramLabel = "N", defaultValue = "-1", description = "Stop after N connections (default: never).")
     int naccept;
 
@@ -55,7 +58,7 @@ public class RelayCommand implements Callable<Integer> {
         InetSocketAddress server = new InetSocketAddress(connect.substring(0, colon), Integer.parseInt(connect.substring(colon + 1)));
         Supplier<RelayInterceptor> interceptors = interceptors();
         try (Relay relay = new Relay(accept.bindAddress(), accept.port(), server, interceptors,
-                Optional.ofNullable(keyLogFile), out)) {
+                Optional.ofNullable(keyLogFile), out).keyLogWait(java.time.Duration.ofMillis(keyLogWaitMillis))) {
             out.println("ACCEPT " + AcceptAddress.format(relay.address(), relay.port()));
             out.flush();
             relay.serve(naccept);

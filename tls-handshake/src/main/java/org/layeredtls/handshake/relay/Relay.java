@@ -8,6 +8,7 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Supplier;
 
@@ -30,6 +31,13 @@ public final class Relay implements Closeable {
     private final Supplier<RelayInterceptor> interceptors;
     private final Optional<Path> keyLogFile;
     private final PrintStream out;
+    private Duration keyLogWait = DEFAULT_KEY_LOG_WAIT;
+
+    /**
+     * How long the relay waits, at a direction's first protected record, for the endpoint to write
+     * the connection's key log line (a server writes it only after reading the ClientKeyExchange).
+     */
+    public static final Duration DEFAULT_KEY_LOG_WAIT = Duration.ofSeconds(2);
 
     /**
      * Listens on {@code bindAddress:port} (port 0: an ephemeral port).
@@ -45,6 +53,12 @@ public final class Relay implements Closeable {
         this.interceptors = interceptors;
         this.keyLogFile = keyLogFile;
         this.out = out;
+    }
+
+    /** Sets how long to wait for a key log line (default {@link #DEFAULT_KEY_LOG_WAIT}). */
+    public Relay keyLogWait(Duration wait) {
+        this.keyLogWait = wait;
+        return this;
     }
 
     /** The port clients connect to. */
@@ -91,7 +105,7 @@ public final class Relay implements Closeable {
             out.println("relay: " + client.getRemoteSocketAddress() + " -> " + server);
             out.flush();
         }
-        RelayDecryptor decryptor = new RelayDecryptor(keyLogFile.map(KeyLog::new));
+        RelayDecryptor decryptor = new RelayDecryptor(keyLogFile.map(KeyLog::new), keyLogWait);
         new RelayConnection(client, upstream, interceptors.get(), decryptor, out).run();
     }
 

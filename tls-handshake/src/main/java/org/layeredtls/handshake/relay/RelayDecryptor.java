@@ -1,5 +1,6 @@
 package org.layeredtls.handshake.relay;
 
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -47,18 +48,22 @@ final class RelayDecryptor {
     private static final class Side {
         final HandshakeReassembler reassembler = new HandshakeReassembler();
         boolean changedCipherSpec;
+        boolean keysPending;
         RecordProtection protection;
         String whyOpaque;
         long sequenceNumber;
     }
 
     private final Optional<KeyLog> keyLog;
+    private final Duration keyLogWait;
     private final Map<Direction, Side> sides = new EnumMap<>(Direction.class);
     private ClientHello clientHello;
     private ServerHello serverHello;
 
-    RelayDecryptor(Optional<KeyLog> keyLog) {
+    /** @param keyLogWait how long to wait for the endpoint to log the line of a connection */
+    RelayDecryptor(Optional<KeyLog> keyLog, Duration keyLogWait) {
         this.keyLog = keyLog;
+        this.keyLogWait = keyLogWait;
         for (Direction d : Direction.values()) {
             sides.put(d, new Side());
         }
@@ -69,6 +74,10 @@ final class RelayDecryptor {
         Side side = sides.get(direction);
         byte[] plaintext = fragment;
         if (side.changedCipherSpec) {
+            if (side.keysPending) {
+                side.keysPending = false;
+                deriveKeys(direction, side);
+            }
             if (side.protection == null) {
                 return Opened.opaque(side.whyOpaque);
             }
@@ -82,7 +91,7 @@ final class RelayDecryptor {
             }
         }
         switch (header.type()) {
-            case CHANGE_CIPHER_SPEC -> changeCipherSpec(direction, side);
+            case CHANGE_CIPHER_SPEC -> changeCipherSpec(side);
             case HANDSHAKE -> {
                 if (!side.changedCipherSpec) {
                     hellos(side, plaintext);
@@ -108,11 +117,19 @@ final class RelayDecryptor {
         }
     }
 
-    /** RFC 5246 §7.1: the sender's pending write state becomes current; its next record is protected. */
-    private void changeCipherSpec(Direction direction, Side side) {
+    /**
+     * RFC 5246 §7.1: the sender's pending write state becomes current; its next record is protected.
+     * The keys are derived at that record: a server logs its line only once it has read the
+     * ClientKeyExchange, which may be after the client's ChangeCipherSpec has passed.
+     */
+    private void changeCipherSpec(Side side) {
         side.changedCipherSpec = true;
+        side.keysPending = true;
         side.sequenceNumber = 0;
         side.protection = null;
+    }
+
+    private void deriveKeys(Direction direction, Side side) {
         if (keyLog.isEmpty()) {
             side.whyOpaque = "no -keylogfile";
             return;
@@ -121,7 +138,7 @@ final class RelayDecryptor {
             side.whyOpaque = "no ClientHello and ServerHello in the clear to derive keys from";
             return;
         }
-        Optional<byte[]> masterSecret = keyLog.get().masterSecret(clientHello.random());
+        Optional<byte[]> masterSecret = keyLog.get().masterSecret(clientHello.random(), keyLogWait);
         if (masterSecret.isEmpty()) {
             side.whyOpaque = "no CLIENT_RANDOM line for this connection in " + keyLog.get();
             return;
@@ -139,6 +156,17 @@ final class RelayDecryptor {
                 direction.fromClient() ? block.clientWrite() : block.serverWrite(), false,
                 CryptoProvider.defaultProvider(), DeterministicRandomSource.fromLabel("never used to open"));
         Arrays.fill(masterSecret.get(), (byte) 0);
+    }
+
+    /**
+     * Whether the next record in {@code direction} is the first protected one and the key log does
+     * not hold its line yet: the relay then forwards it before tracing it, because OpenSSL's server
+     * logs the line only once it has read the client's Finished.
+     */
+    synchronized boolean keyLineMissing(Direction direction) {
+        Side side = sides.get(direction);
+        return side.keysPending && keyLog.isPresent() && clientHello != null
+                && keyLog.get().masterSecret(clientHello.random()).isEmpty();
     }
 
     /** Whether {@code direction} is still in the clear (its sender has not sent ChangeCipherSpec). */

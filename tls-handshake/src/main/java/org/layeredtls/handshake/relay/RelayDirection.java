@@ -122,10 +122,17 @@ final class RelayDirection implements Runnable {
         heldRecords.clear();
     }
 
+    /** Traces the record, then sends it on (sends it first when its key is still to come: see the decryptor). */
     private void forward(RecordHeader header, byte[] record) throws IOException {
-        connection.traced(direction, header, record);
+        boolean traceAfter = connection.decryptor().keyLineMissing(direction);
+        if (!traceAfter) {
+            connection.traced(direction, header, record);
+        }
         out.write(record);
         out.flush();
+        if (traceAfter) {
+            connection.traced(direction, header, record);
+        }
     }
 
     /** The record's header, or null when the record layer would refuse it (the receiver will say so). */

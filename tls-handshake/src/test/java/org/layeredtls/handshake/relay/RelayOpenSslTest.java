@@ -90,6 +90,21 @@ class RelayOpenSslTest {
     }
 
     @Test
+    void aKeyLogWrittenByTheServerOpensTheRecordsToo() throws Exception {
+        Path keyLog = directory.resolve("server-keys.txt");
+        try (OpenSslServer server = sServer().keylogFile(keyLog).start();
+             RunningRelay relay = new RunningRelay(server.port(), none(), Optional.of(keyLog));
+             OpenSslClient client = OpenSslClient.builder(relay.port()).directory(directory).start()) {
+            talk(client, server);
+            assertTrue(relay.awaitEnd(WAIT), relay.trace());
+            String trace = relay.trace();
+            assertEquals(2, count(trace, "    Finished, Length=12"), trace);
+            assertTrue(trace.contains("application_data (len=" + MESSAGE.length() + ")"), trace);
+            assertFalse(trace.contains("not opened"), trace);
+        }
+    }
+
+    @Test
     void withoutAKeyLogTheProtectedRecordsAreTracedButNotOpened() throws Exception {
         try (OpenSslServer server = sServer().start();
              RunningRelay relay = new RunningRelay(server.port(), none(), Optional.empty());

@@ -56,7 +56,14 @@ public class RelayCommand implements Callable<Integer> {
             return 1;
         }
         InetSocketAddress server = new InetSocketAddress(connect.substring(0, colon), Integer.parseInt(connect.substring(colon + 1)));
-        Supplier<RelayInterceptor> interceptors = interceptors();
+        Supplier<RelayInterceptor> interceptors;
+        try {
+            interceptors = interceptors();
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            out.println("relay: -intercept " + intercept + ": not a RelayInterceptor with a public no-argument"
+                    + " constructor on the classpath (" + e + ")");
+            return 1;
+        }
         try (Relay relay = new Relay(accept.bindAddress(), accept.port(), server, interceptors,
                 Optional.ofNullable(keyLogFile), out).keyLogWait(java.time.Duration.ofMillis(keyLogWaitMillis))) {
             out.println("ACCEPT " + AcceptAddress.format(relay.address(), relay.port()));

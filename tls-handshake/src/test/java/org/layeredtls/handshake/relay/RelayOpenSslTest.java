@@ -165,7 +165,10 @@ class RelayOpenSslTest {
             String trace = relay.trace();
             assertTrue(trace.contains("client_version=0x302 (TLS 1.1)"), trace);
             assertTrue(trace.contains("server_version=0x302 (TLS 1.1)"), "the server fell for it:\n" + trace);
-            // RFC 8446 §4.1.3: the server's random ends in DOWNGRD\1; a TLS 1.2+ client aborts with illegal_parameter.
+            // RFC 8446 §4.1.3: negotiating TLS 1.1 or below, the last 8 bytes of the random are "DOWNGRD" 00.
+            assertTrue(Pattern.compile("random_bytes \\(len=28\\): [0-9A-F]{40}444F574E47524400").matcher(trace).find(),
+                    "the downgrade sentinel in the ServerHello random:\n" + trace);
+            // RFC 8446 §4.1.3: a client that supports TLS 1.2 or later aborts with illegal_parameter on seeing it.
             assertTrue(client.stderr().contains("inappropriate fallback"), client.diagnostics());
             assertTrue(trace.contains("Level=fatal(2), description=illegal_parameter(47)"), trace);
             assertFalse(trace.contains("Finished"), "caught before any Finished:\n" + trace);

@@ -7,19 +7,12 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.layeredtls.alert.TlsAlertException;
-import org.layeredtls.crypto.CryptoProvider;
-import org.layeredtls.crypto.DeterministicRandomSource;
-import org.layeredtls.handshake.extension.ExtensionType;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.HandshakeFrame;
 import org.layeredtls.handshake.message.HandshakeReassembler;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.ServerHello;
-import org.layeredtls.handshake.prf.KeyBlock;
 import org.layeredtls.handshake.prf.KeySchedule;
-import org.layeredtls.handshake.suite.CipherSuite;
-import org.layeredtls.record.CipherSpec;
-import org.layeredtls.record.CipherType;
 import org.layeredtls.record.RecordHeader;
 import org.layeredtls.record.RecordProtection;
 
@@ -143,18 +136,7 @@ final class RelayDecryptor {
             side.whyOpaque = "no CLIENT_RANDOM line for this connection in " + keyLog.get();
             return;
         }
-        CipherSuite suite = serverHello.knownCipherSuite().get();
-        CipherSpec base = suite.cipherSpec();
-        // RFC 7366 §3: encrypt_then_mac applies to block ciphers only.
-        boolean etm = base.type() == CipherType.BLOCK
-                && serverHello.extensionsOrEmpty().contains(ExtensionType.ENCRYPT_THEN_MAC);
-        CipherSpec spec = etm ? new CipherSpec(base.bulkCipher(), base.mac(), true) : base;
-        KeySchedule schedule = KeySchedule.of(serverHello.serverVersion(), suite.prfHash());
-        // RFC 5246 §6.3: the key block from master_secret, server_random and client_random.
-        KeyBlock block = schedule.keyBlock(masterSecret.get(), clientHello.random(), serverHello.random(), spec);
-        side.protection = RecordProtection.create(serverHello.serverVersion(), spec,
-                direction.fromClient() ? block.clientWrite() : block.serverWrite(), false,
-                CryptoProvider.defaultProvider(), DeterministicRandomSource.fromLabel("never used to open"));
+        side.protection = ReadingKeys.forReading(clientHello, serverHello, masterSecret.get(), direction.fromClient());
         Arrays.fill(masterSecret.get(), (byte) 0);
     }
 

@@ -127,8 +127,13 @@ final class RelayDecryptor {
             side.whyOpaque = "no -keylogfile";
             return;
         }
-        if (clientHello == null || serverHello == null || serverHello.knownCipherSuite().isEmpty()) {
+        if (clientHello == null || serverHello == null) {
             side.whyOpaque = "no ClientHello and ServerHello in the clear to derive keys from";
+            return;
+        }
+        if (serverHello.knownCipherSuite().isEmpty()) {
+            side.whyOpaque = "suite 0x" + Integer.toHexString(serverHello.cipherSuite())
+                    + " is unknown to this stack, which speaks up to TLS 1.2: a TLS 1.3 suite?";
             return;
         }
         Optional<byte[]> masterSecret = keyLog.get().masterSecret(clientHello.random(), keyLogWait);

@@ -105,6 +105,24 @@ class RelayOpenSslTest {
     }
 
     @Test
+    void aTls13ConnectionIsForwardedAndTracedButNotOpened() throws Exception {
+        Path keyLog = directory.resolve("tls13-keys.txt");
+        try (OpenSslServer server = OpenSslServer.builder().cert(pki.serverRsa().certificate())
+                .key(pki.serverRsa().key()).naccept(1).directory(directory).start();
+             RunningRelay relay = new RunningRelay(server.port(), none(), Optional.of(keyLog));
+             OpenSslClient client = OpenSslClient.builder(relay.port()).option("-keylogfile", keyLog.toString())
+                     .directory(directory).start()) {
+            assertTrue(client.awaitStdout(Pattern.compile("New, TLSv1\\.3"), 0, WAIT).isPresent(), client.diagnostics());
+            assertEquals(Optional.of(0), client.finish(WAIT), client.diagnostics());
+            assertTrue(relay.awaitEnd(WAIT), relay.trace());
+            String trace = relay.trace();
+            assertTrue(trace.contains("    ServerHello, Length="), trace);
+            assertTrue(trace.contains("not opened (suite 0x130"), trace);
+            assertFalse(trace.contains("Finished"), trace);
+        }
+    }
+
+    @Test
     void withoutAKeyLogTheProtectedRecordsAreTracedButNotOpened() throws Exception {
         try (OpenSslServer server = sServer().start();
              RunningRelay relay = new RunningRelay(server.port(), none(), Optional.empty());

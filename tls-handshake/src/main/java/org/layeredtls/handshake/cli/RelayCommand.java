@@ -34,6 +34,9 @@ public class RelayCommand implements Callable<Integer> {
     @Option(names = "-intercept", paramLabel = "CLASS",
             description = "A RelayInterceptor on the classpath, e.g. org.layeredtls.handshake.relay.examples.StripRenegotiationInfo.")
     String intercept;
+    @Option(names = "-intercept_classpath", paramLabel = "PATHS", split = ":",
+            description = "Directories or jars, colon-separated, where -intercept CLASS is looked for too (a researcher's own classes).")
+    java.util.List<Path> interceptClasspath = java.util.List.of();
     @Option(names = "-keylog_wait", paramLabel = "MS", defaultValue = "2000",
             description = "How long to wait for the endpoint to log a connection's key (default ${DEFAULT-VALUE} ms).")
     long keyLogWaitMillis;
@@ -59,7 +62,7 @@ public class RelayCommand implements Callable<Integer> {
         Supplier<RelayInterceptor> interceptors;
         try {
             interceptors = interceptors();
-        } catch (ReflectiveOperationException | ClassCastException e) {
+        } catch (ReflectiveOperationException | ClassCastException | java.net.MalformedURLException e) {
             out.println("relay: -intercept " + intercept + ": not a RelayInterceptor with a public no-argument"
                     + " constructor on the classpath (" + e + ")");
             return 1;
@@ -74,12 +77,17 @@ public class RelayCommand implements Callable<Integer> {
     }
 
     /** A fresh interceptor per connection: {@code -intercept CLASS}'s no-argument constructor, or none. */
-    private Supplier<RelayInterceptor> interceptors() throws ReflectiveOperationException {
+    private Supplier<RelayInterceptor> interceptors() throws ReflectiveOperationException, java.net.MalformedURLException {
         if (intercept == null) {
             return () -> new RelayInterceptor() {
             };
         }
-        var constructor = Class.forName(intercept).asSubclass(RelayInterceptor.class).getConstructor();
+        java.net.URL[] urls = new java.net.URL[interceptClasspath.size()];
+        for (int i = 0; i < urls.length; i++) {
+            urls[i] = interceptClasspath.get(i).toUri().toURL();
+        }
+        ClassLoader loader = new java.net.URLClassLoader(urls, RelayCommand.class.getClassLoader());
+        var constructor = Class.forName(intercept, true, loader).asSubclass(RelayInterceptor.class).getConstructor();
         constructor.newInstance(); // fails now, not at the first connection, when the class cannot be made
         return () -> {
             try {

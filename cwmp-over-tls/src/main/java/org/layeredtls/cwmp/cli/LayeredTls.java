@@ -16,7 +16,7 @@ import picocli.CommandLine.Command;
         description = "A pure-Java SSL/TLS stack, layer by layer, with a thin TR-069 (CWMP) ACS and CPE on top.",
         subcommands = {DemoCommand.class, AcsCommand.class, AcsAdminCommand.class, CpeCommand.class, RecordProtocolDemo.class,
                 org.layeredtls.handshake.cli.ClientCommand.class, org.layeredtls.handshake.cli.ServerCommand.class,
-                org.layeredtls.handshake.cli.CertsCommand.class})
+                org.layeredtls.handshake.cli.CertsCommand.class, org.layeredtls.handshake.cli.RelayCommand.class})
 public final class LayeredTls implements Runnable {
 
     @CommandLine.Spec

@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
  * top-level {@code layeredtls} launcher registers the same command classes as its subcommands.
  */
 @Command(name = "layeredtls-tools", mixinStandardHelpOptions = true,
-        subcommands = {ClientCommand.class, ServerCommand.class, CertsCommand.class},
-        description = "LayeredTLS tools: s_client, s_server, certs.")
+        subcommands = {ClientCommand.class, ServerCommand.class, CertsCommand.class, RelayCommand.class},
+        description = "LayeredTLS tools: s_client, s_server, certs, relay.")
 public final class LayeredTlsTools {
 
     public static void main(String[] args) {

@@ -42,13 +42,23 @@ public final class TracePrinter implements TlsObserver {
     @Override
     public synchronized void recordWritten(long sequenceNumber, TLSPlaintext plaintext, TLSCompressed compressed,
                                            TLSCiphertext ciphertext) {
-        print(true, plaintext, ciphertext);
+        print("Sent Record", true, plaintext, ciphertext, null);
     }
 
     @Override
     public synchronized void recordRead(long sequenceNumber, TLSCiphertext ciphertext, TLSCompressed compressed,
                                         TLSPlaintext plaintext) {
-        print(false, plaintext, ciphertext);
+        print("Received Record", false, plaintext, ciphertext, null);
+    }
+
+    /**
+     * A record a relay forwarded ({@code layeredtls relay}): {@code title} names its direction, the
+     * client's records are read as a sender's, the server's as a receiver's; {@code plaintext} is
+     * null when the record is protected and the relay has no key for it ({@code whyOpaque} says why).
+     */
+    public synchronized void recordRelayed(String title, boolean fromClient, TLSPlaintext plaintext,
+                                           TLSCiphertext ciphertext, String whyOpaque) {
+        print(title, fromClient, plaintext, ciphertext, whyOpaque);
     }
 
     /**
@@ -75,13 +85,19 @@ public final class TracePrinter implements TlsObserver {
         }
     }
 
-    private void print(boolean outgoing, TLSPlaintext plaintext, TLSCiphertext ciphertext) {
+    private void print(String title, boolean outgoing, TLSPlaintext plaintext, TLSCiphertext ciphertext,
+                       String whyOpaque) {
         TraceLines lines = new TraceLines();
-        lines.line(outgoing ? "Sent Record" : "Received Record");
+        lines.line(title);
         lines.line("Header:");
         lines.line("  Version = " + Names.version(ciphertext.version()));
         lines.line("  Content Type = " + Names.contentType(ciphertext.type()));
         lines.line("  Length = " + ciphertext.length());
+        if (plaintext == null) {
+            lines.line("  Protected: " + ciphertext.length() + " bytes of ciphertext, not opened (" + whyOpaque + ")");
+            print(lines);
+            return;
+        }
         boolean protectedRecord = !Arrays.equals(plaintext.fragment(), ciphertext.fragment());
         if (protectedRecord) {
             lines.line("  Protected: " + ciphertext.length() + " bytes of ciphertext carry " + plaintext.length()

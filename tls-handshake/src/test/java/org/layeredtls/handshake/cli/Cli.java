@@ -65,6 +65,7 @@ final class Cli {
                 throw new UncheckedIOException(e);
             }
             Object configured = command instanceof ServerCommand s ? s.io(stdin, out.stream)
+                    : command instanceof RelayCommand r ? r.io(out.stream)
                     : ((ClientCommand) command).io(stdin, out.stream);
             exit = new FutureTask<>(() -> new CommandLine(configured).execute(args));
             Thread thread = new Thread(exit, "command " + args[0]);

@@ -7,8 +7,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.layeredtls.alert.TlsAlertException;
-import org.layeredtls.crypto.CryptoProvider;
-import org.layeredtls.crypto.DeterministicRandomSource;
 import org.layeredtls.handshake.extension.ExtensionType;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.DecodeContext;
@@ -18,13 +16,12 @@ import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.HandshakeMessages;
 import org.layeredtls.handshake.message.HandshakeReassembler;
 import org.layeredtls.handshake.message.ServerHello;
-import org.layeredtls.handshake.prf.KeyBlock;
 import org.layeredtls.handshake.prf.KeySchedule;
 import org.layeredtls.handshake.prf.Sender;
+import org.layeredtls.handshake.relay.ReadingKeys;
 import org.layeredtls.handshake.prf.TranscriptHash;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.CipherSpec;
-import org.layeredtls.record.CipherType;
 import org.layeredtls.record.ContentType;
 import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.record.RecordProtection;
@@ -35,7 +32,7 @@ import org.layeredtls.handshake.research.RecordStream;
 /**
  * Reads a recorded connection the way Wireshark does with a key log: the hellos give the randoms,
  * the suite and the extensions; the key log's master secret and our {@link KeySchedule} give the
- * key block; our {@link RecordProtection} opens every record after each ChangeCipherSpec; our
+ * key block ({@link ReadingKeys}, which the relay uses too); our {@link RecordProtection} opens every record after each ChangeCipherSpec; our
  * codecs decode every handshake message, and each Finished is checked against the transcript.
  * The chunks are processed in arrival order, so the messages come out in transcript order.
  */
@@ -144,11 +141,9 @@ final class ConversationDecryptor {
             serverHello = hello;
             version = hello.serverVersion();
             suite = hello.knownCipherSuite().orElseThrow();
-            CipherSpec base = suite.cipherSpec();
-            boolean etm = hello.extensionsOrEmpty().contains(ExtensionType.ENCRYPT_THEN_MAC) && base.type() == CipherType.BLOCK;
-            spec = etm ? new CipherSpec(base.bulkCipher(), base.mac(), true) : base;
+            spec = ReadingKeys.negotiatedSpec(hello);
             ems = hello.extensionsOrEmpty().contains(ExtensionType.EXTENDED_MASTER_SECRET);
-            schedule = KeySchedule.of(version, suite.prfHash());
+            schedule = ReadingKeys.keySchedule(hello);
         } else if (decoded instanceof Finished finished) {
             checkFinished(from, finished);
         }
@@ -174,9 +169,6 @@ final class ConversationDecryptor {
         if (clientHello == null || serverHello == null) {
             throw new IllegalStateException("ChangeCipherSpec before both hellos");
         }
-        KeyBlock block = schedule.keyBlock(masterSecret, clientHello.random(), serverHello.random(), spec);
-        return RecordProtection.create(version, spec,
-                from == Flow.Direction.CLIENT_TO_SERVER ? block.clientWrite() : block.serverWrite(), false,
-                CryptoProvider.defaultProvider(), DeterministicRandomSource.fromLabel("never used to open"));
+        return ReadingKeys.forReading(clientHello, serverHello, masterSecret, from == Flow.Direction.CLIENT_TO_SERVER);
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.InputStream;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 import javax.net.ssl.HttpsURLConnection;
@@ -22,12 +21,9 @@ import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuil
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.apache.hc.core5.util.Timeout;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.layeredtls.handshake.interop.OpenSslServer;
-import org.layeredtls.handshake.interop.TestPki;
 
 /**
  * Real Java HTTP clients on our SSLContext against {@code openssl s_server -www} (which answers any GET with
@@ -39,24 +35,8 @@ class HttpClientInteropTest {
 
     private static final Timeout TIMEOUT = Timeout.ofSeconds(30);
 
-    @TempDir
-    static Path directory;
-    private static TestPki pki;
-    private static OpenSslServer openssl;
-
-    @BeforeAll
-    static void startOpenSsl() throws Exception {
-        pki = TestPki.create(directory);
-        openssl = OpenSslServer.builder().cert(pki.serverRsa().certificate()).key(pki.serverRsa().key())
-                .tls1_2().www().start();
-    }
-
-    @AfterAll
-    static void stopOpenSsl() {
-        if (openssl != null) {
-            openssl.close();
-        }
-    }
+    @RegisterExtension
+    static final OpenSslWww WWW = OpenSslWww.rsa();
 
     private static CloseableHttpClient httpClient(SSLContext context) {
         return HttpClients.custom()
@@ -69,8 +49,8 @@ class HttpClientInteropTest {
 
     @Test
     void apacheHttpClientFetchesAPageFromOpenSslServerWww() throws Exception {
-        try (CloseableHttpClient client = httpClient(TestManagers.layered(pki, null))) {
-            String page = client.execute(new HttpGet("https://localhost:" + openssl.port() + "/"), response -> {
+        try (CloseableHttpClient client = httpClient(TestManagers.layered(WWW.pki(), null))) {
+            String page = client.execute(new HttpGet(WWW.url()), response -> {
                 assertEquals(200, response.getCode());
                 return EntityUtils.toString(response.getEntity());
             });
@@ -82,8 +62,8 @@ class HttpClientInteropTest {
 
     @Test
     void theContextsSecondConnectionResumesTheSession() throws Exception {
-        try (CloseableHttpClient client = httpClient(TestManagers.layered(pki, null))) {
-            String url = "https://localhost:" + openssl.port() + "/";
+        try (CloseableHttpClient client = httpClient(TestManagers.layered(WWW.pki(), null))) {
+            String url = WWW.url();
             String first = client.execute(new HttpGet(url), response -> EntityUtils.toString(response.getEntity()));
             String second = client.execute(new HttpGet(url), response -> EntityUtils.toString(response.getEntity()));
 
@@ -95,17 +75,17 @@ class HttpClientInteropTest {
     @Test
     void apacheHttpClientRefusesOpenSslWhenOurTrustManagerDoesNot() throws Exception {
         SSLContext trustsOtherCa = SSLContext.getInstance("TLS", new LayeredTlsProvider());
-        trustsOtherCa.init(null, TestManagers.trustManagers(pki.otherCa()), null);
+        trustsOtherCa.init(null, TestManagers.trustManagers(WWW.pki().otherCa()), null);
         try (CloseableHttpClient client = httpClient(trustsOtherCa)) {
             assertThrows(SSLHandshakeException.class,
-                    () -> client.execute(new HttpGet("https://localhost:" + openssl.port() + "/"), response -> response.getCode()));
+                    () -> client.execute(new HttpGet(WWW.url()), response -> response.getCode()));
         }
     }
 
     @Test
     void httpsUrlConnectionFetchesAPageFromOpenSslServerWww() throws Exception {
-        HttpsURLConnection connection = (HttpsURLConnection) new URL("https://localhost:" + openssl.port() + "/").openConnection();
-        connection.setSSLSocketFactory(TestManagers.layered(pki, null).getSocketFactory());
+        HttpsURLConnection connection = (HttpsURLConnection) new URL(WWW.url()).openConnection();
+        connection.setSSLSocketFactory(TestManagers.layered(WWW.pki(), null).getSocketFactory());
         connection.setConnectTimeout((int) TimeUnit.SECONDS.toMillis(30));
         connection.setReadTimeout((int) TimeUnit.SECONDS.toMillis(30));
         try (InputStream in = connection.getInputStream()) {

@@ -19,13 +19,9 @@ import java.util.stream.Collectors;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManager;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.interop.OpenSslServer;
-import org.layeredtls.handshake.interop.TestPki;
 import org.layeredtls.handshake.trace.TracePrinter;
 
 /**
@@ -38,24 +34,8 @@ class HttpClientTraceTest {
 
     private static final Path OBSERVE = Path.of("../tls-handshake/OBSERVE.md");
 
-    @TempDir
-    static Path directory;
-    private static TestPki pki;
-    private static OpenSslServer openssl;
-
-    @BeforeAll
-    static void startOpenSsl() throws Exception {
-        pki = TestPki.create(directory);
-        openssl = OpenSslServer.builder().cert(pki.serverEcdsa().certificate()).key(pki.serverEcdsa().key())
-                .tls1_2().www().start();
-    }
-
-    @AfterAll
-    static void stopOpenSsl() {
-        if (openssl != null) {
-            openssl.close();
-        }
-    }
+    @RegisterExtension
+    static final OpenSslWww WWW = OpenSslWww.ecdsa();
 
     /** OBSERVE.md's example, word for word between the markers. */
     private static String observeExample(TrustManager[] trustManagers, String url) throws Exception {
@@ -77,7 +57,7 @@ class HttpClientTraceTest {
 
     @Test
     void theExampleTracesTheHandshakeAndTheRequestOfHttpClient() throws Exception {
-        String trace = observeExample(TestManagers.trustManagers(pki.ca()), "https://localhost:" + openssl.port() + "/");
+        String trace = observeExample(TestManagers.trustManagers(WWW.pki().ca()), WWW.url());
         System.out.println(trace); // what OBSERVE.md shows, to refresh it by hand
 
         assertTrue(trace.contains("ClientHello") && trace.contains("ServerKeyExchange") && trace.contains("Finished"), trace);

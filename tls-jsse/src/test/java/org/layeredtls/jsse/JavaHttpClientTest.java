@@ -8,18 +8,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Path;
 import java.time.Duration;
 
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLHandshakeException;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.layeredtls.handshake.interop.OpenSslServer;
-import org.layeredtls.handshake.interop.TestPki;
 
 /**
  * The JDK's {@code java.net.http.HttpClient} on our SSLContext — it runs TLS on an {@code SSLEngine}, so on ours:
@@ -30,24 +26,8 @@ class JavaHttpClientTest {
 
     private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
-    @TempDir
-    static Path directory;
-    private static TestPki pki;
-    private static OpenSslServer openssl;
-
-    @BeforeAll
-    static void startOpenSsl() throws Exception {
-        pki = TestPki.create(directory);
-        openssl = OpenSslServer.builder().cert(pki.serverRsa().certificate()).key(pki.serverRsa().key())
-                .tls1_2().www().start();
-    }
-
-    @AfterAll
-    static void stopOpenSsl() {
-        if (openssl != null) {
-            openssl.close();
-        }
-    }
+    @RegisterExtension
+    static final OpenSslWww WWW = OpenSslWww.rsa();
 
     private static HttpClient httpClient(SSLContext context, HttpClient.Version version) {
         return HttpClient.newBuilder().sslContext(context).version(version).connectTimeout(TIMEOUT).build();
@@ -59,8 +39,8 @@ class JavaHttpClientTest {
 
     @Test
     void httpClientFetchesAPageFromOpenSslServerWwwOverHttp11() throws Exception {
-        HttpClient client = httpClient(TestManagers.layered(pki, null), HttpClient.Version.HTTP_1_1);
-        HttpResponse<String> response = client.send(get("https://localhost:" + openssl.port() + "/"),
+        HttpClient client = httpClient(TestManagers.layered(WWW.pki(), null), HttpClient.Version.HTTP_1_1);
+        HttpResponse<String> response = client.send(get(WWW.url()),
                 HttpResponse.BodyHandlers.ofString());
 
         assertEquals(200, response.statusCode());
@@ -72,9 +52,9 @@ class JavaHttpClientTest {
 
     @Test
     void httpClientSpeaksHttp2ByAlpnToANettyServerOnOurEngine() throws Exception {
-        SSLContext serverContext = TestManagers.layered(pki, pki.serverEcdsa());
+        SSLContext serverContext = TestManagers.layered(WWW.pki(), WWW.pki().serverEcdsa());
         try (Http2Server server = new Http2Server(serverContext::createSSLEngine)) {
-            HttpClient client = httpClient(TestManagers.layered(pki, null), HttpClient.Version.HTTP_2);
+            HttpClient client = httpClient(TestManagers.layered(WWW.pki(), null), HttpClient.Version.HTTP_2);
             String url = "https://localhost:" + server.port() + "/";
             HttpResponse<String> first = client.send(get(url + "first"), HttpResponse.BodyHandlers.ofString());
             HttpResponse<String> second = client.send(get(url + "second"), HttpResponse.BodyHandlers.ofString());
@@ -89,8 +69,8 @@ class JavaHttpClientTest {
 
     @Test
     void httpClientSpeaksHttp2ToNettysOwnAlpnSupportOverOurContext() throws Exception {
-        try (Http2Server server = Http2Server.withNettyAlpn(TestManagers.layered(pki, pki.serverRsa()))) {
-            HttpClient client = httpClient(TestManagers.layered(pki, null), HttpClient.Version.HTTP_2);
+        try (Http2Server server = Http2Server.withNettyAlpn(TestManagers.layered(WWW.pki(), WWW.pki().serverRsa()))) {
+            HttpClient client = httpClient(TestManagers.layered(WWW.pki(), null), HttpClient.Version.HTTP_2);
             HttpResponse<String> response = client.send(get("https://localhost:" + server.port() + "/netty-alpn"),
                     HttpResponse.BodyHandlers.ofString());
 
@@ -102,10 +82,10 @@ class JavaHttpClientTest {
     @Test
     void httpClientRefusesTheServerWhenOurTrustManagerDoes() throws Exception {
         SSLContext trustsOtherCa = SSLContext.getInstance("TLS", new LayeredTlsProvider());
-        trustsOtherCa.init(null, TestManagers.trustManagers(pki.otherCa()), null);
+        trustsOtherCa.init(null, TestManagers.trustManagers(WWW.pki().otherCa()), null);
         HttpClient client = httpClient(trustsOtherCa, HttpClient.Version.HTTP_1_1);
 
         assertThrows(SSLHandshakeException.class,
-                () -> client.send(get("https://localhost:" + openssl.port() + "/"), HttpResponse.BodyHandlers.ofString()));
+                () -> client.send(get(WWW.url()), HttpResponse.BodyHandlers.ofString()));
     }
 }

@@ -22,17 +22,13 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.ClientTlsStrategyBuilder;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.intercept.HandshakeInterceptor;
 import org.layeredtls.handshake.intercept.OutgoingFlight;
 import org.layeredtls.handshake.intercept.OutgoingHandshakeMessage;
-import org.layeredtls.handshake.interop.OpenSslServer;
-import org.layeredtls.handshake.interop.TestPki;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.trace.TracePrinter;
 
@@ -42,24 +38,8 @@ import org.layeredtls.handshake.trace.TracePrinter;
  */
 class ObserverThroughJsseTest {
 
-    @TempDir
-    static Path directory;
-    private static TestPki pki;
-    private static OpenSslServer openssl;
-
-    @BeforeAll
-    static void startOpenSsl() throws Exception {
-        pki = TestPki.create(directory);
-        openssl = OpenSslServer.builder().cert(pki.serverEcdsa().certificate()).key(pki.serverEcdsa().key())
-                .tls1_2().www().start();
-    }
-
-    @AfterAll
-    static void stopOpenSsl() {
-        if (openssl != null) {
-            openssl.close();
-        }
-    }
+    @RegisterExtension
+    static final OpenSslWww WWW = OpenSslWww.ecdsa();
 
     /** The README's example, word for word between the markers (ReadmeTest checks the README holds it). */
     private static String readmeExample(TrustManager[] trustManagers, String url) throws Exception {
@@ -85,7 +65,7 @@ class ObserverThroughJsseTest {
 
     @Test
     void theReadmeExampleTracesHttpClientsHandshakeAndRecords() throws Exception {
-        String trace = readmeExample(TestManagers.trustManagers(pki.ca()), "https://localhost:" + openssl.port() + "/");
+        String trace = readmeExample(TestManagers.trustManagers(WWW.pki().ca()), WWW.url());
 
         assertTrue(trace.contains("Sent Record") && trace.contains("Received Record"), trace);
         assertTrue(trace.contains("ClientHello") && trace.contains("ServerHello") && trace.contains("Finished"), trace);
@@ -123,7 +103,7 @@ class ObserverThroughJsseTest {
                 HandshakeInterceptor.super.message(message, flight);
             }
         });
-        try (SSLSocket socket = (SSLSocket) TestManagers.layered(pki, null).getSocketFactory().createSocket("localhost", openssl.port())) {
+        try (SSLSocket socket = (SSLSocket) TestManagers.layered(WWW.pki(), null).getSocketFactory().createSocket("localhost", WWW.port())) {
             socket.setSSLParameters(hooks);
             socket.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();

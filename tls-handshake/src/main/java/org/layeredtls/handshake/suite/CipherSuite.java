@@ -27,10 +27,13 @@ import org.layeredtls.record.MacAlgorithm;
 import org.layeredtls.record.ProtocolVersion;
 
 /**
- * The cipher suites this stack knows (RFC 5246 appendix A.5 and C; RFC 5288 for GCM, RFC 5289 and
- * RFC 8422 for ECDHE, RFC 5289 for the CBC SHA-384 suites, RFC 7905 for ChaCha20-Poly1305, RFC 5746
- * and RFC 7507 for the two signalling values). A suite names a key exchange, a record protection ({@link CipherSpec}) and, from TLS 1.2,
- * the PRF hash.
+ * The cipher suites this stack knows (RFC 5246 appendix A.5 and C for the RSA and DHE_RSA CBC suites;
+ * RFC 5288 for GCM, DHE_RSA's included; RFC 4492 §6 and RFC 8422 §6 for the ECDHE CBC SHA-1 suites;
+ * RFC 5289 for ECDHE with GCM and the CBC SHA-256/384 suites; RFC 7905 for ChaCha20-Poly1305, with
+ * ECDHE and with DHE_RSA; RFC 5746 and RFC 7507 for the two signalling values). A suite names a key
+ * exchange, a record protection ({@link CipherSpec}) and, from TLS 1.2, the PRF hash: SHA-384 for the
+ * *_SHA384 suites, SHA-256 for the others (RFC 5246 §5, RFC 5288 §3, RFC 5289 §3). The enum is in
+ * code order.
  *
  * <p>A ClientHello may offer codes this enum does not know; the messages keep them as plain
  * {@code int}s, and {@link #fromCode} says whether a code is one of these.
@@ -43,15 +46,23 @@ public enum CipherSuite {
     TLS_RSA_WITH_AES_128_CBC_SHA(0x002F, "AES128-SHA", RSA, AES_128_CBC, HMAC_SHA1, HashAlgorithm.SHA256),
     TLS_DHE_RSA_WITH_AES_128_CBC_SHA(0x0033, "DHE-RSA-AES128-SHA", DHE_RSA, AES_128_CBC, HMAC_SHA1, HashAlgorithm.SHA256),
     TLS_RSA_WITH_AES_256_CBC_SHA(0x0035, "AES256-SHA", RSA, AES_256_CBC, HMAC_SHA1, HashAlgorithm.SHA256),
+    TLS_DHE_RSA_WITH_AES_256_CBC_SHA(0x0039, "DHE-RSA-AES256-SHA", DHE_RSA, AES_256_CBC, HMAC_SHA1, HashAlgorithm.SHA256),
     TLS_RSA_WITH_AES_128_CBC_SHA256(0x003C, "AES128-SHA256", RSA, AES_128_CBC, HMAC_SHA256, HashAlgorithm.SHA256),
     TLS_RSA_WITH_AES_256_CBC_SHA256(0x003D, "AES256-SHA256", RSA, AES_256_CBC, HMAC_SHA256, HashAlgorithm.SHA256),
+    TLS_DHE_RSA_WITH_AES_128_CBC_SHA256(0x0067, "DHE-RSA-AES128-SHA256", DHE_RSA, AES_128_CBC, HMAC_SHA256, HashAlgorithm.SHA256),
     TLS_DHE_RSA_WITH_AES_256_CBC_SHA256(0x006B, "DHE-RSA-AES256-SHA256", DHE_RSA, AES_256_CBC, HMAC_SHA256, HashAlgorithm.SHA256),
     TLS_RSA_WITH_AES_128_GCM_SHA256(0x009C, "AES128-GCM-SHA256", RSA, AES_128_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA256),
     TLS_RSA_WITH_AES_256_GCM_SHA384(0x009D, "AES256-GCM-SHA384", RSA, AES_256_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA384),
     TLS_DHE_RSA_WITH_AES_128_GCM_SHA256(0x009E, "DHE-RSA-AES128-GCM-SHA256", DHE_RSA, AES_128_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA256),
+    TLS_DHE_RSA_WITH_AES_256_GCM_SHA384(0x009F, "DHE-RSA-AES256-GCM-SHA384", DHE_RSA, AES_256_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA384),
+    TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA(0xC009, "ECDHE-ECDSA-AES128-SHA", ECDHE_ECDSA, AES_128_CBC, HMAC_SHA1, HashAlgorithm.SHA256),
+    TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA(0xC00A, "ECDHE-ECDSA-AES256-SHA", ECDHE_ECDSA, AES_256_CBC, HMAC_SHA1, HashAlgorithm.SHA256),
     TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA(0xC013, "ECDHE-RSA-AES128-SHA", ECDHE_RSA, AES_128_CBC, HMAC_SHA1, HashAlgorithm.SHA256),
+    TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA(0xC014, "ECDHE-RSA-AES256-SHA", ECDHE_RSA, AES_256_CBC, HMAC_SHA1, HashAlgorithm.SHA256),
+    TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256(0xC023, "ECDHE-ECDSA-AES128-SHA256", ECDHE_ECDSA, AES_128_CBC, HMAC_SHA256, HashAlgorithm.SHA256),
     /** RFC 5289 §3.2: HMAC-SHA384 records (48-byte MAC key) and the SHA-384 PRF. */
     TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384(0xC024, "ECDHE-ECDSA-AES256-SHA384", ECDHE_ECDSA, AES_256_CBC, HMAC_SHA384, HashAlgorithm.SHA384),
+    TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256(0xC027, "ECDHE-RSA-AES128-SHA256", ECDHE_RSA, AES_128_CBC, HMAC_SHA256, HashAlgorithm.SHA256),
     TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384(0xC028, "ECDHE-RSA-AES256-SHA384", ECDHE_RSA, AES_256_CBC, HMAC_SHA384, HashAlgorithm.SHA384),
     TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256(0xC02B, "ECDHE-ECDSA-AES128-GCM-SHA256", ECDHE_ECDSA, AES_128_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA256),
     TLS_ECDHE_ECDSA_WITH_AES_256_GCM_SHA384(0xC02C, "ECDHE-ECDSA-AES256-GCM-SHA384", ECDHE_ECDSA, AES_256_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA384),
@@ -59,6 +70,7 @@ public enum CipherSuite {
     TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384(0xC030, "ECDHE-RSA-AES256-GCM-SHA384", ECDHE_RSA, AES_256_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA384),
     TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256(0xCCA8, "ECDHE-RSA-CHACHA20-POLY1305", ECDHE_RSA, CHACHA20_POLY1305, MacAlgorithm.NULL, HashAlgorithm.SHA256),
     TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256(0xCCA9, "ECDHE-ECDSA-CHACHA20-POLY1305", ECDHE_ECDSA, CHACHA20_POLY1305, MacAlgorithm.NULL, HashAlgorithm.SHA256),
+    TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256(0xCCAA, "DHE-RSA-CHACHA20-POLY1305", DHE_RSA, CHACHA20_POLY1305, MacAlgorithm.NULL, HashAlgorithm.SHA256),
     /** RFC 5746 §3.3: a client's way to say "I support secure renegotiation" without an extension. */
     TLS_EMPTY_RENEGOTIATION_INFO_SCSV(0x00FF, "TLS_EMPTY_RENEGOTIATION_INFO_SCSV", KeyExchangeAlgorithm.NULL, null, null, HashAlgorithm.SHA256),
     /** RFC 7507 §2: a client retrying with a lower version than it supports says so. */

@@ -48,18 +48,6 @@ final class Names {
 
     // Suites peers offer that this stack does not implement, named for the trace (IANA TLS registry).
     private static final Map<Integer, String> OTHER_SUITES = Map.ofEntries(
-            Map.entry(0x0039, "TLS_DHE_RSA_WITH_AES_256_CBC_SHA"),
-            Map.entry(0x0067, "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256"),
-            Map.entry(0x006B, "TLS_DHE_RSA_WITH_AES_256_CBC_SHA256"),
-            Map.entry(0x009F, "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384"),
-            Map.entry(0xC009, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA"),
-            Map.entry(0xC00A, "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA"),
-            Map.entry(0xC014, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA"),
-            Map.entry(0xC023, "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256"),
-            Map.entry(0xC024, "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA384"),
-            Map.entry(0xC027, "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256"),
-            Map.entry(0xC028, "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA384"),
-            Map.entry(0xCCAA, "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256"),
             Map.entry(0x5600, "TLS_FALLBACK_SCSV"));
 
     /** "{0xC0, 0x2F} TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256". */

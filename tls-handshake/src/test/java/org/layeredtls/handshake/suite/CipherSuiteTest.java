@@ -10,6 +10,7 @@ import java.util.HashSet;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.layeredtls.crypto.HashAlgorithm;
 import org.layeredtls.record.BulkCipherAlgorithm;
@@ -18,6 +19,33 @@ import org.layeredtls.record.MacAlgorithm;
 import org.layeredtls.record.ProtocolVersion;
 
 class CipherSuiteTest {
+
+    // The suites Go, NSS, OpenSSL's DEFAULT list and Java clients offer or pick that this stack lacked.
+    @ParameterizedTest(name = "{0}")
+    @CsvSource({
+            "TLS_DHE_RSA_WITH_AES_256_CBC_SHA,          0x0039, DHE-RSA-AES256-SHA,          SHA256, SSL3_0",
+            "TLS_DHE_RSA_WITH_AES_128_CBC_SHA256,       0x0067, DHE-RSA-AES128-SHA256,       SHA256, TLS1_2",
+            "TLS_DHE_RSA_WITH_AES_256_GCM_SHA384,       0x009F, DHE-RSA-AES256-GCM-SHA384,   SHA384, TLS1_2",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA,      0xC009, ECDHE-ECDSA-AES128-SHA,      SHA256, TLS1_0",
+            "TLS_ECDHE_ECDSA_WITH_AES_256_CBC_SHA,      0xC00A, ECDHE-ECDSA-AES256-SHA,      SHA256, TLS1_0",
+            "TLS_ECDHE_RSA_WITH_AES_256_CBC_SHA,        0xC014, ECDHE-RSA-AES256-SHA,        SHA256, TLS1_0",
+            "TLS_ECDHE_ECDSA_WITH_AES_128_CBC_SHA256,   0xC023, ECDHE-ECDSA-AES128-SHA256,   SHA256, TLS1_2",
+            "TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA256,     0xC027, ECDHE-RSA-AES128-SHA256,     SHA256, TLS1_2",
+            "TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256, 0xCCAA, DHE-RSA-CHACHA20-POLY1305,   SHA256, TLS1_2"})
+    void commonPeerSuitesRoundTripBetweenCodeIanaNameAndOpenSslName(String ianaName, String code, String openSslName,
+                                                                    HashAlgorithm prfHash, String minimum) {
+        CipherSuite suite = CipherSuite.fromCode(Integer.decode(code)).orElseThrow();
+        assertEquals(ianaName, suite.ianaName());
+        assertEquals(openSslName, suite.openSslName());
+        assertEquals(Optional.of(suite), CipherSuite.fromName(ianaName));
+        assertEquals(Optional.of(suite), CipherSuite.fromName(openSslName));
+        assertEquals(prfHash, suite.prfHash()); // RFC 5288 §3, RFC 5289 §3: SHA-384 for *_SHA384, else SHA-256
+        assertEquals(switch (minimum) {
+            case "SSL3_0" -> ProtocolVersion.SSL3_0;
+            case "TLS1_0" -> ProtocolVersion.TLS1_0;
+            default -> ProtocolVersion.TLS1_2;
+        }, suite.minimumVersion());
+    }
 
     @Test
     void findsSuitesByCodeIanaNameAndOpenSslName() {

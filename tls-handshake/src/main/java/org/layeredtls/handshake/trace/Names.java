@@ -46,14 +46,10 @@ final class Names {
         } + " (" + type.code() + ")";
     }
 
-    // Suites peers offer that this stack does not implement, named for the trace (IANA TLS registry).
-    private static final Map<Integer, String> OTHER_SUITES = Map.ofEntries(
-            Map.entry(0x5600, "TLS_FALLBACK_SCSV"));
-
     /** "{0xC0, 0x2F} TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256". */
     static String cipherSuite(int code) {
         return String.format("{0x%02X, 0x%02X} ", code >> 8, code & 0xFF)
-                + CipherSuite.fromCode(code).map(CipherSuite::ianaName).orElse(OTHER_SUITES.getOrDefault(code, "unknown"));
+                + CipherSuite.fromCode(code).map(CipherSuite::ianaName).orElse("unknown");
     }
 
     // SSL 2.0's cipher kinds, which an SSLv2-compatible ClientHello may offer next to TLS suites.

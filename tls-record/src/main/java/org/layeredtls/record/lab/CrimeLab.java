@@ -148,7 +148,7 @@ public final class CrimeLab implements Lab {
                 break;
             }
             known.append(best.get(0));
-            out.printf("  position %d: '%c' saves %d bytes, the %d others at most %d over its tries -> secret=%s%n",
+            out.printf("  position %d: '%c' saves %d bytes over its tries, the %d others at most %d -> secret=%s%n",
                     known.length() - 1, best.get(0), -bestScore, ALPHABET.length() - 1, Math.max(0, -secondBest), known);
         }
         out.printf("  recovered \"%s\" with %d requests%n", known, requests);

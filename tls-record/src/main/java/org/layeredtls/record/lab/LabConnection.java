@@ -80,10 +80,17 @@ final class LabConnection {
     /** The same, the server's protection built by the lab from the connection's keys (a weak variant). */
     static LabConnection open(ProtocolVersion version, CipherSpec spec, CompressionMethod compression,
                               RandomSource random, Function<TrafficKeys, RecordProtection> serverProtection) {
+        return open(version, spec, compression, random,
+                keys -> RecordProtection.create(version, spec, keys, true, CryptoProvider.defaultProvider(), random),
+                serverProtection);
+    }
+
+    /** The same, both protections built by the lab from the connection's keys. */
+    static LabConnection open(ProtocolVersion version, CipherSpec spec, CompressionMethod compression,
+                              RandomSource random, Function<TrafficKeys, RecordProtection> victimProtection,
+                              Function<TrafficKeys, RecordProtection> serverProtection) {
         TrafficKeys keys = freshKeys(version, spec, random);
-        return new LabConnection(version, spec, compression,
-                RecordProtection.create(version, spec, keys, true, CryptoProvider.defaultProvider(), random),
-                serverProtection.apply(keys));
+        return new LabConnection(version, spec, compression, victimProtection.apply(keys), serverProtection.apply(keys));
     }
 
     /** One direction's keys as a key block would give them (RFC 5246 §6.3), from {@code random}. */

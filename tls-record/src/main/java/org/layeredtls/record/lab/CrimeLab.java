@@ -120,7 +120,6 @@ public final class CrimeLab implements Lab {
         while (known.length() < COOKIE.length()) {
             List<Character> best = new ArrayList<>();
             int bestScore = Integer.MAX_VALUE;
-            int zeros = 0;
             int secondBest = Integer.MAX_VALUE;
             for (char guess : ALPHABET.toCharArray()) {
                 int score = 0; // bytes saved by the guess next to "secret=" + known, against the guess after the filler
@@ -130,7 +129,6 @@ public final class CrimeLab implements Lab {
                             - recordLength(compression, request(prefix + FILLER + guess));
                     requests += 2;
                 }
-                zeros += score == 0 ? 1 : 0;
                 if (score < bestScore) {
                     secondBest = bestScore;
                     bestScore = score;
@@ -143,8 +141,8 @@ public final class CrimeLab implements Lab {
                 }
             }
             if (bestScore >= 0 || best.size() != 1) {
-                out.printf("  position %d: %d of %d guesses score 0, best %d (%s): no guess stands out, the attack stops%n",
-                        known.length(), zeros, ALPHABET.length(), bestScore, best.size() + " guesses");
+                out.printf("  position %d: best score %d, shared by %d of %d guesses: no guess stands out, the attack stops%n",
+                        known.length(), bestScore, best.size(), ALPHABET.length());
                 break;
             }
             known.append(best.get(0));

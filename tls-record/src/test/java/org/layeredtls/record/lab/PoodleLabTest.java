@@ -1,13 +1,7 @@
 package org.layeredtls.record.lab;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 
 import org.junit.jupiter.api.Test;
 
@@ -16,12 +10,20 @@ class PoodleLabTest {
     @Test
     void sslv3PaddingOracleDecryptsTheCookieAndTlsPaddingChecksSilenceIt() {
         PoodleLab lab = new PoodleLab();
-        ByteArrayOutputStream printed = new ByteArrayOutputStream();
-        LabResult result = assertTimeoutPreemptively(Duration.ofSeconds(20),
-                () -> lab.run(new PrintStream(printed, true, StandardCharsets.UTF_8)));
-        System.out.print(printed.toString(StandardCharsets.UTF_8));
-        assertTrue(result.demonstrated(), result.finding());
+        LabRun run = LabRun.of(lab);
+        assertTrue(run.result().demonstrated(), run.result().finding());
         assertEquals(PoodleLab.COOKIE, lab.recoveredWhenVulnerable());
         assertEquals("", lab.recoveredWithCountermeasure());
+        assertTrue(run.printed().contains("bad_record_mac on all 1024 connections"), run.printed());
+    }
+
+    @Test
+    void requestPutsTheWantedCookieByteLastInABlockAndFillsTheLastBlockWithPadding() {
+        for (int j = 0; j < PoodleLab.COOKIE.length(); j++) {
+            String request = PoodleLab.request(j);
+            int inSecondRecord = request.indexOf(PoodleLab.COOKIE) + j - 1; // after the 1/n-1 split
+            assertEquals(15, inSecondRecord % 16, "cookie byte " + j);
+            assertEquals(0, (request.length() - 1 + 20) % 16, "content (fragment + SHA-1 MAC) of request " + j);
+        }
     }
 }

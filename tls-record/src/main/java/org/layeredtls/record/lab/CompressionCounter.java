@@ -15,10 +15,12 @@ import org.layeredtls.crypto.StreamCipher;
  * <p>SHA-1 and SHA-2 are Merkle-Damg&aring;rd hashes: they run their compression function once per
  * full block of input (64 bytes for SHA-1), and at the end pad the message with 0x80 and an 8-byte
  * (SHA-384: 16-byte) length, which makes one more block, or two when fewer than 9 bytes are left in
- * the last one. HMAC (RFC 2104) hashes K xor ipad (one block), then the message; then K xor opad and
- * the inner digest. So a MAC over {@code n} bytes costs
+ * the last one. HMAC (RFC 2104) hashes K xor ipad (one block), then the message; then K xor opad
+ * and the inner digest. Implementations (BouncyCastle, OpenSSL, the JDK) hash the two key blocks
+ * once, when the key is set, and start every MAC from the saved states, so a MAC over {@code n}
+ * bytes costs
  * <pre>
- *   ceil((64 + n + 9) / 64)  +  ceil((64 + 20 + 9) / 64)      (HMAC-SHA1: inner + outer = ... + 2)
+ *   ceil((n + 9) / 64)  +  ceil((20 + 9) / 64)      HMAC-SHA1: inner + outer = ceil((n + 9) / 64) + 1
  * </pre>
  * and bytes fed then {@link Mac#reset() reset} cost the full blocks they filled. The counter
  * applies these rules to the bytes each MAC is fed; everything else is passed to the real provider.
@@ -41,7 +43,7 @@ final class CompressionCounter implements CryptoProvider {
         compressions = 0;
     }
 
-    /** Calls for a whole message of {@code bytes} (the final padding and length field included). */
+    /** Calls for {@code bytes} after the saved key block (the final padding and length field included). */
     private static long finished(HashAlgorithm hash, long bytes) {
         int lengthField = hash.blockLength() == 128 ? 16 : 8;
         return (bytes + 1 + lengthField + hash.blockLength() - 1) / hash.blockLength();
@@ -50,7 +52,6 @@ final class CompressionCounter implements CryptoProvider {
     @Override
     public Mac hmac(HashAlgorithm algorithm, byte[] key) {
         Mac mac = real.hmac(algorithm, key);
-        int keyBlock = algorithm.blockLength();
         return new Mac() {
             private long fed;
 
@@ -78,14 +79,14 @@ final class CompressionCounter implements CryptoProvider {
 
             @Override
             public int doFinal(byte[] out, int offset) {
-                compressions += finished(algorithm, keyBlock + fed) + finished(algorithm, keyBlock + macLength());
+                compressions += finished(algorithm, fed) + finished(algorithm, macLength());
                 fed = 0;
                 return mac.doFinal(out, offset);
             }
 
             @Override
             public void reset() {
-                compressions += (keyBlock + fed) / keyBlock; // the blocks already filled were compressed
+                compressions += fed / algorithm.blockLength(); // the blocks already filled were compressed
                 fed = 0;
                 mac.reset();
             }

@@ -34,8 +34,8 @@ import org.layeredtls.record.TrafficKeys;
  * C<sub>i-1</sub> xor &Delta; and C<sub>i</sub>, taken from a record that carries the cookie. Its last
  * block decrypts to P<sub>i</sub> xor &Delta;. With &Delta;[14] set so that byte 14 becomes 0x01 (byte
  * 14 is known), the padding is the valid {@code 01 01} exactly when &Delta;[15] turns the cookie
- * byte into 0x01: then the naive receiver MACs 42 bytes (2 + 2 compression calls for HMAC-SHA1)
- * instead of 43 (3 + 2). One connection per guess (the bad MAC is fatal), at most 256 per byte.
+ * byte into 0x01: then the naive receiver MACs 42 bytes (1 + 1 compression calls for HMAC-SHA1)
+ * instead of 43 (2 + 1). One connection per guess (the bad MAC is fatal), at most 256 per byte.
  *
  * <p>This lab measures the leak without a clock, by counting compression calls
  * ({@link CompressionCounter}), so what it shows is exact and testable; it then measures the

@@ -19,8 +19,8 @@ import org.layeredtls.record.TrafficKeys;
  * A DELIBERATELY WEAK variant for the Lucky 13 lab only: TLS 1.1/1.2 CBC MAC-then-encrypt
  * (RFC 5246 §6.2.3.2, explicit IV) as stacks wrote it before 2013.
  *
- * <p>Opening, it follows RFC 5246's advice to the letter: check the padding; if it is bad, go on
- * "as if it had a zero-length pad" and still compute the MAC, so that a bad padding and a bad MAC
+ * <p>Opening, it follows RFC 5246's advice to the letter: check the padding; if it is bad, "assume a
+ * zero-length pad and then compute the MAC", so that a bad padding and a bad MAC
  * give the same alert. But it MACs only the bytes left once the padding is taken off, so the MAC's
  * cost, a number of hash compression-function calls, depends on padding_length: the "small timing
  * channel" RFC 5246 itself mentions, which AlFardan and Paterson turned into plaintext recovery.
@@ -105,7 +105,7 @@ final class NaiveCbcProtection implements RecordProtection {
             paddingGood = (plaintext[i] & 0xFF) == paddingLength;
         }
         if (!paddingGood) {
-            paddingLength = 0; // RFC 5246 §6.2.3.2: "as if it had a zero-length pad"
+            paddingLength = 0; // RFC 5246 §6.2.3.2: "assume a zero-length pad and then compute the MAC"
         }
         // THE WEAKNESS: the MAC covers only the fragment, whose length depends on padding_length
         int fragmentLength = encrypted - 1 - paddingLength - macLength;

@@ -19,20 +19,20 @@ class CompressionCounterTest {
 
     @Test
     void hmacSha1CostsOneMoreCallWhenTheMessagePassesFiftyFiveBytesInItsLastBlock() {
-        // inner: 64 (K xor ipad) + n + 9 bytes of padding and length, in 64-byte blocks; outer: 2
-        assertEquals(2 + 2, hmacSha1Cost(55)); // 64 + 55 + 9 = 128: two blocks
-        assertEquals(3 + 2, hmacSha1Cost(56)); // 129: three
-        assertEquals(3 + 2, hmacSha1Cost(119));
-        assertEquals(4 + 2, hmacSha1Cost(120));
+        // inner: n + 9 bytes of padding and length after the saved key block, in 64-byte blocks; outer: 1
+        assertEquals(1 + 1, hmacSha1Cost(55)); // 55 + 9 = 64: one block
+        assertEquals(2 + 1, hmacSha1Cost(56)); // 65: two
+        assertEquals(2 + 1, hmacSha1Cost(119));
+        assertEquals(3 + 1, hmacSha1Cost(120));
     }
 
     @Test
     void resetCostsTheBlocksAlreadyFilled() {
         CompressionCounter counter = new CompressionCounter(CryptoProvider.defaultProvider());
         Mac mac = counter.hmac(HashAlgorithm.SHA1, new byte[20]);
-        mac.update(new byte[127], 0, 127); // 64 + 127 = 191 bytes: two full blocks
+        mac.update(new byte[127], 0, 127); // one full block, 63 bytes left in the buffer
         mac.reset();
-        assertEquals(2, counter.compressions());
+        assertEquals(1, counter.compressions());
         counter.restart();
         assertEquals(0, counter.compressions());
     }

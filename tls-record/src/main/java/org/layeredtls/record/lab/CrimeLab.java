@@ -155,12 +155,12 @@ public final class CrimeLab implements Lab {
 
     /** The victim sends {@code request} on a new connection; the attacker reads the record's length. */
     private int recordLength(CompressionMethod compression, String request) throws IOException {
-        LabConnection connection = LabConnection.open(VERSION, SPEC, compression, random);
-        List<TLSCiphertext> records = connection.send(request.getBytes(StandardCharsets.US_ASCII));
-        int length = 0;
-        for (TLSCiphertext record : records) {
-            length += record.length();
+        try (LabConnection connection = LabConnection.open(VERSION, SPEC, compression, random)) {
+            int length = 0;
+            for (TLSCiphertext record : connection.send(request.getBytes(StandardCharsets.US_ASCII))) {
+                length += record.length();
+            }
+            return length;
         }
-        return length;
     }
 }

@@ -38,7 +38,7 @@ import org.layeredtls.record.TrafficKeys;
  * writes as a {@link TLSCiphertext} and chooses what the server reads; the server either accepts a
  * record or answers a fatal alert, after which the connection is gone.
  */
-final class LabConnection {
+final class LabConnection implements AutoCloseable {
 
     private final ProtocolVersion version;
     private final RecordLayer victim;
@@ -150,6 +150,22 @@ final class LabConnection {
     /** The alert the server answered (every alert from a record layer is fatal), or {@code null}. */
     AlertDescription serverAlert() {
         return serverAlert == null ? null : serverAlert.description();
+    }
+
+    /**
+     * Ends the connection: both layers go back to the initial state, which releases the states in
+     * use (a DEFLATE state holds a native zlib stream until then).
+     */
+    @Override
+    public void close() {
+        victim.setPendingWriteState(ConnectionState.initial());
+        victim.activatePendingWriteState();
+        server.setPendingReadState(ConnectionState.initial());
+        try {
+            server.activatePendingReadState();
+        } catch (TlsAlertException e) {
+            throw new IllegalStateException("a pending read state was just set", e);
+        }
     }
 
     /** Cuts a byte stream into the records on it: what an observer of the wire sees. */

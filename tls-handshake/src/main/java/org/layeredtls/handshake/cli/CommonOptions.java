@@ -142,7 +142,7 @@ public class CommonOptions {
             observers.add(new TracePrinter(out));
         }
         if (msg) {
-            observers.add(new MsgPrinter(out));
+            observers.add(new MsgPrinter(out, range[1]));
         }
         if (explain) {
             observers.add(new ExplainPrinter(out));

@@ -152,6 +152,7 @@ public final class HandshakeContext {
 
     /** master_secret from the pre-master secret (RFC 5246 §8.1), or the extended one (RFC 7627 §4). */
     void deriveMasterSecret() {
+        config.observer().preMasterSecretComputed(clientRandom.clone(), preMasterSecret.clone());
         if (extendedMasterSecret) {
             byte[] sessionHash = keySchedule.sessionHash(transcript);
             masterSecret = keySchedule.extendedMasterSecret(preMasterSecret, sessionHash);

@@ -57,12 +57,22 @@ public final class CertificateLines {
             }
         }
         lines.add("---");
+        lines.addAll(peerCertificate(chain.get(0), peerName, !showCerts));
+        return lines;
+    }
+
+    /**
+     * "Server certificate" (s_client) or "Client certificate" (s_server), the certificate's PEM unless
+     * {@code withPem} is false, then its {@code subject=} and {@code issuer=} lines.
+     */
+    public static List<String> peerCertificate(Certificate certificate, String peerName, boolean withPem) {
+        List<String> lines = new ArrayList<>();
         lines.add(peerName + " certificate");
-        if (!showCerts) {
-            pem(lines, chain.get(0));
+        if (withPem) {
+            pem(lines, certificate);
         }
-        lines.add("subject=" + name(chain.get(0).subjectEncoded()));
-        lines.add("issuer=" + name(chain.get(0).issuerEncoded()));
+        lines.add("subject=" + name(certificate.subjectEncoded()));
+        lines.add("issuer=" + name(certificate.issuerEncoded()));
         return lines;
     }
 

@@ -74,6 +74,27 @@ class CertificateChainParityTest {
         }
     }
 
+    @org.junit.jupiter.api.Test
+    void ourServerPrintsTheClientCertificateAsSServerDoes() throws Exception {
+        Pattern clientCertificate = Pattern.compile("(?s)Client certificate\\n-----BEGIN CERTIFICATE-----.*?\\nissuer=[^\\n]*\\n");
+        String[] client = {"-CAfile", file("ca.pem"), "-cert", file("client.pem"), "-key", file("client.key")};
+        String theirs;
+        try (OpenSslProcess server = OpenSslProcess.server("-cert", file("server.pem"), "-key", file("server.key"),
+                "-Verify", "1", "-CAfile", file("ca.pem"), "-tls1_2");
+             OpenSslProcess c = OpenSslProcess.client(server.port(), client)) {
+            theirs = server.awaitOutput(clientCertificate);
+        }
+        Cli.Running ours = Cli.server("-Verify", "1", "-CAfile", file("ca.pem"), "-naccept", "1");
+        try (OpenSslProcess c = OpenSslProcess.client(Cli.port(ours), client)) {
+            c.awaitOutput("Verify return code: 0 (ok)");
+            ours.out.await("\nissuer=CN = LayeredTLS CA\n");
+            Matcher m = clientCertificate.matcher(ours.text());
+            assertTrue(m.find(), ours::text);
+            assertEquals(theirs, m.group());
+        }
+        assertEquals(0, ours.exitCode(), ours::text);
+    }
+
     private static String[] concat(String[] first, String... rest) {
         String[] all = java.util.Arrays.copyOf(first, first.length + rest.length);
         System.arraycopy(rest, 0, all, first.length, rest.length);

@@ -78,17 +78,17 @@ public final class MsgPrinter implements TlsObserver {
         block(text, arrow + versionName(ciphertext.version()) + ", RecordHeader", header, "");
         byte[] fragment = plaintext.fragment();
         switch (plaintext.type()) {
-            case CHANGE_CIPHER_SPEC -> block(text, arrow + messageVersion(null) + ", ChangeCipherSpec", fragment, "");
-            case ALERT -> block(text, arrow + messageVersion(null) + ", Alert", fragment, alertDetails(fragment));
+            case CHANGE_CIPHER_SPEC -> block(text, arrow + messageVersion(null, plaintext.version()) + ", ChangeCipherSpec", fragment, "");
+            case ALERT -> block(text, arrow + messageVersion(null, plaintext.version()) + ", Alert", fragment, alertDetails(fragment));
             case HANDSHAKE -> {
                 handshake.writeBytes(fragment);
                 for (byte[] message : completeMessages(handshake)) {
                     learnVersion(message);
-                    block(text, arrow + messageVersion(message) + ", Handshake", message, ", " + handshakeName(message[0] & 0xFF));
+                    block(text, arrow + messageVersion(message, plaintext.version()) + ", Handshake", message, ", " + handshakeName(message[0] & 0xFF));
                 }
             }
             case APPLICATION_DATA -> { } // OpenSSL's callback sees no application data: the header only
-            default -> block(text, arrow + messageVersion(null) + ", Unknown (content_type=" + plaintext.type().code() + ")",
+            default -> block(text, arrow + messageVersion(null, plaintext.version()) + ", Unknown (content_type=" + plaintext.type().code() + ")",
                     fragment, "");
         }
         flush(text);
@@ -121,7 +121,8 @@ public final class MsgPrinter implements TlsObserver {
         }
     }
 
-    private String messageVersion(byte[] message) {
+    /** The connection's version as OpenSSL's {@code s->version} would say it; else the ClientHello's, else the record's. */
+    private String messageVersion(byte[] message, ProtocolVersion recordVersion) {
         if (negotiated != null) {
             return versionName(negotiated);
         }
@@ -131,7 +132,7 @@ public final class MsgPrinter implements TlsObserver {
         if (message != null && (message[0] & 0xFF) == 1 && message.length >= 6) { // client_version
             return versionName(new ProtocolVersion(message[4] & 0xFF, message[5] & 0xFF));
         }
-        return "???";
+        return versionName(recordVersion);
     }
 
     /** OpenSSL's {@code ssl_versions} names: "SSL 3.0", "TLS 1.0" ... "TLS 1.3", "???" for others. */

@@ -62,6 +62,11 @@ class LabBlocksTest {
             assertEquals("hello\n", labs.get(0).compileAndRun(work));
             assertEquals(labs.get(0).expected(), labs.get(0).compileAndRun(work));
             assertTrue(assertThrows(AssertionError.class, () -> labs.get(1).compileAndRun(work)).getMessage().contains("does not compile"));
+            Files.writeString(page, String.join("\n", "```java lab", "public class Throws {",
+                    "    public static void main(String[] args) { throw new IllegalStateException(\"broken lab\"); }", "}", "```",
+                    "```text lab-output", "", "```", ""));
+            assertTrue(assertThrows(AssertionError.class, () -> LabCode.of(page).get(0).compileAndRun(work)).getMessage()
+                    .contains("the lab threw java.lang.IllegalStateException: broken lab"));
             Files.writeString(page, "```java lab\npublic class Alone {}\n```\n");
             assertThrows(AssertionError.class, () -> LabCode.of(page));
         } finally {

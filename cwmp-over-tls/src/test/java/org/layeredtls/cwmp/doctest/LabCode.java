@@ -28,6 +28,8 @@ record LabCode(FencedBlock code, FencedBlock expectedOutput) {
 
     static final String CODE = "java lab";
     static final String OUTPUT = "text lab-output";
+    /** How long a lab may run (the handshake lab makes two loopback connections). */
+    static final long BOUND_SECONDS = 120;
     private static final Pattern CLASS = Pattern.compile("(?m)^public (?:final )?class (\\w+)");
     private static final Pattern PACKAGE = Pattern.compile("(?m)^package ([\\w.]+);");
 
@@ -88,10 +90,22 @@ record LabCode(FencedBlock code, FencedBlock expectedOutput) {
         try (URLClassLoader loader = new URLClassLoader(new URL[] {workDir.toUri().toURL()}, getClass().getClassLoader());
              PrintStream capture = new PrintStream(printed, true, StandardCharsets.UTF_8)) {
             System.setOut(capture);
-            loader.loadClass(name).getMethod("main", String[].class).invoke(null, (Object) new String[0]);
-        } catch (InvocationTargetException e) {
-            throw new AssertionError(code.page() + ":" + code.line() + ": the lab threw " + e.getCause()
-                    + "\nafter printing:\n" + printed.toString(StandardCharsets.UTF_8), e.getCause());
+            java.lang.reflect.Method main = loader.loadClass(name).getMethod("main", String[].class);
+            java.util.concurrent.FutureTask<Void> run = new java.util.concurrent.FutureTask<>(() -> {
+                main.invoke(null, (Object) new String[0]);
+                return null;
+            });
+            Thread thread = new Thread(run, "lab " + name);
+            thread.setDaemon(true);
+            thread.start();
+            run.get(BOUND_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable thrown = e.getCause() instanceof InvocationTargetException i ? i.getCause() : e.getCause();
+            throw new AssertionError(code.page() + ":" + code.line() + ": the lab threw " + thrown
+                    + "\nafter printing:\n" + printed.toString(StandardCharsets.UTF_8), thrown);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new AssertionError(code.page() + ":" + code.line() + ": the lab did not end within " + BOUND_SECONDS
+                    + " s, after printing:\n" + printed.toString(StandardCharsets.UTF_8));
         } finally {
             System.setOut(stdout);
         }

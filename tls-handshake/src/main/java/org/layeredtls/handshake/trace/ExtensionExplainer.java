@@ -23,6 +23,9 @@ final class ExtensionExplainer {
         if (!known.startsWith("unknown(")) {
             return known;
         }
+        if (isGrease(type)) {
+            return "GREASE";
+        }
         return switch (type) {
             case 5 -> "status_request";
             case 15 -> "heartbeat";
@@ -41,8 +44,16 @@ final class ExtensionExplainer {
         };
     }
 
+    /** RFC 8701 §2: the reserved values 0x0A0A, 0x1A1A, ... 0xFAFA, which a peer must ignore. */
+    static boolean isGrease(int type) {
+        return (type & 0x0F0F) == 0x0A0A && (type >>> 8) == (type & 0xFF);
+    }
+
     /** What the extension is for, and where it is defined. */
     static String purpose(int type) {
+        if (isGrease(type)) {
+            return "a reserved value sent to check that the peer ignores what it does not know (GREASE, RFC 8701 §3)";
+        }
         return switch (type) {
             case 5 -> "asks the server to staple an OCSP response (RFC 6066 §8)";
             case 15 -> "heartbeat: whether the peer may send HeartbeatRequests (RFC 6520 §2)";
@@ -105,7 +116,8 @@ final class ExtensionExplainer {
             case 50 -> list(w, 2, "supported_signature_algorithms", 2,
                     code -> "SignatureScheme " + Names.signatureScheme(code) + " (RFC 8446 §4.2.3)");
             case 51 -> keyShare(w);
-            default -> w.rest("extension_data of " + name(type) + ": not interpreted by this stack");
+            default -> w.rest(isGrease(type) ? "GREASE extension_data: any bytes, to be ignored (RFC 8701 §3)"
+                    : "extension_data of " + name(type) + ": not interpreted by this stack");
         }
     }
 

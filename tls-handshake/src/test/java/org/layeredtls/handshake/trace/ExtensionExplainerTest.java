@@ -64,5 +64,7 @@ class ExtensionExplainerTest {
         assertTrue(psk.contains("obfuscated_ticket_age = 5") && psk.contains("PskBinderEntry length = 2"), psk);
         assertFalse(psk.contains("LEFT OVER"), psk);
         assertTrue(explain(new byte[] {0, 0, 0, 0}, 21).contains("padding: 4 zero bytes"));
+        assertTrue(explain(new byte[] {0}, 0x3A3A).contains("GREASE extension_data"));
+        assertTrue(ExtensionExplainer.name(0xFAFA).equals("GREASE") && !ExtensionExplainer.isGrease(0x0A1A));
     }
 }

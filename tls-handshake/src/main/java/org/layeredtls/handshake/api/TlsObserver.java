@@ -57,4 +57,15 @@ public interface TlsObserver extends RecordObserver, AlertObserver, ChangeCipher
      */
     default void masterSecretDerived(byte[] clientRandom, byte[] masterSecret) {
     }
+
+    // pre-master secret (issue 11)
+
+    /**
+     * The pre-master secret of a full handshake (RFC 5246 §8.1: the 48 bytes an RSA client chose, or the
+     * (EC)DH shared secret), with the connection's client random: reported just before the master
+     * secret is derived from it and it is wiped. A resumed handshake computes none. For observers that
+     * show the key derivation (the illustrated page); a key log needs only the master secret.
+     */
+    default void preMasterSecretComputed(byte[] clientRandom, byte[] preMasterSecret) {
+    }
 }

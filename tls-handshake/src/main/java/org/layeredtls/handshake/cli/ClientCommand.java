@@ -36,6 +36,8 @@ public class ClientCommand implements Callable<Integer> {
     boolean reconnect;
     @Option(names = "-quiet", description = "No session summary.")
     boolean quiet;
+    @Option(names = "-showcerts", description = "Print every certificate of the server's chain in PEM (else the server's own only).")
+    boolean showCerts;
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -96,7 +98,7 @@ public class ClientCommand implements Callable<Integer> {
             try (TlsSocket tls = socket) {
                 tls.startHandshake();
                 if (!quiet) {
-                    SessionSummary.print(out, tls.session(), verifyCode(tls.session(), host, config));
+                    SessionSummary.print(out, tls.session(), verifyCode(tls.session(), host, config), showCerts);
                 }
                 out.flush();
                 Thread sender = new Thread(() -> {

@@ -47,7 +47,7 @@ public class CommonOptions {
     boolean comp;
     @Option(names = "-trace", description = "Print every record and message, like openssl -trace.")
     boolean trace;
-    @Option(names = "-msg", description = "Print each record's bytes in hex, like openssl -msg.")
+    @Option(names = "-msg", description = "Print each record header and protocol message in hex, like openssl -msg.")
     boolean msg;
     @Option(names = "-explain", description = "Explain every byte of every record.")
     boolean explain;
@@ -142,7 +142,7 @@ public class CommonOptions {
             observers.add(new TracePrinter(out));
         }
         if (msg) {
-            observers.add(new MsgPrinter(out));
+            observers.add(new MsgPrinter(out, range[1]));
         }
         if (explain) {
             observers.add(new ExplainPrinter(out));

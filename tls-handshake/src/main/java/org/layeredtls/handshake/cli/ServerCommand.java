@@ -14,6 +14,7 @@ import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.trace.CertificateLines;
 import org.layeredtls.handshake.cert.CertificateValidator;
 import org.layeredtls.handshake.session.InMemorySessionCache;
 import org.layeredtls.handshake.session.TicketProtector;
@@ -143,8 +144,7 @@ public class ServerCommand implements Callable<Integer> {
         }
         out.println(SessionSummary.headline(session));
         if (!session.peerCertificates().isEmpty()) { // as s_server: the client's certificate
-            out.println("subject=" + session.peerCertificates().get(0).subject());
-            out.println("issuer=" + session.peerCertificates().get(0).issuer());
+            CertificateLines.peerCertificate(session.peerCertificates().get(0), "Client", true).forEach(out::println);
         }
         out.flush();
         if (www) {

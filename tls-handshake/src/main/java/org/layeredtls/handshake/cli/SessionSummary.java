@@ -4,6 +4,7 @@ import java.io.PrintStream;
 import java.util.HexFormat;
 
 import org.layeredtls.handshake.api.SessionInfo;
+import org.layeredtls.handshake.trace.CertificateLines;
 import org.layeredtls.record.CompressionMethod;
 
 /** Prints what a handshake agreed on, in the words and layout of {@code openssl s_client}. */
@@ -22,15 +23,14 @@ final class SessionSummary {
         return method == CompressionMethod.NULL ? "NONE" : method == CompressionMethod.DEFLATE ? "zlib compression (DEFLATE)" : method.toString();
     }
 
-    static void print(PrintStream out, SessionInfo s, VerifyCode verify) {
+    /**
+     * s_client's summary: the server's chain (each certificate's PEM with {@code showCerts}, else the
+     * server certificate's), then what the handshake agreed on.
+     */
+    static void print(PrintStream out, SessionInfo s, VerifyCode verify, boolean showCerts) {
         out.println("---");
         if (!s.peerCertificates().isEmpty()) {
-            out.println("Certificate chain");
-            for (int i = 0; i < s.peerCertificates().size(); i++) {
-                var c = s.peerCertificates().get(i);
-                out.println(" " + i + " s:" + c.subject());
-                out.println("   i:" + c.issuer());
-            }
+            CertificateLines.chainAndServerCertificate(s.peerCertificates(), showCerts, "Server").forEach(out::println);
             out.println("---");
         }
         out.println(verify.code() == 0 ? "Verification: OK" : "Verification error: " + verify.text());

@@ -35,6 +35,7 @@ public final class IllustratedSession implements TlsObserver {
     private final CipherSpec[] specs = {CipherSpec.NULL_WITH_NULL_NULL, CipherSpec.NULL_WITH_NULL_NULL};
     private ServerHello serverHello;
     private boolean keyExchangeSinceServerHello;
+    private byte[] preMasterSecret; // reported just before the master secret it becomes
 
     /** @param client whether this side is the client (drawn on the left; the server on the right) */
     public IllustratedSession(boolean client) {
@@ -91,7 +92,13 @@ public final class IllustratedSession implements TlsObserver {
         boolean resumed = !keyExchangeSinceServerHello;
         boolean ems = serverHello.extensionsOrEmpty().find(23).isPresent(); // RFC 7627 §5.1: extended_master_secret
         derivations.add(new KeyDerivation(serverHello.serverVersion(), suite, clientRandom.clone(), serverHello.random(),
-                masterSecret.clone(), ems, resumed, null, records.size()));
+                masterSecret.clone(), ems, resumed, null, records.size(), resumed ? null : preMasterSecret));
+        preMasterSecret = null;
+    }
+
+    @Override
+    public synchronized void preMasterSecretComputed(byte[] clientRandom, byte[] preMasterSecret) {
+        this.preMasterSecret = preMasterSecret.clone();
     }
 
     /** The records seen so far, in the order they went through this side's record layer. */

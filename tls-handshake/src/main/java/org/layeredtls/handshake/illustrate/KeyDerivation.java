@@ -12,10 +12,12 @@ import org.layeredtls.record.ProtocolVersion;
  * One handshake's key derivation with the values of this session: the randoms, the master secret
  * as the stack reported it, and the key block cut from it (RFC 5246 §6.3), computed again here by
  * the stack's own {@link KeySchedule} from the reported master secret. {@code recordsSeen}: how many
- * records this side had seen when the master secret was reported (where the handshake is on the ladder).
+ * records this side had seen when the master secret was reported (where the handshake is on the ladder);
+ * {@code preMasterSecret}: as the stack reported it, {@code null} for a resumed handshake (none is computed).
  */
 record KeyDerivation(ProtocolVersion version, CipherSuite suite, byte[] clientRandom, byte[] serverRandom,
-                     byte[] masterSecret, boolean extendedMasterSecret, boolean resumed, CipherSpec spec, int recordsSeen) {
+                     byte[] masterSecret, boolean extendedMasterSecret, boolean resumed, CipherSpec spec, int recordsSeen,
+                     byte[] preMasterSecret) {
 
     /** The key block this session's record protection uses, if the cipher spec is known. */
     Optional<KeyBlock> keyBlock() {
@@ -27,6 +29,6 @@ record KeyDerivation(ProtocolVersion version, CipherSuite suite, byte[] clientRa
 
     KeyDerivation withSpec(CipherSpec cipherSpec) {
         return new KeyDerivation(version, suite, clientRandom, serverRandom, masterSecret, extendedMasterSecret, resumed,
-                cipherSpec, recordsSeen);
+                cipherSpec, recordsSeen, preMasterSecret);
     }
 }

@@ -55,8 +55,13 @@ final class KeyDerivationSection {
         if (!exchange.isEmpty()) {
             page.append(" The public values are in ").append(exchange).append(".");
         }
-        page.append(" Its value is not shown: the stack wipes it as soon as the master secret is derived and does not report it"
-                + " to observers; the master secret below is what it became.</p></li>\n");
+        if (d.preMasterSecret() == null) {
+            page.append(" Its value was not reported to this page.</p></li>\n");
+            return;
+        }
+        page.append(" The stack wipes it as soon as the master secret is derived from it.</p>\n<dl class=\"values\">\n");
+        value(page, "pre_master_secret", d.preMasterSecret());
+        page.append("</dl></li>\n");
     }
 
     private static void master(StringBuilder page, KeyDerivation d) {

@@ -152,6 +152,9 @@ public final class HandshakeContext {
 
     /** master_secret from the pre-master secret (RFC 5246 §8.1), or the extended one (RFC 7627 §4). */
     void deriveMasterSecret() {
+        if (config.observer() != org.layeredtls.handshake.api.TlsObserver.NONE) { // a copy for observers: ours is wiped below
+            config.observer().preMasterSecretComputed(clientRandom.clone(), preMasterSecret.clone());
+        }
         if (extendedMasterSecret) {
             byte[] sessionHash = keySchedule.sessionHash(transcript);
             masterSecret = keySchedule.extendedMasterSecret(preMasterSecret, sessionHash);

@@ -1,6 +1,5 @@
 package org.layeredtls.handshake.trace;
 
-import org.layeredtls.handshake.extension.ExtensionType;
 import org.layeredtls.handshake.message.CertificateVerify;
 import org.layeredtls.handshake.message.ClientKeyExchange;
 import org.layeredtls.handshake.message.HandshakeFrame;
@@ -151,7 +150,7 @@ final class MessageExplainer {
         w.number(2, "extensions length = " + w.peekNumber(2));
         while (w.remaining() > 0) {
             int type = w.peekNumber(2);
-            w.field(2, "extension_type = " + ExtensionType.nameOf(type) + "(" + type + "): " + ExtensionExplainer.purpose(type));
+            w.field(2, "extension_type = " + ExtensionExplainer.name(type) + "(" + type + "): " + ExtensionExplainer.purpose(type));
             int length = w.number(2, "extension_data length = " + w.peekNumber(2));
             w.nested(length, "trailing bytes the extension's own lengths do not account for",
                     inner -> ExtensionExplainer.explain(inner, type));

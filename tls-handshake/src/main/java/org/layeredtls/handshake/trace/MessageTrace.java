@@ -135,6 +135,16 @@ final class MessageTrace {
             out.line(indent + "issuer=" + c.issuer());
             out.line(indent + "notBefore=" + c.notBefore() + ", notAfter=" + c.notAfter());
             out.line(indent + "key=" + c.publicKey() + ", signature=" + c.signatureAlgorithm());
+            // as s_client -trace: the certificate itself between its "details" rules (OpenSSL prints its text form there too)
+            out.line("------details-----");
+            out.line("subject=" + CertificateLines.name(c.subjectEncoded()));
+            out.line("issuer=" + CertificateLines.name(c.issuerEncoded()));
+            out.line("a:PKEY: " + CertificateLines.publicKey(c) + "; sigalg: " + CertificateLines.signatureAlgorithm(c.signatureAlgorithm()));
+            out.line("v:" + CertificateLines.validity(c));
+            java.util.List<String> pem = new java.util.ArrayList<>();
+            CertificateLines.pem(pem, c);
+            pem.forEach(out::line);
+            out.line("------------------");
         } catch (CertificateParseException e) {
             out.line(indent + "(not a certificate this stack can parse: " + e.getMessage() + ")");
         }

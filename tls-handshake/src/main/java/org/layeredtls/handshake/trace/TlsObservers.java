@@ -92,6 +92,11 @@ public final class TlsObservers implements TlsObserver {
     }
 
     @Override
+    public void preMasterSecretComputed(byte[] clientRandom, byte[] preMasterSecret) {
+        observers.forEach(o -> o.preMasterSecretComputed(clientRandom, preMasterSecret));
+    }
+
+    @Override
     public void undecodableHandshakeSent(byte[] bytes, String why) {
         observers.forEach(o -> o.undecodableHandshakeSent(bytes, why));
     }

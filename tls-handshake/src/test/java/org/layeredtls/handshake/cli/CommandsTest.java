@@ -49,7 +49,7 @@ class CommandsTest {
         assertTrue(text.contains("New, TLSv1.2, Cipher is ECDHE-RSA-AES128-GCM-SHA256\n"), text);
         assertTrue(text.contains("    Protocol  : TLSv1.2\n    Cipher    : ECDHE-RSA-AES128-GCM-SHA256\n    Session-ID: "), text);
         assertTrue(text.contains("    Verify return code: 0 (ok)\n"), text);
-        assertTrue(text.contains(" 0 s:CN=localhost"), text);
+        assertTrue(text.contains(" 0 s:CN = localhost\n   i:CN = LayeredTLS Observe CA\n"), text);
     }
 
     @Test

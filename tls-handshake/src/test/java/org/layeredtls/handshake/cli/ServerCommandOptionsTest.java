@@ -84,7 +84,7 @@ class ServerCommandOptionsTest {
         try (OpenSslProcess client = OpenSslProcess.client(port, "-CAfile", file("ca.pem"),
                 "-cert", file("client.pem"), "-key", file("client.key"))) {
             client.awaitOutput("Verify return code: 0 (ok)");
-            server.out.await("subject=CN=layeredtls-client\nissuer=CN=LayeredTLS CA\n");
+            server.out.await("-----END CERTIFICATE-----\nsubject=CN = layeredtls-client\nissuer=CN = LayeredTLS CA\n");
         }
         try (OpenSslProcess client = OpenSslProcess.client(port, "-CAfile", file("ca.pem"))) {
             client.awaitOutput("alert handshake failure");
@@ -110,7 +110,7 @@ class ServerCommandOptionsTest {
         try (OpenSslProcess client = OpenSslProcess.client(port, "-CAfile", file("ca.pem"),
                 "-cert", file("client.pem"), "-key", file("client.key"))) {
             client.awaitOutput("Verify return code: 0 (ok)");
-            server.out.await("subject=CN=layeredtls-client\n");
+            server.out.await("subject=CN = layeredtls-client\n");
         }
         assertEquals(0, server.exitCode(), server::text);
         assertTrue(server.text().startsWith("verify depth is 0 (not enforced"), server.text());

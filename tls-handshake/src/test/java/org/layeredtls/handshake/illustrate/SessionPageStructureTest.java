@@ -105,8 +105,12 @@ class SessionPageStructureTest {
     @Test
     void showsTheKeyDerivationWithTheMasterSecretOfTheKeyLog() {
         Element keys = page.getElementById("keys");
-        String masterSecret = keys.select("dt:contains(master_secret) + dd").first().text();
+        String masterSecret = keys.select("dt:matches(^master_secret) + dd").first().text();
         assertEquals(session.masterSecret(), masterSecret);
+        // the pre-master secret it came from, as the stack reported it: the 32-byte X25519 shared secret
+        String preMasterSecret = keys.select("dt:matches(^pre_master_secret) + dd").first().text();
+        assertEquals(64, preMasterSecret.length(), keys.text());
+        assertFalse(preMasterSecret.equals(masterSecret.substring(0, 64)));
         String clientKey = keys.select("dt:contains(client_write_key) + dd").first().text();
         assertEquals(32, clientKey.length(), "AES-128: 16 bytes");
         assertTrue(keys.text().contains("PRF(pre_master_secret, \"extended master secret\", session_hash)"), keys.text());

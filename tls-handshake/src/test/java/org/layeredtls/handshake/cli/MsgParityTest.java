@@ -1,0 +1,128 @@
+package org.layeredtls.handshake.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.layeredtls.handshake.cli.Cli.file;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+import org.layeredtls.handshake.research.OpenSslProcess;
+
+/**
+ * Our {@code -msg} against {@code openssl -msg} for the same session: what one side prints as sent
+ * ({@code >>>}), the other prints as received ({@code <<<}), block for block: the RecordHeader lines
+ * with the header bytes, and each handshake message with its name, length and bytes. The one
+ * difference left: OpenSSL 3.0 does not print a ChangeCipherSpec it receives in TLS 1.2 (we do).
+ */
+class MsgParityTest {
+
+    /** One printed block: the title line and its hex lines. */
+    record Block(String title, String hex) {
+        boolean sent() {
+            return title.startsWith(">>> ");
+        }
+
+        Block mirrored() {
+            return new Block((sent() ? "<<< " : ">>> ") + title.substring(4), hex);
+        }
+
+        /** The header of an application data or alert record: the handshake is over (or failed). */
+        boolean endsTheHandshake() {
+            return title.contains("RecordHeader") && (hex.startsWith("17 ") || hex.startsWith("15 "));
+        }
+    }
+
+    static List<Block> blocks(String output) {
+        List<Block> blocks = new ArrayList<>();
+        String title = null;
+        StringBuilder hex = new StringBuilder();
+        for (String line : (output + "\nEND").split("\r?\n")) {
+            if (title != null && line.matches(" {4}[0-9a-f]{2}( [0-9a-f]{2})*")) {
+                hex.append(line.trim()).append(' ');
+                continue;
+            }
+            if (title != null) {
+                blocks.add(new Block(title, hex.toString()));
+                title = null;
+                hex.setLength(0);
+            }
+            if (line.startsWith(">>> ") || line.startsWith("<<< ")) {
+                title = line;
+            }
+        }
+        return blocks;
+    }
+
+    /** One direction's blocks up to the first application data or alert record: the handshake. */
+    static List<Block> handshake(List<Block> blocks, boolean sent) {
+        List<Block> direction = new ArrayList<>();
+        for (Block block : blocks) {
+            if (block.sent() == sent) {
+                if (block.endsTheHandshake()) {
+                    break;
+                }
+                direction.add(block);
+            }
+        }
+        return direction;
+    }
+
+    /** Ours mirrored, without the ChangeCipherSpec we sent, which OpenSSL 3.0's callback never reports as received. */
+    static List<Block> oursAsThePeerPrintsThem(String ours) {
+        return blocks(ours).stream().map(Block::mirrored)
+                .filter(b -> b.sent() || !b.title().contains(", ChangeCipherSpec ")).toList();
+    }
+
+    /**
+     * A server's line for the ClientHello it receives: OpenSSL's server prints its own method's version
+     * there (TLS 1.3, whatever -tls1_2 says); ours prints the highest version it speaks. Not compared.
+     */
+    static Block withoutReceivedClientHelloVersion(Block block) {
+        return !block.sent() && block.title().endsWith(", ClientHello")
+                ? new Block(block.title().replaceFirst("^<<< [^,]+,", "<<< (the server's own version),"), block.hex()) : block;
+    }
+
+    static void assertSameSession(String ours, String openssl) {
+        List<Block> mirrored = oursAsThePeerPrintsThem(ours).stream().map(MsgParityTest::withoutReceivedClientHelloVersion).toList();
+        List<Block> theirs = blocks(openssl).stream().map(MsgParityTest::withoutReceivedClientHelloVersion).toList();
+        for (boolean sent : new boolean[] {true, false}) {
+            List<Block> expected = handshake(theirs, sent);
+            assertTrue(expected.size() >= 7, () -> "openssl printed too little:\n" + openssl);
+            assertEquals(expected, handshake(mirrored, sent), () -> "ours:\n" + ours + "\nopenssl:\n" + openssl);
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ECDHE-RSA-AES128-GCM-SHA256", "AES128-SHA"})
+    void ourClientPrintsWhatOpenSslServerPrintsMirrored(String suite) throws Exception {
+        try (OpenSslProcess server = OpenSslProcess.server("-cert", file("server.pem"), "-key", file("server.key"),
+                "-tls1_2", "-msg")) {
+            Cli.Running client = Cli.client(server.port(), "-msg", "-quiet", "-cipher", suite, "-CAfile", file("ca.pem"),
+                    "-servername", "localhost");
+            client.type("ping\n");
+            server.awaitOutput("ping");
+            client.endInput();
+            assertEquals(0, client.exitCode(), client::text);
+            assertSameSession(client.text(), server.output());
+            assertTrue(client.text().contains(">>> TLS 1.2, Handshake [length 0010], Finished\n"), client::text);
+        }
+    }
+
+    @Test
+    void ourServerPrintsWhatOpenSslClientPrintsMirrored() throws Exception {
+        Cli.Running server = Cli.server("-msg", "-tls1_2", "-naccept", "1");
+        try (OpenSslProcess client = OpenSslProcess.client(Cli.port(server), "-tls1_2", "-msg", "-CAfile", file("ca.pem"))) {
+            client.awaitOutput("Verify return code");
+            client.write("ping\n");
+            server.out.await("ping");
+            client.closeInput();
+            assertEquals(0, server.exitCode(), server::text);
+            assertSameSession(server.text(), client.output());
+            assertTrue(server.text().contains("<<< TLS 1.0, RecordHeader [length 0005]\n    16 03 01 "), server::text);
+        }
+    }
+}

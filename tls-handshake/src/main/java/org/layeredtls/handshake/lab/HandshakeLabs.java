@@ -12,6 +12,6 @@ public final class HandshakeLabs {
 
     /** Every handshake-layer and alert-layer lab. */
     public static List<Lab> all() {
-        return List.of(new BleichenbacherLab(), new DowngradeLab(), new TruncationLab());
+        return List.of(new BleichenbacherLab(), new DowngradeLab(), new TripleHandshakeLab(), new TruncationLab());
     }
 }

@@ -12,6 +12,7 @@ public final class HandshakeLabs {
 
     /** Every handshake-layer and alert-layer lab. */
     public static List<Lab> all() {
-        return List.of(new BleichenbacherLab(), new DowngradeLab(), new TripleHandshakeLab(), new TruncationLab());
+        return List.of(new BleichenbacherLab(), new RenegotiationLab(), new DowngradeLab(), new TripleHandshakeLab(),
+                new TruncationLab());
     }
 }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
+import java.util.function.Supplier;
 
 import org.layeredtls.handshake.lab.HandshakeLabs;
 import org.layeredtls.record.lab.Lab;
@@ -35,8 +36,19 @@ public class LabCommand implements Callable<Integer> {
     @Parameters(index = "0", arity = "0..1", paramLabel = "NAME", description = "The lab to run (see the list).")
     String name;
 
+    private final Supplier<List<Lab>> labs;
     private PrintStream out = System.out;
     private PrintStream err = System.err;
+
+    /** Every lab: {@link RecordLabs#all()}, then {@link HandshakeLabs#all()}. */
+    public LabCommand() {
+        this(LabCommand::allLabs);
+    }
+
+    /** These labs instead (tests). */
+    LabCommand(Supplier<List<Lab>> labs) {
+        this.labs = labs;
+    }
 
     /** Where the command prints (tests inject their own). */
     public LabCommand io(PrintStream stdout, PrintStream stderr) {
@@ -46,7 +58,7 @@ public class LabCommand implements Callable<Integer> {
     }
 
     /** Every lab, record layer first, then handshake and alert. */
-    static List<Lab> labs() {
+    static List<Lab> allLabs() {
         List<Lab> labs = new ArrayList<>(RecordLabs.all());
         labs.addAll(HandshakeLabs.all());
         return labs;
@@ -58,7 +70,7 @@ public class LabCommand implements Callable<Integer> {
             list(out);
             return 0;
         }
-        Optional<Lab> lab = labs().stream().filter(l -> l.name().equals(name)).findFirst();
+        Optional<Lab> lab = labs.get().stream().filter(l -> l.name().equals(name)).findFirst();
         if (lab.isEmpty()) {
             err.println("lab: no lab named '" + name + "'. The labs:");
             list(err);
@@ -75,8 +87,8 @@ public class LabCommand implements Callable<Integer> {
         return result.demonstrated() ? 0 : NOT_DEMONSTRATED;
     }
 
-    private static void list(PrintStream to) {
-        for (Lab lab : labs()) {
+    private void list(PrintStream to) {
+        for (Lab lab : labs.get()) {
             to.printf("%-18s %-10s %s%n", lab.name(), lab.layer(), lab.summary());
         }
         to.flush();

@@ -12,8 +12,8 @@ import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 
 import org.layeredtls.codec.ByteWriter;
-import org.layeredtls.crypto.HashAlgorithm;
 import org.layeredtls.crypto.RsaPublicKey;
+import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.conversation.Conversation;
@@ -45,6 +45,7 @@ public final class BleichenbacherLab implements Lab {
     /** How many valid and how many invalid paddings are shown to the real server. */
     static final int PROBES = 10;
     static final CipherSuite SUITE = CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA;
+    static final ProtocolVersion VERSION = ProtocolVersion.TLS1_2;
 
     @Override
     public String name() {
@@ -71,8 +72,8 @@ public final class BleichenbacherLab implements Lab {
         out.println();
         boolean recovered;
         int queries;
-        try (LabServer leaky = new LabServer(key.server().cipherSuites(SUITE).extendedMasterSecret(false)
-                .incomingHandshakeInterceptor(new PaddingOracleLeak(key.privateKey())).build(), TlsSocket::startHandshake)) {
+        try (LabServer leaky = new LabServer(server(key).incomingHandshakeInterceptor(new PaddingOracleLeak(key.privateKey()))
+                .build(), TlsSocket::startHandshake)) {
             out.println("1. Vulnerable: a server that answers a bad PKCS#1 padding with its own alert ("
                     + PaddingOracleLeak.PADDING_ALERT.rfcName() + ").");
             Recording victim = recordVictim(leaky.port(), out);
@@ -93,7 +94,7 @@ public final class BleichenbacherLab implements Lab {
             }
             queries = attack.queries();
             byte[] premaster = premaster(m, publicKey.modulusLength());
-            byte[] master = KeySchedule.of(ProtocolVersion.TLS1_2, HashAlgorithm.SHA256)
+            byte[] master = KeySchedule.of(VERSION, SUITE.prfHash())
                     .masterSecret(premaster, victim.clientRandom(), victim.serverRandom());
             recovered = Arrays.equals(master, victim.masterSecret());
             out.printf("   recovered premaster secret: %s...%n", HexFormat.of().formatHex(premaster, 0, 16));
@@ -103,8 +104,7 @@ public final class BleichenbacherLab implements Lab {
         out.println();
         Set<String> valid;
         Set<String> invalid;
-        try (LabServer real = new LabServer(key.server().cipherSuites(SUITE).extendedMasterSecret(false).build(),
-                TlsSocket::startHandshake)) {
+        try (LabServer real = new LabServer(server(key).build(), TlsSocket::startHandshake)) {
             out.println("2. Countermeasure: our real server (RFC 5246 §7.4.7.1: on any failure, a random premaster secret).");
             valid = probe(real.port(), publicKey, true);
             invalid = probe(real.port(), publicKey, false);
@@ -116,6 +116,11 @@ public final class BleichenbacherLab implements Lab {
         return new LabResult(recovered, noOracle, (recovered ? "the leaky server's oracle gave the victim's premaster secret in "
                 + queries + " queries" : "the attack did not finish in " + queries + " queries")
                 + "; the real server answered " + valid + " to valid and " + invalid + " to invalid paddings");
+    }
+
+    /** A server of this stack with the lab key, the RSA key exchange and no extended master secret (a 2010 server). */
+    private static TlsConfig.Builder server(SmallRsaKey key) {
+        return key.server().versions(VERSION, VERSION).cipherSuites(SUITE).extendedMasterSecret(false);
     }
 
     /** What the eavesdropper kept of the victim's handshake, and (to check the attack) the victim's master secret. */
@@ -134,7 +139,7 @@ public final class BleichenbacherLab implements Lab {
         };
         try (LabRelay relay = new LabRelay(serverPort, () -> eavesdropper);
              TlsSocket victim = TlsSocket.connect("127.0.0.1", relay.port(),
-                     Pki.client().securityLevel(0).cipherSuites(SUITE).observer(keyLog).build())) {
+                     Pki.client().versions(VERSION, VERSION).securityLevel(0).cipherSuites(SUITE).observer(keyLog).build())) {
             victim.startHandshake();
         }
         Recording recording = eavesdropper.recording(master.get());

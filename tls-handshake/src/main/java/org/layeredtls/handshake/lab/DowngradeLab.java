@@ -41,6 +41,9 @@ public final class DowngradeLab implements Lab {
     /** What the client offers first, then at each retry, highest first. */
     static final List<ProtocolVersion> FALLBACK_ORDER = List.of(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_1,
             ProtocolVersion.TLS1_0);
+    /** A suite for TLS 1.2 and one that TLS 1.0 and 1.1 can use. */
+    static final List<CipherSuite> SUITES = List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
+            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA);
 
     @Override
     public String name() {
@@ -92,9 +95,6 @@ public final class DowngradeLab implements Lab {
                     + "; with it the server answered inappropriate_fallback; a rewritten hello failed the Finished check");
         }
     }
-
-    static final List<CipherSuite> SUITES = List.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256,
-            CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA);
 
     /** The client's downgrade dance: the highest version first, then one lower after each failure. */
     private static Optional<ProtocolVersion> fallbackDance(int port, boolean markFallbacks, PrintStream out) {

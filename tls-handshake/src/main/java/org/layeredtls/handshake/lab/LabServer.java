@@ -61,7 +61,7 @@ final class LabServer implements Closeable {
             try (connection) {
                 connection.socket().setSoTimeout(READ_TIMEOUT_MILLIS);
                 service.serve(connection);
-            } catch (IOException failed) {
+            } catch (IOException | RuntimeException failed) { // one connection's end, never the server's
                 synchronized (failures) {
                     failures.add(String.valueOf(failed.getMessage()));
                 }

@@ -14,6 +14,7 @@ import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.record.lab.Lab;
 import org.layeredtls.record.lab.LabResult;
 
@@ -32,11 +33,14 @@ import org.layeredtls.record.lab.LabResult;
 public final class RenegotiationLab implements Lab {
 
     static final CipherSuite SUITE = CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256;
+    /** TLS 1.2: TLS 1.3 has no renegotiation. */
+    static final ProtocolVersion VERSION = ProtocolVersion.TLS1_2;
     /** The attacker's prefix: a request of its own, whose last header swallows the victim's request line. */
     static final String PREFIX = "GET /transfer?to=mallory&amount=1000 HTTP/1.1\r\nX-Ignore-This: ";
     /** What s_server prints when a read would block (here: while the renegotiation runs). */
     static final String S_SERVER_WOULD_BLOCK = "Read BLOCK\n";
-    static final String VICTIM_REQUEST = "GET /account HTTP/1.1\r\nCookie: session=victim-secret\r\n\r\n";
+    static final String VICTIM_SECRET = "session=victim-secret";
+    static final String VICTIM_REQUEST = "GET /account HTTP/1.1\r\nCookie: " + VICTIM_SECRET + "\r\n\r\n";
 
     @Override
     public String name() {
@@ -67,11 +71,12 @@ public final class RenegotiationLab implements Lab {
         try (OpenSslProcess server = OpenSslProcess.server("-cert", Pki.serverPem().toString(), "-key",
                 Pki.serverKey().toString(), "-tls1_2", "-legacy_renegotiation", "-client_renegotiation")) {
             victimConnected = attack(server.port(), true, out);
-            server.awaitOutput("session=victim-secret");
+            server.awaitOutput(VICTIM_SECRET);
             // s_server writes what it reads to its output, with its own "Read BLOCK" line while it renegotiates.
             String output = server.output().replace(S_SERVER_WOULD_BLOCK, "");
             int start = output.indexOf(PREFIX);
-            received = start < 0 ? output : output.substring(start, output.indexOf("victim-secret", start) + "victim-secret".length());
+            received = start < 0 ? output
+                    : output.substring(start, output.indexOf(VICTIM_SECRET, start) + VICTIM_SECRET.length());
         }
         boolean spliced = victimConnected && received.startsWith(PREFIX + "GET /account");
         out.println("   the server read, as ONE request on one connection (s_server's output, its \"Read BLOCK\" lines left out):");
@@ -84,7 +89,8 @@ public final class RenegotiationLab implements Lab {
         ByteArrayOutputStream readByServer = new ByteArrayOutputStream();
         boolean victimRefused;
         List<String> serverSide;
-        TlsConfig secureServer = Pki.server().cipherSuites(SUITE).allowRenegotiation(true).clientRenegotiation(true).build();
+        TlsConfig secureServer = Pki.server().versions(VERSION, VERSION).cipherSuites(SUITE)
+                .allowRenegotiation(true).clientRenegotiation(true).build();
         try (LabServer server = new LabServer(secureServer, connection -> connection.getInputStream().transferTo(readByServer))) {
             victimRefused = !attack(server.port(), false, out);
             server.close();
@@ -93,7 +99,7 @@ public final class RenegotiationLab implements Lab {
         out.println("   the server's side: " + (serverSide.isEmpty() ? "no error" : serverSide.get(0)));
         String got = readByServer.toString(StandardCharsets.ISO_8859_1);
         out.println("   the server read: " + printable(got) + " (the prefix alone, never joined to the victim's request)");
-        boolean stopped = victimRefused && !got.contains("victim-secret");
+        boolean stopped = victimRefused && !got.contains(VICTIM_SECRET);
         return new LabResult(spliced, stopped, (spliced ? "the legacy server read the attacker's prefix and the victim's request"
                 + " as one request" : "the splice did not reach the server") + "; with RFC 5746 the server refused the"
                 + " spliced renegotiation (" + (serverSide.isEmpty() ? "?" : serverSide.get(0)) + ")");
@@ -101,8 +107,8 @@ public final class RenegotiationLab implements Lab {
 
     /** One run of the attack; whether the victim's handshake and request went through. */
     private static boolean attack(int serverPort, boolean legacy, PrintStream out) throws Exception {
-        TlsConfig.Builder attackerConfig = Pki.client().cipherSuites(SUITE);
-        TlsConfig.Builder victimConfig = Pki.client().cipherSuites(SUITE);
+        TlsConfig.Builder attackerConfig = Pki.client().versions(VERSION, VERSION).cipherSuites(SUITE);
+        TlsConfig.Builder victimConfig = Pki.client().versions(VERSION, VERSION).cipherSuites(SUITE);
         if (legacy) {
             attackerConfig.handshakeInterceptor(new LegacyClientHello());
             victimConfig.handshakeInterceptor(new LegacyClientHello());

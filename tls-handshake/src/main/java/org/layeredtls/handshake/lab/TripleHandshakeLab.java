@@ -21,6 +21,7 @@ import org.layeredtls.handshake.cert.KeyAlgorithm;
 import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.session.InMemorySessionCache;
 import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.record.lab.Lab;
 import org.layeredtls.record.lab.LabResult;
 
@@ -50,14 +51,16 @@ public final class TripleHandshakeLab implements Lab {
 
     @Override
     public String summary() {
-        return "a malicious server gives its connection to the real server the victim's master secret; the extended master secret (RFC 7627) stops it";
+        return "a malicious server gives its connection to the real server the victim's master secret;"
+                + " the extended master secret (RFC 7627) stops it";
     }
 
     @Override
     public LabResult run(PrintStream out) throws Exception {
         IssuedCertificate mallory = Pki.CA.issueServer(ATTACKER_NAME, List.of(ATTACKER_NAME), List.of(), KeyAlgorithm.RSA_2048,
                 Pki.NOT_BEFORE, Pki.NOT_AFTER);
-        out.println("C: a client of this stack that connects to " + ATTACKER_NAME + " (M, a site with a valid certificate of its own).");
+        out.println("C: a client of this stack that connects to " + ATTACKER_NAME
+                + " (M, a site with a valid certificate of its own).");
         out.println("M: connects to S (this stack's server, localhost) with C's client random, and answers C with S's");
         out.println("   server random and session id; C encrypts the premaster secret to M's key, M re-encrypts it to S's.");
         out.println("Suite: " + SUITE.ianaName() + ".");
@@ -149,7 +152,8 @@ public final class TripleHandshakeLab implements Lab {
     }
 
     private static TlsConfig.Builder common(TlsConfig.Builder builder, boolean ems) {
-        return builder.cipherSuites(SUITE).extendedMasterSecret(ems).sessionTickets(false);
+        return builder.versions(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2).cipherSuites(SUITE).extendedMasterSecret(ems)
+                .sessionTickets(false);
     }
 
     private static TlsObserver keyLog(AtomicReference<byte[]> master) {

@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.layeredtls.alert.Alert;
+import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.relay.Direction;
@@ -16,6 +17,7 @@ import org.layeredtls.handshake.relay.RecordVerdict;
 import org.layeredtls.handshake.relay.RelayInterceptor;
 import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.record.ContentType;
+import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.record.RecordHeader;
 import org.layeredtls.record.lab.Lab;
 import org.layeredtls.record.lab.LabResult;
@@ -31,6 +33,11 @@ public final class TruncationLab implements Lab {
     /** The server's message, sent in two records: the attacker keeps the first only. */
     static final String FIRST_RECORD = "Meeting at 10:00 ";
     static final String SECOND_RECORD = "is cancelled.\n";
+    /**
+     * TLS 1.2: the attacker tells application data from the rest by the record's type. (In TLS 1.3 every
+     * protected record says application_data on the wire; the attacker would count records instead.)
+     */
+    static final ProtocolVersion VERSION = ProtocolVersion.TLS1_2;
 
     @Override
     public String name() {
@@ -49,7 +56,7 @@ public final class TruncationLab implements Lab {
 
     @Override
     public LabResult run(PrintStream out) throws Exception {
-        try (LabServer server = new LabServer(Pki.server().build(), TruncationLab::sendMessage);
+        try (LabServer server = new LabServer(Pki.server().versions(VERSION, VERSION).build(), TruncationLab::sendMessage);
              LabRelay attacker = new LabRelay(server.port(), CutAfterFirstApplicationData::new)) {
             out.println("Server: this stack; it sends \"" + FIRST_RECORD + "\" and \"" + SECOND_RECORD.strip()
                     + "\" in two records, then close_notify.");
@@ -110,7 +117,8 @@ public final class TruncationLab implements Lab {
                 }
             }
         };
-        try (TlsSocket client = TlsSocket.connect("127.0.0.1", port, Pki.client().observer(alerts).build())) {
+        TlsConfig config = Pki.client().versions(VERSION, VERSION).observer(alerts).build();
+        try (TlsSocket client = TlsSocket.connect("127.0.0.1", port, config)) {
             client.socket().setSoTimeout(LabServer.READ_TIMEOUT_MILLIS);
             InputStream in = client.getInputStream();
             ByteArrayOutputStream message = new ByteArrayOutputStream();

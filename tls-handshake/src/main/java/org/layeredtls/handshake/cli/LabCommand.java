@@ -21,8 +21,8 @@ import picocli.CommandLine.Parameters;
  * it teaches (the attack worked, the countermeasure stopped it), 1 when it did not, 2 for an unknown name.
  */
 @Command(name = "lab", mixinStandardHelpOptions = true,
-        description = {"Run an attack lab: a classic attack against the layer it breaks, first with the vulnerable",
-                "setting, then with its countermeasure. Without NAME: the list of labs."},
+        description = "Run an attack lab: a classic attack against the layer it breaks, first with the vulnerable"
+                + " setting, then with its countermeasure. Without NAME: the list of labs (tls-handshake/LABS.md).",
         exitCodeListHeading = "Exit codes:%n",
         exitCodeList = {"0:the lab showed the attack work and the countermeasure stop it (or the list was printed)",
                 "1:it did not", "2:no lab of that name"})

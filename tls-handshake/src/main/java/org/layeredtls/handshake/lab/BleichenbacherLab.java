@@ -65,17 +65,39 @@ public final class BleichenbacherLab implements Lab {
     @Override
     public LabResult run(PrintStream out) throws Exception {
         SmallRsaKey key = SmallRsaKey.generate();
-        RsaPublicKey publicKey = key.publicKey();
         out.printf("Lab key: RSA, %d bits (k = %d bytes), lab-only: small so that the attack ends in seconds.%n",
-                publicKey.modulus().bitLength(), publicKey.modulusLength());
+                key.publicKey().modulus().bitLength(), key.publicKey().modulusLength());
         out.println("Suite: " + SUITE.ianaName() + " (the RSA key exchange); no extended master secret.");
         out.println();
-        boolean recovered;
-        int queries;
+        out.println("1. Vulnerable: a server that answers a bad PKCS#1 padding with its own alert ("
+                + PaddingOracleLeak.PADDING_ALERT.rfcName() + ").");
+        Bleichenbacher attack = attackLeakyServer(key, out);
+        boolean recovered = attack != null;
+        out.println();
+        out.println("2. Countermeasure: our real server (RFC 5246 §7.4.7.1: on any failure, a random premaster secret).");
+        Set<String> valid;
+        Set<String> invalid;
+        try (LabServer real = new LabServer(server(key).build(), TlsSocket::startHandshake)) {
+            valid = probe(real.port(), key.publicKey(), true);
+            invalid = probe(real.port(), key.publicKey(), false);
+        }
+        out.println("   " + PROBES + " valid paddings -> " + valid + ", " + PROBES + " invalid -> " + invalid);
+        boolean noOracle = valid.equals(invalid) && valid.size() == 1;
+        out.println("   " + (noOracle ? "the same answer either way: the server is no oracle, the attack cannot take its first step"
+                : "the answers differ: the server is an oracle"));
+        return new LabResult(recovered, noOracle, (recovered ? "the leaky server's oracle gave the victim's premaster secret in "
+                + attack.queries() + " queries" : "the attack did not recover the victim's premaster secret")
+                + "; the real server answered " + valid + " to valid and " + invalid + " to invalid paddings");
+    }
+
+    /**
+     * Records a victim's handshake with the leaky server, then runs the attack against it; the attack when the
+     * recovered premaster secret gives the victim's master secret, else null.
+     */
+    private static Bleichenbacher attackLeakyServer(SmallRsaKey key, PrintStream out) throws IOException {
+        RsaPublicKey publicKey = key.publicKey();
         try (LabServer leaky = new LabServer(server(key).incomingHandshakeInterceptor(new PaddingOracleLeak(key.privateKey()))
                 .build(), TlsSocket::startHandshake)) {
-            out.println("1. Vulnerable: a server that answers a bad PKCS#1 padding with its own alert ("
-                    + PaddingOracleLeak.PADDING_ALERT.rfcName() + ").");
             Recording victim = recordVictim(leaky.port(), out);
             Set<String> valid = probe(leaky.port(), publicKey, true);
             Set<String> invalid = probe(leaky.port(), publicKey, false);
@@ -89,33 +111,18 @@ public final class BleichenbacherLab implements Lab {
             try {
                 m = attack.recover(new BigInteger(1, victim.encryptedPremaster()));
             } catch (Bleichenbacher.BudgetExhausted exhausted) {
-                m = BigInteger.ZERO;
                 out.println("   " + exhausted.getMessage());
+                return null;
             }
-            queries = attack.queries();
-            byte[] premaster = premaster(m, publicKey.modulusLength());
+            byte[] premaster = premaster(m, k);
             byte[] master = KeySchedule.of(VERSION, SUITE.prfHash())
                     .masterSecret(premaster, victim.clientRandom(), victim.serverRandom());
-            recovered = Arrays.equals(master, victim.masterSecret());
+            boolean recovered = Arrays.equals(master, victim.masterSecret());
             out.printf("   recovered premaster secret: %s...%n", HexFormat.of().formatHex(premaster, 0, 16));
             out.printf("   its master secret %s the victim's (%d queries, %.1f s)%n", recovered ? "EQUALS" : "differs from",
-                    queries, (System.nanoTime() - started) / 1e9);
+                    attack.queries(), (System.nanoTime() - started) / 1e9);
+            return recovered ? attack : null;
         }
-        out.println();
-        Set<String> valid;
-        Set<String> invalid;
-        try (LabServer real = new LabServer(server(key).build(), TlsSocket::startHandshake)) {
-            out.println("2. Countermeasure: our real server (RFC 5246 §7.4.7.1: on any failure, a random premaster secret).");
-            valid = probe(real.port(), publicKey, true);
-            invalid = probe(real.port(), publicKey, false);
-            out.println("   " + PROBES + " valid paddings -> " + valid + ", " + PROBES + " invalid -> " + invalid);
-        }
-        boolean noOracle = valid.equals(invalid) && valid.size() == 1;
-        out.println("   " + (noOracle ? "the same answer either way: the server is no oracle, the attack cannot take its first step"
-                : "the answers differ: the server is an oracle"));
-        return new LabResult(recovered, noOracle, (recovered ? "the leaky server's oracle gave the victim's premaster secret in "
-                + queries + " queries" : "the attack did not finish in " + queries + " queries")
-                + "; the real server answered " + valid + " to valid and " + invalid + " to invalid paddings");
     }
 
     /** A server of this stack with the lab key, the RSA key exchange and no extended master secret (a 2010 server). */

@@ -123,7 +123,7 @@ public final class RenegotiationLab implements Lab {
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
-            });
+            }, OwnThread.EACH);
             try (TlsSocket victim = TlsSocket.connect("127.0.0.1", attacker.victimPort(), victimConfig.build())) {
                 var session = victim.session();
                 out.println("   victim: handshake done with \"localhost\" (" + session.cipherSuite().ianaName()

@@ -11,13 +11,15 @@ class TripleHandshakeLabTest {
 
     @Test
     @Timeout(120)
-    void withoutEmsTwoConnectionsToTwoServersShareOneMasterSecretAndWithEmsTheyDoNot() throws Exception {
+    void withoutEmsTwoConnectionsShareOneMasterSecretAndCResumesWithSAndWithEmsNeither() throws Exception {
         CapturedOutput out = new CapturedOutput();
         LabResult result = new TripleHandshakeLab().run(out.stream);
         String text = out.text();
         assertTrue(result.demonstrated(), text);
         assertTrue(text.contains("the SAME session and master secret on two connections"), text);
         assertTrue(text.contains("EMS yes"), text);
+        assertTrue(text.contains("C: resumed with \"mallory.test\"; S: resumed the session it made with M"), text);
+        assertTrue(text.contains("C: the abbreviated handshake fails (record layer: bad_record_mac"), text);
         assertTrue(result.finding().contains("shared the session id and the master secret"), result.finding());
         assertTrue(result.finding().contains("with EMS their master secrets differed"), result.finding());
     }

@@ -69,14 +69,22 @@ public final class TripleHandshakeLab implements Lab {
         out.println("Suite: " + SUITE.ianaName() + ".");
         out.println();
         out.println("1. Vulnerable: no extended master secret (C, M and S all without it).");
-        Outcome plain = synchronize(mallory, false, out);
+        Outcome plain = synchronize(mallory, false, false, out);
         out.println();
         out.println("2. Countermeasure: C and S negotiate the extended master secret (RFC 7627); M does the same as before.");
-        Outcome extended = synchronize(mallory, true, out);
+        Outcome extended = synchronize(mallory, true, true, out);
         out.println();
         out.println("With EMS the master secret is PRF(premaster, \"extended master secret\", session_hash): each connection's");
-        out.println("transcript holds its own server certificate, so M cannot make them agree. (M could refuse EMS on both");
-        out.println("sides to get the attack back: a client or server should then refuse the handshake, RFC 7627 §5.2-5.3.)");
+        out.println("transcript holds its own server certificate, so M cannot make them agree.");
+        out.println();
+        out.println("3. And if M refuses EMS on both of its connections? C and S offer it, as before, but do not require it.");
+        Outcome refused = synchronize(mallory, true, false, out);
+        if (refused.same() && !refused.resumedThroughM()) {
+            out.println("   The first step works again (C and S went on without EMS), the second does not: C offers EMS when it");
+            out.println("   resumes, the session was made without it, so S must not resume it (RFC 7627 §5.3) and runs a full");
+            out.println("   handshake, with its own certificate. Requiring EMS (RFC 7627 §5.2-5.3 allows it) would stop the first");
+            out.println("   step too; this stack offers EMS by default but has no setting to require it.");
+        }
         return new LabResult(plain.same() && plain.resumedThroughM(), !extended.same() && !extended.resumedThroughM(),
                 "without EMS the C-M and M-S connections " + (plain.same() ? "shared" : "did not share")
                 + " the session id and the master secret " + plain.shortMaster() + (plain.resumedThroughM()
@@ -100,7 +108,14 @@ public final class TripleHandshakeLab implements Lab {
         }
     }
 
-    private static Outcome synchronize(IssuedCertificate mallory, boolean ems, PrintStream out) throws Exception {
+    /**
+     * One run of the attack.
+     *
+     * @param ems         whether C and S offer (and accept) the extended master secret
+     * @param emsAtM      whether M does too, on both of its connections
+     */
+    private static Outcome synchronize(IssuedCertificate mallory, boolean ems, boolean emsAtM, PrintStream out)
+            throws Exception {
         AtomicReference<byte[]> masterAtC = new AtomicReference<>();
         AtomicReference<byte[]> masterAtS = new AtomicReference<>();
         List<SessionInfo> sessionsAtS = new CopyOnWriteArrayList<>();
@@ -109,8 +124,8 @@ public final class TripleHandshakeLab implements Lab {
         KeySynchronizingAttacker attacker = new KeySynchronizingAttacker(mallory);
         // M gives S the name C gives M, so that S will take C's resumption of the session (RFC 6066 §3: not under
         // another name); M does not check S's certificate, it has no use for it.
-        TlsConfig towardsS = attacker.clientSide(common(Pki.client(), ems)).serverName(ATTACKER_NAME).verifyPeer(false).build();
-        TlsConfig towardsC = attacker.serverSide(common(TlsConfig.builder(), ems)
+        TlsConfig towardsS = attacker.clientSide(common(Pki.client(), emsAtM)).serverName(ATTACKER_NAME).verifyPeer(false).build();
+        TlsConfig towardsC = attacker.serverSide(common(TlsConfig.builder(), emsAtM)
                 .sessionCache(new InMemorySessionCache(SESSION_CACHE_SIZE, SESSION_LIFETIME))).build();
         TlsConfig client = common(Pki.client(), ems).serverName(ATTACKER_NAME)
                 .clientSessionStore(new InMemoryClientSessionStore(SESSION_CACHE_SIZE)).observer(keyLog(masterAtC)).build();

@@ -20,6 +20,7 @@ class TripleHandshakeLabTest {
         assertTrue(text.contains("EMS yes"), text);
         assertTrue(text.contains("C: resumed with \"mallory.test\"; S: resumed the session it made with M"), text);
         assertTrue(text.contains("C: the abbreviated handshake fails (record layer: bad_record_mac"), text);
+        assertTrue(text.contains("The first step works again (C and S went on without EMS), the second does not"), text);
         assertTrue(result.finding().contains("shared the session id and the master secret"), result.finding());
         assertTrue(result.finding().contains("with EMS their master secrets differed"), result.finding());
     }

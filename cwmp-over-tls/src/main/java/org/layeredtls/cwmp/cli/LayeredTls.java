@@ -10,13 +10,15 @@ import picocli.CommandLine.Command;
 /**
  * The {@code layeredtls} command: {@code demo} (the papers' experiment), {@code acs} and
  * {@code cpe} (the two sides as separate processes), {@code acs-admin} (devices managed through a running ACS), {@code record-demo} (the Record protocol), and
- * the TLS tools {@code client}, {@code server} and {@code certs} (after openssl s_client, s_server).
+ * the TLS tools {@code client}, {@code server} and {@code certs} (after openssl s_client, s_server), {@code relay}, and
+ * {@code lab} (the attack labs).
  */
 @Command(name = "layeredtls", mixinStandardHelpOptions = true, version = "LayeredTLS 0.1.0",
         description = "A pure-Java SSL/TLS stack, layer by layer, with a thin TR-069 (CWMP) ACS and CPE on top.",
         subcommands = {DemoCommand.class, AcsCommand.class, AcsAdminCommand.class, CpeCommand.class, RecordProtocolDemo.class,
                 org.layeredtls.handshake.cli.ClientCommand.class, org.layeredtls.handshake.cli.ServerCommand.class,
-                org.layeredtls.handshake.cli.CertsCommand.class, org.layeredtls.handshake.cli.RelayCommand.class})
+                org.layeredtls.handshake.cli.CertsCommand.class, org.layeredtls.handshake.cli.RelayCommand.class,
+                org.layeredtls.handshake.cli.LabCommand.class})
 public final class LayeredTls implements Runnable {
 
     @CommandLine.Spec

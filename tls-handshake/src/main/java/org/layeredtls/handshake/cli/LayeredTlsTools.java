@@ -8,8 +8,8 @@ import picocli.CommandLine.Command;
  * top-level {@code layeredtls} launcher registers the same command classes as its subcommands.
  */
 @Command(name = "layeredtls-tools", mixinStandardHelpOptions = true,
-        subcommands = {ClientCommand.class, ServerCommand.class, CertsCommand.class, RelayCommand.class},
-        description = "LayeredTLS tools: s_client, s_server, certs, relay.")
+        subcommands = {ClientCommand.class, ServerCommand.class, CertsCommand.class, RelayCommand.class, LabCommand.class},
+        description = "LayeredTLS tools: s_client, s_server, certs, relay, lab.")
 public final class LayeredTlsTools {
 
     public static void main(String[] args) {

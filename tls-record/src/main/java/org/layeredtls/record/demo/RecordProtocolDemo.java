@@ -67,7 +67,7 @@ public final class RecordProtocolDemo implements Callable<Integer> {
     @Option(names = "--etm", description = "encrypt-then-MAC (RFC 7366) instead of MAC-then-encrypt")
     boolean encryptThenMac;
 
-    @Option(names = "--fragment", description = "the maximum fragment length, 64..16384 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--fragment", description = "the maximum fragment length, 63..16384 (default: ${DEFAULT-VALUE})")
     int fragmentLimit = 128;
 
     @Option(names = "--deflate", description = "compress with DEFLATE (RFC 3749; see CRIME before using it for real)")
@@ -113,7 +113,7 @@ public final class RecordProtocolDemo implements Callable<Integer> {
         ProtocolVersion protocolVersion = parseVersion(version);
         if (!RecordLimits.isValidFragmentLimit(fragmentLimit)) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(),
-                    "--fragment must lie in 64..16384 (RFC 6066 and RFC 8449 limits), not " + fragmentLimit);
+                    "--fragment must lie in 63..16384 (RFC 6066 and RFC 8449 limits), not " + fragmentLimit);
         }
         if (html != null && pages == null) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(),

@@ -232,7 +232,7 @@ public record SecurityLevel(int level) {
         return switch (suite.cipherSpec().bulkCipher()) {
             case NULL -> 0;
             case TRIPLE_DES_EDE_CBC -> 112;
-            case RC4_128, AES_128_CBC, AES_128_GCM -> 128;
+            case RC4_128, AES_128_CBC, AES_128_GCM, AES_128_CCM, AES_128_CCM_8 -> 128; // CCM_8 too: Enc=AESCCM8(128)
             case AES_256_CBC, AES_256_GCM, CHACHA20_POLY1305 -> 256;
         };
     }

@@ -154,6 +154,7 @@ public record SecurityLevel(int level) {
             case FFDHE4096 -> modulusStrength(4096);
             case FFDHE6144 -> modulusStrength(6144);
             case FFDHE8192 -> modulusStrength(8192);
+            case X25519MLKEM768 -> 192; // as strong as its stronger half: ML-KEM-768, NIST category 3 (FIPS 203)
         };
     }
 

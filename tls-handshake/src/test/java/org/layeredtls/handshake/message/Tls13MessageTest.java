@@ -110,6 +110,15 @@ class Tls13MessageTest {
     }
 
     @Test
+    void newSessionTicketExtensionsOf2To16Minus1BytesAreADecodeError() throws TlsAlertException {
+        String head = "00001c20" + "ffffffff" + "00" + "0001aa";
+        String almost = "fffe" + "fafa" + "fffa" + "00".repeat(0xFFFA);
+        assertEquals(0xFFFE, Tls13NewSessionTicket.decode(hex(head + almost)).extensions().list().get(0).data().length + 4);
+        String over = "ffff" + "fafa" + "fffb" + "00".repeat(0xFFFB);
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Tls13NewSessionTicket.decode(hex(head + over)));
+    }
+
+    @Test
     void tls13FinishedIsAsLongAsTheSuiteHash() throws TlsAlertException {
         assertEquals(32, ((Finished) HandshakeMessages.decode(HandshakeType.FINISHED, new byte[32], TLS13)).verifyData().length);
         DecodeContext sha384 = DecodeContext.tls13(HashAlgorithm.SHA384);

@@ -86,6 +86,8 @@ public final class HandshakeContext {
     byte[] offeredTicket;
     org.layeredtls.handshake.message.NewSessionTicket newTicket;
     org.layeredtls.handshake.session.ClientSession offeredSession;
+    /** The TLS 1.3 part: a client that offers TLS 1.3 until the ServerHello says otherwise, a server that negotiates it. */
+    Tls13Handshake tls13;
 
     HandshakeContext(Connection connection) {
         this.connection = connection;
@@ -109,6 +111,9 @@ public final class HandshakeContext {
         if (message.type() != HandshakeType.HELLO_REQUEST) { // RFC 5246 §7.4.1.1: not in the hashes
             transcript.update(bytes);
         }
+        if (tls13 != null) {
+            tls13.transcript.add(bytes); // RFC 8446 §4.4.1
+        }
         connection.writeHandshake(bytes);
         config.observer().handshakeMessageSent(message, bytes);
     }
@@ -123,6 +128,10 @@ public final class HandshakeContext {
     }
 
     DecodeContext decodeContext() {
+        if (tls13 != null && ProtocolVersion.TLS1_3.equals(version)) {
+            // RFC 8446 §4.4.4: Finished is as long as the suite's hash
+            return tls13.hash != null ? DecodeContext.tls13(tls13.hash) : DecodeContext.of(ProtocolVersion.TLS1_3);
+        }
         ProtocolVersion v = version != null ? version
                 : clientHello != null ? clientHello.clientVersion() : ProtocolVersion.TLS1_2;
         return new DecodeContext(v, suite == null ? KeyExchangeAlgorithm.NULL : suite.keyExchange());

@@ -35,8 +35,9 @@ final class ServerHelloCheck {
                     "the server chose " + version + ", outside " + context.config.minVersion().displayName()
                             + ".." + context.config.maxVersion().displayName());
         }
+        checkDowngradeSentinel(context, hello, version);
         CipherSuite suite = CipherSuite.fromCode(hello.cipherSuite())
-                .filter(s -> !s.isSignalling() && context.clientHello.cipherSuites().contains(s.code()))
+                .filter(s -> !s.isSignalling() && !s.isTls13() && context.clientHello.cipherSuites().contains(s.code()))
                 .orElseThrow(() -> ClientHandshake.illegal(
                         String.format("the server chose cipher suite 0x%04x, which was not offered", hello.cipherSuite())));
         if (suite.minimumVersion().compareTo(version) > 0) {
@@ -54,6 +55,26 @@ final class ServerHelloCheck {
         checkExtensions(context, hello.extensionsOrEmpty(), suite, version);
         context.negotiated(version, suite);
         checkResumption(context, hello, suite, version, compression);
+    }
+
+    /**
+     * RFC 8446 §4.1.3: a client that offered TLS 1.3 and gets TLS 1.2 or below checks that the last 8 bytes
+     * of ServerHello.random are neither "DOWNGRD" 01 nor "DOWNGRD" 00, and a TLS 1.2 client getting TLS 1.1
+     * or below that they are not "DOWNGRD" 00: a server that speaks more wrote them, so an attacker
+     * removed the higher versions from our ClientHello. Either is illegal_parameter.
+     */
+    private static void checkDowngradeSentinel(HandshakeContext context, ServerHello hello, ProtocolVersion version)
+            throws TlsAlertException {
+        byte[] random = hello.random();
+        byte[] last8 = Arrays.copyOfRange(random, random.length - 8, random.length);
+        boolean offered13 = context.clientHello.extensionsOrEmpty().contains(ExtensionType.SUPPORTED_VERSIONS);
+        boolean offered12 = context.clientHello.clientVersion().isAtLeast(ProtocolVersion.TLS1_2);
+        if (offered13 && java.security.MessageDigest.isEqual(last8, ServerHello.DOWNGRADE_TLS12)
+                || (offered13 || offered12) && version.compareTo(ProtocolVersion.TLS1_2) < 0
+                        && java.security.MessageDigest.isEqual(last8, ServerHello.DOWNGRADE_TLS11)) {
+            throw ClientHandshake.illegal("ServerHello.random ends with a downgrade sentinel: the server speaks a higher version"
+                    + " than " + version.displayName() + " (RFC 8446 §4.1.3)");
+        }
     }
 
     private static void checkExtensions(HandshakeContext context, Extensions extensions, CipherSuite suite,

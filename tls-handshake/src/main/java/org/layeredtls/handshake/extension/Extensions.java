@@ -80,6 +80,22 @@ public record Extensions(List<Extension> list) {
         writer.endVector16(mark);
     }
 
+    /**
+     * RFC 8446 §4.2: "If an implementation receives an extension which it recognizes and which is
+     * not specified for the message in which it appears, it MUST abort the handshake with an
+     * illegal_parameter alert." Extensions this stack does not recognise are left for the caller
+     * to ignore.
+     */
+    public void requireAllowedIn(ExtensionMessage message) throws TlsAlertException {
+        for (Extension extension : list) {
+            Optional<ExtensionType> type = extension.knownType();
+            if (type.isPresent() && !type.get().mayAppearIn(message)) {
+                throw new TlsAlertException(AlertDescription.ILLEGAL_PARAMETER, TlsLayer.HANDSHAKE,
+                        type.get().rfcName() + " may not appear in " + message.abbreviation() + " (RFC 8446 §4.2)");
+            }
+        }
+    }
+
     public boolean isEmpty() {
         return list.isEmpty();
     }

@@ -136,6 +136,10 @@ class ExtensionTest {
     void extensionTypeCodesMatchTheIanaRegistry() {
         assertEquals(0xFF01, ExtensionType.RENEGOTIATION_INFO.code());
         assertEquals(Optional.of(ExtensionType.RECORD_SIZE_LIMIT), ExtensionType.fromCode(28));
-        assertEquals("unknown(51)", ExtensionType.nameOf(51));
+        assertEquals("key_share", ExtensionType.nameOf(51));
+        assertEquals(43, ExtensionType.SUPPORTED_VERSIONS.code());
+        assertEquals(41, ExtensionType.PRE_SHARED_KEY.code());
+        assertEquals(50, ExtensionType.SIGNATURE_ALGORITHMS_CERT.code());
+        assertEquals("unknown(48)", ExtensionType.nameOf(48));
     }
 }

@@ -99,7 +99,7 @@ class OpenSslCaptureTest {
     }
 
     @Test
-    void decodesOpenSslDefaultClientHelloWithTls13ExtensionsKeptAsUnknown() throws Exception {
+    void decodesOpenSslDefaultClientHelloWithItsTls13Extensions() throws Exception {
         ClientHello hello = (ClientHello) decodeFlight(resource("openssl-client-hello-default.hex"), TLS12).get(0);
         assertEquals(ProtocolVersion.TLS1_2, hello.clientVersion(), "legacy_version stays 1.2 (RFC 8446 §4.1.2)");
         assertEquals(32, hello.sessionId().length);
@@ -108,7 +108,7 @@ class OpenSslCaptureTest {
         var extensions = hello.extensionsOrEmpty();
         assertTrue(extensions.find(43).isPresent(), "supported_versions");
         assertTrue(extensions.find(51).isPresent(), "key_share");
-        assertEquals(Optional.empty(), extensions.find(51).orElseThrow().knownType());
+        assertEquals(Optional.of(ExtensionType.KEY_SHARE), extensions.find(51).orElseThrow().knownType());
         assertTrue(extensions.find(ExtensionType.SUPPORTED_GROUPS, SupportedGroups::decode).orElseThrow()
                 .knownGroups().contains(NamedGroup.FFDHE2048));
     }

@@ -96,12 +96,19 @@ final class AeadProtection implements RecordProtection {
         return opened;
     }
 
-    /** RFC 7905 §2: the 64-bit sequence number, left-padded to 12 bytes, XORed with the IV. */
     private void xorNonce(long sequenceNumber) {
+        perRecordNonce(fixedIv, sequenceNumber, nonce);
+    }
+
+    /**
+     * RFC 7905 §2 and RFC 8446 §5.3: the 64-bit sequence number, left-padded with zeros to the IV's
+     * length, XORed with the IV, written into {@code nonce}.
+     */
+    static void perRecordNonce(byte[] iv, long sequenceNumber, byte[] nonce) {
         int pad = nonce.length - 8;
-        System.arraycopy(fixedIv, 0, nonce, 0, pad);
+        System.arraycopy(iv, 0, nonce, 0, pad);
         for (int i = 0; i < 8; i++) {
-            nonce[pad + i] = (byte) (fixedIv[pad + i] ^ (sequenceNumber >>> (56 - 8 * i)));
+            nonce[pad + i] = (byte) (iv[pad + i] ^ (sequenceNumber >>> (56 - 8 * i)));
         }
     }
 

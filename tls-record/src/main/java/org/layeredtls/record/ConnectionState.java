@@ -3,6 +3,7 @@ package org.layeredtls.record;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.alert.TlsLayer;
+import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.RandomSource;
 
@@ -17,6 +18,7 @@ public final class ConnectionState {
     private final CipherSpec cipherSpec;
     private final RecordProtection protection;
     private final Compression compression;
+    private final boolean tls13;
     private long sequenceNumber;
     private boolean exhausted;
 
@@ -25,9 +27,15 @@ public final class ConnectionState {
      * handshake uses {@link #create}.
      */
     public ConnectionState(CipherSpec cipherSpec, RecordProtection protection, Compression compression) {
+        this(cipherSpec, protection, compression, false);
+    }
+
+    private ConnectionState(CipherSpec cipherSpec, RecordProtection protection, Compression compression,
+                            boolean tls13) {
         this.cipherSpec = cipherSpec;
         this.protection = protection;
         this.compression = compression;
+        this.tls13 = tls13;
     }
 
     /** The initial state: TLS_NULL_WITH_NULL_NULL, null compression, sequence number 0. */
@@ -47,6 +55,32 @@ public final class ConnectionState {
         return new ConnectionState(cipherSpec,
                 RecordProtection.create(version, cipherSpec, keys, forWriting, crypto, random),
                 compression.newState(forWriting));
+    }
+
+    /**
+     * A TLS 1.3 state for one direction (RFC 8446 §5.2, §5.3), from the traffic key and iv the key
+     * schedule derived (§7.3). Its records carry a {@link TLSInnerPlaintext} in an application_data
+     * {3,3} record, sealed with nonce = iv XOR the sequence number and the record header as the
+     * additional data. Its sequence number starts at 0. The same state seals or opens; a
+     * {@link RecordLayer} takes it through {@link RecordLayer#installWriteState} or
+     * {@link RecordLayer#installReadState}.
+     *
+     * @param aead    AES_128_GCM, AES_256_GCM, CHACHA20_POLY1305, AES_128_CCM or AES_128_CCM_8
+     * @param key     the traffic key: the AEAD's key length
+     * @param iv      the traffic iv: 12 bytes
+     * @param backend whose primitives seal and open
+     */
+    public static ConnectionState tls13(BulkCipherAlgorithm aead, byte[] key, byte[] iv, CryptoBackend backend) {
+        return new ConnectionState(CipherSpec.of(aead, MacAlgorithm.NULL),
+                RecordProtections.createTls13(aead, key, iv, backend.provider()), CompressionMethod.NULL.newState(true), true);
+    }
+
+    /**
+     * Whether this is a TLS 1.3 state: its records hide their content type in a {@link TLSInnerPlaintext}
+     * behind an application_data header, and a change_cipher_spec record goes in the clear.
+     */
+    public boolean isTls13() {
+        return tls13;
     }
 
     public CipherSpec cipherSpec() {

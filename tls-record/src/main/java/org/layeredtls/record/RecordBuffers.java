@@ -63,6 +63,11 @@ final class RecordBuffers {
         return writeCompressed = atLeast(writeCompressed, needed, ceiling);
     }
 
+    /** TLS 1.3 has no compression: its TLSInnerPlaintext takes the TLSCompressed buffer's place. */
+    byte[] writeInnerPlaintext(int needed, int ceiling) {
+        return writeCompressed(needed, ceiling);
+    }
+
     byte[] writeRecord(int needed, int ceiling) {
         return writeRecord = atLeast(writeRecord, needed, ceiling);
     }

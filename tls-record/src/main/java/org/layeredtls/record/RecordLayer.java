@@ -26,8 +26,15 @@ import org.layeredtls.alert.TlsLayer;
  *   empty handshake / alert / CCS record   → unexpected_message   (§6.2.1)
  * </pre>
  *
+ * <p>TLS 1.3 (RFC 8446 §5) under a state {@link ConnectionState#tls13 made for it}: the content type
+ * travels inside the encryption ({@link TLSInnerPlaintext}, padded by the {@link PaddingPolicy}), every
+ * record goes out as application_data {3,3}, a change_cipher_spec only in the clear; the rules for
+ * reading are in {@link Tls13Records}. Before the first TLS 1.3 state is installed, the layer reads and
+ * writes in the clear as for any version (the hellos).
+ *
  * <p>The record layer knows no handshake: it is handed {@link ConnectionState}s as pending states
- * and makes them current when told to (by the ChangeCipherSpec layer). It implements
+ * and makes them current when told to (by the ChangeCipherSpec layer), or, in TLS 1.3, installs them
+ * at once ({@link #installWriteState}, {@link #installReadState}). It implements
  * {@link AlertTransport}, so the Alert protocol can write through it.
  *
  * <p>Memory: a new layer holds only the 5-byte header buffer; the record buffers appear when a record
@@ -59,6 +66,9 @@ public final class RecordLayer implements AlertTransport {
     private int sendFragmentLimit = RecordLimits.MAX_PLAINTEXT_LENGTH;
     private int receiveFragmentLimit = RecordLimits.MAX_PLAINTEXT_LENGTH;
 
+    // TLS 1.3 record padding (RFC 8446 §5.4, see setPaddingPolicy): none unless asked for.
+    private PaddingPolicy paddingPolicy = PaddingPolicy.NONE;
+
     // The BEAST countermeasure (see setCbcRecordSplitting): off until the handshake turns it on.
     private boolean cbcRecordSplitting;
 
@@ -69,7 +79,8 @@ public final class RecordLayer implements AlertTransport {
     // The per-connection memory budget (see RecordBuffers): buffers allocated when a record first
     // needs them, sized to the negotiated limits, reused for every record after that.
     private final byte[] readHeader = new byte[RecordLimits.HEADER_LENGTH];
-    private final RecordBuffers buffers = new RecordBuffers();
+    final RecordBuffers buffers = new RecordBuffers();
+    private final Tls13Records tls13 = new Tls13Records(this); // the TLS 1.3 write and read paths
 
     /**
      * @param in        where records are read from (a socket's input stream, or an in-memory pipe)
@@ -84,6 +95,10 @@ public final class RecordLayer implements AlertTransport {
 
     public void setObserver(RecordObserver observer) {
         this.observer = observer == null ? RecordObserver.NONE : observer;
+    }
+
+    RecordObserver observer() {
+        return observer;
     }
 
     /**
@@ -160,6 +175,18 @@ public final class RecordLayer implements AlertTransport {
         return cbcRecordSplitting;
     }
 
+    /**
+     * How many zeros each TLS 1.3 record carries after its content type, to hide its content's length
+     * (RFC 8446 §5.4); {@link PaddingPolicy#NONE} by default. TLS 1.2 and older states ignore it.
+     */
+    public void setPaddingPolicy(PaddingPolicy policy) {
+        this.paddingPolicy = policy == null ? PaddingPolicy.NONE : policy;
+    }
+
+    public PaddingPolicy paddingPolicy() {
+        return paddingPolicy;
+    }
+
     public ConnectionState readState() {
         return readState;
     }
@@ -194,11 +221,11 @@ public final class RecordLayer implements AlertTransport {
                 + writeState.protection().bufferedBytes() + readState.protection().bufferedBytes();
     }
 
-    private int writeRecordCeiling() {
+    int writeRecordCeiling() {
         return RecordBuffers.writeRecordCeiling(writeState, sendFragmentLimit);
     }
 
-    private int readFragmentCeiling() {
+    int readFragmentCeiling() {
         return RecordBuffers.readFragmentCeiling(readState, receiveFragmentLimit);
     }
 
@@ -250,6 +277,28 @@ public final class RecordLayer implements AlertTransport {
         observer.readStateChanged(readState);
     }
 
+    /**
+     * Makes {@code state} the current write state at once: TLS 1.3 changes keys without a
+     * ChangeCipherSpec (RFC 8446 §5.1, §7.2, §4.6.3 KeyUpdate). The next record is sealed under it with
+     * sequence number 0 (a new state starts there).
+     */
+    public void installWriteState(ConnectionState state) {
+        writeState.release();
+        writeState = state;
+        observer.writeStateChanged(writeState);
+    }
+
+    /**
+     * Makes {@code state} the current read state at once (RFC 8446 §5.1): the next record read is
+     * opened under it, with sequence number 0. A TLS 1.3 state ({@link ConnectionState#isTls13()})
+     * switches {@link #readRecord()} to TLS 1.3's rules.
+     */
+    public void installReadState(ConnectionState state) {
+        readState.release();
+        readState = state;
+        observer.readStateChanged(readState);
+    }
+
     // ---------------------------------------------------------------- writing
 
     /**
@@ -289,6 +338,10 @@ public final class RecordLayer implements AlertTransport {
 
     private void writeRecord(ContentType type, byte[] data, int offset, int length) throws IOException {
         ConnectionState state = writeState;
+        if (state.isTls13()) {
+            tls13.write(state, type, data, offset, length);
+            return;
+        }
         long sequenceNumber = state.nextSequenceNumber();
         // TLSCompressed: with null compression the caller's bytes themselves, no copy
         byte[] compressed = data;
@@ -306,20 +359,29 @@ public final class RecordLayer implements AlertTransport {
         int ciphertextLength = protection.seal(sequenceNumber, type, writeVersion,
                 compressed, compressedOffset, compressedLength, writeRecord, RecordLimits.HEADER_LENGTH);
         RecordHeader.write(type, writeVersion, ciphertextLength, writeRecord, 0);
-        if (writeInterceptor == null) {
-            out.write(writeRecord, 0, RecordLimits.HEADER_LENGTH + ciphertextLength);
-        } else { // research hook: the interceptor decides which bytes reach the wire
-            out.write(writeInterceptor.intercept(type, sequenceNumber,
-                    Arrays.copyOf(writeRecord, RecordLimits.HEADER_LENGTH + ciphertextLength)));
-        }
+        send(type, sequenceNumber, writeRecord, ciphertextLength);
         if (observer != RecordObserver.NONE) {
             observer.recordWritten(sequenceNumber,
                     new TLSPlaintext(type, writeVersion, Arrays.copyOfRange(data, offset, offset + length)),
                     new TLSCompressed(type, writeVersion,
                             Arrays.copyOfRange(compressed, compressedOffset, compressedOffset + compressedLength)),
-                    new TLSCiphertext(type, writeVersion, Arrays.copyOfRange(writeRecord,
-                            RecordLimits.HEADER_LENGTH, RecordLimits.HEADER_LENGTH + ciphertextLength)));
+                    ciphertext(type, writeVersion, writeRecord, ciphertextLength));
         }
+    }
+
+    /** Writes a finished record (header and fragment), through the research hook if one is set. */
+    void send(ContentType type, long sequenceNumber, byte[] record, int fragmentLength) throws IOException {
+        int recordLength = RecordLimits.HEADER_LENGTH + fragmentLength;
+        if (writeInterceptor == null) {
+            out.write(record, 0, recordLength);
+        } else { // research hook: the interceptor decides which bytes reach the wire
+            out.write(writeInterceptor.intercept(type, sequenceNumber, Arrays.copyOf(record, recordLength)));
+        }
+    }
+
+    static TLSCiphertext ciphertext(ContentType type, ProtocolVersion version, byte[] record, int length) {
+        return new TLSCiphertext(type, version,
+                Arrays.copyOfRange(record, RecordLimits.HEADER_LENGTH, RecordLimits.HEADER_LENGTH + length));
     }
 
     // ---------------------------------------------------------------- AlertTransport
@@ -351,6 +413,9 @@ public final class RecordLayer implements AlertTransport {
         headerBuffered = false;
         firstRecord = false;
         RecordHeader header = RecordHeader.decode(readHeader);
+        if (readState.isTls13()) {
+            return tls13.read(readState, header);
+        }
         checkVersion(header.version());
         int ciphertextLimit = receiveFragmentLimit + RecordLimits.MAX_COMPRESSION_EXPANSION
                 + RecordLimits.MAX_PROTECTION_EXPANSION;
@@ -458,12 +523,12 @@ public final class RecordLayer implements AlertTransport {
         }
     }
 
-    private static TlsAlertException overflow(String reason) {
+    static TlsAlertException overflow(String reason) {
         return new TlsAlertException(AlertDescription.RECORD_OVERFLOW, TlsLayer.RECORD, reason);
     }
 
     /** Reads exactly {@code length} bytes; returns false only if {@code atBoundary} and the stream ended before the first byte. */
-    private boolean readFully(byte[] buffer, int offset, int length, boolean atBoundary) throws IOException {
+    boolean readFully(byte[] buffer, int offset, int length, boolean atBoundary) throws IOException {
         int total = 0;
         while (total < length) {
             int n = in.read(buffer, offset + total, length - total);

@@ -1,6 +1,6 @@
 package org.layeredtls.record;
 
-/** The length limits of the three record forms (RFC 5246 §6.2). */
+/** The length limits of the three record forms (RFC 5246 §6.2), and of TLS 1.3's two (RFC 8446 §5). */
 public final class RecordLimits {
 
     /** The 5-byte record header: type, version, length. */
@@ -15,6 +15,13 @@ public final class RecordLimits {
     public static final int MAX_PROTECTION_EXPANSION = 1024;
     /** TLSCiphertext.length MUST NOT exceed 2^14 + 2048 (§6.2.3). */
     public static final int MAX_CIPHERTEXT_LENGTH = MAX_COMPRESSED_LENGTH + MAX_PROTECTION_EXPANSION;
+    /**
+     * TLS 1.3: the AEAD may add at most 255 bytes to the TLSInnerPlaintext (RFC 8446 §5.2), whose
+     * content type byte makes it one byte longer than the fragment limit at most (§5.4).
+     */
+    public static final int MAX_TLS13_EXPANSION = 1 + 255;
+    /** TLS 1.3: TLSCiphertext.length MUST NOT exceed 2^14 + 256 (RFC 8446 §5.2). */
+    public static final int MAX_TLS13_CIPHERTEXT_LENGTH = MAX_PLAINTEXT_LENGTH + MAX_TLS13_EXPANSION;
     /** The smallest record size limit a peer may ask for (RFC 8449 §4). */
     public static final int MIN_RECORD_SIZE_LIMIT = 64;
 

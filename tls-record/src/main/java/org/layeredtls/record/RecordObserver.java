@@ -4,6 +4,12 @@ package org.layeredtls.record;
  * Watches the Record layer: every record in its three forms, and every switch of the current
  * state. Every method does nothing by default. Building the three forms costs copies, so the
  * record layer builds them only when an observer other than {@link #NONE} is set.
+ *
+ * <p>Under a TLS 1.3 state ({@link ConnectionState#isTls13()}) there is no compression; the middle
+ * form then holds the {@link TLSInnerPlaintext} (content, type byte, zeros) with the inner content
+ * type, the plaintext has the inner type too, and the ciphertext is the application_data {3,3} record
+ * as sent. A change_cipher_spec in the clear is the same bytes in all three forms, reported with the
+ * sequence number it did not consume.
  */
 public interface RecordObserver {
 

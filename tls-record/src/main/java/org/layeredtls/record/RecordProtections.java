@@ -3,6 +3,7 @@ package org.layeredtls.record;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.alert.TlsLayer;
+import org.layeredtls.crypto.Aead;
 import org.layeredtls.crypto.BlockCipher;
 import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.HashAlgorithm;
@@ -116,8 +117,29 @@ final class RecordProtections {
         if (keys.macKey().length != 0) {
             throw new IllegalArgumentException("an AEAD cipher takes no MAC key");
         }
+        Aead aead = aead(bulk, key, crypto);
         return bulk == BulkCipherAlgorithm.CHACHA20_POLY1305
-                ? AeadProtection.chaCha20Poly1305(forWriting, crypto.chaCha20Poly1305(key), fixedIv)
-                : AeadProtection.gcm(forWriting, crypto.aesGcm(key), fixedIv);
+                ? AeadProtection.chaCha20Poly1305(forWriting, aead, fixedIv)
+                : AeadProtection.gcm(forWriting, aead, fixedIv);
+    }
+
+    /** RFC 8446 §5.2: the TLS 1.3 protection of one direction, keyed with its traffic key and iv. */
+    static RecordProtection createTls13(BulkCipherAlgorithm bulk, byte[] key, byte[] iv, CryptoProvider crypto) {
+        if (bulk.type() != CipherType.AEAD) {
+            throw new IllegalArgumentException("TLS 1.3 protects records with an AEAD only (RFC 8446 §5.2), not " + bulk);
+        }
+        if (key.length != bulk.keyLength()) {
+            throw new IllegalArgumentException(bulk + " takes a " + bulk.keyLength() + "-byte key, not " + key.length);
+        }
+        return new Tls13AeadProtection(aead(bulk, key, crypto), iv);
+    }
+
+    /** The AEAD primitive for a bulk cipher, keyed. */
+    private static Aead aead(BulkCipherAlgorithm bulk, byte[] key, CryptoProvider crypto) {
+        return switch (bulk) {
+            case AES_128_GCM, AES_256_GCM -> crypto.aesGcm(key);
+            case CHACHA20_POLY1305 -> crypto.chaCha20Poly1305(key);
+            default -> throw new IllegalArgumentException(bulk + " is not an AEAD cipher");
+        };
     }
 }

@@ -77,7 +77,7 @@ class RecordLayerAllocationTest {
                 scheme + " allocates " + perRecord + " bytes per read record of " + size + " (a buffer per record?)");
     }
 
-    private static long allocatedBytes() {
+    static long allocatedBytes() {
         return ((com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean()).getCurrentThreadAllocatedBytes();
     }
 }

@@ -137,6 +137,7 @@ public final class TlsConfig {
     private final boolean middleboxCompatibility;
     private final long keyUpdateRecordLimit;
     private final int tls13TicketCount;
+    private final org.layeredtls.record.PaddingPolicy paddingPolicy;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -201,6 +202,7 @@ public final class TlsConfig {
         this.middleboxCompatibility = b.middleboxCompatibility;
         this.keyUpdateRecordLimit = b.keyUpdateRecordLimit;
         this.tls13TicketCount = b.tls13TicketCount;
+        this.paddingPolicy = b.paddingPolicy;
         checkSecurityLevel();
     }
 
@@ -290,6 +292,7 @@ public final class TlsConfig {
         b.middleboxCompatibility = middleboxCompatibility;
         b.keyUpdateRecordLimit = keyUpdateRecordLimit;
         b.tls13TicketCount = tls13TicketCount;
+        b.paddingPolicy = paddingPolicy;
         return b;
     }
 
@@ -409,6 +412,8 @@ public final class TlsConfig {
     public long keyUpdateRecordLimit() { return keyUpdateRecordLimit; }
     /** NewSessionTicket messages a TLS 1.3 server sends after its handshake (default 2, as OpenSSL; 0: none). */
     public int tls13TicketCount() { return sessionTickets() ? tls13TicketCount : 0; }
+    /** How many zeros pad each TLS 1.3 record's TLSInnerPlaintext (RFC 8446 §5.4; default none). */
+    public org.layeredtls.record.PaddingPolicy paddingPolicy() { return paddingPolicy; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -476,6 +481,7 @@ public final class TlsConfig {
         private boolean middleboxCompatibility = true;
         private long keyUpdateRecordLimit = DEFAULT_KEY_UPDATE_RECORD_LIMIT;
         private int tls13TicketCount = DEFAULT_TLS13_TICKET_COUNT;
+        private org.layeredtls.record.PaddingPolicy paddingPolicy = org.layeredtls.record.PaddingPolicy.NONE;
 
         private Builder() {
         }
@@ -945,6 +951,15 @@ public final class TlsConfig {
                 throw new IllegalArgumentException("the ticket count may not be negative, not " + tickets);
             }
             this.tls13TicketCount = tickets;
+            return this;
+        }
+
+        /**
+         * How many zeros pad each TLS 1.3 record (RFC 8446 §5.4: padding hides the length of what is sent;
+         * default {@code PaddingPolicy.NONE}, as OpenSSL; {@code PaddingPolicy.padToMultipleOf(n)} to show it).
+         */
+        public Builder paddingPolicy(org.layeredtls.record.PaddingPolicy policy) {
+            this.paddingPolicy = java.util.Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -109,6 +109,7 @@ public final class Connection {
                 : new InterceptedRecordInput(input, config.incomingRecordInterceptor());
         this.records = new RecordLayer(interceptedRecords == null ? input : interceptedRecords, output, () -> closed = true);
         this.records.setObserver(config.observer());
+        this.records.setPaddingPolicy(config.paddingPolicy()); // TLS 1.3 records only (RFC 8446 §5.4)
         this.alerts = new AlertProtocol(records, () -> invalidateSession.run(), config.observer());
         this.ccs = new ChangeCipherSpecProtocol(records, config.observer());
         // Research hooks: see org.layeredtls.handshake.intercept.

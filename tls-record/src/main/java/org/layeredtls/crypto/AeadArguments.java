@@ -13,11 +13,18 @@ final class AeadArguments {
     static final int TAG = 16;
 
     private final String name;
+    private final int tagLength;
     private final byte[] lastSealNonce = new byte[NONCE];
     private boolean sealedOnce;
 
     AeadArguments(String name) {
+        this(name, TAG);
+    }
+
+    /** For an AEAD whose tag is not 16 bytes (AES-CCM-8's is 8). */
+    AeadArguments(String name, int tagLength) {
         this.name = name;
+        this.tagLength = tagLength;
     }
 
     /** Checks a seal call and remembers its nonce. */
@@ -28,7 +35,7 @@ final class AeadArguments {
         }
         System.arraycopy(nonce, 0, lastSealNonce, 0, NONCE);
         sealedOnce = true;
-        if (length < 0 || out.length - outOff < length + TAG) {
+        if (length < 0 || out.length - outOff < length + tagLength) {
             throw new IllegalArgumentException("the output buffer is too short");
         }
     }
@@ -40,7 +47,7 @@ final class AeadArguments {
      */
     int checkOpen(byte[] nonce, int length, byte[] out, int outOff) {
         checkNonce(nonce);
-        int plaintextLength = length - TAG;
+        int plaintextLength = length - tagLength;
         if (plaintextLength < 0) {
             return -1;
         }

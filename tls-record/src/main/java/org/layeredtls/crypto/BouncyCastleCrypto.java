@@ -75,6 +75,14 @@ public final class BouncyCastleCrypto implements CryptoProvider {
         return new ChaCha20Poly1305Aead(key); // not BC's ChaCha20Poly1305: see there for why
     }
 
+    @Override
+    public Aead aesCcm(byte[] key, int tagLength) {
+        if (key.length != 16) {
+            throw new IllegalArgumentException("an AES-128-CCM key is 16 bytes, not " + key.length);
+        }
+        return new AesCcm(key, tagLength);
+    }
+
     static Digest newDigest(HashAlgorithm algorithm) {
         return switch (algorithm) {
             case MD5 -> new MD5Digest();

@@ -28,6 +28,14 @@ public interface CryptoProvider {
     /** ChaCha20-Poly1305 (RFC 8439) with a 32-byte key. */
     Aead chaCha20Poly1305(byte[] key);
 
+    /**
+     * AES-CCM (RFC 3610, NIST SP 800-38C) with a 16-byte key and a 16-byte tag, or an 8-byte one (CCM_8).
+     * A provider that has no CCM of its own (the JDK's, or a test's stand-in) lends BouncyCastle's.
+     */
+    default Aead aesCcm(byte[] key, int tagLength) {
+        return BouncyCastleCrypto.INSTANCE.aesCcm(key, tagLength);
+    }
+
     /** The default provider: BouncyCastle's. */
     static CryptoProvider defaultProvider() {
         return BouncyCastleCrypto.INSTANCE;

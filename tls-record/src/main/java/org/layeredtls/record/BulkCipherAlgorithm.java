@@ -2,7 +2,8 @@ package org.layeredtls.record;
 
 /**
  * The bulk encryption algorithms of the record layer, with the sizes the key block is cut into
- * (RFC 5246 §6.3 and appendix C; RFC 5288 for GCM; RFC 7905 for ChaCha20-Poly1305).
+ * (RFC 5246 §6.3 and appendix C; RFC 5288 for GCM; RFC 7905 for ChaCha20-Poly1305; RFC 6655 for CCM).
+ * TLS 1.3 uses the AEADs only, with a 12-byte iv whatever the fixed and record IV lengths say (RFC 8446 §5.3).
  */
 public enum BulkCipherAlgorithm {
     //                 type               key fixedIv recordIv block tag
@@ -15,7 +16,14 @@ public enum BulkCipherAlgorithm {
     AES_128_GCM(CipherType.AEAD, 16, 4, 8, 0, 16),
     AES_256_GCM(CipherType.AEAD, 32, 4, 8, 0, 16),
     /** RFC 7905: 12-byte IV from the key block XORed with the sequence number; nothing explicit. */
-    CHACHA20_POLY1305(CipherType.AEAD, 32, 12, 0, 0, 16);
+    CHACHA20_POLY1305(CipherType.AEAD, 32, 12, 0, 0, 16),
+    /**
+     * AES-128 in CCM mode (RFC 3610), 16-byte tag: TLS 1.3's TLS_AES_128_CCM_SHA256 (RFC 8446 §B.4); in
+     * TLS 1.2 built like GCM, a 4-byte salt and an 8-byte explicit nonce (RFC 6655 §3).
+     */
+    AES_128_CCM(CipherType.AEAD, 16, 4, 8, 0, 16),
+    /** AES-128-CCM with an 8-byte tag: TLS_AES_128_CCM_8_SHA256 (RFC 8446 §B.4), RFC 6655's CCM_8. */
+    AES_128_CCM_8(CipherType.AEAD, 16, 4, 8, 0, 8);
 
     private final CipherType type;
     private final int keyLength;

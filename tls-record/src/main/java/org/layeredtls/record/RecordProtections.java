@@ -139,6 +139,7 @@ final class RecordProtections {
         return switch (bulk) {
             case AES_128_GCM, AES_256_GCM -> crypto.aesGcm(key);
             case CHACHA20_POLY1305 -> crypto.chaCha20Poly1305(key);
+            case AES_128_CCM, AES_128_CCM_8 -> crypto.aesCcm(key, bulk.tagLength());
             default -> throw new IllegalArgumentException(bulk + " is not an AEAD cipher");
         };
     }

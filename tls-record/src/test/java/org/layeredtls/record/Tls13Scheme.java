@@ -16,7 +16,13 @@ record Tls13Scheme(BulkCipherAlgorithm aead, CryptoBackend backend) {
 
     /** The AEADs of the TLS 1.3 cipher suites (RFC 8446 §B.4). */
     static final List<BulkCipherAlgorithm> AEADS = List.of(BulkCipherAlgorithm.AES_128_GCM,
-            BulkCipherAlgorithm.AES_256_GCM, BulkCipherAlgorithm.CHACHA20_POLY1305);
+            BulkCipherAlgorithm.AES_256_GCM, BulkCipherAlgorithm.CHACHA20_POLY1305,
+            BulkCipherAlgorithm.AES_128_CCM, BulkCipherAlgorithm.AES_128_CCM_8);
+
+    /** CCM is BouncyCastle's CCMBlockCipher, which allocates per message (see AesCcm). */
+    boolean allocatesPerRecord() {
+        return aead == BulkCipherAlgorithm.AES_128_CCM || aead == BulkCipherAlgorithm.AES_128_CCM_8;
+    }
 
     /** Every AEAD on every backend. */
     static List<Tls13Scheme> all() {

@@ -19,7 +19,8 @@ public enum NamedGroup {
     FFDHE3072(257, "ffdhe3072"),
     FFDHE4096(258, "ffdhe4096"),
     FFDHE6144(259, "ffdhe6144"),
-    FFDHE8192(260, "ffdhe8192");
+    FFDHE8192(260, "ffdhe8192"),
+    X25519MLKEM768(0x11EC, "X25519MLKEM768");
 
     private static final Map<Integer, NamedGroup> BY_CODE = new HashMap<>();
 

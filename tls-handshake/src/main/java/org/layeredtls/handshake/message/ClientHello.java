@@ -9,6 +9,8 @@ import java.util.stream.Collectors;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.codec.ByteReader;
 import org.layeredtls.codec.ByteWriter;
+import org.layeredtls.handshake.extension.Extension;
+import org.layeredtls.handshake.extension.ExtensionType;
 import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
@@ -69,7 +71,25 @@ public record ClientHello(ProtocolVersion clientVersion, byte[] random, byte[] s
         // RFC 5246 §7.4.1.2: extensions are present if bytes follow compression_methods.
         Optional<Extensions> extensions = reader.isEmpty() ? Optional.empty() : Optional.of(Extensions.decode(reader));
         reader.expectEnd("ClientHello");
+        if (extensions.isPresent()) {
+            requirePreSharedKeyLast(extensions.get());
+        }
         return new ClientHello(version, random, sessionId, cipherSuites, compressionMethods, extensions);
+    }
+
+    /**
+     * RFC 8446 §4.2.11: "The "pre_shared_key" extension MUST be the last extension in the
+     * ClientHello ... Servers MUST check that it is the last extension and otherwise fail the
+     * handshake with an "illegal_parameter" alert." (The binders are computed over the bytes before them.)
+     */
+    private static void requirePreSharedKeyLast(Extensions extensions) throws TlsAlertException {
+        List<Extension> list = extensions.list();
+        for (int i = 0; i < list.size() - 1; i++) {
+            if (list.get(i).type() == ExtensionType.PRE_SHARED_KEY.code()) {
+                throw MessageCodec.illegalParameter("pre_shared_key is extension " + (i + 1) + " of " + list.size()
+                        + " in the ClientHello, not the last");
+            }
+        }
     }
 
     @Override

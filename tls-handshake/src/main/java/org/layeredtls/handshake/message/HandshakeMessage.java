@@ -11,7 +11,8 @@ import org.layeredtls.codec.ByteWriter;
  */
 public sealed interface HandshakeMessage permits HelloRequest, ClientHello, ServerHello, Certificate,
         ServerKeyExchange, CertificateRequest, ServerHelloDone, CertificateVerify, ClientKeyExchange,
-        Finished, NewSessionTicket {
+        Finished, NewSessionTicket, EncryptedExtensions, Tls13Certificate, Tls13CertificateRequest,
+        Tls13NewSessionTicket, KeyUpdate, EndOfEarlyData {
 
     /** The message type byte. */
     HandshakeType type();

@@ -29,8 +29,15 @@ public final class HandshakeMessageLimits {
     /** RFC 5246 §7.4.1.3: version, random, session_id, cipher_suite, compression_method, extensions. */
     public static final int SERVER_HELLO_MAX = 2 + 32 + (1 + 32) + 2 + 1 + (2 + 65535);
 
-    /** RFC 5077 §3.3: ticket_lifetime_hint (4) + ticket&lt;0..2^16-1&gt;. */
-    public static final int NEW_SESSION_TICKET_MAX = 4 + (2 + 65535);
+    /**
+     * The larger of the two NewSessionTickets: RFC 5077 §3.3's (ticket_lifetime_hint (4) +
+     * ticket&lt;0..2^16-1&gt;) and RFC 8446 §4.6.1's: ticket_lifetime (4) + ticket_age_add (4) +
+     * ticket_nonce&lt;0..255&gt; + ticket&lt;1..2^16-1&gt; + extensions&lt;0..2^16-2&gt; = 131,333 bytes.
+     */
+    public static final int NEW_SESSION_TICKET_MAX = 4 + 4 + (1 + 255) + (2 + 65535) + (2 + 65534);
+
+    /** RFC 8446 §4.3.1: extensions&lt;0..2^16-1&gt;. */
+    public static final int ENCRYPTED_EXTENSIONS_MAX = 2 + 65535;
 
     /**
      * RFC 5246 §7.4.3: ServerDHParams (dh_p, dh_g, dh_Ys, each &lt;1..2^16-1&gt;) followed by a
@@ -40,7 +47,8 @@ public final class HandshakeMessageLimits {
 
     /**
      * RFC 5246 §7.4.4: certificate_types&lt;1..2^8-1&gt; + supported_signature_algorithms&lt;2..2^16-2&gt;
-     * + certificate_authorities&lt;0..2^16-1&gt;.
+     * + certificate_authorities&lt;0..2^16-1&gt;; larger than TLS 1.3's (RFC 8446 §4.3.2:
+     * certificate_request_context&lt;0..2^8-1&gt; + extensions&lt;2..2^16-1&gt;).
      */
     public static final int CERTIFICATE_REQUEST_MAX = (1 + 255) + (2 + 65534) + (2 + 65535);
 
@@ -62,12 +70,13 @@ public final class HandshakeMessageLimits {
             case CLIENT_HELLO -> CLIENT_HELLO_MAX;
             case SERVER_HELLO -> SERVER_HELLO_MAX;
             case NEW_SESSION_TICKET -> NEW_SESSION_TICKET_MAX;
+            case ENCRYPTED_EXTENSIONS -> ENCRYPTED_EXTENSIONS_MAX;
             case CERTIFICATE -> maxCertificateList;
             case SERVER_KEY_EXCHANGE -> SERVER_KEY_EXCHANGE_MAX;
             case CERTIFICATE_REQUEST -> CERTIFICATE_REQUEST_MAX;
             case CERTIFICATE_VERIFY -> CERTIFICATE_VERIFY_MAX;
             case CLIENT_KEY_EXCHANGE -> CLIENT_KEY_EXCHANGE_MAX;
-            default -> 0; // hello_request, server_hello_done, finished: a few bytes at most
+            default -> 0; // hello_request, server_hello_done, finished, key_update, end_of_early_data: a few bytes at most
         };
         return type == HandshakeType.CERTIFICATE ? legal : Math.max(legal, SMALLEST_BOUND);
     }

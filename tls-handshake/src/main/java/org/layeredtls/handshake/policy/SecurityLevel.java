@@ -154,6 +154,7 @@ public record SecurityLevel(int level) {
             case FFDHE4096 -> modulusStrength(4096);
             case FFDHE6144 -> modulusStrength(6144);
             case FFDHE8192 -> modulusStrength(8192);
+            case X25519MLKEM768 -> 192; // as strong as its stronger half: ML-KEM-768, NIST category 3 (FIPS 203)
         };
     }
 
@@ -233,7 +234,7 @@ public record SecurityLevel(int level) {
         return switch (suite.cipherSpec().bulkCipher()) {
             case NULL -> 0;
             case TRIPLE_DES_EDE_CBC -> 112;
-            case RC4_128, AES_128_CBC, AES_128_GCM -> 128;
+            case RC4_128, AES_128_CBC, AES_128_GCM, AES_128_CCM, AES_128_CCM_8 -> 128; // CCM_8 too: Enc=AESCCM8(128)
             case AES_256_CBC, AES_256_GCM, CHACHA20_POLY1305 -> 256;
         };
     }

@@ -51,6 +51,10 @@ final class MessageExplainer {
             case CLIENT_KEY_EXCHANGE -> "RFC 5246 §7.4.7";
             case FINISHED -> "RFC 5246 §7.4.9";
             case NEW_SESSION_TICKET -> "RFC 5077 §3.3";
+            case END_OF_EARLY_DATA -> "RFC 8446 §4.5";
+            case ENCRYPTED_EXTENSIONS -> "RFC 8446 §4.3.1";
+            case KEY_UPDATE -> "RFC 8446 §4.6.3";
+            case MESSAGE_HASH -> "RFC 8446 §4.4.1";
         };
     }
 

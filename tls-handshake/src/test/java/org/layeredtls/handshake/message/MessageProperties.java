@@ -48,6 +48,13 @@ class MessageProperties {
                     }
                 }
             }
+            for (DecodeContext tls13 : MessageArbitraries.TLS13_CONTEXTS) {
+                try {
+                    HandshakeMessages.decode(type, body, tls13).encode();
+                } catch (TlsAlertException expected) {
+                    // the only allowed failure
+                }
+            }
         }
     }
 

@@ -5,6 +5,7 @@ import javax.crypto.spec.SecretKeySpec;
 
 import org.layeredtls.crypto.Aead;
 import org.layeredtls.crypto.BlockCipher;
+import org.layeredtls.crypto.BouncyCastleCrypto;
 import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.Hash;
 import org.layeredtls.crypto.HashAlgorithm;
@@ -20,7 +21,8 @@ import org.layeredtls.crypto.StreamCipher;
  *
  * <p>Every primitive of the record layer exists in SunJCE: AES-GCM, ChaCha20-Poly1305, AES-CBC,
  * 3DES-EDE ({@code DESede}), RC4 ({@code ARCFOUR}), HMAC-MD5/SHA-1/SHA-256/SHA-384/SHA-512 and the
- * hashes, so nothing falls back to BouncyCastle here. Every object keeps its {@code Cipher} or
+ * hashes. One exception: SunJCE has no AES-CCM, so {@link #aesCcm} (TLS 1.3's TLS_AES_128_CCM_SHA256 and
+ * TLS_AES_128_CCM_8_SHA256) falls back to BouncyCastle's. Every object keeps its {@code Cipher} or
  * {@code Mac} for its life (one per connection state and direction), keyed once.
  */
 public final class JdkCrypto implements CryptoProvider {
@@ -77,5 +79,11 @@ public final class JdkCrypto implements CryptoProvider {
             throw new IllegalArgumentException("a ChaCha20-Poly1305 key is 32 bytes, not " + key.length);
         }
         return JdkAead.chaCha20Poly1305(key);
+    }
+
+    /** SunJCE has no CCM mode: this is BouncyCastle's AES-CCM, the one primitive this backend borrows. */
+    @Override
+    public Aead aesCcm(byte[] key, int tagLength) {
+        return BouncyCastleCrypto.INSTANCE.aesCcm(key, tagLength);
     }
 }

@@ -14,7 +14,7 @@ import org.layeredtls.handshake.suite.KeyExchangeAlgorithm;
 import org.layeredtls.record.ProtocolVersion;
 
 /**
- * Fuzzes every handshake message decoder (RFC 5246 §7.4) behind the reassembler that feeds them:
+ * Fuzzes every handshake message decoder (RFC 5246 §7.4, RFC 8446 §4) behind the reassembler that feeds them:
  * handshake-layer bytes ({@code msg_type || uint24 length || body}, any number of messages) go
  * into a {@link HandshakeReassembler}, and each complete frame into {@link HandshakeMessages#decode},
  * whose switch picks the decoder from the type byte. The rule: malformed input is a
@@ -27,7 +27,10 @@ import org.layeredtls.record.ProtocolVersion;
 class HandshakeMessageFuzzTest {
 
     static final List<ProtocolVersion> VERSIONS = List.of(
-            ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_1, ProtocolVersion.TLS1_2);
+            ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_1, ProtocolVersion.TLS1_2,
+            ProtocolVersion.TLS1_3);
+    /** TLS 1.3: the suite's hash length (Finished's length), or 0 before the suite is known. */
+    static final int[] TLS13_HASH_LENGTHS = {0, 32, 48};
     static final KeyExchangeAlgorithm[] KEY_EXCHANGES = KeyExchangeAlgorithm.values();
 
     @FuzzTest
@@ -36,8 +39,10 @@ class HandshakeMessageFuzzTest {
             return;
         }
         int choice = input[0] & 0xFF;
-        DecodeContext context = new DecodeContext(VERSIONS.get(choice % VERSIONS.size()),
-                KEY_EXCHANGES[(choice / VERSIONS.size()) % KEY_EXCHANGES.length]);
+        ProtocolVersion version = VERSIONS.get(choice % VERSIONS.size());
+        DecodeContext context = new DecodeContext(version,
+                KEY_EXCHANGES[(choice / VERSIONS.size()) % KEY_EXCHANGES.length],
+                version.equals(ProtocolVersion.TLS1_3) ? TLS13_HASH_LENGTHS[(choice / VERSIONS.size()) % TLS13_HASH_LENGTHS.length] : 0);
         HandshakeReassembler reassembler = new HandshakeReassembler();
         try {
             for (HandshakeFrame frame : reassembler.add(Arrays.copyOfRange(input, 1, input.length))) {

@@ -64,7 +64,7 @@ final class Tls13ClientHello {
         list.add(supportedVersions(config));
         list.add(new KeyShare.ClientHello(shares));
         // RFC 8446 §4.2.9: we resume with (EC)DHE only, so that a resumed session keeps forward secrecy
-        list.add(new PskKeyExchangeModes(List.of(PskKeyExchangeMode.PSK_DHE_KE)));
+        list.add(PskKeyExchangeModes.of(PskKeyExchangeMode.PSK_DHE_KE));
         return list;
     }
 

@@ -138,7 +138,7 @@ final class Tls13ServerHelloCheck {
     // RFC 8446 §4.2.11: the server accepted the PSK we offered (we offer one at most)
     private static void acceptPsk(HandshakeContext context, Extensions extensions) throws TlsAlertException {
         int selected = extensions.find(ExtensionType.PRE_SHARED_KEY, PreSharedKey::decodeServerHello)
-                .map(PreSharedKey.ServerHello::selectedIdentity).orElseThrow();
+                .map(PreSharedKey.SelectedIdentity::selectedIdentity).orElseThrow();
         Tls13Handshake tls13 = context.tls13;
         if (selected != 0 || tls13.psk == null) {
             throw ClientHandshake.illegal("the server selected PSK identity " + selected + ", which was not offered");

@@ -56,6 +56,12 @@ final class Tls13Handshake {
         this.transcript = new Tls13Transcript(context.config.crypto()); // buffers until the suite names the hash
     }
 
+    /** TLS 1.3 is agreed: from now on alerts follow RFC 8446 §6 (every one fatal but close_notify and user_canceled). */
+    void negotiated() {
+        context.version = org.layeredtls.record.ProtocolVersion.TLS1_3;
+        context.connection.alerts.followTls13Rules();
+    }
+
     // ------------------------------------------------------------------ the key schedule, stage by stage
 
     /** The suite is agreed: the transcript hashes with its hash, and the Early Secret is computed (RFC 8446 §7.1). */

@@ -55,6 +55,25 @@ public final class TlsConfig {
 
     public static final List<NamedGroup> DEFAULT_GROUPS = List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1);
 
+    // TLS 1.3
+    /** The TLS 1.3 suites by default, in OpenSSL 3.0's order (its {@code -ciphersuites} default). */
+    public static final List<CipherSuite> DEFAULT_TLS13_SUITES = List.of(
+            CipherSuite.TLS_AES_256_GCM_SHA384,
+            CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
+            CipherSuite.TLS_AES_128_GCM_SHA256);
+
+    /** The groups a TLS 1.3 client sends a key share for in its first ClientHello (OpenSSL: x25519 only). */
+    public static final List<NamedGroup> DEFAULT_KEY_SHARE_GROUPS = List.of(NamedGroup.X25519);
+
+    /**
+     * Records protected under one TLS 1.3 traffic key before we send KeyUpdate (RFC 8446 §5.5: AES-GCM
+     * may protect 2^24.5 full-size records; 2^24 stays below it for every suite).
+     */
+    public static final long DEFAULT_KEY_UPDATE_RECORD_LIMIT = 1L << 24;
+
+    /** NewSessionTicket messages a TLS 1.3 server sends after the handshake (OpenSSL's num_tickets: 2). */
+    public static final int DEFAULT_TLS13_TICKET_COUNT = 2;
+
     private final ProtocolVersion minVersion;
     private final ProtocolVersion maxVersion;
     private final List<CipherSuite> cipherSuites;
@@ -112,6 +131,13 @@ public final class TlsConfig {
     // server connections under load (CWMP ACS: many devices at once)
     private final java.time.Duration idleTimeout;
     private final int acceptBacklog;
+    // TLS 1.3
+    private final List<CipherSuite> tls13CipherSuites;
+    private final List<NamedGroup> keyShareGroups;
+    private final boolean middleboxCompatibility;
+    private final long keyUpdateRecordLimit;
+    private final int tls13TicketCount;
+    private final org.layeredtls.record.PaddingPolicy paddingPolicy;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -170,6 +196,13 @@ public final class TlsConfig {
         // server connections under load (CWMP ACS: many devices at once)
         this.idleTimeout = b.idleTimeout;
         this.acceptBacklog = b.acceptBacklog;
+        // TLS 1.3
+        this.tls13CipherSuites = securityLevel.permittedSuites(List.copyOf(b.tls13CipherSuites));
+        this.keyShareGroups = List.copyOf(b.keyShareGroups);
+        this.middleboxCompatibility = b.middleboxCompatibility;
+        this.keyUpdateRecordLimit = b.keyUpdateRecordLimit;
+        this.tls13TicketCount = b.tls13TicketCount;
+        this.paddingPolicy = b.paddingPolicy;
         checkSecurityLevel();
     }
 
@@ -253,6 +286,13 @@ public final class TlsConfig {
         // server connections under load (CWMP ACS: many devices at once)
         b.idleTimeout = idleTimeout;
         b.acceptBacklog = acceptBacklog;
+        // TLS 1.3
+        b.tls13CipherSuites = new ArrayList<>(tls13CipherSuites);
+        b.keyShareGroups = new ArrayList<>(keyShareGroups);
+        b.middleboxCompatibility = middleboxCompatibility;
+        b.keyUpdateRecordLimit = keyUpdateRecordLimit;
+        b.tls13TicketCount = tls13TicketCount;
+        b.paddingPolicy = paddingPolicy;
         return b;
     }
 
@@ -356,6 +396,25 @@ public final class TlsConfig {
         return null;
     }
 
+    // TLS 1.3
+    /** The TLS 1.3 suites offered or chosen, in preference order (OpenSSL's {@code -ciphersuites}), as far as the level allows. */
+    public List<CipherSuite> tls13CipherSuites() { return tls13CipherSuites; }
+    /**
+     * The groups a TLS 1.3 client sends key shares for in its first ClientHello (default x25519), those of
+     * {@link #namedGroups()} (the supported_groups it offers) only, in that order.
+     */
+    public List<NamedGroup> keyShareGroups() {
+        return keyShareGroups.stream().filter(namedGroups()::contains).toList();
+    }
+    /** Whether TLS 1.3 middlebox compatibility mode is on (RFC 8446 §D.4; default true, as OpenSSL). */
+    public boolean middleboxCompatibility() { return middleboxCompatibility; }
+    /** Records protected under one TLS 1.3 traffic key before we send a KeyUpdate (default 2^24, RFC 8446 §5.5). */
+    public long keyUpdateRecordLimit() { return keyUpdateRecordLimit; }
+    /** NewSessionTicket messages a TLS 1.3 server sends after its handshake (default 2, as OpenSSL; 0: none). */
+    public int tls13TicketCount() { return sessionTickets() ? tls13TicketCount : 0; }
+    /** How many zeros pad each TLS 1.3 record's TLSInnerPlaintext (RFC 8446 §5.4; default none). */
+    public org.layeredtls.record.PaddingPolicy paddingPolicy() { return paddingPolicy; }
+
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
         return version.compareTo(minVersion()) >= 0 && version.compareTo(maxVersion) <= 0
@@ -416,14 +475,21 @@ public final class TlsConfig {
         // server connections under load (CWMP ACS: many devices at once)
         private java.time.Duration idleTimeout = java.time.Duration.ofSeconds(60);
         private int acceptBacklog = 511;
+        // TLS 1.3
+        private List<CipherSuite> tls13CipherSuites = new ArrayList<>(DEFAULT_TLS13_SUITES);
+        private List<NamedGroup> keyShareGroups = new ArrayList<>(DEFAULT_KEY_SHARE_GROUPS);
+        private boolean middleboxCompatibility = true;
+        private long keyUpdateRecordLimit = DEFAULT_KEY_UPDATE_RECORD_LIMIT;
+        private int tls13TicketCount = DEFAULT_TLS13_TICKET_COUNT;
+        private org.layeredtls.record.PaddingPolicy paddingPolicy = org.layeredtls.record.PaddingPolicy.NONE;
 
         private Builder() {
         }
 
         /** The range of versions this side speaks (default TLS 1.2 only). */
         public Builder versions(ProtocolVersion min, ProtocolVersion max) {
-            if (min.compareTo(max) > 0 || min.compareTo(ProtocolVersion.SSL3_0) < 0 || max.compareTo(ProtocolVersion.TLS1_2) > 0) {
-                throw new IllegalArgumentException("versions must satisfy SSL 3.0 <= min <= max <= TLS 1.2");
+            if (min.compareTo(max) > 0 || min.compareTo(ProtocolVersion.SSL3_0) < 0 || max.compareTo(ProtocolVersion.TLS1_3) > 0) {
+                throw new IllegalArgumentException("versions must satisfy SSL 3.0 <= min <= max <= TLS 1.3");
             }
             this.minVersion = min;
             this.maxVersion = max;
@@ -822,6 +888,78 @@ public final class TlsConfig {
          */
         public Builder cryptoBackend(CryptoBackend backend) {
             this.crypto = java.util.Objects.requireNonNull(backend, "backend").provider();
+            return this;
+        }
+
+        // TLS 1.3
+
+        /**
+         * The highest version this side speaks, keeping the lowest (default TLS 1.2). {@code TLS1_3} turns
+         * TLS 1.3 on, with TLS 1.2 and below negotiated when the peer speaks no TLS 1.3.
+         */
+        public Builder maxVersion(ProtocolVersion max) {
+            return versions(minVersion.compareTo(max) > 0 ? max : minVersion, max);
+        }
+
+        /** The TLS 1.3 suites, in preference order (OpenSSL's {@code -ciphersuites}; default {@link #DEFAULT_TLS13_SUITES}). */
+        public Builder tls13CipherSuites(List<CipherSuite> suites) {
+            if (suites.isEmpty() || !suites.stream().allMatch(CipherSuite::isTls13)) {
+                throw new IllegalArgumentException("TLS 1.3 suites only, at least one: " + suites);
+            }
+            this.tls13CipherSuites = new ArrayList<>(suites);
+            return this;
+        }
+
+        public Builder tls13CipherSuites(CipherSuite... suites) {
+            return tls13CipherSuites(List.of(suites));
+        }
+
+        /**
+         * The groups a TLS 1.3 client sends key shares for in its first ClientHello (default x25519, as
+         * OpenSSL); a server that wants another of the supported groups asks with HelloRetryRequest.
+         */
+        public Builder keyShareGroups(NamedGroup... groups) {
+            this.keyShareGroups = new ArrayList<>(List.of(groups));
+            return this;
+        }
+
+        /**
+         * TLS 1.3 middlebox compatibility mode (RFC 8446 §D.4; default true, as OpenSSL): a client sends a
+         * 32-byte legacy_session_id and both sides send a change_cipher_spec before their first protected
+         * record, so the handshake looks like a TLS 1.2 resumption to a middlebox.
+         */
+        public Builder middleboxCompatibility(boolean enabled) {
+            this.middleboxCompatibility = enabled;
+            return this;
+        }
+
+        /**
+         * How many records we protect under one TLS 1.3 traffic key before we send KeyUpdate and change it
+         * (default 2^24: RFC 8446 §5.5 allows AES-GCM 2^24.5 full-size records).
+         */
+        public Builder keyUpdateRecordLimit(long records) {
+            if (records < 1) {
+                throw new IllegalArgumentException("the key update record limit must be at least 1, not " + records);
+            }
+            this.keyUpdateRecordLimit = records;
+            return this;
+        }
+
+        /** How many NewSessionTicket messages a TLS 1.3 server sends after its handshake (default 2, OpenSSL's; 0: none). */
+        public Builder tls13TicketCount(int tickets) {
+            if (tickets < 0) {
+                throw new IllegalArgumentException("the ticket count may not be negative, not " + tickets);
+            }
+            this.tls13TicketCount = tickets;
+            return this;
+        }
+
+        /**
+         * How many zeros pad each TLS 1.3 record (RFC 8446 §5.4: padding hides the length of what is sent;
+         * default {@code PaddingPolicy.NONE}, as OpenSSL; {@code PaddingPolicy.padToMultipleOf(n)} to show it).
+         */
+        public Builder paddingPolicy(org.layeredtls.record.PaddingPolicy policy) {
+            this.paddingPolicy = java.util.Objects.requireNonNull(policy, "policy");
             return this;
         }
 

@@ -68,4 +68,14 @@ public interface TlsObserver extends RecordObserver, AlertObserver, ChangeCipher
      */
     default void preMasterSecretComputed(byte[] clientRandom, byte[] preMasterSecret) {
     }
+
+    /**
+     * A TLS 1.3 secret (RFC 8446 §7.1), with the connection's client random and the name an NSS key
+     * log gives it: {@code CLIENT_HANDSHAKE_TRAFFIC_SECRET}, {@code SERVER_HANDSHAKE_TRAFFIC_SECRET},
+     * {@code CLIENT_TRAFFIC_SECRET_0}, {@code SERVER_TRAFFIC_SECRET_0}, {@code EXPORTER_SECRET} (and
+     * {@code CLIENT_TRAFFIC_SECRET_N} / {@code SERVER_TRAFFIC_SECRET_N} after a KeyUpdate). TLS 1.3 has no
+     * master secret line: Wireshark needs these instead. Only observers that want key material override this.
+     */
+    default void tls13SecretDerived(byte[] clientRandom, String label, byte[] secret) {
+    }
 }

@@ -129,6 +129,14 @@ public final class TlsSocket implements Closeable {
         connection.renegotiate();
     }
 
+    /**
+     * TLS 1.3 (RFC 8446 §4.6.3): sends KeyUpdate and changes our write keys; with {@code requestPeerUpdate}
+     * the peer changes its own too (s_client's {@code K}; {@code k} only ours).
+     */
+    public void keyUpdate(boolean requestPeerUpdate) throws IOException {
+        connection.keyUpdate(requestPeerUpdate);
+    }
+
     /** Whether the peer refused our last renegotiation with a no_renegotiation warning. */
     public boolean renegotiationRefused() {
         return connection.renegotiationRefused();

@@ -60,7 +60,7 @@ record CipherString(List<CipherSuite> suites, OptionalInt securityLevel) {
         List<CipherSuite> rest = new ArrayList<>(List.of(CipherSuite.values()));
         java.util.Collections.reverse(rest);
         for (CipherSuite suite : rest) {
-            if (!suite.isSignalling() && SecurityLevel.strength(suite) > 0 && !all.contains(suite)) {
+            if (!suite.isSignalling() && !suite.isTls13() && SecurityLevel.strength(suite) > 0 && !all.contains(suite)) {
                 all.add(suite);
             }
         }

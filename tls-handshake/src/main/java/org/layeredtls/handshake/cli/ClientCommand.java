@@ -63,6 +63,30 @@ public class ClientCommand implements Callable<Integer> {
                 config.securityLevel());
     }
 
+    /**
+     * Copies standard input to the server, as s_client does; in TLS 1.3 a read that is just {@code k} or
+     * {@code K} (a line of its own) sends KeyUpdate instead, {@code K} asking the server to update too.
+     */
+    private void sendInput(TlsSocket tls) {
+        byte[] buffer = new byte[8192];
+        try {
+            int n;
+            while ((n = in.read(buffer)) > 0) {
+                boolean command = n == 2 && buffer[1] == '\n' && (buffer[0] == 'k' || buffer[0] == 'K')
+                        && tls.session().version().equals(org.layeredtls.record.ProtocolVersion.TLS1_3);
+                if (command) {
+                    out.println(buffer[0] == 'K' ? "KEYUPDATE (requesting the server's)" : "KEYUPDATE");
+                    tls.keyUpdate(buffer[0] == 'K');
+                } else {
+                    tls.getOutputStream().write(buffer, 0, n);
+                    tls.getOutputStream().flush();
+                }
+            }
+        } catch (java.io.IOException gone) {
+            // the server closed: the reading side reports how the connection ended
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         int colon = connect.lastIndexOf(':');
@@ -102,7 +126,7 @@ public class ClientCommand implements Callable<Integer> {
                 }
                 out.flush();
                 Thread sender = new Thread(() -> {
-                    CommonOptions.pump(in, tls.getOutputStream());
+                    sendInput(tls);
                     try {
                         tls.close(); // s_client: end of input closes the connection
                     } catch (java.io.IOException ignored) {

@@ -11,6 +11,7 @@ import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.cert.Pem;
+import org.layeredtls.handshake.extension.NamedGroup;
 import org.layeredtls.handshake.illustrate.IllustratedSession;
 import org.layeredtls.handshake.illustrate.SessionPage;
 import org.layeredtls.handshake.suite.CipherSuite;
@@ -68,7 +69,7 @@ public class CommonOptions {
             + " backend for records, PRF and hashes: bc (BouncyCastle, the default) or jdk (javax.crypto, AES-NI).")
     CryptoBackend crypto;
 
-    /** {@code -crypto}'s value: a backend's short name; anything else is a usage error (exit 2). */
+    /** {@code -crypto}'s value: a backend's short name; anything else is a error (exit 2). */
     static final class BackendName implements picocli.CommandLine.ITypeConverter<CryptoBackend> {
         @Override
         public CryptoBackend convert(String value) {
@@ -79,6 +80,16 @@ public class CommonOptions {
             }
         }
     }
+
+    // TLS 1.3
+    @Option(names = "-tls1_3", description = "Speak TLS 1.3 only (with -tls1_2: TLS 1.2 and 1.3).")
+    boolean tls13;
+    @Option(names = "-ciphersuites", paramLabel = "LIST", description = "TLS 1.3 cipher suites, colon-separated (OpenSSL's"
+            + " separate list; default TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256).")
+    String ciphersuites;
+    @Option(names = "-groups", paramLabel = "LIST", description = "Key exchange groups, colon-separated, preferred first"
+            + " (x25519, P-256, P-384, P-521, ffdhe2048, ...); a TLS 1.3 client sends a key share for the first.")
+    String groups;
 
     private KeyLogWriter keyLog;
     private IllustratedSession illustrated;
@@ -98,6 +109,9 @@ public class CommonOptions {
         }
         if (tls12) {
             chosen.add(ProtocolVersion.TLS1_2);
+        }
+        if (tls13) {
+            chosen.add(ProtocolVersion.TLS1_3);
         }
         if (chosen.isEmpty()) {
             return new ProtocolVersion[] {ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2};
@@ -124,6 +138,13 @@ public class CommonOptions {
             CipherString parsed = CipherString.parse(cipher, defaults);
             builder.cipherSuites(parsed.suites());
             parsed.securityLevel().ifPresent(builder::securityLevel);
+        }
+        if (ciphersuites != null) {
+            builder.tls13CipherSuites(tls13Suites(ciphersuites));
+        }
+        if (groups != null) {
+            List<NamedGroup> list = namedGroups(groups);
+            builder.namedGroups(list.toArray(NamedGroup[]::new)).keyShareGroups(list.get(0));
         }
         if (cert != null) {
             builder.certificate(Pem.readCertificates(cert), Pem.readPrivateKey(key != null ? key : cert));
@@ -157,6 +178,32 @@ public class CommonOptions {
             observers.add(illustrated);
         }
         return builder.observer(TlsObservers.of(observers.toArray(TlsObserver[]::new)));
+    }
+
+    /** {@code -ciphersuites}: TLS 1.3 suite names, colon-separated; anything else is a error. */
+    static List<CipherSuite> tls13Suites(String list) {
+        List<CipherSuite> suites = new ArrayList<>();
+        for (String name : list.split(":")) {
+            suites.add(CipherSuite.fromName(name.trim()).filter(CipherSuite::isTls13).orElseThrow(
+                    () -> new IllegalArgumentException("-ciphersuites: no TLS 1.3 suite \"" + name + "\"")));
+        }
+        return suites;
+    }
+
+    /** {@code -groups}: group names as OpenSSL takes them (x25519, P-256 or prime256v1 or secp256r1, ffdhe2048...). */
+    static List<NamedGroup> namedGroups(String list) {
+        List<NamedGroup> groups = new ArrayList<>();
+        for (String name : list.split(":")) {
+            String wanted = switch (name.trim().toLowerCase(java.util.Locale.ROOT)) {
+                case "p-256", "prime256v1" -> "secp256r1";
+                case "p-384" -> "secp384r1";
+                case "p-521" -> "secp521r1";
+                default -> name.trim().toLowerCase(java.util.Locale.ROOT);
+            };
+            groups.add(java.util.Arrays.stream(NamedGroup.values()).filter(g -> g.rfcName().equalsIgnoreCase(wanted))
+                    .findFirst().orElseThrow(() -> new IllegalArgumentException("-groups: no group \"" + name + "\"")));
+        }
+        return groups;
     }
 
     /** Writes the illustrated page of what was seen so far, if {@code -html} asks for one (again after each connection). */

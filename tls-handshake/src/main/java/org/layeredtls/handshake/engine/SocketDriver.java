@@ -129,6 +129,12 @@ public final class SocketDriver {
         step(() -> engine.writeApplicationData(buffer, offset, length));
     }
 
+    /** TLS 1.3: sends KeyUpdate (asking the peer to update too when {@code requestPeerUpdate}) and changes our write keys. */
+    public void keyUpdate(boolean requestPeerUpdate) throws IOException {
+        handshake();
+        step(() -> engine.keyUpdate(requestPeerUpdate));
+    }
+
     /**
      * Sends close_notify (once), waits a bounded time for the peer's close_notify or end of stream
      * ({@code TlsConfig.closeTimeout}), and closes the socket.

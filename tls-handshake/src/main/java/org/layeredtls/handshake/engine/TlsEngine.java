@@ -241,6 +241,14 @@ public final class TlsEngine {
         }
     }
 
+    /**
+     * TLS 1.3 (RFC 8446 §4.6.3): queues a KeyUpdate and changes our write keys; {@code requestPeerUpdate}
+     * asks the peer to change its own too.
+     */
+    public void keyUpdate(boolean requestPeerUpdate) throws IOException {
+        connection.keyUpdate(requestPeerUpdate);
+    }
+
     /** Queues close_notify (once): our direction is closed. The peer's close_notify closes the connection. */
     public void closeOutbound() throws IOException {
         connection.closeOutbound();

@@ -48,6 +48,7 @@ final class KeyDerivationSection {
                     + " ServerKeyExchange and dh_Yc from ClientKeyExchange; leading zero bytes stripped (RFC 5246 §8.1.2)";
             case ECDHE_RSA, ECDHE_ECDSA -> "the x-coordinate of the shared ECDH point: each side multiplies the other's ephemeral public"
                     + " point (ServerKeyExchange, ClientKeyExchange) by its own private key (RFC 8422 §5.10)";
+            case ANY -> "the TLS 1.3 key_share (RFC 8446 §4.2.8), outside the suite";
             case NULL -> "none";
         };
         page.append("<p>").append(Html.escape(how)).append(".");

@@ -47,6 +47,7 @@ public record ClientKeyExchange(Form form, byte[] exchangeKeys) implements Hands
             case DHE_RSA -> Form.DH_PUBLIC;
             case ECDHE_RSA, ECDHE_ECDSA -> Form.EC_POINT;
             case NULL -> throw MessageCodec.unexpectedMessage("ClientKeyExchange before a key exchange was chosen");
+            case ANY -> throw MessageCodec.unexpectedMessage("TLS 1.3 has no ClientKeyExchange (RFC 8446 §4.2.8: key_share)");
         };
     }
 

@@ -20,7 +20,7 @@ public record ServerKeyExchange(ServerKeyExchangeParams params, DigitallySigned 
             case DHE_RSA -> ServerDhParams.decode(reader);
             case ECDHE_RSA, ECDHE_ECDSA -> ServerEcdhParams.decode(reader);
             // RFC 5246 §7.4.3: "It is not legal to send the server key exchange message for ... RSA".
-            case RSA, NULL -> throw MessageCodec.unexpectedMessage(
+            case RSA, NULL, ANY -> throw MessageCodec.unexpectedMessage(
                     "no ServerKeyExchange is sent for key exchange " + context.keyExchange());
         };
         DigitallySigned signature = DigitallySigned.decode(reader, context.hasSignatureAlgorithms());

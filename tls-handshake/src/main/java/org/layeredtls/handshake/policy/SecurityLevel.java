@@ -214,7 +214,8 @@ public record SecurityLevel(int level) {
 
     /** The lowest version of {@code min..max} this level allows, if any. */
     public Optional<ProtocolVersion> lowestPermittedVersion(ProtocolVersion min, ProtocolVersion max) {
-        return Stream.of(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_1, ProtocolVersion.TLS1_2)
+        return Stream.of(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_1, ProtocolVersion.TLS1_2,
+                        ProtocolVersion.TLS1_3)
                 .filter(v -> v.compareTo(min) >= 0 && v.compareTo(max) <= 0 && permitsVersion(v)).findFirst();
     }
 

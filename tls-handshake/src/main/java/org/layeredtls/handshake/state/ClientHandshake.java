@@ -57,6 +57,9 @@ public final class ClientHandshake {
             context.connection.records.setWriteVersion(context.config.maxVersion().isSsl3()
                     ? org.layeredtls.record.ProtocolVersion.SSL3_0 : org.layeredtls.record.ProtocolVersion.TLS1_0);
         }
+        if (context.clientVerifyData.length == 0 && Tls13ClientHello.offered(context.config)) {
+            context.tls13 = new Tls13Handshake(context); // RFC 8446 §4.1.2: no TLS 1.3 in a TLS 1.2 renegotiation
+        }
         ClientHello hello = ClientHelloBuilder.build(context);
         context.clientHello = hello;
         context.clientRandom = hello.random();
@@ -76,6 +79,10 @@ public final class ClientHandshake {
             if (!(received.message() instanceof ServerHello hello)) {
                 throw HandshakeState.unexpected(this, received.type().toString());
             }
+            if (Tls13ServerHelloCheck.selectsTls13(context, hello)) {
+                return Tls13ClientHandshake.serverHello(context, received);
+            }
+            context.tls13 = null; // TLS 1.2 or below: what was offered for TLS 1.3 goes
             ServerHelloCheck.check(context, hello);
             context.append(received);
             if (!context.resumed) {

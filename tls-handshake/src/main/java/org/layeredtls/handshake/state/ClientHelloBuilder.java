@@ -33,9 +33,11 @@ final class ClientHelloBuilder {
     private ClientHelloBuilder() {
     }
 
-    static ClientHello build(HandshakeContext context) {
+    static ClientHello build(HandshakeContext context) throws org.layeredtls.alert.TlsAlertException {
         TlsConfig config = context.config;
-        ProtocolVersion version = config.maxVersion();
+        boolean tls13 = context.tls13 != null;
+        // RFC 8446 §4.1.2: a TLS 1.3 ClientHello says {3,3} here and the versions in supported_versions
+        ProtocolVersion version = tls13 ? ProtocolVersion.TLS1_2 : config.maxVersion();
         byte[] random = config.random().nextBytes(ClientHello.RANDOM_LENGTH);
 
         boolean renegotiating = context.clientVerifyData.length > 0;
@@ -43,6 +45,7 @@ final class ClientHelloBuilder {
                 : config.clientSessionStore().get(context.connection.peerKey())
                         .filter(s -> s.state().isValidAt(config.clock().instant()))
                         .filter(s -> config.allows(s.state().version()))
+                        .filter(s -> !s.state().version().equals(ProtocolVersion.TLS1_3)) // offered as a PSK (Tls13Tickets)
                         .orElse(null);
         context.offeredSession = offered;
         byte[] sessionId = new byte[0];
@@ -50,11 +53,18 @@ final class ClientHelloBuilder {
         if (offered != null) {
             // RFC 5077 §3.4: with a ticket, a fresh session ID lets the client see that the server resumed.
             sessionId = offerTicket ? config.random().nextBytes(32) : offered.state().sessionId();
+        } else if (tls13 && config.middleboxCompatibility()) {
+            // RFC 8446 §D.4: a 32-byte legacy_session_id makes the handshake look like a TLS 1.2 resumption
+            sessionId = config.random().nextBytes(32);
         }
 
         List<Integer> suites = new ArrayList<>();
+        if (tls13) {
+            config.tls13CipherSuites().forEach(suite -> suites.add(suite.code()));
+        }
+        boolean legacyVersions = config.minVersion().compareTo(ProtocolVersion.TLS1_2) <= 0;
         for (CipherSuite suite : config.cipherSuites()) {
-            if (!suite.isSignalling() && suite.minimumVersion().compareTo(version) <= 0) {
+            if (legacyVersions && !suite.isSignalling() && suite.minimumVersion().compareTo(version) <= 0) {
                 suites.add(suite.code());
             }
         }
@@ -68,7 +78,9 @@ final class ClientHelloBuilder {
 
         Optional<Extensions> extensions = ssl3Only ? ssl3Extensions(context)
                 : Optional.of(new Extensions(extensions(context, offerTicket ? offered.ticket() : null)));
-        return new ClientHello(version, random, sessionId, suites, compression, extensions);
+        ClientHello hello = new ClientHello(version, random, sessionId, suites, compression, extensions);
+        // RFC 8446 §4.2.11.2: the binder covers the ClientHello itself, so it goes in last
+        return tls13 && context.tls13.offeredSession != null ? Tls13Tickets.bind(context, context.tls13, hello) : hello;
     }
 
     /**
@@ -89,7 +101,7 @@ final class ClientHelloBuilder {
             list.add(ServerName.ofHostName(host));
         }
         boolean elliptic = config.cipherSuites().stream().anyMatch(s -> s.keyExchange().isElliptic());
-        if (elliptic) {
+        if (elliptic || context.tls13 != null) { // RFC 8446 §4.2.7: TLS 1.3 key shares are in supported_groups
             list.add(SupportedGroups.of(config.namedGroups().toArray(NamedGroup[]::new)));
             list.add(EcPointFormats.of(EcPointFormat.UNCOMPRESSED));
         }
@@ -114,6 +126,9 @@ final class ClientHelloBuilder {
         }
         // RFC 5746 §3.4/§3.5: empty in the first handshake, our previous verify_data when renegotiating.
         list.add(new RenegotiationInfo(context.clientVerifyData));
+        if (context.tls13 != null) {
+            list.addAll(Tls13ClientHello.extensions(context, context.tls13));
+        }
         return Extensions.of(list.toArray(ExtensionData[]::new)).list();
     }
 

@@ -76,6 +76,9 @@ public final class Connection {
     private byte[] clientVerifyData = new byte[0];
     private byte[] serverVerifyData = new byte[0];
     private Runnable invalidateSession = () -> { };
+    // TLS 1.3 once its handshake is done: KeyUpdate, NewSessionTicket (null before, and for TLS 1.2 and below)
+    private volatile Tls13PostHandshake tls13;
+    private final org.layeredtls.ccs.Tls13CompatibilityCcs compatibilityCcs = new org.layeredtls.ccs.Tls13CompatibilityCcs();
 
     private final ApplicationDataQueue applicationData = new ApplicationDataQueue();
     private volatile boolean inputEnded; // the transport's stream ended
@@ -107,6 +110,7 @@ public final class Connection {
                 : new InterceptedRecordInput(input, config.incomingRecordInterceptor());
         this.records = new RecordLayer(interceptedRecords == null ? input : interceptedRecords, output, () -> closed = true);
         this.records.setObserver(config.observer());
+        this.records.setPaddingPolicy(config.paddingPolicy()); // TLS 1.3 records only (RFC 8446 §5.4)
         this.alerts = new AlertProtocol(records, () -> invalidateSession.run(), config.observer());
         this.ccs = new ChangeCipherSpecProtocol(records, config.observer());
         // Research hooks: see org.layeredtls.handshake.intercept.
@@ -169,6 +173,9 @@ public final class Connection {
         if (!firstHandshakeDone) {
             throw new IllegalStateException("handshake layer: renegotiation needs a completed first handshake");
         }
+        if (tls13 != null) {
+            throw new IllegalStateException("handshake layer: TLS 1.3 has no renegotiation (RFC 8446 §4.6.3: use keyUpdate)");
+        }
         if (!secureRenegotiation) {
             throw new TlsAlertException(AlertDescription.HANDSHAKE_FAILURE, org.layeredtls.alert.TlsLayer.HANDSHAKE,
                     "the peer does not support secure renegotiation (RFC 5746); insecure renegotiation is refused");
@@ -198,6 +205,7 @@ public final class Connection {
         handshake.serverVerifyData = serverVerifyData;
         handshakeDeadline = System.nanoTime() + config.handshakeTimeout().toNanos();
         handshakeRunning = true;
+        compatibilityCcs.firstClientHelloSeen(); // a client sends it now; a server hears of TLS 1.3 only from one
         HandshakeState first = client ? ClientHandshake.start(handshake) : new ServerHandshake.ExpectClientHello();
         moveTo(first);
     }
@@ -373,6 +381,11 @@ public final class Connection {
     }
 
     private void receiveChangeCipherSpec(byte[] fragment) throws IOException {
+        if (tls13 != null || handshake != null && ProtocolVersion.TLS1_3.equals(handshake.version)) {
+            // RFC 8446 §5: a CCS of 0x01 before the peer's Finished is dropped; any other is unexpected_message
+            compatibilityCcs.receive(fragment); // dropped: it changes nothing
+            return;
+        }
         if (reassembler.hasPartialMessage() || (interceptedInput != null && interceptedInput.hasPartialMessage())) {
             // RFC 5246 §7.1: the CCS may not split a handshake message.
             throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE, "ChangeCipherSpec in the middle of a handshake message");
@@ -395,6 +408,12 @@ public final class Connection {
     }
 
     private void receiveHandshake(HandshakeFrame frame) throws IOException {
+        if (tls13 != null) { // RFC 8446 §4.6: after a TLS 1.3 handshake, only post-handshake messages
+            HandshakeMessage message = decodeReceived(frame, decodeContext());
+            config.observer().handshakeMessageReceived(message, frame.bytes());
+            tls13.receive(message, reassembler.hasPartialMessage());
+            return;
+        }
         if (frame.type() == HandshakeType.HELLO_REQUEST) {
             if (!client) {
                 throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE, "a server never receives HelloRequest");
@@ -511,6 +530,10 @@ public final class Connection {
         clientVerifyData = done.clientVerifyData;
         serverVerifyData = done.serverVerifyData;
         invalidateSession = done.invalidation();
+        if (done.tls13 != null) {
+            compatibilityCcs.peerFinishedReceived(); // RFC 8446 §5: a CCS from now on is unexpected_message
+            tls13 = new Tls13PostHandshake(this, done.tls13.secrets());
+        }
         if (done.maxFragmentLength > 0) {
             records.setSendFragmentLimit(done.maxFragmentLength);
             records.setReceiveFragmentLimit(done.maxFragmentLength);
@@ -534,6 +557,38 @@ public final class Connection {
         synchronized (writeLock) {
             intercepted.message(message, bytes, transcript, hashed);
         }
+    }
+
+    /** TLS 1.3: our records are protected with {@code next} from the next one on (RFC 8446 §5: no CCS). */
+    void installWriteState(ConnectionState next) {
+        synchronized (writeLock) {
+            records.installWriteState(next);
+        }
+    }
+
+    /** RFC 8446 §D.4: the middlebox-compatibility change_cipher_spec, unprotected, changing nothing. */
+    void sendCompatibilityChangeCipherSpec() throws IOException {
+        synchronized (writeLock) {
+            records.write(ContentType.CHANGE_CIPHER_SPEC, org.layeredtls.ccs.Tls13CompatibilityCcs.message());
+        }
+    }
+
+    /** TLS 1.3: a post-handshake message (KeyUpdate, NewSessionTicket) under the write lock, then {@code after} (a key change). */
+    void writePostHandshake(HandshakeMessage message, Runnable after) throws IOException {
+        byte[] bytes = HandshakeFrame.of(message).bytes();
+        synchronized (writeLock) {
+            if (alerts.isOutboundClosed()) {
+                return; // RFC 8446 §4.6.3: nothing more after our close_notify
+            }
+            records.write(ContentType.HANDSHAKE, bytes);
+            after.run();
+            records.flush();
+        }
+        config.observer().handshakeMessageSent(message, bytes);
+    }
+
+    Object writeLock() {
+        return writeLock;
     }
 
     void sendChangeCipherSpec(ConnectionState next) throws IOException {
@@ -595,8 +650,26 @@ public final class Connection {
             if (alerts.isOutboundClosed()) {
                 throw new IOException("handshake layer: the connection is closed for writing");
             }
+            if (tls13 != null) {
+                tls13.beforeApplicationData(); // RFC 8446 §5.5: a KeyUpdate before the key's usage limit
+            }
             records.write(ContentType.APPLICATION_DATA, buffer, offset, length);
             records.flush();
+        }
+    }
+
+    /**
+     * TLS 1.3 (RFC 8446 §4.6.3): sends KeyUpdate and changes our write keys; with {@code requestPeerUpdate}
+     * the peer is asked to change its own too (s_client's {@code K}; {@code k} does not ask).
+     */
+    public void keyUpdate(boolean requestPeerUpdate) throws IOException {
+        if (tls13 == null) {
+            throw new IllegalStateException("handshake layer: KeyUpdate needs a completed TLS 1.3 handshake");
+        }
+        try {
+            tls13.sendKeyUpdate(requestPeerUpdate);
+        } catch (TlsAlertException e) {
+            throw fail(e);
         }
     }
 

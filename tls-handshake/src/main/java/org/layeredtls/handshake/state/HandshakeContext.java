@@ -86,6 +86,8 @@ public final class HandshakeContext {
     byte[] offeredTicket;
     org.layeredtls.handshake.message.NewSessionTicket newTicket;
     org.layeredtls.handshake.session.ClientSession offeredSession;
+    /** The TLS 1.3 part: a client that offers TLS 1.3 until the ServerHello says otherwise, a server that negotiates it. */
+    Tls13Handshake tls13;
 
     HandshakeContext(Connection connection) {
         this.connection = connection;
@@ -102,6 +104,11 @@ public final class HandshakeContext {
     void send(HandshakeMessage message) throws IOException {
         HandshakeFrame frame = HandshakeFrame.of(message);
         byte[] bytes = frame.bytes();
+        if (tls13 != null) {
+            // RFC 8446 §4.4.1. With a research hook, the TLS 1.3 transcript takes the message as we meant it
+            // (the hook's changes reach only the TLS 1.2 transcript, which a downgraded handshake goes on with)
+            tls13.transcript.add(bytes);
+        }
         if (connection.intercepted != null) { // research hook (intercept package): it sends, and hashes what it sends
             connection.interceptHandshake(message, bytes, transcript, message.type() != HandshakeType.HELLO_REQUEST);
             return;
@@ -123,6 +130,10 @@ public final class HandshakeContext {
     }
 
     DecodeContext decodeContext() {
+        if (tls13 != null && ProtocolVersion.TLS1_3.equals(version)) {
+            // RFC 8446 §4.4.4: Finished is as long as the suite's hash
+            return tls13.hash != null ? DecodeContext.tls13(tls13.hash) : DecodeContext.of(ProtocolVersion.TLS1_3);
+        }
         ProtocolVersion v = version != null ? version
                 : clientHello != null ? clientHello.clientVersion() : ProtocolVersion.TLS1_2;
         return new DecodeContext(v, suite == null ? KeyExchangeAlgorithm.NULL : suite.keyExchange());

@@ -11,9 +11,11 @@ import org.layeredtls.handshake.message.HandshakeType;
  * One state of a handshake state machine (RFC 5246 §7.3, figure 1). Each state is a small type
  * that knows which message may come next; {@link #handle} returns the next state, and anything
  * else is {@code unexpected_message}. The client's states are in {@link ClientHandshake}, the
- * server's in {@link ServerHandshake}; both end in {@link Connected}.
+ * server's in {@link ServerHandshake}, their TLS 1.3 ones in {@link Tls13ClientHandshake} and
+ * {@link Tls13ServerHandshake}; all end in {@link Connected}.
  */
-public sealed interface HandshakeState permits ClientHandshake.State, ServerHandshake.State, HandshakeState.Connected {
+public sealed interface HandshakeState permits ClientHandshake.State, ServerHandshake.State, Tls13ClientHandshake.State,
+        Tls13ServerHandshake.State, HandshakeState.Connected {
 
     /** A handshake message arrived. */
     HandshakeState handle(HandshakeContext context, ReceivedMessage message) throws IOException;

@@ -33,13 +33,33 @@ final class PeerCertificates {
     /** The server's chain (RFC 5246 §7.4.2): validated, matched to the host name and to the suite's key exchange. */
     static List<Certificate> checkServer(HandshakeContext context, org.layeredtls.handshake.message.Certificate message)
             throws TlsAlertException {
-        List<Certificate> chain = parse(message);
+        return checkServer(context, parse(message));
+    }
+
+    /** DER certificates, leaf first (a TLS 1.3 Certificate's entries), parsed. */
+    static List<Certificate> parse(List<byte[]> derCertificates) throws TlsAlertException {
+        List<Certificate> chain = new ArrayList<>();
+        for (byte[] der : derCertificates) {
+            chain.add(Certificate.parse(der));
+        }
+        return chain;
+    }
+
+    /**
+     * The server's chain, parsed. In TLS 1.3 the suite names no key type (RFC 8446 §4.4.2.2: the key
+     * must fit a signature scheme the client offered): RSA or EC, for digital signatures.
+     */
+    static List<Certificate> checkServer(HandshakeContext context, List<Certificate> chain) throws TlsAlertException {
         if (chain.isEmpty()) {
             throw HandshakeContext.alert(AlertDescription.BAD_CERTIFICATE, "the server sent no certificate");
         }
         Certificate leaf = chain.get(0);
         KeyExchangeAlgorithm keyExchange = context.suite.keyExchange();
-        requireKeyType(leaf.publicKey(), keyExchange.isRsaAuthenticated());
+        if (keyExchange == KeyExchangeAlgorithm.ANY) {
+            requireSigningKey(leaf.publicKey());
+        } else {
+            requireKeyType(leaf.publicKey(), keyExchange.isRsaAuthenticated());
+        }
         if (context.config.verifyPeer()) {
             PeerCertificateVerifier verifier = context.config.peerCertificateVerifier();
             String expected = context.connection.expectedPeerName();
@@ -60,10 +80,7 @@ final class PeerCertificates {
 
     /** A client's chain (RFC 5246 §7.4.6), validated for client authentication. */
     static List<Certificate> checkClient(HandshakeContext context, List<Certificate> chain) throws TlsAlertException {
-        PublicKey key = chain.get(0).publicKey();
-        if (!(key instanceof RsaPublicKey) && !(key instanceof EcPublicKey)) {
-            throw HandshakeContext.alert(AlertDescription.UNSUPPORTED_CERTIFICATE, "the client key is neither RSA nor EC");
-        }
+        requireSigningKey(chain.get(0).publicKey());
         PeerCertificateVerifier verifier = context.config.peerCertificateVerifier();
         if (verifier != null) {
             verifier.verifyClient(List.copyOf(chain));
@@ -78,6 +95,12 @@ final class PeerCertificates {
     // the trust anchors, the clock and the security level of this side
     private static CertificateValidator validator(HandshakeContext context) {
         return new CertificateValidator(context.config.trustAnchors(), context.config.clock(), context.config.securityLevel());
+    }
+
+    private static void requireSigningKey(PublicKey key) throws TlsAlertException {
+        if (!(key instanceof RsaPublicKey) && !(key instanceof EcPublicKey)) {
+            throw HandshakeContext.alert(AlertDescription.UNSUPPORTED_CERTIFICATE, "the peer's key is neither RSA nor EC");
+        }
     }
 
     private static void requireKeyType(PublicKey key, boolean rsa) throws TlsAlertException {

@@ -60,6 +60,10 @@ public final class ServerHandshake {
             if (!(received.message() instanceof ClientHello hello)) {
                 throw HandshakeState.unexpected(this, received.type().toString());
             }
+            if (context.clientVerifyData.length == 0 && Tls13ServerNegotiation.offersTls13(context.config, hello)) {
+                context.tls13 = new Tls13Handshake(context);
+                return Tls13ServerHandshake.clientHello(context, received);
+            }
             context.clientHello = hello;
             context.clientRandom = hello.random();
             context.append(received);

@@ -35,8 +35,9 @@ final class ServerHelloCheck {
                     "the server chose " + version + ", outside " + context.config.minVersion().displayName()
                             + ".." + context.config.maxVersion().displayName());
         }
+        checkDowngradeSentinel(context, hello, version);
         CipherSuite suite = CipherSuite.fromCode(hello.cipherSuite())
-                .filter(s -> !s.isSignalling() && context.clientHello.cipherSuites().contains(s.code()))
+                .filter(s -> !s.isSignalling() && !s.isTls13() && context.clientHello.cipherSuites().contains(s.code()))
                 .orElseThrow(() -> ClientHandshake.illegal(
                         String.format("the server chose cipher suite 0x%04x, which was not offered", hello.cipherSuite())));
         if (suite.minimumVersion().compareTo(version) > 0) {
@@ -54,6 +55,26 @@ final class ServerHelloCheck {
         checkExtensions(context, hello.extensionsOrEmpty(), suite, version);
         context.negotiated(version, suite);
         checkResumption(context, hello, suite, version, compression);
+    }
+
+    /**
+     * RFC 8446 §4.1.3: a client that offered TLS 1.3 and gets TLS 1.2 or below checks that the last 8 bytes
+     * of ServerHello.random are neither "DOWNGRD" 01 nor "DOWNGRD" 00, and a TLS 1.2 client getting TLS 1.1
+     * or below that they are not "DOWNGRD" 00: a server that speaks more wrote them, so an attacker
+     * removed the higher versions from our ClientHello. Either is illegal_parameter.
+     */
+    private static void checkDowngradeSentinel(HandshakeContext context, ServerHello hello, ProtocolVersion version)
+            throws TlsAlertException {
+        byte[] random = hello.random();
+        byte[] last8 = Arrays.copyOfRange(random, random.length - 8, random.length);
+        boolean offered13 = context.clientHello.extensionsOrEmpty().contains(ExtensionType.SUPPORTED_VERSIONS);
+        boolean offered12 = context.clientHello.clientVersion().isAtLeast(ProtocolVersion.TLS1_2);
+        if (offered13 && java.security.MessageDigest.isEqual(last8, ServerHello.DOWNGRADE_TLS12)
+                || (offered13 || offered12) && version.compareTo(ProtocolVersion.TLS1_2) < 0
+                        && java.security.MessageDigest.isEqual(last8, ServerHello.DOWNGRADE_TLS11)) {
+            throw ClientHandshake.illegal("ServerHello.random ends with a downgrade sentinel: the server speaks a higher version"
+                    + " than " + version.displayName() + " (RFC 8446 §4.1.3)");
+        }
     }
 
     private static void checkExtensions(HandshakeContext context, Extensions extensions, CipherSuite suite,
@@ -111,6 +132,19 @@ final class ServerHelloCheck {
             context.connection.records.setSendFragmentLimit(context.maxFragmentLength);
             context.connection.records.setReceiveFragmentLimit(context.maxFragmentLength);
         }
+        checkApplicationProtocol(context, extensions);
+        Optional<EcPointFormats> formats = extensions.find(ExtensionType.EC_POINT_FORMATS, EcPointFormats::decode);
+        if (formats.isPresent() && !formats.get().includesUncompressed()) {
+            // RFC 8422 §5.2: uncompressed points must be supported.
+            throw ClientHandshake.illegal("the server's ec_point_formats lacks uncompressed");
+        }
+        // RFC 6066 §3: the server's server_name is empty; anything else is decode_error (as OpenSSL).
+        extensions.find(ExtensionType.SERVER_NAME, ServerName::decodeServerHello);
+        context.serverName = context.connection.sniHostName();
+    }
+
+    /** The server's ALPN answer (in ServerHello; in TLS 1.3, EncryptedExtensions), if any. */
+    static void checkApplicationProtocol(HandshakeContext context, Extensions extensions) throws TlsAlertException {
         Optional<ApplicationLayerProtocolNegotiation> alpn = extensions.find(
                 ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ApplicationLayerProtocolNegotiation::decode);
         if (alpn.isPresent()) {
@@ -121,14 +155,6 @@ final class ServerHelloCheck {
             }
             context.applicationProtocol = names.get(0);
         }
-        Optional<EcPointFormats> formats = extensions.find(ExtensionType.EC_POINT_FORMATS, EcPointFormats::decode);
-        if (formats.isPresent() && !formats.get().includesUncompressed()) {
-            // RFC 8422 §5.2: uncompressed points must be supported.
-            throw ClientHandshake.illegal("the server's ec_point_formats lacks uncompressed");
-        }
-        // RFC 6066 §3: the server's server_name is empty; anything else is decode_error (as OpenSSL).
-        extensions.find(ExtensionType.SERVER_NAME, ServerName::decodeServerHello);
-        context.serverName = context.connection.sniHostName();
     }
 
     private static void checkResumption(HandshakeContext context, ServerHello hello, CipherSuite suite,

@@ -83,12 +83,25 @@ final class ServerNegotiation {
             context.connection.records.setReceiveFragmentLimit(context.maxFragmentLength);
         }
         chooseApplicationProtocol(context, extensions);
-        context.serverRandom = config.random().nextBytes(32);
+        context.serverRandom = serverRandom(config, version);
         context.negotiated(version, context.suite);
         if (context.resumed) {
             context.masterSecret = context.resumedSession.masterSecret();
             context.peerCertificates = context.resumedSession.peerCertificates();
         }
+    }
+
+    /**
+     * RFC 8446 §4.1.3: a server that speaks TLS 1.3 and negotiates TLS 1.2 or below ends its random with
+     * "DOWNGRD" 01 (TLS 1.2) or "DOWNGRD" 00 (below), which a TLS 1.3 client checks.
+     */
+    private static byte[] serverRandom(TlsConfig config, ProtocolVersion version) {
+        byte[] random = config.random().nextBytes(32);
+        if (config.allows(ProtocolVersion.TLS1_3)) {
+            byte[] sentinel = version.equals(ProtocolVersion.TLS1_2) ? ServerHello.DOWNGRADE_TLS12 : ServerHello.DOWNGRADE_TLS11;
+            System.arraycopy(sentinel, 0, random, random.length - sentinel.length, sentinel.length);
+        }
+        return random;
     }
 
     /**
@@ -104,7 +117,12 @@ final class ServerNegotiation {
             throw HandshakeContext.alert(AlertDescription.PROTOCOL_VERSION,
                     "the client offers at most " + offered + ", below our minimum " + config.minVersion().displayName());
         }
-        ProtocolVersion version = offered.compareTo(config.maxVersion()) < 0 ? offered : config.maxVersion();
+        // RFC 8446 §4.2.1: without supported_versions (or without TLS 1.3 in it) the version is TLS 1.2 at most
+        ProtocolVersion highest = config.maxVersion().compareTo(ProtocolVersion.TLS1_2) > 0 ? ProtocolVersion.TLS1_2 : config.maxVersion();
+        if (highest.compareTo(config.minVersion()) < 0) {
+            throw HandshakeContext.alert(AlertDescription.PROTOCOL_VERSION, "the client offers no TLS 1.3, our minimum");
+        }
+        ProtocolVersion version = offered.compareTo(highest) < 0 ? offered : highest;
         if (hello.cipherSuites().contains(CipherSuite.TLS_FALLBACK_SCSV.code()) && version.compareTo(config.maxVersion()) < 0) {
             // RFC 7507 §3: a client falling back below our highest version is under attack, or misconfigured.
             throw HandshakeContext.alert(AlertDescription.INAPPROPRIATE_FALLBACK,
@@ -118,7 +136,7 @@ final class ServerNegotiation {
      * decode_error (see {@link ServerName#decodeClientHello}); a name with a NUL byte is no DNS name
      * and no server can recognise it: a fatal unrecognized_name, which §3 allows and OpenSSL sends.
      */
-    private static String requestedHostName(Extensions offered) throws TlsAlertException {
+    static String requestedHostName(Extensions offered) throws TlsAlertException {
         Optional<String> name = offered.find(ExtensionType.SERVER_NAME, ServerName::decodeClientHello)
                 .flatMap(ServerName::hostName);
         if (name.isPresent() && name.get().indexOf('\0') >= 0) {
@@ -278,7 +296,7 @@ final class ServerNegotiation {
     }
 
     /** RFC 7301 §3.2: the server's first protocol the client offers; none in common is no_application_protocol. */
-    private static void chooseApplicationProtocol(HandshakeContext context, Extensions extensions) throws TlsAlertException {
+    static void chooseApplicationProtocol(HandshakeContext context, Extensions extensions) throws TlsAlertException {
         Optional<ApplicationLayerProtocolNegotiation> offered = extensions.find(
                 ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ApplicationLayerProtocolNegotiation::decode);
         if (offered.isEmpty()) {

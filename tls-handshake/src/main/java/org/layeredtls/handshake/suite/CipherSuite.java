@@ -30,7 +30,8 @@ import org.layeredtls.record.ProtocolVersion;
  * The cipher suites this stack knows (RFC 5246 appendix A.5 and C for the RSA and DHE_RSA CBC suites;
  * RFC 5288 for GCM, DHE_RSA's included; RFC 4492 §6 and RFC 8422 §6 for the ECDHE CBC SHA-1 suites;
  * RFC 5289 for ECDHE with GCM and the CBC SHA-256/384 suites; RFC 7905 for ChaCha20-Poly1305, with
- * ECDHE and with DHE_RSA; RFC 5746 and RFC 7507 for the two signalling values). A suite names a key
+ * ECDHE and with DHE_RSA; RFC 8446 §B.4 for the TLS 1.3 suites; RFC 5746 and RFC 7507 for the two
+ * signalling values). A suite names a key
  * exchange, a record protection ({@link CipherSpec}) and, from TLS 1.2, the PRF hash: SHA-384 for the
  * *_SHA384 suites, SHA-256 for the others (RFC 5246 §5, RFC 5288 §3, RFC 5289 §3). The enum is in
  * code order.
@@ -71,6 +72,15 @@ public enum CipherSuite {
     TLS_ECDHE_RSA_WITH_CHACHA20_POLY1305_SHA256(0xCCA8, "ECDHE-RSA-CHACHA20-POLY1305", ECDHE_RSA, CHACHA20_POLY1305, MacAlgorithm.NULL, HashAlgorithm.SHA256),
     TLS_ECDHE_ECDSA_WITH_CHACHA20_POLY1305_SHA256(0xCCA9, "ECDHE-ECDSA-CHACHA20-POLY1305", ECDHE_ECDSA, CHACHA20_POLY1305, MacAlgorithm.NULL, HashAlgorithm.SHA256),
     TLS_DHE_RSA_WITH_CHACHA20_POLY1305_SHA256(0xCCAA, "DHE-RSA-CHACHA20-POLY1305", DHE_RSA, CHACHA20_POLY1305, MacAlgorithm.NULL, HashAlgorithm.SHA256),
+    // RFC 8446 §B.4: a TLS 1.3 suite names only the AEAD and the HKDF hash; key_share, pre_shared_key and
+    // signature_algorithms negotiate the rest, so its key exchange is ANY (OpenSSL's "Kx=any Au=any").
+    TLS_AES_128_GCM_SHA256(0x1301, "TLS_AES_128_GCM_SHA256", KeyExchangeAlgorithm.ANY, AES_128_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA256),
+    TLS_AES_256_GCM_SHA384(0x1302, "TLS_AES_256_GCM_SHA384", KeyExchangeAlgorithm.ANY, AES_256_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA384),
+    TLS_CHACHA20_POLY1305_SHA256(0x1303, "TLS_CHACHA20_POLY1305_SHA256", KeyExchangeAlgorithm.ANY, CHACHA20_POLY1305, MacAlgorithm.NULL, HashAlgorithm.SHA256),
+    /** AES-128-CCM, 16-byte tag; OpenSSL offers it only when named in -ciphersuites. */
+    TLS_AES_128_CCM_SHA256(0x1304, "TLS_AES_128_CCM_SHA256", KeyExchangeAlgorithm.ANY, BulkCipherAlgorithm.AES_128_CCM, MacAlgorithm.NULL, HashAlgorithm.SHA256),
+    /** AES-128-CCM with an 8-byte tag (for constrained devices); OpenSSL offers it only when named. */
+    TLS_AES_128_CCM_8_SHA256(0x1305, "TLS_AES_128_CCM_8_SHA256", KeyExchangeAlgorithm.ANY, BulkCipherAlgorithm.AES_128_CCM_8, MacAlgorithm.NULL, HashAlgorithm.SHA256),
     /** RFC 5746 §3.3: a client's way to say "I support secure renegotiation" without an extension. */
     TLS_EMPTY_RENEGOTIATION_INFO_SCSV(0x00FF, "TLS_EMPTY_RENEGOTIATION_INFO_SCSV", KeyExchangeAlgorithm.NULL, null, null, HashAlgorithm.SHA256),
     /** RFC 7507 §2: a client retrying with a lower version than it supports says so. */
@@ -162,6 +172,9 @@ public enum CipherSuite {
      * extension); SSL 3.0 for the rest.
      */
     public ProtocolVersion minimumVersion() {
+        if (isTls13()) {
+            return ProtocolVersion.TLS1_3;
+        }
         if (cipherSpec != null && (cipherSpec.type() == CipherType.AEAD
                 || cipherSpec.mac() == HMAC_SHA256 || cipherSpec.mac() == HMAC_SHA384)) {
             return ProtocolVersion.TLS1_2;
@@ -170,6 +183,14 @@ public enum CipherSuite {
             return ProtocolVersion.TLS1_0;
         }
         return ProtocolVersion.SSL3_0;
+    }
+
+    /**
+     * Whether this is a TLS 1.3 suite (RFC 8446 §B.4): usable in TLS 1.3 only, as the TLS 1.2 suites
+     * are usable in TLS 1.2 and below only (§4.1.3: "a cipher suite which ... is not a TLS 1.3 suite").
+     */
+    public boolean isTls13() {
+        return keyExchange == KeyExchangeAlgorithm.ANY;
     }
 
     /** Whether the suite is weak: no encryption (NULL), RC4 (RFC 7465 prohibits it) or 3DES (Sweet32). */

@@ -13,6 +13,12 @@ public enum KeyExchangeAlgorithm {
     ECDHE_RSA(true, true, true),
     /** Ephemeral elliptic-curve Diffie-Hellman, signed with the server's ECDSA key. */
     ECDHE_ECDSA(true, true, false),
+    /**
+     * TLS 1.3 (RFC 8446 §B.4): the suite does not name the key exchange; key_share (ECDHE, DHE or a
+     * hybrid) and pre_shared_key agree on it, signature_algorithms on the authentication. Ephemeral
+     * unless a psk_ke resumption leaves the key share out.
+     */
+    ANY(true, false, false),
     /** No key exchange: the signalling cipher suite values (SCSV), which are never negotiated. */
     NULL(false, false, false);
 

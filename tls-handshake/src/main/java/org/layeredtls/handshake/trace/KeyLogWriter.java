@@ -18,6 +18,11 @@ import org.layeredtls.handshake.api.TlsObserver;
  *
  * <pre>CLIENT_RANDOM &lt;client random, 64 hex digits&gt; &lt;master secret, 96 hex digits&gt;</pre>
  *
+ * and for TLS 1.3, which has no master secret, one line per secret Wireshark needs
+ * ({@code CLIENT_HANDSHAKE_TRAFFIC_SECRET}, {@code SERVER_HANDSHAKE_TRAFFIC_SECRET},
+ * {@code CLIENT_TRAFFIC_SECRET_0}, {@code SERVER_TRAFFIC_SECRET_0}, {@code EXPORTER_SECRET}), with the
+ * client random too,
+ *
  * appended and flushed line by line, so a capture tool reading the file while the connection runs
  * sees each line at once. Works for either side (a server logs the client's random too).
  * Thread-safe: one writer may serve every connection of a server.
@@ -46,9 +51,23 @@ public final class KeyLogWriter implements TlsObserver, Closeable {
         return "CLIENT_RANDOM " + HEX.formatHex(clientRandom) + " " + HEX.formatHex(masterSecret);
     }
 
+    /** The key log line for one TLS 1.3 secret (no line terminator): {@code LABEL <client random> <secret>}. */
+    public static String line(String label, byte[] clientRandom, byte[] secret) {
+        return label + " " + HEX.formatHex(clientRandom) + " " + HEX.formatHex(secret);
+    }
+
     @Override
     public void masterSecretDerived(byte[] clientRandom, byte[] masterSecret) {
-        String line = line(clientRandom, masterSecret) + "\n";
+        append(line(clientRandom, masterSecret));
+    }
+
+    @Override
+    public void tls13SecretDerived(byte[] clientRandom, String label, byte[] secret) {
+        append(line(label, clientRandom, secret));
+    }
+
+    private void append(String entry) {
+        String line = entry + "\n";
         synchronized (out) {
             try {
                 out.write(line);

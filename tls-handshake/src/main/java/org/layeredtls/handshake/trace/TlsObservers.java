@@ -97,6 +97,11 @@ public final class TlsObservers implements TlsObserver {
     }
 
     @Override
+    public void tls13SecretDerived(byte[] clientRandom, String label, byte[] secret) {
+        observers.forEach(o -> o.tls13SecretDerived(clientRandom, label, secret));
+    }
+
+    @Override
     public void undecodableHandshakeSent(byte[] bytes, String why) {
         observers.forEach(o -> o.undecodableHandshakeSent(bytes, why));
     }

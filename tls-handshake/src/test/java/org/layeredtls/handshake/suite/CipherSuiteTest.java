@@ -48,6 +48,17 @@ class CipherSuiteTest {
     }
 
     @Test
+    void tls13SuitesAreTls13OnlyAndNameTheirHkdfHash() {
+        // RFC 8446 §B.4: OpenSSL names them with their IANA names
+        assertEquals(Optional.of(CipherSuite.TLS_AES_128_GCM_SHA256), CipherSuite.fromCode(0x1301));
+        assertEquals(Optional.of(CipherSuite.TLS_AES_256_GCM_SHA384), CipherSuite.fromName("TLS_AES_256_GCM_SHA384"));
+        assertEquals(HashAlgorithm.SHA384, CipherSuite.TLS_AES_256_GCM_SHA384.prfHash());
+        assertEquals(ProtocolVersion.TLS1_3, CipherSuite.TLS_CHACHA20_POLY1305_SHA256.minimumVersion());
+        assertTrue(CipherSuite.TLS_AES_128_GCM_SHA256.isTls13());
+        assertFalse(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256.isTls13());
+    }
+
+    @Test
     void findsSuitesByCodeIanaNameAndOpenSslName() {
         assertEquals(Optional.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256), CipherSuite.fromCode(0xC02F));
         assertEquals(Optional.of(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA), CipherSuite.fromName("AES128-SHA"));
@@ -55,7 +66,8 @@ class CipherSuiteTest {
         assertEquals(Optional.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256),
                 CipherSuite.fromName("ECDHE-RSA-AES128-GCM-SHA256"));
         assertEquals(Optional.of(CipherSuite.TLS_RSA_WITH_3DES_EDE_CBC_SHA), CipherSuite.fromName("DES-CBC3-SHA"));
-        assertEquals(Optional.empty(), CipherSuite.fromCode(0x1301));
+        assertEquals(Optional.of(CipherSuite.TLS_AES_128_CCM_8_SHA256), CipherSuite.fromCode(0x1305));
+        assertEquals(Optional.empty(), CipherSuite.fromCode(0x1306));
         assertEquals(Optional.empty(), CipherSuite.fromName("NO-SUCH-SUITE"));
     }
 

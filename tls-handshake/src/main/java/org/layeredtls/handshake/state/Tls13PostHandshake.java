@@ -1,0 +1,69 @@
+package org.layeredtls.handshake.state;
+
+import java.io.IOException;
+
+import org.layeredtls.alert.AlertDescription;
+import org.layeredtls.handshake.message.HandshakeMessage;
+import org.layeredtls.handshake.message.KeyUpdate;
+import org.layeredtls.handshake.message.Tls13NewSessionTicket;
+
+/**
+ * A TLS 1.3 connection after its handshake (RFC 8446 §4.6): the messages that may still come —
+ * NewSessionTicket to a client, KeyUpdate both ways — and the AEAD usage limit that makes us send
+ * KeyUpdate (§5.5). There is no renegotiation: a ClientHello or HelloRequest now is unexpected_message.
+ */
+final class Tls13PostHandshake {
+
+    private final Connection connection;
+    private final Tls13Secrets secrets;
+
+    Tls13PostHandshake(Connection connection, Tls13Secrets secrets) {
+        this.connection = connection;
+        this.secrets = secrets;
+    }
+
+    Tls13Secrets secrets() {
+        return secrets;
+    }
+
+    /** A handshake message after the handshake; {@code moreInRecord}: part of another message follows in the same record. */
+    void receive(HandshakeMessage message, boolean moreInRecord) throws IOException {
+        if (message instanceof KeyUpdate update) {
+            if (moreInRecord) {
+                // RFC 8446 §5.1: a message that precedes a key change must end at a record boundary
+                throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE, "KeyUpdate is not at the end of its record");
+            }
+            keyUpdateReceived(update.updateRequested());
+        } else if (message instanceof Tls13NewSessionTicket ticket && connection.client) {
+            Tls13Tickets.received(connection, secrets, ticket);
+        } else {
+            throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE,
+                    message.type() + " after a TLS 1.3 handshake (RFC 8446 §4.6: no renegotiation)");
+        }
+    }
+
+    /** RFC 8446 §4.6.3: the peer's next records use its next traffic secret; if it asks, we change ours too. */
+    private void keyUpdateReceived(boolean updateRequested) throws IOException {
+        boolean peerIsClient = !connection.client;
+        byte[] next = secrets.update(peerIsClient);
+        connection.records.installReadState(Tls13Handshake.protection(connection.config, secrets.suite, next));
+        if (updateRequested) {
+            sendKeyUpdate(false); // "update_not_requested", so that the two sides do not loop
+        }
+    }
+
+    /** Sends KeyUpdate under our current keys, then changes them (RFC 8446 §4.6.3). */
+    void sendKeyUpdate(boolean requestPeerUpdate) throws IOException {
+        connection.writePostHandshake(new KeyUpdate(requestPeerUpdate), () -> {
+            byte[] next = secrets.update(connection.client);
+            connection.records.installWriteState(Tls13Handshake.protection(connection.config, secrets.suite, next));
+        });
+    }
+
+    /** RFC 8446 §5.5: before a key protects more records than TlsConfig.keyUpdateRecordLimit, we change it. */
+    void beforeApplicationData() throws IOException {
+        if (connection.records.writeState().sequenceNumber() >= connection.config.keyUpdateRecordLimit()) {
+            sendKeyUpdate(false);
+        }
+    }
+}

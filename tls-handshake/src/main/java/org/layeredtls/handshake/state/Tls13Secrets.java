@@ -1,0 +1,41 @@
+package org.layeredtls.handshake.state;
+
+import org.layeredtls.handshake.prf.Tls13KeySchedule;
+import org.layeredtls.handshake.suite.CipherSuite;
+
+/**
+ * What a TLS 1.3 connection keeps of its handshake's key schedule once the handshake is done
+ * (RFC 8446 §7.1): the current application traffic secret of each direction (KeyUpdate turns each into
+ * the next, §7.2), the resumption master secret tickets are made from (§4.6.1) and the exporter
+ * master secret (§7.5). Everything else of the schedule is gone.
+ */
+final class Tls13Secrets {
+
+    final CipherSuite suite;
+    private byte[] clientTrafficSecret;
+    private byte[] serverTrafficSecret;
+    final byte[] resumptionMasterSecret;
+    final byte[] exporterMasterSecret;
+
+    Tls13Secrets(CipherSuite suite, byte[] clientTrafficSecret, byte[] serverTrafficSecret,
+                 byte[] resumptionMasterSecret, byte[] exporterMasterSecret) {
+        this.suite = suite;
+        this.clientTrafficSecret = clientTrafficSecret;
+        this.serverTrafficSecret = serverTrafficSecret;
+        this.resumptionMasterSecret = resumptionMasterSecret;
+        this.exporterMasterSecret = exporterMasterSecret; // for RFC 8446 §7.5 exporters
+    }
+
+    /**
+     * RFC 8446 §7.2: application_traffic_secret_N+1 = HKDF-Expand-Label(secret_N, "traffic upd", "", Hash.length)
+     * for one direction ({@code client}: the client's), which becomes current; returns it.
+     */
+    synchronized byte[] update(boolean client) {
+        if (client) {
+            clientTrafficSecret = Tls13KeySchedule.nextTrafficSecret(suite.prfHash(), clientTrafficSecret);
+            return clientTrafficSecret.clone();
+        }
+        serverTrafficSecret = Tls13KeySchedule.nextTrafficSecret(suite.prfHash(), serverTrafficSecret);
+        return serverTrafficSecret.clone();
+    }
+}

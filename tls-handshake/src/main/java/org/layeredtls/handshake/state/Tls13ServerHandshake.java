@@ -66,7 +66,7 @@ public final class Tls13ServerHandshake {
         Tls13Handshake tls13 = context.tls13;
         context.clientHello = hello;
         context.clientRandom = hello.random();
-        context.version = ProtocolVersion.TLS1_3;
+        tls13.negotiated();
         context.connection.records.setWriteVersion(ProtocolVersion.TLS1_2); // RFC 8446 §5.1: legacy_record_version
         Optional<KeyShareEntry> clientShare = Tls13ServerNegotiation.negotiate(context, hello);
         // RFC 8446 §4.2.11.2: the binder covers the transcript before this ClientHello, and the ClientHello up to it

@@ -64,7 +64,7 @@ final class Tls13ServerHelloCheck {
             throw ClientHandshake.illegal("the HelloRetryRequest selects " + group + ", which the client cannot change to");
         }
         tls13.helloRetried = true;
-        context.version = ProtocolVersion.TLS1_3; // the server's change_cipher_spec may follow (RFC 8446 §D.4)
+        tls13.negotiated(); // the server's change_cipher_spec may follow (RFC 8446 §D.4)
         context.suite = suite;
         tls13.startKeySchedule(suite);
         tls13.transcript.replaceClientHelloWithMessageHash(); // RFC 8446 §4.4.1
@@ -102,7 +102,7 @@ final class Tls13ServerHelloCheck {
             // RFC 8446 §4.2.8: the server's share must be in a group we sent a share for
             throw ClientHandshake.illegal("the ServerHello's key_share is for a group the client sent no share for");
         }
-        context.version = ProtocolVersion.TLS1_3;
+        tls13.negotiated();
         context.serverHello = hello;
         context.serverRandom = hello.random();
         context.sessionId = hello.sessionId();

@@ -25,7 +25,8 @@ public record DemoOptions(ProtocolVersion version, CipherSuite cipher, Path keyL
         if (cipher != null && cipher.isTls13() != (version == ProtocolVersion.TLS1_3)) {
             throw new IllegalArgumentException(cipher.ianaName() + (cipher.isTls13()
                     ? " is a TLS 1.3 suite: use it with --tls-version TLSv1.3"
-                    : " is not a TLS 1.3 suite (TLSv1.3 takes TLS_AES_128_GCM_SHA256, TLS_AES_256_GCM_SHA384, TLS_CHACHA20_POLY1305_SHA256)"));
+                    : " is not a TLS 1.3 suite (TLSv1.3 takes " + java.util.Arrays.stream(CipherSuite.values())
+                            .filter(CipherSuite::isTls13).map(CipherSuite::ianaName).collect(java.util.stream.Collectors.joining(", ")) + ")"));
         }
     }
 

@@ -155,6 +155,16 @@ final class Tls13Handshake {
         transcript.add(received.transcriptBytes());
     }
 
+    /**
+     * The peer's CertificateVerify (RFC 8446 §4.4.3), checked against its certificate's key and the transcript
+     * before it ({@code who}: the peer's context string), then hashed.
+     */
+    void checkCertificateVerify(ReceivedMessage received, String who) throws TlsAlertException {
+        Tls13Signatures.verify(context, (org.layeredtls.handshake.message.CertificateVerify) received.message(),
+                context.peerCertificates.get(0).publicKey(), who, transcript.hash());
+        transcript.add(received.transcriptBytes());
+    }
+
     /** What stays with the connection once the handshake is done: the secrets KeyUpdate and tickets need. */
     Tls13Secrets secrets() {
         return new Tls13Secrets(context.suite, clientApplicationTrafficSecret, serverApplicationTrafficSecret,

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
-import org.layeredtls.handshake.extension.ApplicationLayerProtocolNegotiation;
 import org.layeredtls.handshake.extension.Cookie;
 import org.layeredtls.handshake.extension.Extension;
 import org.layeredtls.handshake.extension.ExtensionMessage;
@@ -161,15 +160,7 @@ final class Tls13ServerHelloCheck {
                         "EncryptedExtensions holds " + ExtensionType.nameOf(extension.type()) + ", which the client did not offer");
             }
         }
-        Optional<ApplicationLayerProtocolNegotiation> alpn = extensions.find(
-                ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ApplicationLayerProtocolNegotiation::decode);
-        if (alpn.isPresent()) {
-            var names = alpn.get().protocolNames();
-            if (names.size() != 1 || !context.config.alpn().contains(names.get(0))) {
-                throw ClientHandshake.illegal("the server selected ALPN " + names + ", not one offered protocol");
-            }
-            context.applicationProtocol = names.get(0);
-        }
+        ServerHelloCheck.checkApplicationProtocol(context, extensions);
         extensions.find(ExtensionType.SERVER_NAME, org.layeredtls.handshake.extension.ServerName::decodeServerHello);
         context.serverName = context.connection.sniHostName();
     }

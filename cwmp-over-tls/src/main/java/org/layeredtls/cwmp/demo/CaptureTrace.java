@@ -32,6 +32,12 @@ import org.layeredtls.record.TLSPlaintext;
  * decrypted application data (the HTTP request or response and the SOAP method inside). Records
  * protected by the negotiated cipher are marked, with the length of their plaintext.
  *
+ * <p>A TLS 1.3 connection is shown as what it is ({@link Tls13RecordView}): each protected record with its
+ * outer header ({@code 17 03 03 ...}) and, decrypted, its inner content type; a line where each direction's
+ * keys change, naming the traffic secret (no ChangeCipherSpec protocol); the change_cipher_spec as the
+ * middlebox-compatibility gesture; encrypted alerts. {@link #timeline()} gives the frame numbers of our
+ * Finished, our first application data and the peer's fatal alert, for the demo's account of a refusal.
+ *
  * <p>The observer sees the connection from one side (here: the CPE's), so "sent" is that side.
  */
 public final class CaptureTrace implements TlsObserver {

@@ -47,7 +47,8 @@ import org.layeredtls.record.ProtocolVersion;
  * each other with certificates over TLS; a CWMP session with GetParameterValues,
  * SetParameterValues and Download (then TransferComplete); a Connection Request that starts
  * another session; and a CPE with a certificate from another CA, refused with an alert. The CPE's
- * connection is printed record by record as a capture viewer would show it.
+ * connection is printed record by record as a capture viewer would show it. Over TLS 1.3 the same steps run;
+ * the capture shows what changed, and the refusal says when the CPE learnt of it (after its own Finished).
  */
 public final class PapersDemo {
 

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.net.InetAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -33,10 +32,6 @@ import org.layeredtls.record.ProtocolVersion;
  */
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class RefusalOverTls13Test {
-
-    private static final byte[] INFORM = ("<soap-env:Envelope xmlns:soap-env=\"http://schemas.xmlsoap.org/soap/envelope/\""
-            + " xmlns:cwmp=\"urn:dslforum-org:cwmp-1-0\"><soap-env:Body><cwmp:Inform/></soap-env:Body></soap-env:Envelope>")
-            .getBytes(StandardCharsets.UTF_8);
 
     private AcsServer acs;
     private final List<String> sessions = new CopyOnWriteArrayList<>();
@@ -73,7 +68,7 @@ class RefusalOverTls13Test {
             @Override
             public byte[] firstRequest() {
                 informsSent.add("Inform");
-                return INFORM;
+                return HttpOverTlsTest.INFORM;
             }
 
             @Override

@@ -20,13 +20,14 @@ import picocli.CommandLine.Spec;
                 "and a CPE with a certificate from another CA refused with an alert. Exit status 0 when every step passed."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--tls-version", defaultValue = "TLSv1.2", description = "SSLv3, TLSv1, TLSv1.1 or TLSv1.2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tls-version", defaultValue = "TLSv1.2", description = "SSLv3, TLSv1, TLSv1.1, TLSv1.2 or TLSv1.3 (default: ${DEFAULT-VALUE})")
     String version;
 
-    @Option(names = "--cipher", description = "one cipher suite for both sides, IANA (TLS_RSA_WITH_AES_128_CBC_SHA) or OpenSSL (AES128-SHA) name")
+    @Option(names = "--cipher", description = "one cipher suite for both sides, IANA (TLS_RSA_WITH_AES_128_CBC_SHA) or OpenSSL (AES128-SHA) name;"
+            + " with TLSv1.3 a TLS 1.3 suite (TLS_AES_128_GCM_SHA256, ...)")
     String cipher;
 
-    @Option(names = "--keylog", description = "append NSS key log lines (CLIENT_RANDOM ...) for Wireshark to this file")
+    @Option(names = "--keylog", description = "append NSS key log lines for Wireshark to this file (CLIENT_RANDOM ...; with TLSv1.3 the traffic secrets)")
     Path keyLog;
 
     @Option(names = {"--html", "-html"}, paramLabel = "FILE", description = "write the illustrated session to FILE: one self-contained HTML page"

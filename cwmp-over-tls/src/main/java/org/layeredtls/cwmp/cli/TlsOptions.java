@@ -2,7 +2,6 @@ package org.layeredtls.cwmp.cli;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.List;
 
 import org.layeredtls.cwmp.demo.DemoOptions;
 import org.layeredtls.handshake.api.TlsConfig;
@@ -22,7 +21,7 @@ final class TlsOptions {
     @Option(names = "--ca", required = true, description = "the CA certificate(s) to trust (PEM)")
     Path ca;
 
-    @Option(names = "--tls-version", defaultValue = "TLSv1.2", description = "SSLv3, TLSv1, TLSv1.1 or TLSv1.2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tls-version", defaultValue = "TLSv1.2", description = "SSLv3, TLSv1, TLSv1.1, TLSv1.2 or TLSv1.3 (default: ${DEFAULT-VALUE})")
     String version;
 
     @Option(names = "--cipher", description = "one cipher suite, IANA or OpenSSL name (default: the modern defaults)")
@@ -31,15 +30,8 @@ final class TlsOptions {
     TlsConfig.Builder builder() throws IOException {
         var v = DemoOptions.parseVersion(version);
         var options = new DemoOptions(v, cipher == null ? null : DemoOptions.parseCipher(cipher), null, null);
-        TlsConfig.Builder builder = TlsConfig.builder().versions(v, v).securityLevel(options.securityLevel())
+        return options.apply(TlsConfig.builder())
                 .certificate(Pem.readCertificates(cert), Pem.readPrivateKey(key))
                 .trustAnchors(Pem.readCertificates(ca));
-        if (options.cipher() != null) {
-            builder.cipherSuites(List.of(options.cipher()));
-        } else if (v.compareTo(org.layeredtls.record.ProtocolVersion.TLS1_2) < 0) {
-            builder.cipherSuites(org.layeredtls.handshake.suite.CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_CBC_SHA,
-                    org.layeredtls.handshake.suite.CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA);
-        }
-        return builder;
     }
 }

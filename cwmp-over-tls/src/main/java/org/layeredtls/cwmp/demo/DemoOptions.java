@@ -20,6 +20,16 @@ import org.layeredtls.record.ProtocolVersion;
  */
 public record DemoOptions(ProtocolVersion version, CipherSuite cipher, Path keyLog, CaptureTrace.Detail detail, Path html) {
 
+    /** A TLS 1.3 suite names only an AEAD and a hash (RFC 8446 §B.4): it goes with TLS 1.3 and with nothing else. */
+    public DemoOptions {
+        if (cipher != null && cipher.isTls13() != (version == ProtocolVersion.TLS1_3)) {
+            throw new IllegalArgumentException(cipher.ianaName() + (cipher.isTls13()
+                    ? " is a TLS 1.3 suite: use it with --tls-version TLSv1.3"
+                    : " is not a TLS 1.3 suite (TLSv1.3 takes " + java.util.Arrays.stream(CipherSuite.values())
+                            .filter(CipherSuite::isTls13).map(CipherSuite::ianaName).collect(java.util.stream.Collectors.joining(", ")) + ")"));
+        }
+    }
+
     /** Without an illustrated page. */
     public DemoOptions(ProtocolVersion version, CipherSuite cipher, Path keyLog, CaptureTrace.Detail detail) {
         this(version, cipher, keyLog, detail, null);
@@ -29,7 +39,7 @@ public record DemoOptions(ProtocolVersion version, CipherSuite cipher, Path keyL
         return new DemoOptions(ProtocolVersion.TLS1_2, null, null, CaptureTrace.Detail.NORMAL);
     }
 
-    /** {@code TLSv1.2}, {@code TLS1.2}, {@code 1.2}, {@code TLSv1}, {@code SSLv3}, ... */
+    /** {@code TLSv1.3}, {@code TLSv1.2}, {@code TLS1.2}, {@code 1.2}, {@code TLSv1}, {@code SSLv3}, ... */
     public static ProtocolVersion parseVersion(String text) {
         String v = text.toLowerCase(Locale.ROOT).replace("tlsv", "").replace("tls", "").replace("_", ".").strip();
         return switch (v) {
@@ -37,7 +47,8 @@ public record DemoOptions(ProtocolVersion version, CipherSuite cipher, Path keyL
             case "1", "1.0" -> ProtocolVersion.TLS1_0;
             case "1.1" -> ProtocolVersion.TLS1_1;
             case "1.2" -> ProtocolVersion.TLS1_2;
-            default -> throw new IllegalArgumentException("unknown version " + text + " (SSLv3, TLSv1, TLSv1.1, TLSv1.2)");
+            case "1.3" -> ProtocolVersion.TLS1_3;
+            default -> throw new IllegalArgumentException("unknown version " + text + " (SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3)");
         };
     }
 
@@ -48,9 +59,9 @@ public record DemoOptions(ProtocolVersion version, CipherSuite cipher, Path keyL
                         + " (an IANA name like TLS_RSA_WITH_AES_128_CBC_SHA or an OpenSSL name like AES128-SHA)"));
     }
 
-    /** The suites to offer: the chosen one, the defaults for TLS 1.2, CBC suites before it (no GCM there). */
+    /** The suites to offer up to TLS 1.2: the chosen one, the defaults for TLS 1.2, CBC suites before it (no GCM there). */
     List<CipherSuite> suites() {
-        if (cipher != null) {
+        if (cipher != null && !cipher.isTls13()) {
             return List.of(cipher);
         }
         if (version.compareTo(ProtocolVersion.TLS1_2) >= 0) {
@@ -76,7 +87,11 @@ public record DemoOptions(ProtocolVersion version, CipherSuite cipher, Path keyL
     }
 
     /** A TLS configuration with this version, these suites and the security level they need. */
-    TlsConfig.Builder apply(TlsConfig.Builder builder) {
-        return builder.versions(version, version).cipherSuites(suites()).securityLevel(securityLevel());
+    public TlsConfig.Builder apply(TlsConfig.Builder builder) {
+        builder.versions(version, version).cipherSuites(suites()).securityLevel(securityLevel());
+        if (cipher != null && cipher.isTls13()) {
+            builder.tls13CipherSuites(cipher); // OpenSSL's -ciphersuites: TLS 1.3 has its own list
+        }
+        return builder;
     }
 }

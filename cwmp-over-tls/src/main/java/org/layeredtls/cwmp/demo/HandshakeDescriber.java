@@ -3,6 +3,7 @@ package org.layeredtls.cwmp.demo;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import org.bouncycastle.asn1.x500.X500Name;
@@ -42,6 +43,10 @@ final class HandshakeDescriber {
 
     /** The message's name and its fields, one per line; {@code full} adds the long lists. */
     static List<String> describe(HandshakeMessage message, boolean full) {
+        Optional<List<String>> tls13 = Tls13Describer.describe(message, full);
+        if (tls13.isPresent()) {
+            return tls13.get();
+        }
         List<String> lines = new ArrayList<>();
         if (message instanceof ClientHello ch) {
             lines.add("ClientHello");
@@ -52,12 +57,15 @@ final class HandshakeDescriber {
                     : String.join(", ", suites.subList(0, Math.min(3, suites.size()))) + (suites.size() > 3 ? ", ..." : "")));
             lines.add("  compression_methods " + ch.compressionMethods());
             ch.extensions().ifPresent(e -> lines.add("  extensions: " + extensions(e)));
+            Tls13Describer.clientHelloExtensions(ch, lines::add);
         } else if (message instanceof ServerHello sh) {
-            lines.add("ServerHello");
+            lines.add(sh.isHelloRetryRequest() ? "HelloRetryRequest (a ServerHello with the random SHA-256(\"HelloRetryRequest\"))"
+                    : "ServerHello");
             lines.add("  server_version " + version(sh.serverVersion()) + ", random " + shortHex(sh.random())
                     + ", session_id " + (sh.sessionId().length == 0 ? "(empty)" : shortHex(sh.sessionId())));
             lines.add("  cipher_suite " + suite(sh.cipherSuite()) + ", compression_method " + sh.compressionMethod());
             sh.extensions().ifPresent(e -> lines.add("  extensions: " + extensions(e)));
+            Tls13Describer.serverHelloExtensions(sh, lines::add);
         } else if (message instanceof org.layeredtls.handshake.message.Certificate c) {
             lines.add("Certificate (" + c.certificateList().size() + (c.certificateList().size() == 1 ? " certificate)" : " certificates)"));
             for (byte[] der : c.certificateList()) {

@@ -40,13 +40,15 @@ import org.layeredtls.handshake.illustrate.SessionPage;
 import org.layeredtls.handshake.trace.TlsObservers;
 import org.layeredtls.handshake.cert.IssuedCertificate;
 import org.layeredtls.handshake.session.TicketProtector;
+import org.layeredtls.record.ProtocolVersion;
 
 /**
  * The papers' experiment, end to end on one machine: a CA, an ACS and a CPE that authenticate
  * each other with certificates over TLS; a CWMP session with GetParameterValues,
  * SetParameterValues and Download (then TransferComplete); a Connection Request that starts
  * another session; and a CPE with a certificate from another CA, refused with an alert. The CPE's
- * connection is printed record by record as a capture viewer would show it.
+ * connection is printed record by record as a capture viewer would show it. Over TLS 1.3 the same steps run;
+ * the capture shows what changed, and the refusal says when the CPE learnt of it (after its own Finished).
  */
 public final class PapersDemo {
 
@@ -127,8 +129,7 @@ public final class PapersDemo {
                         "the ACS got 3 answers without fault: " + summaries(results), cpe);
                 out.println("   TLS: " + cpe.client().lastSessionInfo());
 
-                heading("5. Session 2: the CPE fetched the firmware over HTTPS, then reports TransferComplete;"
-                        + " TLS resumes the session of session 1 (abbreviated handshake: no Certificate, no key exchange)");
+                heading("5. Session 2: the CPE fetched the firmware over HTTPS, then reports TransferComplete; " + resumptionHeading());
                 int logStart = cpe.sessionLogs().size();
                 check(cpe.runOneSession(STEP), "session 2 ran to its end", cpe);
                 printCwmpLog(cpe, logStart);
@@ -172,6 +173,13 @@ public final class PapersDemo {
         return failures.isEmpty() ? 0 : 1;
     }
 
+    private String resumptionHeading() {
+        return options.version().equals(ProtocolVersion.TLS1_3)
+                ? "TLS 1.3 resumes with the PSK of session 1's NewSessionTicket (psk_dhe_ke: no Certificate, no CertificateVerify,"
+                        + " a fresh key_share all the same)"
+                : "TLS resumes the session of session 1 (abbreviated handshake: no Certificate, no key exchange)";
+    }
+
     private CpeDevice startCpe(Path dir, IssuedCertificate certificate, DemoPki pki, URI acsUrl, CaptureTrace trace)
             throws IOException {
         TlsConfig tls = options.apply(TlsConfig.builder())
@@ -201,6 +209,7 @@ public final class PapersDemo {
                 out.println("   REFUSED: the ACS sent the fatal alert " + alert.alert().description().rfcName()
                         + " (" + alert.alert().description().code() + "); the CPE received it and closed the connection.");
                 check(alert.alert().description().equals(AlertDescription.UNKNOWN_CA), "the alert is unknown_ca", intruder);
+                whenTheCpeLearnt(trace.timeline(), intruder);
             } else {
                 check(false, "the CPE received a TLS alert (got " + failure + ")", intruder);
             }
@@ -208,6 +217,34 @@ public final class PapersDemo {
         acs.events().stream().filter(e -> e.startsWith("refused")).reduce((a, b) -> b)
                 .ifPresent(e -> out.println("   ACS log: " + e));
         check(acs.sessionsStarted() == sessionsBefore, "no CWMP session at the ACS for the intruder", null);
+    }
+
+    /**
+     * When the refused CPE learnt of the refusal. TLS 1.2 (RFC 5246 §7.3): the server checks the client's Certificate
+     * before it sends its own ChangeCipherSpec and Finished, so the alert comes in their place, in the clear.
+     * TLS 1.3 (RFC 8446 §2, §4.4.4): the client's Certificate, CertificateVerify and Finished are the last flight,
+     * after the server's Finished; the client's handshake is over once it has sent them, so the alert comes later,
+     * encrypted, when the client reads next.
+     */
+    private void whenTheCpeLearnt(CaptureTrace.Timeline timeline, CpeDevice intruder) {
+        if (!options.version().equals(ProtocolVersion.TLS1_3)) {
+            out.println("   TLS 1.2: the alert came in the clear, in place of the ACS's ChangeCipherSpec and Finished:"
+                    + " the CPE's handshake never ended.");
+            return;
+        }
+        out.println("   TLS 1.3: the alert came encrypted (record #" + timeline.fatalAlertReceived()
+                + ": application_data outside, the type alert inside), and the CPE learnt of it only after its own Finished"
+                + " (record #" + timeline.ownFinished() + ").");
+        out.println("   Its Certificate, CertificateVerify and Finished are the handshake's last flight, after the ACS's Finished;"
+                + " its handshake was over once it had sent them (RFC 8446 §2, §4.4.4). The ACS checked the certificate"
+                + " after that and answered with the alert.");
+        if (timeline.applicationDataSent() > 0) {
+            out.println("   The CPE had already sent its first HTTP request (record #" + timeline.applicationDataSent()
+                    + "), which the ACS never read.");
+        }
+        check(timeline.ownFinished() > 0 && timeline.fatalAlertReceived() > timeline.ownFinished(),
+                "the CPE learnt of the refusal after its own Finished (record #" + timeline.ownFinished()
+                        + " before record #" + timeline.fatalAlertReceived() + ")", intruder);
     }
 
     private void quietUnlessVerbose(CaptureTrace trace) {

@@ -17,12 +17,46 @@ import org.layeredtls.handshake.api.TlsSocket;
  * {@code Socket}, so HTTP/1.1 runs over our records without HttpCore knowing about TLS.
  *
  * <p>{@link #close()} closes the TLS connection, which sends close_notify first (RFC 5246 §7.2.1).
+ * A write that fails below TLS reports the peer's fatal alert when one is waiting ({@link PendingAlert}),
+ * and once a write has failed, later writes fail at once: HttpCore's flush on close does not send the
+ * failed request a second time.
  */
 final class TlsBoundSocket extends java.net.Socket {
 
     private final TlsSocket tls;
     private final java.net.Socket tcp;
     private volatile boolean closed;
+    private volatile IOException writeFailure;
+    private final OutputStream out = new OutputStream() {
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            IOException failed = writeFailure;
+            if (failed != null) {
+                throw new SocketException("the connection failed on an earlier write: " + failed.getMessage());
+            }
+            try {
+                tls.getOutputStream().write(b, off, len);
+            } catch (IOException e) {
+                writeFailure = e;
+                throw PendingAlert.explain(tls, e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            tls.getOutputStream().flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            TlsBoundSocket.this.close();
+        }
+    };
 
     TlsBoundSocket(TlsSocket tls) {
         this.tls = tls;
@@ -42,7 +76,7 @@ final class TlsBoundSocket extends java.net.Socket {
     @Override
     public OutputStream getOutputStream() throws IOException {
         ensureOpen();
-        return tls.getOutputStream();
+        return out;
     }
 
     @Override

@@ -25,7 +25,8 @@ class PapersDemoTest {
     @TempDir
     Path dir;
 
-    private static String run(DemoOptions options, Path dir, int expectedStatus) throws Exception {
+    /** Runs the demo in this JVM; its output, after checking its exit status. */
+    static String run(DemoOptions options, Path dir, int expectedStatus) throws Exception {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8)) {
             int status = new PapersDemo(options, out).run(dir);
@@ -35,7 +36,8 @@ class PapersDemoTest {
         }
     }
 
-    private static void assertInOrder(String output, List<String> expected) {
+    /** Each expected text occurs in {@code output}, each after the one before. */
+    static void assertInOrder(String output, List<String> expected) {
         int at = 0;
         for (String e : expected) {
             int found = output.indexOf(e, at);
@@ -71,6 +73,13 @@ class PapersDemoTest {
                 "All steps passed."));
         assertTrue(!output.contains("[FAILED]"), output);
         assertTrue(Files.exists(dir.resolve("pki/ca.pem")) && Files.exists(dir.resolve("pki/cpe.key")));
+        // TLS 1.2 keeps its own account: the CCS changes the keys, alerts are in the clear before it, and the
+        // refused CPE learns of the refusal before its handshake ends
+        assertInOrder(output, List.of("REFUSED: the ACS sent the fatal alert unknown_ca (48)",
+                "TLS 1.2: the alert came in the clear, in place of the ACS's ChangeCipherSpec and Finished"));
+        for (String tls13Only : List.of("17 03 03", "inner type", "middlebox compatibility", "-- keys:", "TLS 1.3", "EncryptedExtensions")) {
+            assertTrue(!output.contains(tls13Only), tls13Only + " in the TLS 1.2 run:\n" + output);
+        }
     }
 
     @Test

@@ -31,7 +31,8 @@ import org.layeredtls.handshake.api.ClientAuth;
 @Timeout(value = 60, unit = TimeUnit.SECONDS)
 class HttpOverTlsTest {
 
-    private static final byte[] INFORM = ("<soap-env:Envelope xmlns:soap-env=\"http://schemas.xmlsoap.org/soap/envelope/\""
+    /** A minimal Inform envelope (the scripted ACS does not parse it). */
+    static final byte[] INFORM = ("<soap-env:Envelope xmlns:soap-env=\"http://schemas.xmlsoap.org/soap/envelope/\""
             + " xmlns:cwmp=\"urn:dslforum-org:cwmp-1-0\"><soap-env:Body><cwmp:Inform/></soap-env:Body></soap-env:Envelope>")
             .getBytes(StandardCharsets.UTF_8);
 

@@ -100,6 +100,10 @@ record ConversationPlan(String name, Role ours, String version, String suite, St
                 List.of("-Verify", "1", "-CAfile", "ca.pem")).withCertificate("client-rsa"));
         plans.add(tls13("tls13-mutual-auth-our-server", Role.SERVER, aes128, "need", "x25519", "none", 1,
                 List.of("-cert", "client-rsa.pem", "-key", "client-rsa.key"), List.of()));
+        // OpenSSL on both ends: only OpenSSL's key log opens these
+        plans.add(tls13("openssl-tls13-aes-128-gcm-sha256", Role.NONE, aes128, "none", "x25519", "none", 1, List.of(), List.of()));
+        plans.add(tls13("openssl-tls13-hrr-aes-256-gcm-sha384", Role.NONE, "TLS_AES_256_GCM_SHA384", "none", "secp384r1", "none",
+                1, List.of(), List.of("-groups", "P-384")));
         for (Role ours : List.of(Role.CLIENT, Role.SERVER)) {
             for (String who : List.of("ours", "peer")) {
                 plans.add(tls13("tls13-key-update-" + who + "-our-" + ours.key(), ours, aes128, "none", "x25519", who, 1,

@@ -200,6 +200,9 @@ public final class ConversationRecorder {
             client.closeInput(); // s_client sends close_notify at end of input
             client.awaitExit(WAIT);
             List<Flow> flows = relay.awaitFlows(WAIT);
+            if (plan.version().equals("TLS1_3")) {
+                return new ConversationConnection(new KeyLogObserver(keyLog).line(flows), request, answer, flows);
+            }
             String line = Files.readAllLines(keyLog).stream().filter(l -> l.startsWith("CLIENT_RANDOM ")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no CLIENT_RANDOM line in the key log"));
             return new ConversationConnection(List.of(line.strip().toLowerCase(java.util.Locale.ROOT).replace("client_random", "CLIENT_RANDOM")),
@@ -212,7 +215,7 @@ public final class ConversationRecorder {
                 Integer.toString(plan.connections()), "-cert", "server-rsa.pem", "-key", "server-rsa.key",
                 "-dcert", "server-ec.pem", "-dkey", "server-ec.key", versionFlag(plan.version())));
         c.addAll(suiteArgs(plan));
-        if (plan.version().equals("TLS1_3")) {
+        if (plan.version().equals("TLS1_3") && plan.ours() == Role.CLIENT) { // else s_client writes the key log
             c.addAll(List.of("-keylogfile", keyLog(plan).toString()));
         }
         c.addAll(plan.serverArgs());

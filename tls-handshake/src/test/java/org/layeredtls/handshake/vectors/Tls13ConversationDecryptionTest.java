@@ -46,6 +46,17 @@ class Tls13ConversationDecryptionTest {
     }
 
     @Test
+    void openSslOnlyTls13ConversationsDecryptAHelloRetryRequestToo() throws Exception {
+        List<Conversation> openssl = Conversations.load().stream()
+                .filter(c -> c.isTls13() && c.ours() == Conversation.Role.NONE).toList();
+        assertEquals(2, openssl.size());
+        Conversation hrr = Conversations.load("openssl-tls13-hrr-aes-256-gcm-sha384.txt");
+        List<Tls13ConversationDecryptor.Message> messages = Tls13ConversationDecryptor.decrypt(hrr.connections().get(0)).messages();
+        assertTrue(((org.layeredtls.handshake.message.ServerHello) messages.get(1).decoded()).isHelloRetryRequest());
+        assertEquals(org.layeredtls.handshake.message.HandshakeType.CLIENT_HELLO, messages.get(2).frame().type());
+    }
+
+    @Test
     void aWrongHandshakeSecretInTheKeyLogIsCaughtAtTheFirstProtectedRecord() {
         Conversation c = Conversations.load("tls13-aes-128-gcm-sha256-our-client.txt");
         ConversationConnection k = c.connections().get(0);

@@ -62,7 +62,7 @@ final class Tls13ConversationDecryptor {
 
     /** One direction: its bytes not yet a whole record, its handshake reassembly, its data, its keys. */
     private static final class Side {
-        final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        final ArrivingRecords arriving = new ArrivingRecords();
         final HandshakeReassembler reassembler = new HandshakeReassembler();
         final ByteArrayOutputStream data = new ByteArrayOutputStream();
         byte[] handshakeSecret;
@@ -96,15 +96,9 @@ final class Tls13ConversationDecryptor {
 
     private void arrive(Flow.Direction from, byte[] bytes) throws TlsAlertException {
         Side side = sides.get(from);
-        side.pending.writeBytes(bytes);
-        byte[] buffered = side.pending.toByteArray();
-        int consumed = 0;
-        for (RecordStream.Raw r : RecordStream.records(buffered)) {
+        for (RecordStream.Raw r : side.arriving.add(bytes)) {
             record(from, side, r);
-            consumed = r.end();
         }
-        side.pending.reset();
-        side.pending.write(buffered, consumed, buffered.length - consumed);
     }
 
     private void record(Flow.Direction from, Side side, RecordStream.Raw r) throws TlsAlertException {

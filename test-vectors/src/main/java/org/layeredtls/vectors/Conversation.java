@@ -16,18 +16,22 @@ import java.util.List;
  * @param name        a unique name, also the file's base name
  * @param openssl     the {@code openssl version} line of the peer that was recorded
  * @param ours        which role LayeredTLS played
- * @param version     the negotiated version: {@code TLS1_0}, {@code TLS1_1} or {@code TLS1_2}
- * @param suite       the negotiated suite's IANA name
+ * @param version     the negotiated version: {@code TLS1_0}, {@code TLS1_1}, {@code TLS1_2} or {@code TLS1_3}
+ * @param suite       the negotiated suite's IANA name (TLS 1.3: {@code TLS_AES_128_GCM_SHA256} and its kin)
  * @param randomLabel the label of our deterministic random source (empty when {@code ours = none})
  * @param clock       the instant our fixed clock showed
  * @param certificate which of the stored certificates our side presented: {@code rsa}, {@code ec},
  *                    {@code client-rsa} or {@code none}
  * @param clientAuth  whether the server required a client certificate: {@code none} or {@code need}
+ * @param group       TLS 1.3: the key_share group the handshake ended with ({@code x25519}, {@code secp256r1}, ...,
+ *                    the names {@code NamedGroup} gives); empty before TLS 1.3
+ * @param keyUpdate   TLS 1.3: who sent a KeyUpdate with update_requested after the handshake, before its
+ *                    application data: {@code none}, {@code ours} or {@code peer}; {@code none} before TLS 1.3
  * @param peer        the OpenSSL command line(s) of the peer, for people
  * @param connections the TCP connections, in order
  */
 public record Conversation(String name, String openssl, Role ours, String version, String suite, String randomLabel,
-                           Instant clock, String certificate, String clientAuth, String peer,
+                           Instant clock, String certificate, String clientAuth, String group, String keyUpdate, String peer,
                            List<ConversationConnection> connections) {
 
     /** Which side LayeredTLS played. */
@@ -45,6 +49,11 @@ public record Conversation(String name, String openssl, Role ours, String versio
         if (connections.isEmpty()) {
             throw new IllegalArgumentException("a conversation has at least one connection");
         }
+    }
+
+    /** Whether this is a TLS 1.3 conversation (its key log holds the TLS 1.3 secrets, not a master secret). */
+    public boolean isTls13() {
+        return version.equals("TLS1_3");
     }
 
     /** Whether the conversation resumed a session on a later connection. */

@@ -22,16 +22,19 @@ import java.util.List;
  * conversation = tls12-ecdhe-rsa-aes128gcm-our-client
  * openssl = OpenSSL 3.0.19 27 Jan 2026 (Library: OpenSSL 3.0.19 27 Jan 2026)
  * ours = client                  (client, server or none)
- * version = TLS1_2
+ * version = TLS1_2               (TLS1_0 to TLS1_3)
  * suite = TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256
  * random_label = refconv tls12-ecdhe-rsa-aes128gcm-our-client
  * clock = 2026-06-01T12:00:00Z
  * certificate = none             (rsa, ec, client-rsa or none)
  * client_auth = none             (none or need)
+ * group = x25519                 (TLS 1.3 only: the key_share group; a NamedGroup name)
+ * key_update = none               (TLS 1.3 only: none, ours or peer)
  * peer = openssl s_server ...
  * connections = 1
  * connection
  * keylog = CLIENT_RANDOM &lt;32 bytes hex&gt; &lt;48 bytes hex&gt;
+ *                                (TLS 1.3: one keylog line per secret, LABEL &lt;client random&gt; &lt;secret&gt;)
  * client_data = hex
  * server_data = hex
  * flows = 9
@@ -115,11 +118,17 @@ public final class Conversations {
         line(out, "clock", c.clock().toString());
         line(out, "certificate", c.certificate());
         line(out, "client_auth", c.clientAuth());
+        if (c.isTls13()) {
+            line(out, "group", c.group());
+            line(out, "key_update", c.keyUpdate());
+        }
         line(out, "peer", c.peer());
         line(out, "connections", Integer.toString(c.connections().size()));
         for (ConversationConnection connection : c.connections()) {
             out.append("connection\n");
-            line(out, "keylog", connection.keyLog());
+            for (String keyLogLine : connection.keyLog()) {
+                line(out, "keylog", keyLogLine);
+            }
             line(out, "client_data", Hex.encode(connection.clientData()));
             line(out, "server_data", Hex.encode(connection.serverData()));
             line(out, "flows", Integer.toString(connection.flows().size()));

@@ -3,14 +3,18 @@ package org.layeredtls.handshake.research;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 
+import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.DeterministicRandomSource;
 import org.layeredtls.handshake.api.ClientAuth;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
+import org.layeredtls.handshake.extension.NamedGroup;
 import org.layeredtls.handshake.session.InMemorySessionCache;
+import org.layeredtls.handshake.session.TicketProtector;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.vectors.Conversation;
@@ -26,12 +30,13 @@ public final class ConversationConfigs {
     private ConversationConfigs() {
     }
 
-    /** The version a conversation file names ({@code TLS1_0}, {@code TLS1_1}, {@code TLS1_2}). */
+    /** The version a conversation file names ({@code TLS1_0} to {@code TLS1_3}). */
     public static ProtocolVersion version(String name) {
         return switch (name) {
             case "TLS1_0" -> ProtocolVersion.TLS1_0;
             case "TLS1_1" -> ProtocolVersion.TLS1_1;
             case "TLS1_2" -> ProtocolVersion.TLS1_2;
+            case "TLS1_3" -> ProtocolVersion.TLS1_3;
             default -> throw new IllegalArgumentException(name);
         };
     }
@@ -46,14 +51,25 @@ public final class ConversationConfigs {
         return CipherSuite.fromName(ianaName).orElseThrow(() -> new IllegalArgumentException(ianaName));
     }
 
+    /** The group of that name ({@link NamedGroup#rfcName()}, such as {@code x25519} or {@code secp256r1}). */
+    public static NamedGroup group(String name) {
+        return Arrays.stream(NamedGroup.values()).filter(g -> g.rfcName().equals(name)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException(name));
+    }
+
     /** Our side's configuration for {@code c} (its version, suite, random label, clock and certificates), with {@code observer}. */
     public static TlsConfig ourConfig(Conversation c, TlsObserver observer) {
         Clock clock = Clock.fixed(c.clock(), ZoneOffset.UTC);
         ProtocolVersion version = version(c.version());
         TlsConfig.Builder b = TlsConfig.builder()
-                .versions(version, version)
-                .cipherSuites(suite(c.suite()))
-                .random(DeterministicRandomSource.fromLabel(c.randomLabel()))
+                .versions(version, version);
+        if (c.isTls13()) {
+            b.tls13CipherSuites(suite(c.suite()));
+            tls13Groups(c, b);
+        } else {
+            b.cipherSuites(suite(c.suite()));
+        }
+        b.random(DeterministicRandomSource.fromLabel(c.randomLabel()))
                 .clock(clock)
                 .observer(observer)
                 .minDhBits(1024)
@@ -68,8 +84,26 @@ public final class ConversationConfigs {
             b.certificate(List.of(ConversationPki.certificate("server-rsa")), ConversationPki.privateKey("server-rsa"))
                     .certificate(List.of(ConversationPki.certificate("server-ec")), ConversationPki.privateKey("server-ec"))
                     .sessionCache(new InMemorySessionCache(8, Duration.ofHours(2), clock))
+                    .ticketProtector(c.isTls13() ? tls13Tickets(c, clock) : null)
                     .clientAuth(c.clientAuth().equals("need") ? ClientAuth.NEED : ClientAuth.NONE);
         }
         return b.build();
+    }
+
+    /**
+     * TLS 1.3 groups. Our client sends its one x25519 share (the default) and names the other groups, so a server
+     * that wants {@code c.group()} asks for it with a HelloRetryRequest; our server takes {@code c.group()} only,
+     * so a client whose first share is in another group gets a HelloRetryRequest from it.
+     */
+    private static void tls13Groups(Conversation c, TlsConfig.Builder b) {
+        if (c.ours() == Conversation.Role.SERVER) {
+            b.namedGroups(group(c.group()));
+        }
+    }
+
+    /** Our TLS 1.3 server's tickets, sealed with keys from their own deterministic source, so a replay seals the same bytes. */
+    private static TicketProtector tls13Tickets(Conversation c, Clock clock) {
+        return new TicketProtector(DeterministicRandomSource.fromLabel(c.randomLabel() + " tickets"), clock,
+                Duration.ofHours(1), Duration.ofHours(2), CryptoProvider.defaultProvider());
     }
 }

@@ -29,9 +29,12 @@ public final class ConversationReplay {
 
     /**
      * What one connection of a replay produced: the bytes our side wrote, the application data it read, its
-     * session, and its handshake messages both ways as {@code "sent TYPE hex"} / {@code "received TYPE hex"}.
+     * session, its handshake messages both ways as {@code "sent TYPE hex"} / {@code "received TYPE hex"}, and the
+     * secrets its key schedule derived as NSS key log lines ({@code CLIENT_RANDOM ...} up to TLS 1.2, one line
+     * per TLS 1.3 secret), in the order they were derived.
      */
-    public record Result(byte[] written, byte[] received, SessionInfo session, List<String> transcript) {
+    public record Result(byte[] written, byte[] received, SessionInfo session, List<String> transcript,
+                         List<String> keyLog) {
     }
 
     private ConversationReplay() {
@@ -61,11 +64,15 @@ public final class ConversationReplay {
         List<Result> results = new ArrayList<>();
         for (ConversationConnection connection : c.connections()) {
             transcript.messages.clear();
+            transcript.keyLog.clear();
             byte[] ours = client ? connection.clientToServer() : connection.serverToClient();
             byte[] peer = transform.apply(connection, client ? connection.serverToClient() : connection.clientToServer());
             ReplaySocket socket = new ReplaySocket(peer, ours, chunks);
             TlsSocket tls = client ? TlsSocket.client(socket, config) : TlsSocket.server(socket, config);
             tls.startHandshake();
+            if (c.keyUpdate().equals("ours")) {
+                tls.keyUpdate(true); // RFC 8446 §4.6.3: as recorded, before our application data
+            }
             byte[] received;
             if (client) {
                 tls.getOutputStream().write(connection.clientData());
@@ -76,7 +83,8 @@ public final class ConversationReplay {
             }
             SessionInfo session = tls.session();
             tls.close();
-            results.add(new Result(socket.written(), received, session, List.copyOf(transcript.messages)));
+            results.add(new Result(socket.written(), received, session, List.copyOf(transcript.messages),
+                    List.copyOf(transcript.keyLog)));
         }
         return results;
     }
@@ -91,9 +99,24 @@ public final class ConversationReplay {
         return b -> b;
     }
 
-    /** The handshake messages both ways, as "sent TYPE hex" / "received TYPE hex". */
+    /** The handshake messages both ways, as "sent TYPE hex" / "received TYPE hex", and the key log lines. */
     private static final class Transcript implements TlsObserver {
         final List<String> messages = new ArrayList<>();
+        final List<String> keyLog = new ArrayList<>();
+
+        @Override
+        public void masterSecretDerived(byte[] clientRandom, byte[] masterSecret) {
+            keyLog.add(keyLogLine("CLIENT_RANDOM", clientRandom, masterSecret));
+        }
+
+        @Override
+        public void tls13SecretDerived(byte[] clientRandom, String label, byte[] secret) {
+            keyLog.add(keyLogLine(label, clientRandom, secret));
+        }
+
+        private static String keyLogLine(String label, byte[] clientRandom, byte[] secret) {
+            return label + " " + java.util.HexFormat.of().formatHex(clientRandom) + " " + java.util.HexFormat.of().formatHex(secret);
+        }
 
         @Override
         public void handshakeMessageSent(HandshakeMessage message, byte[] bytes) {

@@ -63,7 +63,7 @@ final class ConversationDecryptor {
     private int finishedChecked;
 
     private static final class Side {
-        final ByteArrayOutputStream pending = new ByteArrayOutputStream();
+        final ArrivingRecords arriving = new ArrivingRecords();
         final HandshakeReassembler reassembler = new HandshakeReassembler();
         final ByteArrayOutputStream data = new ByteArrayOutputStream();
         RecordProtection protection;
@@ -94,16 +94,9 @@ final class ConversationDecryptor {
 
     private void arrive(Flow.Direction from, byte[] bytes) throws TlsAlertException {
         Side side = sides.get(from);
-        side.pending.writeBytes(bytes);
-        byte[] buffered = side.pending.toByteArray();
-        List<RecordStream.Raw> records = RecordStream.records(buffered);
-        int consumed = 0;
-        for (RecordStream.Raw r : records) {
+        for (RecordStream.Raw r : side.arriving.add(bytes)) {
             record(from, side, r);
-            consumed = r.end();
         }
-        side.pending.reset();
-        side.pending.write(buffered, consumed, buffered.length - consumed);
     }
 
     private void record(Flow.Direction from, Side side, RecordStream.Raw r) throws TlsAlertException {

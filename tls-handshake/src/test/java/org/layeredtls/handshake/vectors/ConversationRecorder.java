@@ -83,10 +83,10 @@ public final class ConversationRecorder {
     private Conversation record(ConversationPlan plan) throws Exception {
         Conversation shell = new Conversation(plan.name(), opensslVersion, plan.ours(), plan.version(), plan.suite(),
                 plan.ours() == Role.NONE ? "" : "refconv " + plan.name(), Instant.parse(ConversationPlan.CLOCK),
-                plan.certificate(), plan.clientAuth(), "", List.of(new ConversationConnection(
-                        "CLIENT_RANDOM " + "00".repeat(32) + " " + "00".repeat(48), new byte[0], new byte[0],
+                plan.certificate(), plan.clientAuth(), plan.group(), plan.keyUpdate(), "", List.of(new ConversationConnection(
+                        List.of("CLIENT_RANDOM " + "00".repeat(32) + " " + "00".repeat(48)), new byte[0], new byte[0],
                         List.of(new Flow(Flow.Direction.CLIENT_TO_SERVER, new byte[1])))));
-        KeyLogObserver keys = new KeyLogObserver();
+        KeyLogObserver keys = new KeyLogObserver(plan.version().equals("TLS1_3") ? keyLog(plan) : null);
         TlsConfig config = plan.ours() == Role.NONE ? null : ConversationConfigs.ourConfig(shell, keys);
         List<ConversationConnection> connections = new ArrayList<>();
         List<String> peer = new ArrayList<>();
@@ -125,8 +125,8 @@ public final class ConversationRecorder {
             }
         }
         return new Conversation(shell.name(), shell.openssl(), shell.ours(), shell.version(), shell.suite(),
-                shell.randomLabel(), shell.clock(), shell.certificate(), shell.clientAuth(), String.join(" | ", peer),
-                connections);
+                shell.randomLabel(), shell.clock(), shell.certificate(), shell.clientAuth(), shell.group(), shell.keyUpdate(),
+                String.join(" | ", peer), connections);
     }
 
     private ConversationConnection ourClient(ConversationPlan plan, int index, TlsConfig config, KeyLogObserver keys,
@@ -139,8 +139,14 @@ public final class ConversationRecorder {
             TlsSocket tls = TlsSocket.client(socket, config);
             tls.startHandshake();
             int mark = server.output().length();
+            if (plan.keyUpdate().equals("ours")) {
+                tls.keyUpdate(true);
+            }
             tls.getOutputStream().write(request);
             server.await(ConversationPlan.clientMarker(plan.name(), index), mark, WAIT);
+            if (plan.keyUpdate().equals("peer")) {
+                serverKeyUpdate(server, relay);
+            }
             server.write(answer);
             readFully(tls.getInputStream(), answer.length, answer);
             tls.close();
@@ -156,11 +162,20 @@ public final class ConversationRecorder {
         try (Relay relay = new Relay(listener.getLocalPort());
              OpenSslProcess client = new OpenSslProcess(clientCommand(plan, index, 0).stream()
                      .map(a -> a.equals("127.0.0.1:PORT") ? "127.0.0.1:" + relay.port() : a).toList(), folder)) {
-            client.write(request);
+            if (!plan.keyUpdate().equals("peer")) {
+                client.write(request);
+            }
             try (Socket socket = listener.accept()) {
                 socket.setSoTimeout((int) WAIT);
                 TlsSocket tls = TlsSocket.server(socket, config);
                 tls.startHandshake();
+                if (plan.keyUpdate().equals("ours")) {
+                    tls.keyUpdate(true);
+                }
+                if (plan.keyUpdate().equals("peer")) {
+                    clientKeyUpdate(client);
+                    client.write(request);
+                }
                 readFully(tls.getInputStream(), request.length, request);
                 tls.getOutputStream().write(answer);
                 client.await(ConversationPlan.serverMarker(plan.name(), index), 0, WAIT);
@@ -175,7 +190,7 @@ public final class ConversationRecorder {
     private ConversationConnection opensslOnly(ConversationPlan plan, OpenSslProcess server, int port) throws Exception {
         byte[] request = ConversationPlan.clientData(plan.name(), 0);
         byte[] answer = ConversationPlan.serverData(plan.name(), 0);
-        Path keyLog = temp.resolve(plan.name() + ".keylog");
+        Path keyLog = keyLog(plan);
         try (Relay relay = new Relay(port);
              OpenSslProcess client = new OpenSslProcess(clientCommand(plan, 0, relay.port()), folder)) {
             client.write(request);
@@ -185,9 +200,12 @@ public final class ConversationRecorder {
             client.closeInput(); // s_client sends close_notify at end of input
             client.awaitExit(WAIT);
             List<Flow> flows = relay.awaitFlows(WAIT);
+            if (plan.version().equals("TLS1_3")) {
+                return new ConversationConnection(new KeyLogObserver(keyLog).line(flows), request, answer, flows);
+            }
             String line = Files.readAllLines(keyLog).stream().filter(l -> l.startsWith("CLIENT_RANDOM ")).findFirst()
                     .orElseThrow(() -> new IllegalStateException("no CLIENT_RANDOM line in the key log"));
-            return new ConversationConnection(line.strip().toLowerCase(java.util.Locale.ROOT).replace("client_random", "CLIENT_RANDOM"),
+            return new ConversationConnection(List.of(line.strip().toLowerCase(java.util.Locale.ROOT).replace("client_random", "CLIENT_RANDOM")),
                     request, answer, flows);
         }
     }
@@ -195,8 +213,11 @@ public final class ConversationRecorder {
     private List<String> serverCommand(ConversationPlan plan, boolean keyLog) {
         List<String> c = new ArrayList<>(List.of("openssl", "s_server", "-accept", "127.0.0.1:0", "-naccept",
                 Integer.toString(plan.connections()), "-cert", "server-rsa.pem", "-key", "server-rsa.key",
-                "-dcert", "server-ec.pem", "-dkey", "server-ec.key", versionFlag(plan.version()),
-                "-cipher", ConversationConfigs.suite(plan.suite()).openSslName() + ":@SECLEVEL=0"));
+                "-dcert", "server-ec.pem", "-dkey", "server-ec.key", versionFlag(plan.version())));
+        c.addAll(suiteArgs(plan));
+        if (plan.version().equals("TLS1_3") && plan.ours() == Role.CLIENT) { // else s_client writes the key log
+            c.addAll(List.of("-keylogfile", keyLog(plan).toString()));
+        }
         c.addAll(plan.serverArgs());
         return c;
     }
@@ -204,15 +225,45 @@ public final class ConversationRecorder {
     private List<String> clientCommand(ConversationPlan plan, int index, int port) {
         List<String> c = new ArrayList<>(List.of("openssl", "s_client", "-connect",
                 port == 0 ? "127.0.0.1:PORT" : "127.0.0.1:" + port, "-servername", "localhost",
-                versionFlag(plan.version()), "-cipher", ConversationConfigs.suite(plan.suite()).openSslName() + ":@SECLEVEL=0"));
+                versionFlag(plan.version())));
+        c.addAll(suiteArgs(plan));
         if (plan.connections() > 1) {
             c.addAll(List.of(index == 0 ? "-sess_out" : "-sess_in", temp.resolve(plan.name() + ".session").toString()));
         }
-        if (plan.ours() == Role.NONE) {
-            c.addAll(List.of("-keylogfile", temp.resolve(plan.name() + ".keylog").toString()));
+        if (plan.ours() == Role.NONE || plan.version().equals("TLS1_3")) {
+            c.addAll(List.of("-keylogfile", keyLog(plan).toString()));
         }
         c.addAll(plan.clientArgs());
         return c;
+    }
+
+    /** Where OpenSSL's {@code -keylogfile} of a conversation goes (one file for all its connections). */
+    private Path keyLog(ConversationPlan plan) {
+        return temp.resolve(plan.name() + ".keylog");
+    }
+
+    /** The cipher suite arguments: TLS 1.3 suites have their own list in OpenSSL ({@code -ciphersuites}). */
+    private static List<String> suiteArgs(ConversationPlan plan) {
+        String name = ConversationConfigs.suite(plan.suite()).openSslName();
+        return plan.version().equals("TLS1_3") ? List.of("-ciphersuites", name)
+                : List.of("-cipher", name + ":@SECLEVEL=0");
+    }
+
+    /**
+     * s_server's {@code K} command: a KeyUpdate with update_requested, sent at once (s_server's own report of it is
+     * buffered, so the relay says when it went by).
+     */
+    private static void serverKeyUpdate(OpenSslProcess server, Relay relay) throws Exception {
+        int mark = relay.bytes(Flow.Direction.SERVER_TO_CLIENT);
+        server.write("K\n".getBytes(StandardCharsets.US_ASCII));
+        relay.awaitMoreThan(Flow.Direction.SERVER_TO_CLIENT, mark, WAIT);
+    }
+
+    /** s_client's {@code K} command: a KeyUpdate with update_requested, sent at once; s_client says {@code KEYUPDATE}. */
+    private static void clientKeyUpdate(OpenSslProcess client) throws Exception {
+        int mark = client.output().length();
+        client.write("K\n".getBytes(StandardCharsets.US_ASCII));
+        client.await("KEYUPDATE", mark, WAIT);
     }
 
     private String describe(List<String> command) {
@@ -223,6 +274,7 @@ public final class ConversationRecorder {
         return switch (version) {
             case "TLS1_0" -> "-tls1";
             case "TLS1_1" -> "-tls1_1";
+            case "TLS1_3" -> "-tls1_3";
             default -> "-tls1_2";
         };
     }
@@ -234,21 +286,43 @@ public final class ConversationRecorder {
         }
     }
 
-    /** Keeps the last master secret our side derived (a resumption derives none: it reuses the session's). */
+    /**
+     * The key log of a connection. Up to TLS 1.2: the last master secret our side derived (a resumption derives none:
+     * it reuses the session's), with this connection's client random. TLS 1.3: the lines OpenSSL's
+     * {@code -keylogfile} wrote for this connection's client random, so the replay checks our key schedule against
+     * OpenSSL's.
+     */
     private static final class KeyLogObserver implements TlsObserver {
+        private final Path opensslKeyLog;
         private byte[] masterSecret;
+
+        KeyLogObserver(Path opensslKeyLog) {
+            this.opensslKeyLog = opensslKeyLog;
+        }
 
         @Override
         public void masterSecretDerived(byte[] clientRandom, byte[] masterSecret) {
             this.masterSecret = masterSecret;
         }
 
-        /** The key log line: this connection's client random (from its ClientHello) and the session's master secret. */
-        String line(List<Flow> flows) {
-            byte[] clientRandom = RecordStream.clientHelloRandom(
-                    new ConversationConnection("CLIENT_RANDOM " + "00".repeat(80), new byte[0], new byte[0], flows).clientToServer());
+        List<String> line(List<Flow> flows) throws IOException {
+            byte[] clientRandom = RecordStream.clientHelloRandom(new ConversationConnection(
+                    List.of("CLIENT_RANDOM " + "00".repeat(80)), new byte[0], new byte[0], flows).clientToServer());
             HexFormat hex = HexFormat.of();
-            return "CLIENT_RANDOM " + hex.formatHex(clientRandom) + " " + hex.formatHex(masterSecret);
+            if (opensslKeyLog == null) {
+                return List.of("CLIENT_RANDOM " + hex.formatHex(clientRandom) + " " + hex.formatHex(masterSecret));
+            }
+            String random = hex.formatHex(clientRandom);
+            // OpenSSL wrote them during the handshake, which is over: the application data went both ways
+            List<String> lines = Files.readAllLines(opensslKeyLog).stream().map(String::strip)
+                    .filter(l -> l.split(" ").length == 3 && l.split(" ")[1].equalsIgnoreCase(random))
+                    .map(l -> l.split(" ")[0] + " " + l.split(" ")[1].toLowerCase(java.util.Locale.ROOT) + " "
+                            + l.split(" ")[2].toLowerCase(java.util.Locale.ROOT))
+                    .toList();
+            if (lines.stream().noneMatch(l -> l.startsWith("EXPORTER_SECRET "))) {
+                throw new IllegalStateException("no TLS 1.3 key log lines for client random " + random + " in " + opensslKeyLog);
+            }
+            return lines;
         }
     }
 }

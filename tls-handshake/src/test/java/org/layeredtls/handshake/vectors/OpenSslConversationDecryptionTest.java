@@ -17,7 +17,7 @@ import org.layeredtls.vectors.Conversations;
 import org.layeredtls.handshake.research.ConversationConfigs;
 
 /**
- * Decrypts every recorded conversation, OpenSSL-only ones first of all, with our record layer and
+ * Decrypts every recorded conversation up to TLS 1.2, OpenSSL-only ones first of all, with our record layer and
  * key schedule: the key log's master secret, the randoms of the parsed hellos, the suite, EtM and
  * EMS from the ServerHello. Every protected record must open, every handshake message (the
  * encrypted Finished included) must decode, both Finished must match the transcript, and the
@@ -27,7 +27,7 @@ class OpenSslConversationDecryptionTest {
 
     @TestFactory
     Stream<DynamicTest> ourRecordLayerOpensEveryRecordOfEveryConversation() {
-        return Conversations.load().stream().map(c -> DynamicTest.dynamicTest(c.name(), () -> {
+        return Conversations.load().stream().filter(c -> !c.isTls13()).map(c -> DynamicTest.dynamicTest(c.name(), () -> {
             for (ConversationConnection connection : c.connections()) {
                 ConversationDecryptor.Decrypted d = ConversationDecryptor.decrypt(connection);
                 assertEquals(c.version(), ConversationConfigs.versionName(d.version()), c.name());
@@ -43,7 +43,7 @@ class OpenSslConversationDecryptionTest {
 
     @Test
     void openSslOnlyConversationsCoverEtmOnAndOffGcmAndChaCha20() throws Exception {
-        List<Conversation> openssl = Conversations.load().stream().filter(c -> c.ours() == Conversation.Role.NONE).toList();
+        List<Conversation> openssl = Conversations.load().stream().filter(c -> c.ours() == Conversation.Role.NONE && !c.isTls13()).toList();
         assertTrue(openssl.size() >= 8);
         boolean etm = false;
         boolean noEtmCbc = false;
@@ -63,9 +63,9 @@ class OpenSslConversationDecryptionTest {
     void aWrongMasterSecretIsCaughtAtTheFirstProtectedRecord() {
         Conversation c = Conversations.load("openssl-tls12-ecdhe-rsa-aes128-gcm.txt");
         ConversationConnection k = c.connections().get(0);
-        String line = k.keyLog();
+        String line = k.keyLog().get(0);
         String broken = line.substring(0, line.length() - 1) + (line.endsWith("0") ? "1" : "0");
-        ConversationConnection tampered = new ConversationConnection(broken, k.clientData(), k.serverData(), k.flows());
+        ConversationConnection tampered = new ConversationConnection(List.of(broken), k.clientData(), k.serverData(), k.flows());
         org.junit.jupiter.api.Assertions.assertThrows(Exception.class, () -> ConversationDecryptor.decrypt(tampered));
     }
 }

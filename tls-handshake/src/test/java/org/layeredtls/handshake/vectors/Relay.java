@@ -91,6 +91,7 @@ final class Relay implements Closeable {
                 for (int n = in.read(buffer); n > 0; n = in.read(buffer)) {
                     synchronized (flows) {
                         flows.add(new Flow(direction, Arrays.copyOf(buffer, n)));
+                        flows.notifyAll();
                     }
                     if (forwarding) {
                         try {
@@ -114,6 +115,27 @@ final class Relay implements Closeable {
         t.setDaemon(true);
         t.start();
         return t;
+    }
+
+    /** How many bytes went {@code direction} so far on this connection. */
+    int bytes(Flow.Direction direction) {
+        synchronized (flows) {
+            return flows.stream().filter(f -> f.direction() == direction).mapToInt(Flow::length).sum();
+        }
+    }
+
+    /** Waits (bounded) until more than {@code mark} bytes went {@code direction} on this connection. */
+    void awaitMoreThan(Flow.Direction direction, int mark, long timeoutMillis) throws InterruptedException {
+        long deadline = System.currentTimeMillis() + timeoutMillis;
+        synchronized (flows) {
+            while (bytes(direction) <= mark) {
+                long left = deadline - System.currentTimeMillis();
+                if (left <= 0) {
+                    throw new IllegalStateException("nothing more went " + direction.key() + " in time");
+                }
+                flows.wait(left);
+            }
+        }
     }
 
     /** Waits (bounded) until both directions have ended, and returns the chunks. */

@@ -651,9 +651,10 @@ public final class Connection {
                 throw new IOException("handshake layer: the connection is closed for writing");
             }
             if (tls13 != null) {
-                tls13.beforeApplicationData(); // RFC 8446 §5.5: a KeyUpdate before the key's usage limit
+                tls13.writeApplicationData(buffer, offset, length); // RFC 8446 §5.5: KeyUpdate at the usage limit
+            } else {
+                records.write(ContentType.APPLICATION_DATA, buffer, offset, length);
             }
-            records.write(ContentType.APPLICATION_DATA, buffer, offset, length);
             records.flush();
         }
     }

@@ -269,7 +269,8 @@ public final class Connection {
     /**
      * Reads one record (the caller has made sure all of it is in the input) and hands it to the
      * protocol of its type. Once we have sent close_notify only alerts are looked at: RFC 5246
-     * §7.2.1, we wait for the peer's close_notify and discard whatever else comes.
+     * §7.2.1, we wait for the peer's close_notify and discard whatever else comes; in TLS 1.3 the
+     * peer's direction stays open until its own close_notify (RFC 8446 §6.1).
      */
     public void processNextRecord() throws IOException {
         if (interceptedRecords == null) {
@@ -296,7 +297,9 @@ public final class Connection {
                 }
             }
             TLSPlaintext record = records.readRecord();
-            if (alerts.isOutboundClosed()) {
+            // RFC 8446 §6.1: in TLS 1.3 our close_notify closes our direction only; the peer's goes on
+            boolean halfClosed = alerts.followsTls13Rules() && alerts.fatalAlert() == null;
+            if (alerts.isOutboundClosed() && !halfClosed) {
                 if (record.type() == ContentType.ALERT) {
                     alerts.receive(record.fragment()); // the peer's close_notify closes the connection
                 }
@@ -651,9 +654,10 @@ public final class Connection {
                 throw new IOException("handshake layer: the connection is closed for writing");
             }
             if (tls13 != null) {
-                tls13.beforeApplicationData(); // RFC 8446 §5.5: a KeyUpdate before the key's usage limit
+                tls13.writeApplicationData(buffer, offset, length); // RFC 8446 §5.5: KeyUpdate at the usage limit
+            } else {
+                records.write(ContentType.APPLICATION_DATA, buffer, offset, length);
             }
-            records.write(ContentType.APPLICATION_DATA, buffer, offset, length);
             records.flush();
         }
     }

@@ -6,6 +6,7 @@ import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.KeyUpdate;
 import org.layeredtls.handshake.message.Tls13NewSessionTicket;
+import org.layeredtls.record.ContentType;
 
 /**
  * A TLS 1.3 connection after its handshake (RFC 8446 §4.6): the messages that may still come —
@@ -60,10 +61,20 @@ final class Tls13PostHandshake {
         });
     }
 
-    /** RFC 8446 §5.5: before a key protects more records than TlsConfig.keyUpdateRecordLimit, we change it. */
-    void beforeApplicationData() throws IOException {
-        if (connection.records.writeState().sequenceNumber() >= connection.config.keyUpdateRecordLimit()) {
-            sendKeyUpdate(false);
-        }
+    /**
+     * Application data, record by record (the caller holds the write lock): RFC 8446 §5.5, before a key
+     * protects more records than {@code TlsConfig.keyUpdateRecordLimit} we send KeyUpdate and change it.
+     */
+    void writeApplicationData(byte[] buffer, int offset, int length) throws IOException {
+        int end = offset + length;
+        int at = offset;
+        do {
+            if (connection.records.writeState().sequenceNumber() >= connection.config.keyUpdateRecordLimit()) {
+                sendKeyUpdate(false);
+            }
+            int fragment = Math.min(connection.records.sendFragmentLimit(), end - at);
+            connection.records.write(ContentType.APPLICATION_DATA, buffer, at, fragment);
+            at += fragment;
+        } while (at < end);
     }
 }

@@ -47,7 +47,8 @@ class Tls13OpenSslClientInteropTest {
     @BeforeAll
     static void startServer() throws Exception {
         pki = TestPki.create(directory);
-        rsaServer = new TlsServerSocket(OpenSslClientInteropTest.listener(), serverConfig(pki.serverRsa()).build());
+        rsaServer = new TlsServerSocket(OpenSslClientInteropTest.listener(), serverConfig(pki.serverRsa())
+                .namedGroups(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.FFDHE2048).build());
     }
 
     @AfterAll
@@ -104,7 +105,7 @@ class Tls13OpenSslClientInteropTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"X25519", "P-256", "P-384"})
+    @CsvSource({"X25519", "P-256", "P-384", "ffdhe2048"})
     void sClientKeySharesInEachGroupAreTaken(String group) throws Exception {
         runCell(rsaServer, 4096, "-groups", group);
     }

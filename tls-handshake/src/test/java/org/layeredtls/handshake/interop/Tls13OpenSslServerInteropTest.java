@@ -113,7 +113,7 @@ class Tls13OpenSslServerInteropTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = NamedGroup.class, names = {"X25519", "SECP256R1", "SECP384R1"})
+    @EnumSource(value = NamedGroup.class, names = {"X25519", "SECP256R1", "SECP384R1", "FFDHE2048"})
     void eachKeyShareGroupIsAccepted(NamedGroup group) throws Exception {
         runCell(rsaServer, tls13(CipherSuite.TLS_AES_128_GCM_SHA256).namedGroups(group).keyShareGroups(group).build(), 4096);
     }

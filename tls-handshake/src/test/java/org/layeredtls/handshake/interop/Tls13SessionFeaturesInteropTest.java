@@ -125,6 +125,40 @@ class Tls13SessionFeaturesInteropTest {
         assertEquals(requestPeerUpdate, !seen.received(KeyUpdate.class).isEmpty());
     }
 
+    @Test
+    void aKeyIsReplacedAtTheRecordLimitAndThePeerFollows() throws Exception {
+        // (s_server prints a line of its own when a KeyUpdate arrives, inside the data: our server is the peer here)
+        HandshakeMessagesSeen clientSaw = new HandshakeMessagesSeen();
+        HandshakeMessagesSeen serverSaw = new HandshakeMessagesSeen();
+        byte[] data = DataTransfer.randomBytes(8 * 16384); // 8 full records each way: past the limit of 3
+        ExecutorService echo = Executors.newSingleThreadExecutor();
+        try (TlsServerSocket server = new TlsServerSocket(OpenSslClientInteropTest.listener(),
+                server().keyUpdateRecordLimit(3).observer(serverSaw).build());
+             TlsSocket socket = TlsSocket.connect("127.0.0.1", server.getLocalPort(),
+                     client().keyUpdateRecordLimit(3).observer(clientSaw).build())) {
+            Exchange.bound(socket);
+            Future<?> echoing = echo.submit(() -> {
+                try (TlsSocket accepted = server.accept()) {
+                    Exchange.bound(accepted);
+                    accepted.getOutputStream().write(accepted.getInputStream().readNBytes(data.length));
+                    accepted.getOutputStream().flush();
+                }
+                return null;
+            });
+            socket.getOutputStream().write(data);
+            socket.getOutputStream().flush();
+            assertArrayEquals(data, socket.getInputStream().readNBytes(data.length));
+            echoing.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
+        } finally {
+            echo.shutdownNow();
+        }
+        // RFC 8446 §5.5: no key protects more records than the limit; each side follows the other's KeyUpdates
+        assertTrue(clientSaw.sent(KeyUpdate.class).size() >= 2, "8 records at 3 per key: 2 KeyUpdates at least");
+        assertTrue(serverSaw.sent(KeyUpdate.class).size() >= 2);
+        assertEquals(clientSaw.sent(KeyUpdate.class).size(), serverSaw.received(KeyUpdate.class).size());
+        assertTrue(clientSaw.sent(KeyUpdate.class).stream().noneMatch(KeyUpdate::updateRequested));
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"k", "K"})
     void sServerKeyUpdateIsFollowed(String command) throws Exception {

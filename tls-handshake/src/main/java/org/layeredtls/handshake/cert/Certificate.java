@@ -55,6 +55,8 @@ public final class Certificate {
     private final int issuerEnd;
     private final int subjectStart;
     private final int subjectEnd;
+    /** Where the SEQUENCE of Extensions starts in {@code encoded}, or -1 without extensions. */
+    private final int extensionsStart;
     private final Instant notBefore;
     private final Instant notAfter;
     private final PublicKey publicKey;
@@ -89,6 +91,7 @@ public final class Certificate {
         int validity = issuerEnd;
         subjectStart = DerEncoding.end(encoded, validity);
         subjectEnd = DerEncoding.end(encoded, subjectStart);
+        extensionsStart = extensions(encoded, subjectEnd, tbsEnd);
         int notBeforeAt = DerEncoding.contentStart(encoded, validity);
         this.notBefore = DerTime.parse(encoded, notBeforeAt);
         this.notAfter = DerTime.parse(encoded, DerEncoding.end(encoded, notBeforeAt));
@@ -108,8 +111,20 @@ public final class Certificate {
         this.signature = signature;
     }
 
-    // RFC 5280 §4.1: version [0] EXPLICIT, the TBSCertificate's optional first field
+    // RFC 5280 §4.1: version [0] EXPLICIT, the TBSCertificate's optional first field; extensions [3] EXPLICIT, its last
     private static final byte EXPLICIT_VERSION_TAG = (byte) 0xA0;
+    private static final byte EXPLICIT_EXTENSIONS_TAG = (byte) 0xA3;
+    private static final byte BOOLEAN_TAG = 0x01;
+
+    // after the subject: subjectPublicKeyInfo, then issuerUniqueID [1], subjectUniqueID [2], extensions [3], each optional
+    private static int extensions(byte[] der, int subjectPublicKeyInfo, int tbsEnd) {
+        for (int at = DerEncoding.end(der, subjectPublicKeyInfo); at < tbsEnd; at = DerEncoding.end(der, at)) {
+            if (der[at] == EXPLICIT_EXTENSIONS_TAG) {
+                return DerEncoding.contentStart(der, at);
+            }
+        }
+        return -1;
+    }
 
     /** Parses a DER certificate; any malformation is a {@link CertificateParseException} (bad_certificate). */
     public static Certificate parse(byte[] der) throws CertificateParseException {
@@ -219,23 +234,31 @@ public final class Certificate {
 
     /** The DER value (the extnValue contents) of the extension with this OID, if the certificate has it. */
     public Optional<byte[]> extensionValue(String oid) {
-        Extensions extensions = tbs().getExtensions();
-        Extension extension = extensions == null ? null : extensions.getExtension(new ASN1ObjectIdentifier(oid));
-        return extension == null ? Optional.empty() : Optional.of(extension.getExtnValue().getOctets());
+        if (extensionsStart < 0) {
+            return Optional.empty();
+        }
+        byte[] wanted = Asn1.der(new ASN1ObjectIdentifier(oid));
+        // RFC 5280 §4.1: Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
+        int extensionsEnd = DerEncoding.end(encoded, extensionsStart);
+        for (int at = DerEncoding.contentStart(encoded, extensionsStart); at < extensionsEnd; at = DerEncoding.end(encoded, at)) {
+            int id = DerEncoding.contentStart(encoded, at);
+            int value = DerEncoding.end(encoded, id);
+            if (Arrays.equals(encoded, id, value, wanted, 0, wanted.length)) {
+                if (encoded[value] == BOOLEAN_TAG) {
+                    value = DerEncoding.end(encoded, value);
+                }
+                return Optional.of(Arrays.copyOfRange(encoded, DerEncoding.contentStart(encoded, value),
+                        DerEncoding.end(encoded, value)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every entry of the subjectAltName extension, of every type (RFC 5280 §4.2.1.6); empty without it. */
     public List<GeneralName> subjectAltNames() {
-        Extensions extensions = tbs().getExtensions();
-        if (extensions == null || extensions.getExtension(Extension.subjectAlternativeName) == null) {
-            return List.of();
-        }
-        return List.of(GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName).getNames());
-    }
-
-    // the TBSCertificate again, from bytes parse() already accepted
-    private TBSCertificate tbs() {
-        return TBSCertificate.getInstance(tbsCertificate());
+        return extensionValue(Extension.subjectAlternativeName.getId())
+                .map(value -> List.of(GeneralNames.getInstance(value).getNames()))
+                .orElse(List.of());
     }
 
     /** Whether the certificate's issuer name is its own subject name (self-issued, RFC 5280 §6.1). */

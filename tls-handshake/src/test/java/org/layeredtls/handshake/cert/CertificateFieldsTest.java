@@ -16,7 +16,7 @@ import org.layeredtls.handshake.testing.OpenSsl;
 
 /**
  * What {@link Certificate} reads straight from the DER (the to-be-signed slice, the names' slices, the
- * validity times) and what it builds on first use (the names' text, the common name) equal what
+ * validity times, the extensions' values) and what it builds on first use (the names' text, the common name) equal what
  * BouncyCastle's full parse gives, for UTCTime and GeneralizedTime validity (RFC 5280 §4.1.2.5: from 2050 on).
  */
 class CertificateFieldsTest {
@@ -44,6 +44,11 @@ class CertificateFieldsTest {
                 assertEquals(notBefore, parsed.notBefore());
                 assertEquals(notAfter, parsed.notAfter());
                 assertEquals(certificate == leaf ? false : true, parsed.isSelfIssued());
+                for (org.bouncycastle.asn1.ASN1ObjectIdentifier oid : tbs.getExtensions().getExtensionOIDs()) {
+                    assertArrayEquals(tbs.getExtensions().getExtension(oid).getExtnValue().getOctets(),
+                            parsed.extensionValue(oid.getId()).orElseThrow(), oid.getId());
+                }
+                assertEquals(java.util.Optional.empty(), parsed.extensionValue(NameConstraints.OID));
             }
         }
     }

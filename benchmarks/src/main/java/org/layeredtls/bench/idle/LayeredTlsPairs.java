@@ -55,9 +55,11 @@ final class LayeredTlsPairs implements ConnectionPairs {
         client.startHandshake();
         ConnectionPairs.clientExchange(client.getInputStream(), client.getOutputStream());
         TlsSocket serverSocket = AcceptingThread.await(accepted);
-        // The sockets underneath are closed directly: a TLS close would wait (closeTimeout) for a
-        // close_notify that an idle peer, which nobody reads, never answers.
-        return ConnectionPairs.pair(client.socket(), serverSocket.socket());
+        // The pair holds the two TlsSockets, as an application holds its connections (holding only the sockets
+        // underneath left the TLS state to the garbage collector, and the figure at a plain socket's). They are
+        // closed by their sockets: a TLS close would wait (closeTimeout) for a close_notify that an idle peer,
+        // which nobody reads, never answers.
+        return ConnectionPairs.pair(() -> client.socket().close(), () -> serverSocket.socket().close());
     }
 
     @Override

@@ -43,14 +43,8 @@ public final class PeerCpuTime {
 
     private static void records(int rounds, String only) throws Exception {
         CryptoBackendBenchmark.Stack[] stacks = CryptoBackendBenchmark.Stack.values();
-        StringBuilder header = new StringBuilder("| cipher | size | op |");
-        StringBuilder rule = new StringBuilder("|---|---:|---|");
-        for (CryptoBackendBenchmark.Stack s : stacks) {
-            header.append(' ').append(s).append(" MB/s |");
-            rule.append("---:|");
-        }
-        System.out.println(header + " BC / bare | BC / bctls-BC | JDK / SunJSSE | JDK / bctls-JCA | B/op (same order) |");
-        System.out.println(rule + "---:|---:|---:|---:|---|");
+        printHeader("| cipher | size | op |", "|---|---:|---|", stacks, " MB/s",
+                " BC / bare | BC / bctls-BC | JDK / SunJSSE | JDK / bctls-JCA | B/op (same order) |", 4);
         for (CryptoBackendBenchmark.Cipher cipher : CryptoBackendBenchmark.Cipher.values()) {
             for (int size : new int[] {1024, 16384}) {
                 if (!(cipher + " " + size).contains(only)) {
@@ -101,14 +95,8 @@ public final class PeerCpuTime {
     private static void handshakes(int rounds, String only) throws Exception {
         BenchmarkPki pki = new BenchmarkPki();
         Handshakes.Stack[] stacks = Handshakes.Stack.values();
-        StringBuilder header = new StringBuilder("| handshake | kind |");
-        StringBuilder rule = new StringBuilder("|---|---|");
-        for (Handshakes.Stack s : stacks) {
-            header.append(' ').append(s).append(" CPU us |");
-            rule.append("---:|");
-        }
-        System.out.println(header + " bctls-BC / BC | SunJSSE / BC | SunJSSE / JDK | KB allocated (same order) |");
-        System.out.println(rule + "---:|---:|---:|---|");
+        printHeader("| handshake | kind |", "|---|---|", stacks, " CPU us",
+                " bctls-BC / BC | SunJSSE / BC | SunJSSE / JDK | KB allocated (same order) |", 3);
         for (HandshakeKind kind : HandshakeKind.values()) {
             if (!kind.name().contains(only)) {
                 continue;
@@ -133,6 +121,18 @@ public final class PeerCpuTime {
                 System.out.println(row);
             }
         }
+    }
+
+    /** A markdown table's header: the leading columns, one per stack, then {@code ratios} ratio columns and the allocation. */
+    private static void printHeader(String lead, String leadRule, Enum<?>[] stacks, String unit, String trail, int ratios) {
+        StringBuilder header = new StringBuilder(lead);
+        StringBuilder rule = new StringBuilder(leadRule);
+        for (Enum<?> stack : stacks) {
+            header.append(' ').append(stack).append(unit).append(" |");
+            rule.append("---:|");
+        }
+        System.out.println(header + trail);
+        System.out.println(rule + "---:|".repeat(ratios) + "---|");
     }
 
     /** Warms every operation up, then times them in rounds; null operations are left out. */

@@ -292,7 +292,7 @@ public final class Certificate {
 
     /** The subject Name as text (RFC 4514 style, BouncyCastle's rendering). */
     public String subject() {
-        String text = subject;
+        String text = subject; // one read of the racy field (as String.hashCode does)
         if (text == null) {
             text = name(subjectStart, subjectEnd).toString();
             subject = text;

@@ -89,14 +89,24 @@ public class CryptoBackendBenchmark {
     private byte[] opened;
     private long sequence;
 
+    private static BenchmarkPki pki;
+
+    // one PKI for every cell of a process (two RSA-2048 key pairs and two P-256 ones are slow to make)
+    private static synchronized BenchmarkPki pki() {
+        if (pki == null) {
+            pki = new BenchmarkPki();
+        }
+        return pki;
+    }
+
     @Setup(Level.Trial)
     public void setUp() throws Exception {
         if (stack == Stack.SUNJSSE) {
-            engines = new SunJsseEnginePair(cipher.jsseSuite, size);
+            engines = new SunJsseEnginePair(pki(), cipher.jsseSuite, size);
             return;
         }
         if (stack == Stack.BCTLS_BC || stack == Stack.BCTLS_JCA) {
-            bctls = new BctlsRecords(new BenchmarkPki(), cipher.suite, stack == Stack.BCTLS_BC, size);
+            bctls = new BctlsRecords(pki(), cipher.suite, stack == Stack.BCTLS_BC, size);
             return;
         }
         CryptoBackend backend = stack == Stack.LAYEREDTLS_JDK ? CryptoBackend.JDK : CryptoBackend.BOUNCY_CASTLE;

@@ -23,8 +23,7 @@ final class SunJsseEnginePair {
     private final ByteBuffer network;
     private final ByteBuffer received;
 
-    SunJsseEnginePair(String suite, int recordSize) throws Exception {
-        BenchmarkPki pki = new BenchmarkPki();
+    SunJsseEnginePair(BenchmarkPki pki, String suite, int recordSize) throws Exception {
         client = SslEngines.context(pki, null).createSSLEngine("localhost", 443);
         server = SslEngines.context(pki, pki.serverKeyStore()).createSSLEngine();
         SslEngines.configure(client, server, suite);

@@ -51,6 +51,14 @@ final class CpuTimeRounds {
         return spent;
     }
 
+    /** The bytes this thread allocates per operation, over {@code batch} runs (after warm-up). */
+    static double allocatedBytesPerOperation(Operation operation, int batch) throws Exception {
+        com.sun.management.ThreadMXBean threads = (com.sun.management.ThreadMXBean) THREADS;
+        long start = threads.getCurrentThreadAllocatedBytes();
+        time(operation, batch);
+        return (double) (threads.getCurrentThreadAllocatedBytes() - start) / batch;
+    }
+
     static double median(double[] values) {
         double[] sorted = values.clone();
         Arrays.sort(sorted);

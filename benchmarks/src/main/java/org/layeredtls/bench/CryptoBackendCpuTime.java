@@ -36,7 +36,8 @@ public final class CryptoBackendCpuTime {
     }
 
     private static CryptoBackendBenchmark[] stacks(CryptoBackendBenchmark.Cipher cipher) throws Exception {
-        CryptoBackendBenchmark.Stack[] all = CryptoBackendBenchmark.Stack.values();
+        CryptoBackendBenchmark.Stack[] all = {CryptoBackendBenchmark.Stack.LAYEREDTLS_BC,
+            CryptoBackendBenchmark.Stack.LAYEREDTLS_JDK, CryptoBackendBenchmark.Stack.SUNJSSE};
         CryptoBackendBenchmark[] stacks = new CryptoBackendBenchmark[all.length];
         for (CryptoBackendBenchmark.Stack stack : all) {
             CryptoBackendBenchmark b = new CryptoBackendBenchmark();

@@ -19,6 +19,13 @@ class CryptoBackendBenchmarkTest {
         "LAYEREDTLS_BC, CHACHA20_POLY1305, 16", "LAYEREDTLS_JDK, CHACHA20_POLY1305, 16", "SUNJSSE, CHACHA20_POLY1305, 21",
         // CBC, TLS 1.2, MAC-then-encrypt: IV 16 + MAC 32 + padding 15 + padding_length 1
         "LAYEREDTLS_BC, AES_128_CBC_SHA256, 64", "LAYEREDTLS_JDK, AES_128_CBC_SHA256, 64", "SUNJSSE, AES_128_CBC_SHA256, 69",
+        // CBC-SHA1: IV 16 + MAC 20 + padding 11 + padding_length 1
+        "LAYEREDTLS_BC, AES_128_CBC_SHA1, 48", "SUNJSSE, AES_128_CBC_SHA1, 53",
+        // the bare primitive writes the fragment as the record layer does; bctls the whole record, as SSLEngine
+        "BARE_BC, AES_128_GCM, 24", "BARE_BC, CHACHA20_POLY1305, 16", "BARE_BC, AES_128_CBC_SHA1, 48", "BARE_BC, AES_128_CBC_SHA256, 64",
+        "BCTLS_BC, AES_128_GCM, 29", "BCTLS_BC, CHACHA20_POLY1305, 21", "BCTLS_BC, AES_128_CBC_SHA1, 53", "BCTLS_BC, AES_128_CBC_SHA256, 69",
+        // (bctls's JCA crypto has no ChaCha20-Poly1305 on the JDK's providers: it asks for "ChaCha7539")
+        "BCTLS_JCA, AES_128_GCM, 29", "BCTLS_JCA, AES_128_CBC_SHA1, 53", "BCTLS_JCA, AES_128_CBC_SHA256, 69",
     })
     void everyStackSealsAndOpensFullRecords(CryptoBackendBenchmark.Stack stack, CryptoBackendBenchmark.Cipher cipher,
                                             int expansion) throws Exception {

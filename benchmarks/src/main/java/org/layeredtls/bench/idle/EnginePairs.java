@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 
+import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.engine.EnginePair;
 import org.layeredtls.handshake.engine.TlsEngine;
@@ -19,18 +20,22 @@ final class EnginePairs implements ConnectionPairs {
     private final TlsConfig clientConfig;
     private final TlsConfig serverConfig;
 
-    EnginePairs(BenchmarkPki pki) {
+    private final CryptoBackend backend;
+
+    EnginePairs(BenchmarkPki pki, CryptoBackend backend) {
+        this.backend = backend;
         serverConfig = TlsConfig.builder()
                 .certificate(List.of(pki.server.certificate(), pki.ca.certificate().certificate()),
                         pki.server.keyPair().privateKey())
+                .cryptoBackend(backend)
                 .build();
         clientConfig = TlsConfig.builder().serverName("localhost")
-                .trustAnchors(List.of(pki.ca.certificate().certificate())).build();
+                .trustAnchors(List.of(pki.ca.certificate().certificate())).cryptoBackend(backend).build();
     }
 
     @Override
     public String name() {
-        return "LayeredTLS TlsEngine pair (no sockets), TLS 1.2 ECDHE-RSA AES-128-GCM";
+        return "LayeredTLS TlsEngine pair (no sockets), TLS 1.2 ECDHE-RSA AES-128-GCM, " + backend + " crypto";
     }
 
     @Override

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.layeredtls.crypto.CryptoBackend;
+
 /**
  * Heap per idle connection: for each stack, in one process and one run, opens {@code pairs}
  * client+server connection pairs on 127.0.0.1 (handshake, then one small exchange), runs a full GC
@@ -38,8 +40,10 @@ public final class IdleConnectionHeap {
         StringBuilder histograms = new StringBuilder();
         System.out.println("| stack | retained heap per idle pair (client+server) | per connection | time to open |");
         System.out.println("|---|---:|---:|---:|");
-        List<ConnectionPairs> stacks = List.of(new PlainSocketPairs(), new LayeredTlsPairs(pki),
-                new EnginePairs(pki), new SunJssePairs(pki, true), new SunJssePairs(pki, false));
+        List<ConnectionPairs> stacks = List.of(new PlainSocketPairs(),
+                new LayeredTlsPairs(pki, CryptoBackend.BOUNCY_CASTLE), new EnginePairs(pki, CryptoBackend.BOUNCY_CASTLE),
+                new LayeredTlsPairs(pki, CryptoBackend.JDK), new EnginePairs(pki, CryptoBackend.JDK),
+                new SunJssePairs(pki, true), new SunJssePairs(pki, false));
         for (ConnectionPairs stack : stacks) {
             try (stack) {
                 stack.openPair().close(); // warm up: classes loaded, caches filled, before the baseline

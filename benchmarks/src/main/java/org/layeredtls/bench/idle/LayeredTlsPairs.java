@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.util.List;
 import java.util.concurrent.Future;
 
+import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
@@ -21,19 +22,23 @@ final class LayeredTlsPairs implements ConnectionPairs {
     private final TlsServerSocket listener;
     private final AcceptingThread server = new AcceptingThread();
 
-    LayeredTlsPairs(BenchmarkPki pki) throws IOException {
+    private final CryptoBackend backend;
+
+    LayeredTlsPairs(BenchmarkPki pki, CryptoBackend backend) throws IOException {
+        this.backend = backend;
         TlsConfig serverConfig = TlsConfig.builder()
                 .certificate(List.of(pki.server.certificate(), pki.ca.certificate().certificate()),
                         pki.server.keyPair().privateKey())
+                .cryptoBackend(backend)
                 .build();
         clientConfig = TlsConfig.builder().serverName("localhost")
-                .trustAnchors(List.of(pki.ca.certificate().certificate())).build();
+                .trustAnchors(List.of(pki.ca.certificate().certificate())).cryptoBackend(backend).build();
         listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, serverConfig);
     }
 
     @Override
     public String name() {
-        return "LayeredTLS TlsSocket, TLS 1.2 ECDHE-RSA AES-128-GCM";
+        return "LayeredTLS TlsSocket, TLS 1.2 ECDHE-RSA AES-128-GCM, " + backend + " crypto";
     }
 
     @Override
@@ -50,9 +55,11 @@ final class LayeredTlsPairs implements ConnectionPairs {
         client.startHandshake();
         ConnectionPairs.clientExchange(client.getInputStream(), client.getOutputStream());
         TlsSocket serverSocket = AcceptingThread.await(accepted);
-        // The sockets underneath are closed directly: a TLS close would wait (closeTimeout) for a
-        // close_notify that an idle peer, which nobody reads, never answers.
-        return ConnectionPairs.pair(client.socket(), serverSocket.socket());
+        // The pair holds the two TlsSockets, as an application holds its connections (holding only the sockets
+        // underneath left the TLS state to the garbage collector, and the figure at a plain socket's). They are
+        // closed by their sockets: a TLS close would wait (closeTimeout) for a close_notify that an idle peer,
+        // which nobody reads, never answers.
+        return ConnectionPairs.pair(() -> client.socket().close(), () -> serverSocket.socket().close());
     }
 
     @Override

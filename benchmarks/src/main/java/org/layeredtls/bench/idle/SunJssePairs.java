@@ -6,11 +6,11 @@ import java.net.InetAddress;
 import java.security.GeneralSecurityException;
 import java.util.concurrent.Future;
 
-import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLServerSocket;
 import javax.net.ssl.SSLSocket;
-import javax.net.ssl.TrustManagerFactory;
+
+import org.layeredtls.bench.peer.SslEngines;
 
 /**
  * SunJSSE, the JDK's own TLS: {@link SSLSocket} clients against an {@link SSLServerSocket}, with the
@@ -32,14 +32,8 @@ final class SunJssePairs implements ConnectionPairs {
 
     SunJssePairs(BenchmarkPki pki, boolean tls12) throws GeneralSecurityException, IOException {
         this.tls12 = tls12;
-        KeyManagerFactory keys = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
-        keys.init(pki.serverKeyStore(), BenchmarkPki.PASSWORD);
-        TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
-        trust.init(pki.trustStore());
-        SSLContext serverContext = SSLContext.getInstance("TLS");
-        serverContext.init(keys.getKeyManagers(), null, null);
-        clientContext = SSLContext.getInstance("TLS");
-        clientContext.init(null, trust.getTrustManagers(), null);
+        SSLContext serverContext = SslEngines.context(pki, pki.serverKeyStore());
+        clientContext = SslEngines.context(pki, null);
         listener = (SSLServerSocket) serverContext.getServerSocketFactory()
                 .createServerSocket(0, BACKLOG, InetAddress.getLoopbackAddress());
         if (tls12) {

@@ -11,6 +11,7 @@ import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.layeredtls.crypto.CryptoBackend;
 
 /**
  * The heap benchmark's stacks still connect, handshake and exchange (each {@code openPair} checks
@@ -25,7 +26,8 @@ class ConnectionPairsTest {
     @BeforeAll
     static void openStacks() throws Exception {
         BenchmarkPki pki = new BenchmarkPki();
-        stacks = List.of(new PlainSocketPairs(), new LayeredTlsPairs(pki), new EnginePairs(pki), new SunJssePairs(pki, true),
+        stacks = List.of(new PlainSocketPairs(), new LayeredTlsPairs(pki, CryptoBackend.BOUNCY_CASTLE),
+                new EnginePairs(pki, CryptoBackend.JDK), new SunJssePairs(pki, true),
                 new SunJssePairs(pki, false));
     }
 

@@ -1,7 +1,6 @@
 package org.layeredtls.handshake.cert;
 
 import java.io.IOException;
-import java.util.Arrays;
 import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1Encoding;
 import org.bouncycastle.asn1.ASN1Primitive;
@@ -31,13 +30,13 @@ final class Asn1 {
         }
     }
 
-    /** Parses exactly one DER object: trailing bytes and non-DER (BER) encodings are refused. */
+    /**
+     * Parses exactly one DER object: trailing bytes and non-DER (BER) encodings are refused, checked on the
+     * bytes before parsing ({@link DerEncoding}) rather than by re-encoding the parsed object and comparing.
+     */
     static ASN1Primitive strict(byte[] der) throws IOException {
-        ASN1Primitive primitive = ASN1Primitive.fromByteArray(der);
-        if (!Arrays.equals(primitive.getEncoded(ASN1Encoding.DER), der)) {
-            throw new IOException("not in DER (distinguished) encoding");
-        }
-        return primitive;
+        DerEncoding.check(der);
+        return ASN1Primitive.fromByteArray(der);
     }
 
     static byte[] der(ASN1Encodable value) {

@@ -6,6 +6,7 @@ import java.net.InetAddress;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -16,6 +17,7 @@ import org.bouncycastle.asn1.ASN1Encodable;
 import org.bouncycastle.asn1.ASN1IA5String;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
 import org.bouncycastle.asn1.ASN1OctetString;
+import org.bouncycastle.asn1.ASN1Sequence;
 import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.style.BCStyle;
@@ -37,26 +39,92 @@ import org.layeredtls.crypto.PublicKey;
  * validation and the host-name check read, and the issuer's signature. Two certificates are
  * equal when their DER bytes are.
  *
- * @param encoded the whole certificate, DER
- * @param tbsCertificate the signed part, DER, exactly as it appears in {@code encoded}
- * @param version 1, 2 or 3
- * @param subjectEncoded the DER of the subject Name (compared when chaining, RFC 5280 §7.1)
- * @param issuerEncoded the DER of the issuer Name
- * @param keyUsage the keyUsage bits, empty if the extension is absent
- * @param extendedKeyUsage the extendedKeyUsage OIDs, empty if the extension is absent
- * @param subjectAltName the dNSName/iPAddress entries, empty if the extension is absent
- * @param criticalExtensions the OIDs of every extension marked critical
- * @param signatureAlgorithm the outer signatureAlgorithm OID
- * @param signatureParameters the DER of its parameters, or an empty array when absent
+ * <p>Parsed once, in one pass that checks the DER rules on the bytes as they are ({@link DerEncoding}); the
+ * to-be-signed part and the two names are slices of the certificate's own bytes, and the names' text
+ * ({@link #subject()}, {@link #issuer()}, {@link #commonName()}), which a handshake reads only to report an
+ * error or to match a host without a subjectAltName, is built the first time it is asked for.
  */
-public record Certificate(byte[] encoded, byte[] tbsCertificate, int version, BigInteger serialNumber,
-                          String subject, String issuer, byte[] subjectEncoded, byte[] issuerEncoded,
-                          Optional<String> commonName, Instant notBefore, Instant notAfter, PublicKey publicKey,
-                          Optional<BasicConstraints> basicConstraints, Optional<Set<KeyUsage>> keyUsage,
-                          Optional<List<String>> extendedKeyUsage, Optional<SubjectAltName> subjectAltName,
-                          Optional<byte[]> subjectKeyIdentifier, Optional<byte[]> authorityKeyIdentifier,
-                          Set<String> criticalExtensions, String signatureAlgorithm, byte[] signatureParameters,
-                          byte[] signature) {
+public final class Certificate {
+
+    private final byte[] encoded;
+    private final int tbsStart;
+    private final int tbsEnd;
+    private final int version;
+    private final BigInteger serialNumber;
+    private final int issuerStart;
+    private final int issuerEnd;
+    private final int subjectStart;
+    private final int subjectEnd;
+    /** Where the SEQUENCE of Extensions starts in {@code encoded}, or -1 without extensions. */
+    private final int extensionsStart;
+    private final Instant notBefore;
+    private final Instant notAfter;
+    private final PublicKey publicKey;
+    private final Optional<BasicConstraints> basicConstraints;
+    private final Optional<Set<KeyUsage>> keyUsage;
+    private final Optional<List<String>> extendedKeyUsage;
+    private final Optional<SubjectAltName> subjectAltName;
+    private final Optional<byte[]> subjectKeyIdentifier;
+    private final Optional<byte[]> authorityKeyIdentifier;
+    private final Set<String> criticalExtensions;
+    private final String signatureAlgorithm;
+    private final byte[] signatureParameters;
+    private final byte[] signature;
+    // built on first use (a race builds the same immutable value twice, harmlessly)
+    private String subject;
+    private String issuer;
+    private Optional<String> commonName;
+
+    private Certificate(byte[] encoded, TBSCertificate tbs, PublicKey publicKey, Extensions extensions,
+                        Set<String> criticalExtensions, AlgorithmIdentifier algorithm, byte[] signature) throws IOException {
+        this.encoded = encoded;
+        // the DER was checked, so the parts are where the structure says, in the form they are encoded in
+        tbsStart = DerEncoding.contentStart(encoded, 0);
+        tbsEnd = DerEncoding.end(encoded, tbsStart);
+        int field = DerEncoding.contentStart(encoded, tbsStart);
+        if (encoded[field] == EXPLICIT_VERSION_TAG) {
+            field = DerEncoding.end(encoded, field);
+        }
+        field = DerEncoding.end(encoded, DerEncoding.end(encoded, field)); // serialNumber, signature
+        issuerStart = field;
+        issuerEnd = DerEncoding.end(encoded, issuerStart);
+        int validity = issuerEnd;
+        subjectStart = DerEncoding.end(encoded, validity);
+        subjectEnd = DerEncoding.end(encoded, subjectStart);
+        extensionsStart = extensions(encoded, subjectEnd, tbsEnd);
+        int notBeforeAt = DerEncoding.contentStart(encoded, validity);
+        this.notBefore = DerTime.parse(encoded, notBeforeAt);
+        this.notAfter = DerTime.parse(encoded, DerEncoding.end(encoded, notBeforeAt));
+        this.version = tbs.getVersionNumber();
+        this.serialNumber = tbs.getSerialNumber().getValue();
+        this.publicKey = publicKey;
+        this.basicConstraints = basicConstraints(extensions);
+        this.keyUsage = keyUsage(extensions);
+        this.extendedKeyUsage = extendedKeyUsage(extensions);
+        this.subjectAltName = subjectAltName(extensions);
+        this.subjectKeyIdentifier = subjectKeyIdentifier(extensions);
+        this.authorityKeyIdentifier = authorityKeyIdentifier(extensions);
+        this.criticalExtensions = Collections.unmodifiableSet(criticalExtensions);
+        this.signatureAlgorithm = algorithm.getAlgorithm().getId();
+        this.signatureParameters = algorithm.getParameters() == null ? new byte[0]
+                : algorithm.getParameters().toASN1Primitive().getEncoded("DER");
+        this.signature = signature;
+    }
+
+    // RFC 5280 §4.1: version [0] EXPLICIT, the TBSCertificate's optional first field; extensions [3] EXPLICIT, its last
+    private static final byte EXPLICIT_VERSION_TAG = (byte) 0xA0;
+    private static final byte EXPLICIT_EXTENSIONS_TAG = (byte) 0xA3;
+    private static final byte BOOLEAN_TAG = 0x01;
+
+    // after the subject: subjectPublicKeyInfo, then issuerUniqueID [1], subjectUniqueID [2], extensions [3], each optional
+    private static int extensions(byte[] der, int subjectPublicKeyInfo, int tbsEnd) {
+        for (int at = DerEncoding.end(der, subjectPublicKeyInfo); at < tbsEnd; at = DerEncoding.end(der, at)) {
+            if (der[at] == EXPLICIT_EXTENSIONS_TAG) {
+                return DerEncoding.contentStart(der, at);
+            }
+        }
+        return -1;
+    }
 
     /** Parses a DER certificate; any malformation is a {@link CertificateParseException} (bad_certificate). */
     public static Certificate parse(byte[] der) throws CertificateParseException {
@@ -85,15 +153,7 @@ public record Certificate(byte[] encoded, byte[] tbsCertificate, int version, Bi
             }
         }
         PublicKey publicKey = KeyEncoding.fromSubjectPublicKeyInfo(tbs.getSubjectPublicKeyInfo());
-        return new Certificate(der, tbs.getEncoded("DER"), tbs.getVersionNumber(), tbs.getSerialNumber().getValue(),
-                tbs.getSubject().toString(), tbs.getIssuer().toString(),
-                tbs.getSubject().getEncoded("DER"), tbs.getIssuer().getEncoded("DER"), commonName(tbs.getSubject()),
-                tbs.getStartDate().getDate().toInstant(), tbs.getEndDate().getDate().toInstant(), publicKey,
-                basicConstraints(extensions), keyUsage(extensions), extendedKeyUsage(extensions),
-                subjectAltName(extensions), subjectKeyIdentifier(extensions), authorityKeyIdentifier(extensions),
-                critical, outer.getAlgorithm().getId(),
-                outer.getParameters() == null ? new byte[0] : outer.getParameters().toASN1Primitive().getEncoded("DER"),
-                x509.getSignature().getOctets());
+        return new Certificate(der, tbs, publicKey, extensions, critical, outer, x509.getSignature().getOctets());
     }
 
     // RFC 6125 §2.3.1: the most specific (last) CN of the subject
@@ -174,28 +234,36 @@ public record Certificate(byte[] encoded, byte[] tbsCertificate, int version, Bi
 
     /** The DER value (the extnValue contents) of the extension with this OID, if the certificate has it. */
     public Optional<byte[]> extensionValue(String oid) {
-        Extensions extensions = tbs().getExtensions();
-        Extension extension = extensions == null ? null : extensions.getExtension(new ASN1ObjectIdentifier(oid));
-        return extension == null ? Optional.empty() : Optional.of(extension.getExtnValue().getOctets());
+        if (extensionsStart < 0) {
+            return Optional.empty();
+        }
+        byte[] wanted = Asn1.der(new ASN1ObjectIdentifier(oid));
+        // RFC 5280 §4.1: Extension ::= SEQUENCE { extnID OID, critical BOOLEAN DEFAULT FALSE, extnValue OCTET STRING }
+        int extensionsEnd = DerEncoding.end(encoded, extensionsStart);
+        for (int at = DerEncoding.contentStart(encoded, extensionsStart); at < extensionsEnd; at = DerEncoding.end(encoded, at)) {
+            int id = DerEncoding.contentStart(encoded, at);
+            int value = DerEncoding.end(encoded, id);
+            if (Arrays.equals(encoded, id, value, wanted, 0, wanted.length)) {
+                if (encoded[value] == BOOLEAN_TAG) {
+                    value = DerEncoding.end(encoded, value);
+                }
+                return Optional.of(Arrays.copyOfRange(encoded, DerEncoding.contentStart(encoded, value),
+                        DerEncoding.end(encoded, value)));
+            }
+        }
+        return Optional.empty();
     }
 
     /** Every entry of the subjectAltName extension, of every type (RFC 5280 §4.2.1.6); empty without it. */
     public List<GeneralName> subjectAltNames() {
-        Extensions extensions = tbs().getExtensions();
-        if (extensions == null || extensions.getExtension(Extension.subjectAlternativeName) == null) {
-            return List.of();
-        }
-        return List.of(GeneralNames.fromExtensions(extensions, Extension.subjectAlternativeName).getNames());
-    }
-
-    // the TBSCertificate again, from bytes parse() already accepted
-    private TBSCertificate tbs() {
-        return TBSCertificate.getInstance(tbsCertificate);
+        return extensionValue(Extension.subjectAlternativeName.getId())
+                .map(value -> List.of(GeneralNames.getInstance(value).getNames()))
+                .orElse(List.of());
     }
 
     /** Whether the certificate's issuer name is its own subject name (self-issued, RFC 5280 §6.1). */
     public boolean isSelfIssued() {
-        return Arrays.equals(subjectEncoded, issuerEncoded);
+        return Arrays.equals(encoded, subjectStart, subjectEnd, encoded, issuerStart, issuerEnd);
     }
 
     /** Whether the basicConstraints extension says CA:TRUE. */
@@ -203,34 +271,126 @@ public record Certificate(byte[] encoded, byte[] tbsCertificate, int version, Bi
         return basicConstraints.map(BasicConstraints::ca).orElse(false);
     }
 
-    @Override
+    /** The whole certificate, DER. */
     public byte[] encoded() {
         return encoded.clone();
     }
 
-    @Override
+    /** The signed part, DER, exactly as it appears in {@link #encoded()}. */
     public byte[] tbsCertificate() {
-        return tbsCertificate.clone();
+        return Arrays.copyOfRange(encoded, tbsStart, tbsEnd);
     }
 
-    @Override
-    public byte[] signature() {
-        return signature.clone();
+    /** 1, 2 or 3. */
+    public int version() {
+        return version;
     }
 
-    @Override
+    public BigInteger serialNumber() {
+        return serialNumber;
+    }
+
+    /** The subject Name as text (RFC 4514 style, BouncyCastle's rendering). */
+    public String subject() {
+        String text = subject; // one read of the racy field (as String.hashCode does)
+        if (text == null) {
+            text = name(subjectStart, subjectEnd).toString();
+            subject = text;
+        }
+        return text;
+    }
+
+    /** The issuer Name as text. */
+    public String issuer() {
+        String text = issuer;
+        if (text == null) {
+            text = name(issuerStart, issuerEnd).toString();
+            issuer = text;
+        }
+        return text;
+    }
+
+    /** The DER of the subject Name (compared when chaining, RFC 5280 §7.1). */
+    public byte[] subjectEncoded() {
+        return Arrays.copyOfRange(encoded, subjectStart, subjectEnd);
+    }
+
+    /** The DER of the issuer Name. */
+    public byte[] issuerEncoded() {
+        return Arrays.copyOfRange(encoded, issuerStart, issuerEnd);
+    }
+
+    /** The most specific (last) commonName of the subject, if it has one. */
+    public Optional<String> commonName() {
+        Optional<String> cn = commonName;
+        if (cn == null) {
+            cn = commonName(name(subjectStart, subjectEnd));
+            commonName = cn;
+        }
+        return cn;
+    }
+
+    // a Name of this certificate, from the bytes parse() already accepted
+    private X500Name name(int start, int end) {
+        return X500Name.getInstance(ASN1Sequence.getInstance(Arrays.copyOfRange(encoded, start, end)));
+    }
+
+    public Instant notBefore() {
+        return notBefore;
+    }
+
+    public Instant notAfter() {
+        return notAfter;
+    }
+
+    public PublicKey publicKey() {
+        return publicKey;
+    }
+
+    public Optional<BasicConstraints> basicConstraints() {
+        return basicConstraints;
+    }
+
+    /** The keyUsage bits, empty if the extension is absent. */
+    public Optional<Set<KeyUsage>> keyUsage() {
+        return keyUsage;
+    }
+
+    /** The extendedKeyUsage OIDs, empty if the extension is absent. */
+    public Optional<List<String>> extendedKeyUsage() {
+        return extendedKeyUsage;
+    }
+
+    /** The dNSName/iPAddress entries, empty if the extension is absent. */
+    public Optional<SubjectAltName> subjectAltName() {
+        return subjectAltName;
+    }
+
+    public Optional<byte[]> subjectKeyIdentifier() {
+        return subjectKeyIdentifier.map(byte[]::clone);
+    }
+
+    public Optional<byte[]> authorityKeyIdentifier() {
+        return authorityKeyIdentifier.map(byte[]::clone);
+    }
+
+    /** The OIDs of every extension marked critical. */
+    public Set<String> criticalExtensions() {
+        return criticalExtensions;
+    }
+
+    /** The outer signatureAlgorithm OID. */
+    public String signatureAlgorithm() {
+        return signatureAlgorithm;
+    }
+
+    /** The DER of its parameters, or an empty array when absent. */
     public byte[] signatureParameters() {
         return signatureParameters.clone();
     }
 
-    @Override
-    public byte[] subjectEncoded() {
-        return subjectEncoded.clone();
-    }
-
-    @Override
-    public byte[] issuerEncoded() {
-        return issuerEncoded.clone();
+    public byte[] signature() {
+        return signature.clone();
     }
 
     @Override
@@ -245,7 +405,7 @@ public record Certificate(byte[] encoded, byte[] tbsCertificate, int version, Bi
 
     @Override
     public String toString() {
-        return "Certificate[subject=" + subject + ", issuer=" + issuer + ", serial=" + serialNumber.toString(16)
+        return "Certificate[subject=" + subject() + ", issuer=" + issuer() + ", serial=" + serialNumber.toString(16)
                 + ", notBefore=" + notBefore + ", notAfter=" + notAfter + ", key=" + publicKey + "]";
     }
 }

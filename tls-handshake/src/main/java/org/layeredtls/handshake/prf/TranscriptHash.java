@@ -1,7 +1,9 @@
 package org.layeredtls.handshake.prf;
 
-import java.io.ByteArrayOutputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.Hash;
@@ -26,7 +28,11 @@ public final class TranscriptHash {
 
     private final CryptoProvider crypto;
     private final Map<HashAlgorithm, Hash> running = new EnumMap<>(HashAlgorithm.class);
-    private ByteArrayOutputStream buffer = new ByteArrayOutputStream();
+    /**
+     * The kept bytes, one copy of each update as it came, or null once buffering stopped: a growing array would
+     * copy the whole transcript again at each doubling (about three times its size per handshake and side).
+     */
+    private List<byte[]> buffer = new ArrayList<>();
     private long length;
 
     /** An empty transcript on the default provider. */
@@ -49,7 +55,7 @@ public final class TranscriptHash {
             throw new IndexOutOfBoundsException("offset " + offset + ", count " + count + ", array " + bytes.length);
         }
         if (buffer != null) {
-            buffer.write(bytes, offset, count);
+            buffer.add(Arrays.copyOfRange(bytes, offset, offset + count));
         }
         for (Hash hash : running.values()) {
             hash.update(bytes, offset, count);
@@ -74,7 +80,7 @@ public final class TranscriptHash {
             }
             requireBuffer(algorithm);
             Hash hash = crypto.hash(algorithm);
-            hash.update(buffer.toByteArray());
+            feedKept(hash);
             running.put(algorithm, hash);
         }
     }
@@ -102,7 +108,13 @@ public final class TranscriptHash {
         if (buffer == null) {
             throw new IllegalStateException("the transcript no longer keeps the handshake messages");
         }
-        return buffer.toByteArray();
+        byte[] messages = new byte[Math.toIntExact(length)];
+        int at = 0;
+        for (byte[] part : buffer) {
+            System.arraycopy(part, 0, messages, at, part.length);
+            at += part.length;
+        }
+        return messages;
     }
 
     /** {@code Hash(handshake_messages)} so far; the transcript goes on unchanged. */
@@ -131,8 +143,14 @@ public final class TranscriptHash {
         }
         requireBuffer(algorithm);
         Hash fresh = crypto.hash(algorithm);
-        fresh.update(buffer.toByteArray());
+        feedKept(fresh);
         return fresh;
+    }
+
+    private void feedKept(Hash hash) {
+        for (byte[] part : buffer) {
+            hash.update(part, 0, part.length);
+        }
     }
 
     private void requireBuffer(HashAlgorithm algorithm) {

@@ -1,0 +1,55 @@
+package org.layeredtls.bench.peer;
+
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLEngine;
+import javax.net.ssl.SSLSession;
+
+import org.layeredtls.bench.idle.BenchmarkPki;
+
+/**
+ * SunJSSE: a client and a server {@link SSLEngine} per handshake, from one client and one server
+ * {@link SSLContext} (whose session caches resume); the client checks the server's chain (PKIX) and name.
+ * Full handshakes are keyed to another port than resumed ones in the client's session cache, and invalidate
+ * their session afterwards, so each is full and none displaces the session the resumed ones resume.
+ */
+final class SunJsseHandshakes implements Handshakes {
+
+    private final SSLContext client;
+    private final SSLContext server;
+    private final String suite;
+    private final long resumable;
+    private static final int RESUMING_PORT = 443;
+    private static final int FULL_PORT = 444;
+
+    SunJsseHandshakes(BenchmarkPki pki, HandshakeKind kind) throws Exception {
+        client = SslEngines.context(pki, null);
+        server = SslEngines.context(pki, kind.ecdsa ? pki.ecServerKeyStore() : pki.serverKeyStore());
+        suite = kind.suiteName();
+        resumable = session(RESUMING_PORT).getCreationTime(); // the session the resumed handshakes resume
+    }
+
+    @Override
+    public int full() throws Exception {
+        SSLSession session = session(FULL_PORT);
+        session.invalidate();
+        return session.getId().length;
+    }
+
+    @Override
+    public int resumed() throws Exception {
+        SSLSession session = session(RESUMING_PORT);
+        Handshakes.expect(true, session.getCreationTime() == resumable);
+        return session.getId().length;
+    }
+
+    private SSLSession session(int port) throws Exception {
+        SSLEngine c = client.createSSLEngine("localhost", port);
+        SSLEngine s = server.createSSLEngine();
+        SslEngines.configure(c, s, suite);
+        SslEngines.handshake(c, s);
+        if (!suite.equals(c.getSession().getCipherSuite())) {
+            throw new IllegalStateException("SunJSSE negotiated " + c.getSession().getCipherSuite());
+        }
+        return c.getSession();
+    }
+}

@@ -1,0 +1,43 @@
+package org.layeredtls.bench.peer;
+
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.layeredtls.bench.idle.BenchmarkPki;
+
+/**
+ * Every stack of {@link HandshakeBenchmark} does what its cell claims before anyone times it: full handshakes
+ * are full (a second one too) and resumed ones resume, for each handshake kind (each call checks itself and
+ * throws otherwise); and bctls's server-certificate check refuses a certificate its CA did not sign.
+ */
+class HandshakesTest {
+
+    private static BenchmarkPki pki;
+
+    @BeforeAll
+    static void pki() {
+        pki = new BenchmarkPki();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(Handshakes.Stack.class)
+    void everyStackRunsFullAndResumedHandshakesOfEveryKind(Handshakes.Stack stack) throws Exception {
+        for (HandshakeKind kind : HandshakeKind.values()) {
+            Handshakes handshakes = stack.create(pki, kind);
+            handshakes.full();
+            handshakes.full();
+            handshakes.resumed();
+            handshakes.resumed();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(BctlsCrypto.class)
+    void bctlsRefusesAServerCertificateItsCaDidNotSign(BctlsCrypto crypto) throws Exception {
+        BctlsCrypto.ServerCertificateCheck rsaCaCheck = crypto.check(pki.ca.certificate());
+        rsaCaCheck.verify(pki.server.certificate().encoded());
+        assertThrows(java.io.IOException.class, () -> rsaCaCheck.verify(pki.ecServer.certificate().encoded()));
+    }
+}

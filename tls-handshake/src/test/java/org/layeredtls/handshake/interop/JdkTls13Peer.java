@@ -1,0 +1,170 @@
+package org.layeredtls.handshake.interop;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.SocketTimeoutException;
+import java.security.KeyStore;
+import java.security.SecureRandom;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.KeyManagerFactory;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.SSLServerSocket;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSocket;
+import javax.net.ssl.TrustManagerFactory;
+
+/**
+ * The JDK's own TLS 1.3 (SunJSSE) in this JVM, as a peer of our stack: an {@code SSLContext("TLSv1.3")} with the
+ * test PKI loaded into KeyStores, an echoing {@link SSLServerSocket} and an {@link SSLSocket} client. Test code
+ * standing in for another implementation (JSSE and JCA used freely); the stack under test never uses them.
+ * Unlike {@link JssePeer} (a forked JVM for SSL 3.0 and legacy suites) it needs no security properties:
+ * TLS 1.3 with its three AEAD suites is in the JDK's defaults.
+ */
+final class JdkTls13Peer {
+
+    static final String PROTOCOL = "TLSv1.3";
+    static final int WRITE_SIZE = 16384;
+    private static final char[] PASSWORD = "peer".toCharArray();
+
+    private JdkTls13Peer() {
+    }
+
+    /** Writes {@code data} as an application would, 16 KiB ({@value #WRITE_SIZE} bytes) a write, then flushes. */
+    static void writeInChunks(OutputStream out, byte[] data) throws IOException {
+        for (int offset = 0; offset < data.length; offset += WRITE_SIZE) {
+            out.write(data, offset, Math.min(WRITE_SIZE, data.length - offset));
+        }
+        out.flush();
+    }
+
+    /** A TLS 1.3 context trusting the test CA, presenting {@code identity} (none if null). */
+    static SSLContext context(TestPki pki, TestPki.Identity identity) throws Exception {
+        KeyStore keys = KeyStore.getInstance("PKCS12");
+        keys.load(null, null);
+        if (identity != null) {
+            keys.setKeyEntry("peer", JssePeer.readKey(identity.key()), PASSWORD,
+                    JssePeer.readCertificates(identity.certificate()));
+        }
+        KeyManagerFactory kmf = KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+        kmf.init(keys, PASSWORD);
+        KeyStore trust = KeyStore.getInstance("PKCS12");
+        trust.load(null, null);
+        trust.setCertificateEntry("ca", JssePeer.readCertificates(pki.ca().certificate())[0]);
+        TrustManagerFactory tmf = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+        tmf.init(trust);
+        SSLContext context = SSLContext.getInstance(PROTOCOL);
+        context.init(kmf.getKeyManagers(), tmf.getTrustManagers(), new SecureRandom());
+        return context;
+    }
+
+    /** What the JDK side saw of one connection: its session, the bytes it echoed (or read), or what went wrong. */
+    record Outcome(SSLSession session, long bytes, Optional<Exception> failure) {
+        String describe() {
+            return failure.map(e -> "JDK side failed: " + e).orElse("JDK side: " + session.getProtocol() + " "
+                    + session.getCipherSuite() + ", " + bytes + " bytes");
+        }
+    }
+
+    /** An SSLSocket client: handshake, {@code data} sent while the echo is read back, close_notify. */
+    static Outcome echoClient(SSLContext context, int port, String suite, byte[] data) {
+        try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout((int) Exchange.WAIT.toMillis());
+            socket.setEnabledProtocols(new String[] {PROTOCOL});
+            socket.setEnabledCipherSuites(new String[] {suite});
+            socket.startHandshake();
+            Thread writer = new Thread(() -> {
+                try {
+                    writeInChunks(socket.getOutputStream(), data);
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            }, "jdk-client-writer");
+            writer.start();
+            byte[] back = socket.getInputStream().readNBytes(data.length);
+            writer.join(Exchange.WAIT.toMillis());
+            if (!java.util.Arrays.equals(data, back)) {
+                return new Outcome(socket.getSession(), back.length,
+                        Optional.of(new IOException("echo differs: " + back.length + " of " + data.length + " bytes")));
+            }
+            return new Outcome(socket.getSession(), back.length, Optional.empty());
+        } catch (Exception e) {
+            return new Outcome(null, 0, Optional.of(e));
+        }
+    }
+
+    /**
+     * An {@link SSLServerSocket} on 127.0.0.1 that serves one connection at a time: handshake, echo every byte
+     * until the client's close_notify, then its own close_notify; the {@link Outcome} of each connection is
+     * queued for {@link #nextOutcome()}.
+     */
+    static final class EchoServer implements AutoCloseable {
+
+        private final SSLServerSocket listener;
+        private final Thread acceptor;
+        private final BlockingQueue<Outcome> outcomes = new LinkedBlockingQueue<>();
+
+        EchoServer(SSLContext context, String suite, boolean needClientAuth) throws IOException {
+            listener = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
+            listener.setEnabledProtocols(new String[] {PROTOCOL});
+            listener.setEnabledCipherSuites(new String[] {suite});
+            listener.setNeedClientAuth(needClientAuth);
+            acceptor = new Thread(this::serve, "jdk-tls13-echo-server");
+            acceptor.setDaemon(true);
+            acceptor.start();
+        }
+
+        int port() {
+            return listener.getLocalPort();
+        }
+
+        /** The outcome of the next connection, waiting at most {@link Exchange#WAIT}. */
+        Outcome nextOutcome() throws InterruptedException {
+            Outcome outcome = outcomes.poll(Exchange.WAIT.toMillis(), TimeUnit.MILLISECONDS);
+            return outcome != null ? outcome
+                    : new Outcome(null, 0, Optional.of(new SocketTimeoutException("no connection ended in " + Exchange.WAIT)));
+        }
+
+        private void serve() {
+            while (!listener.isClosed()) {
+                SSLSocket socket;
+                try {
+                    socket = (SSLSocket) listener.accept();
+                } catch (IOException closed) {
+                    return; // close() closed the listener
+                }
+                outcomes.add(echo(socket));
+            }
+        }
+
+        private static Outcome echo(SSLSocket socket) {
+            long total = 0;
+            try (socket) {
+                socket.setSoTimeout((int) Exchange.WAIT.toMillis());
+                socket.startHandshake();
+                InputStream in = socket.getInputStream();
+                OutputStream out = socket.getOutputStream();
+                byte[] buffer = new byte[16384];
+                int n;
+                while ((n = in.read(buffer)) >= 0) {
+                    out.write(buffer, 0, n);
+                    out.flush();
+                    total += n;
+                }
+                return new Outcome(socket.getSession(), total, Optional.empty());
+            } catch (Exception e) {
+                return new Outcome(socket.getSession(), total, Optional.of(e));
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            listener.close();
+            acceptor.join(Exchange.WAIT.toMillis());
+        }
+    }
+}

@@ -1,0 +1,173 @@
+package org.layeredtls.handshake.interop;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.layeredtls.handshake.api.ClientAuth;
+import org.layeredtls.handshake.api.SessionInfo;
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsServerSocket;
+import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.record.ProtocolVersion;
+
+/**
+ * The JDK's {@code SSLSocket} (SunJSSE, in this JVM, {@link JdkTls13Peer}) against our TLS 1.3 server: the three
+ * AEAD suites with 1 MiB each way, the groups x25519, P-256, P-384 and ffdhe2048 (the JDK 17's first key shares are
+ * x25519 and P-256: a server that takes another group asks with a HelloRetryRequest), RSA and ECDSA server certificates,
+ * RSA and ECDSA client certificates our server requires, our KeyUpdate with update_requested. The
+ * JDK client sends the data and checks our echo; its close_notify ends our read cleanly (end of stream).
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class Tls13JdkClientInteropTest {
+
+    @TempDir
+    static Path directory;
+
+    private static TestPki pki;
+    private static SSLContext anonymousClient;
+    private static ExecutorService threads;
+
+    @BeforeAll
+    static void createPki() throws Exception {
+        pki = TestPki.create(directory);
+        anonymousClient = JdkTls13Peer.context(pki, null);
+        threads = Executors.newCachedThreadPool();
+    }
+
+    @AfterAll
+    static void stopThreads() {
+        if (threads != null) {
+            threads.shutdownNow();
+        }
+    }
+
+    private static TlsConfig.Builder server(TestPki.Identity identity, Tls13HandshakeLog log) throws Exception {
+        return TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_3).tls13CipherSuites(TlsConfig.DEFAULT_TLS13_SUITES)
+                .certificate(identity.chain(), identity.privateKey()).observer(log);
+    }
+
+    /**
+     * One connection: the JDK client connects with {@code suite}, sends {@code size} random bytes and reads our
+     * echo, then sends close_notify; our side echoes until that close_notify (end of stream), then closes.
+     */
+    private static List<SessionInfo> runCells(TlsConfig config, SSLContext client, String suite, int size, int connections,
+                                              SocketAction afterHandshake) throws Exception {
+        List<SessionInfo> sessions = new ArrayList<>();
+        try (TlsServerSocket server = new TlsServerSocket(OpenSslClientInteropTest.listener(), config)) {
+            for (int i = 0; i < connections; i++) {
+                Future<JdkTls13Peer.Outcome> jdk = threads.submit(
+                        () -> JdkTls13Peer.echoClient(client, server.getLocalPort(), suite, DataTransfer.randomBytes(size)));
+                try (TlsSocket socket = server.accept()) {
+                    Exchange.bound(socket);
+                    socket.startHandshake();
+                    SessionInfo session = socket.session();
+                    assertEquals(ProtocolVersion.TLS1_3, session.version());
+                    afterHandshake.run(socket);
+                    assertEquals(size, echoUntilCloseNotify(socket), "bytes echoed before the JDK's close_notify");
+                    sessions.add(session);
+                }
+                JdkTls13Peer.Outcome outcome = jdk.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
+                assertEquals(Optional.empty(), outcome.failure(), outcome::describe);
+                assertEquals(sessions.get(i).cipherSuite().ianaName(), outcome.session().getCipherSuite());
+            }
+        }
+        return sessions;
+    }
+
+    private static SessionInfo runCell(TlsConfig config, SSLContext client, String suite, int size) throws Exception {
+        return runCells(config, client, suite, size, 1, socket -> { }).get(0);
+    }
+
+    /** Something done on our socket between the handshake and the data. */
+    @FunctionalInterface
+    interface SocketAction {
+        void run(TlsSocket socket) throws Exception;
+    }
+
+    private static long echoUntilCloseNotify(TlsSocket socket) throws Exception {
+        InputStream in = socket.getInputStream();
+        OutputStream out = socket.getOutputStream();
+        byte[] buffer = new byte[JdkTls13Peer.WRITE_SIZE];
+        long total = 0;
+        int n;
+        while ((n = in.read(buffer)) >= 0) { // -1: the JDK's close_notify
+            out.write(buffer, 0, n);
+            out.flush();
+            total += n;
+        }
+        return total;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CipherSuite.class, names = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"})
+    void theJdkGetsEachAeadSuiteAndOneMebibyteEachWay(CipherSuite suite) throws Exception {
+        SessionInfo session = runCell(server(pki.serverRsa(), new Tls13HandshakeLog()).build(), anonymousClient,
+                suite.ianaName(), DataTransfer.ONE_MIB);
+        assertEquals(suite, session.cipherSuite());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = NamedGroup.class, names = {"X25519", "SECP256R1", "SECP384R1", "FFDHE2048"})
+    void theJdksKeyShareIsTakenInEachGroup(NamedGroup group) throws Exception {
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        runCell(server(pki.serverRsa(), log).namedGroups(group).build(), anonymousClient, "TLS_AES_128_GCM_SHA256", 4096);
+        assertEquals(Optional.of(group), log.negotiatedGroup(), log::toString);
+    }
+
+    @Test
+    void asksTheJdkForAnotherKeyShareWithAHelloRetryRequest() throws Exception {
+        // the JDK 17's first ClientHello has shares for x25519 and secp256r1 (its first two groups); our server takes P-384 only
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        runCell(server(pki.serverRsa(), log).namedGroups(NamedGroup.SECP384R1).build(), anonymousClient,
+                "TLS_AES_128_GCM_SHA256", 4096);
+        assertEquals(1, log.helloRetryRequests(), log::toString);
+        assertEquals(Optional.of(NamedGroup.SECP384R1), log.negotiatedGroup(), log::toString);
+    }
+
+    @Test
+    void signsWithAnEcdsaCertificateTheJdkVerifies() throws Exception {
+        runCell(server(pki.serverEcdsa(), new Tls13HandshakeLog()).build(), anonymousClient, "TLS_AES_256_GCM_SHA384", 4096);
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = Tls13JdkServerInteropTest.ClientCertificate.class)
+    void requiresAndVerifiesTheJdksClientCertificate(Tls13JdkServerInteropTest.ClientCertificate kind) throws Exception {
+        TestPki.Identity identity = kind.of(pki);
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        SessionInfo session = runCell(server(pki.serverRsa(), log).clientAuth(ClientAuth.NEED)
+                .trustAnchors(pki.trustAnchors()).build(), JdkTls13Peer.context(pki, identity), "TLS_AES_128_GCM_SHA256", 4096);
+        assertEquals(identity.chain().get(0), session.peerCertificates().get(0));
+        assertEquals(1, log.messages(true, HandshakeType.CERTIFICATE_REQUEST).size(), log::toString);
+    }
+
+    @Test
+    void theJdkAnswersOurKeyUpdateWithItsOwn() throws Exception {
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        runCells(server(pki.serverRsa(), log).build(), anonymousClient, "TLS_AES_128_GCM_SHA256", 65536, 1,
+                socket -> socket.keyUpdate(true));
+        assertEquals(1, log.messages(true, HandshakeType.KEY_UPDATE).size(), log::toString);
+        assertTrue(log.await(false, HandshakeType.KEY_UPDATE, 1, Duration.ZERO), log::toString);
+    }
+}

@@ -1,0 +1,202 @@
+package org.layeredtls.handshake.interop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.security.cert.X509Certificate;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.net.ssl.SSLContext;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.layeredtls.handshake.api.SessionInfo;
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.record.ProtocolVersion;
+
+/**
+ * Our TLS 1.3 client against the JDK's {@code SSLServerSocket} (SunJSSE, in this JVM, {@link JdkTls13Peer}): the
+ * three AEAD suites with 1 MiB each way, the groups x25519, P-256, P-384 and ffdhe2048, a HelloRetryRequest, RSA
+ * and ECDSA server certificates, RSA and ECDSA client certificates, KeyUpdate (ours with update_requested, and
+ * those our record limit makes us send);
+ * every cell ends with our close_notify, which the JDK
+ * answers with its own.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class Tls13JdkServerInteropTest {
+
+    @TempDir
+    static Path directory;
+
+    private static TestPki pki;
+    private static SSLContext rsaContext;
+    private static ExecutorService threads;
+
+    @BeforeAll
+    static void createPki() throws Exception {
+        pki = TestPki.create(directory);
+        rsaContext = JdkTls13Peer.context(pki, pki.serverRsa());
+        threads = Executors.newCachedThreadPool();
+    }
+
+    @AfterAll
+    static void stopThreads() {
+        if (threads != null) {
+            threads.shutdownNow();
+        }
+    }
+
+    private static TlsConfig.Builder tls13(CipherSuite suite, Tls13HandshakeLog log) throws Exception {
+        return TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_3).tls13CipherSuites(suite)
+                .trustAnchors(pki.trustAnchors()).serverName("localhost").observer(log);
+    }
+
+    /**
+     * One connection: handshake, {@code size} random bytes (in 16 KiB application writes) to the JDK while its echo is read back, our
+     * close_notify; the JDK side must have echoed every byte and seen our close_notify (its read ended cleanly).
+     */
+    private static SessionInfo runCell(JdkTls13Peer.EchoServer server, TlsConfig config, int size,
+                                       SocketAction afterHandshake) throws Exception {
+        SessionInfo session;
+        try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), config)) {
+            Exchange.bound(socket);
+            socket.startHandshake();
+            session = socket.session();
+            assertEquals(ProtocolVersion.TLS1_3, session.version());
+            afterHandshake.run(socket);
+            byte[] outbound = DataTransfer.randomBytes(size);
+            Future<?> writer = threads.submit(() -> {
+                JdkTls13Peer.writeInChunks(socket.getOutputStream(), outbound);
+                return null;
+            });
+            InputStream in = socket.getInputStream();
+            assertArrayEquals(outbound, in.readNBytes(size), "the JDK's echo differs from what we sent");
+            writer.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
+        }
+        JdkTls13Peer.Outcome outcome = server.nextOutcome();
+        assertEquals(Optional.empty(), outcome.failure(), outcome::describe);
+        assertEquals(size, outcome.bytes(), outcome::describe);
+        assertEquals(JdkTls13Peer.PROTOCOL, outcome.session().getProtocol());
+        assertEquals(session.cipherSuite().ianaName(), outcome.session().getCipherSuite());
+        return session;
+    }
+
+    private static SessionInfo runCell(JdkTls13Peer.EchoServer server, TlsConfig config, int size) throws Exception {
+        return runCell(server, config, size, socket -> { });
+    }
+
+    /** Something done on our socket between the handshake and the data. */
+    @FunctionalInterface
+    interface SocketAction {
+        void run(TlsSocket socket) throws Exception;
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CipherSuite.class, names = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"})
+    void eachAeadSuiteCarriesOneMebibyteEachWay(CipherSuite suite) throws Exception {
+        try (JdkTls13Peer.EchoServer server = new JdkTls13Peer.EchoServer(rsaContext, suite.ianaName(), false)) {
+            SessionInfo session = runCell(server, tls13(suite, new Tls13HandshakeLog()).build(), DataTransfer.ONE_MIB);
+            assertEquals(suite, session.cipherSuite());
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = NamedGroup.class, names = {"X25519", "SECP256R1", "SECP384R1", "FFDHE2048"})
+    void eachKeyShareGroupIsTaken(NamedGroup group) throws Exception {
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        try (JdkTls13Peer.EchoServer server = new JdkTls13Peer.EchoServer(rsaContext, "TLS_AES_128_GCM_SHA256", false)) {
+            runCell(server, tls13(CipherSuite.TLS_AES_128_GCM_SHA256, log).namedGroups(group).keyShareGroups(group).build(), 4096);
+        }
+        assertEquals(Optional.of(group), log.negotiatedGroup(), log::toString);
+        assertEquals(0, log.helloRetryRequests(), log::toString);
+    }
+
+    @Test
+    void answersTheJdksHelloRetryRequestForAGroupItKnows() throws Exception {
+        // our only key share is X25519MLKEM768, which the JDK 17 does not know; P-256 is also supported
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        try (JdkTls13Peer.EchoServer server = new JdkTls13Peer.EchoServer(rsaContext, "TLS_AES_128_GCM_SHA256", false)) {
+            runCell(server, tls13(CipherSuite.TLS_AES_128_GCM_SHA256, log)
+                    .namedGroups(NamedGroup.X25519MLKEM768, NamedGroup.SECP256R1).keyShareGroups(NamedGroup.X25519MLKEM768)
+                    .build(), 4096);
+        }
+        assertEquals(1, log.helloRetryRequests(), log::toString);
+        assertEquals(Optional.of(NamedGroup.SECP256R1), log.negotiatedGroup(), log::toString);
+    }
+
+    @Test
+    void verifiesTheJdksEcdsaCertificate() throws Exception {
+        try (JdkTls13Peer.EchoServer server = new JdkTls13Peer.EchoServer(JdkTls13Peer.context(pki, pki.serverEcdsa()),
+                "TLS_AES_256_GCM_SHA384", false)) {
+            SessionInfo session = runCell(server, tls13(CipherSuite.TLS_AES_256_GCM_SHA384, new Tls13HandshakeLog()).build(), 4096);
+            assertTrue(session.peerCertificates().get(0).publicKey() instanceof org.layeredtls.crypto.EcPublicKey);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = ClientCertificate.class)
+    void authenticatesWithAClientCertificateTheJdkRequires(ClientCertificate kind) throws Exception {
+        TestPki.Identity identity = kind.of(pki);
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        try (JdkTls13Peer.EchoServer server = new JdkTls13Peer.EchoServer(rsaContext, "TLS_AES_128_GCM_SHA256", true)) {
+            TlsConfig config = tls13(CipherSuite.TLS_AES_128_GCM_SHA256, log)
+                    .certificate(identity.chain(), identity.privateKey()).build();
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), config)) {
+                Exchange.bound(socket);
+                socket.startHandshake();
+                socket.getOutputStream().write(new byte[] {1, 2, 3});
+                assertArrayEquals(new byte[] {1, 2, 3}, socket.getInputStream().readNBytes(3));
+            }
+            JdkTls13Peer.Outcome outcome = server.nextOutcome();
+            assertEquals(Optional.empty(), outcome.failure(), outcome::describe);
+            X509Certificate seen = (X509Certificate) outcome.session().getPeerCertificates()[0];
+            assertEquals(JssePeer.readCertificates(identity.certificate())[0], seen);
+        }
+        assertEquals(1, log.messages(false, HandshakeType.CERTIFICATE_REQUEST).size(), log::toString);
+    }
+
+    /** The two client certificates of the test PKI. */
+    enum ClientCertificate {
+        RSA, ECDSA;
+
+        TestPki.Identity of(TestPki pki) {
+            return this == RSA ? pki.clientRsa() : pki.clientEcdsa();
+        }
+    }
+
+    @Test
+    void theJdkAnswersOurKeyUpdateWithItsOwn() throws Exception {
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        try (JdkTls13Peer.EchoServer server = new JdkTls13Peer.EchoServer(rsaContext, "TLS_AES_128_GCM_SHA256", false)) {
+            // update_requested: the JDK must change its keys too, with a KeyUpdate of its own before its next data
+            runCell(server, tls13(CipherSuite.TLS_AES_128_GCM_SHA256, log).build(), 65536, socket -> socket.keyUpdate(true));
+        }
+        assertEquals(1, log.messages(true, HandshakeType.KEY_UPDATE).size(), log::toString);
+        assertEquals(1, log.messages(false, HandshakeType.KEY_UPDATE).size(), log::toString);
+    }
+
+    @Test
+    void theJdkFollowsTheKeyUpdatesOurRecordLimitMakesUsSend() throws Exception {
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        try (JdkTls13Peer.EchoServer server = new JdkTls13Peer.EchoServer(rsaContext, "TLS_CHACHA20_POLY1305_SHA256", false)) {
+            // 1 MiB is at least 64 full records: a new key every 16 records
+            runCell(server, tls13(CipherSuite.TLS_CHACHA20_POLY1305_SHA256, log).keyUpdateRecordLimit(16).build(),
+                    DataTransfer.ONE_MIB);
+        }
+        assertTrue(log.messages(true, HandshakeType.KEY_UPDATE).size() >= 3, log::toString);
+    }
+}

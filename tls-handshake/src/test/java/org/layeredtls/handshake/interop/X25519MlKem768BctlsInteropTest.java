@@ -1,0 +1,144 @@
+package org.layeredtls.handshake.interop;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.layeredtls.handshake.api.SessionInfo;
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsServerSocket;
+import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.record.ProtocolVersion;
+
+/**
+ * The post-quantum hybrid X25519MLKEM768 (0x11EC) against BouncyCastle's own TLS 1.3 (bctls, {@link BctlsPeer}),
+ * in this JVM, both directions: each side offers or accepts that one group, both sides must report it as the
+ * group of the handshake (our observer's ServerHello key_share, bctls's SecurityParameters), and 1 MiB goes each
+ * way. OpenSSL 3.0 here has no ML-KEM: bctls is the reference peer.
+ */
+@Timeout(value = 300, unit = TimeUnit.SECONDS)
+class X25519MlKem768BctlsInteropTest {
+
+    private static final int BC_X25519MLKEM768 = org.bouncycastle.tls.NamedGroup.X25519MLKEM768;
+    private static final int BC_X25519 = org.bouncycastle.tls.NamedGroup.x25519;
+
+    @TempDir
+    static Path directory;
+
+    private static TestPki pki;
+    private static ExecutorService threads;
+
+    @BeforeAll
+    static void createPki() throws Exception {
+        pki = TestPki.create(directory);
+        threads = Executors.newCachedThreadPool();
+    }
+
+    @AfterAll
+    static void stopThreads() {
+        if (threads != null) {
+            threads.shutdownNow();
+        }
+    }
+
+    @Test
+    void ourClientAgreesOnX25519MlKem768WithABctlsServer() throws Exception {
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        TlsConfig config = TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_3).trustAnchors(pki.trustAnchors())
+                .serverName("localhost").namedGroups(NamedGroup.X25519MLKEM768).keyShareGroups(NamedGroup.X25519MLKEM768)
+                .observer(log).build();
+        byte[] outbound = DataTransfer.randomBytes(DataTransfer.ONE_MIB);
+        try (ServerSocket listener = OpenSslClientInteropTest.listener()) {
+            Future<BctlsPeer.Outcome> bctls = threads.submit(() -> {
+                try (Socket accepted = listener.accept()) {
+                    accepted.setSoTimeout((int) Exchange.WAIT.toMillis());
+                    return BctlsPeer.echoServer(accepted, BC_X25519MLKEM768, pki.serverRsa());
+                }
+            });
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), config)) {
+                Exchange.bound(socket);
+                socket.startHandshake();
+                assertEquals(ProtocolVersion.TLS1_3, socket.session().version());
+                Future<?> writer = threads.submit(() -> {
+                    JdkTls13Peer.writeInChunks(socket.getOutputStream(), outbound);
+                    return null;
+                });
+                assertArrayEquals(outbound, socket.getInputStream().readNBytes(outbound.length), "bctls's echo differs");
+                writer.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+            BctlsPeer.Outcome outcome = bctls.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals("X25519MLKEM768", outcome.groupName());
+            assertEquals(outbound.length, outcome.bytes());
+        }
+        assertEquals(Optional.of(NamedGroup.X25519MLKEM768), log.negotiatedGroup(), log::toString);
+        assertEquals(0, log.helloRetryRequests(), log::toString);
+    }
+
+    @Test
+    void aBctlsClientAgreesOnX25519MlKem768WithOurServer() throws Exception {
+        Tls13HandshakeLog log = runAgainstBctlsClient(new int[] {BC_X25519MLKEM768}, new int[] {BC_X25519MLKEM768});
+        assertEquals(0, log.helloRetryRequests(), log::toString);
+    }
+
+    @Test
+    void ourServerAsksABctlsClientForAnX25519MlKem768ShareWithAHelloRetryRequest() throws Exception {
+        // bctls sends an x25519 share first; our server takes the hybrid only
+        Tls13HandshakeLog log = runAgainstBctlsClient(new int[] {BC_X25519, BC_X25519MLKEM768}, new int[] {BC_X25519});
+        assertEquals(1, log.helloRetryRequests(), log::toString);
+    }
+
+    /** Our server (X25519MLKEM768 only) against a bctls client; both must report the hybrid; 1 MiB each way. */
+    private static Tls13HandshakeLog runAgainstBctlsClient(int[] supportedGroups, int[] keyShareGroups) throws Exception {
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        TestPki.Identity identity = pki.serverRsa();
+        TlsConfig config = TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_3).certificate(identity.chain(), identity.privateKey())
+                .namedGroups(NamedGroup.X25519MLKEM768).observer(log).build();
+        byte[] data = DataTransfer.randomBytes(DataTransfer.ONE_MIB);
+        try (TlsServerSocket server = new TlsServerSocket(OpenSslClientInteropTest.listener(), config)) {
+            Future<BctlsPeer.Outcome> bctls = threads.submit(() -> {
+                try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
+                    socket.setSoTimeout((int) Exchange.WAIT.toMillis());
+                    return BctlsPeer.echoClient(socket, supportedGroups, keyShareGroups, identity.certificate(), data);
+                }
+            });
+            SessionInfo session;
+            long echoed = 0;
+            try (TlsSocket socket = server.accept()) {
+                Exchange.bound(socket);
+                socket.startHandshake();
+                session = socket.session();
+                InputStream in = socket.getInputStream();
+                OutputStream out = socket.getOutputStream();
+                byte[] buffer = new byte[JdkTls13Peer.WRITE_SIZE];
+                int n;
+                while ((n = in.read(buffer)) >= 0) { // -1: bctls's close_notify
+                    out.write(buffer, 0, n);
+                    out.flush();
+                    echoed += n;
+                }
+            }
+            BctlsPeer.Outcome outcome = bctls.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertEquals(ProtocolVersion.TLS1_3, session.version());
+            assertEquals(data.length, echoed);
+            assertEquals("X25519MLKEM768", outcome.groupName());
+        }
+        assertEquals(Optional.of(NamedGroup.X25519MLKEM768), log.negotiatedGroup(), log::toString);
+        return log;
+    }
+}

@@ -10,8 +10,15 @@ import java.util.Objects;
  * @param state the session
  * @param ticket the ticket bytes to send in the SessionTicket extension, or null when there is none
  * @param ticketLifetimeHintSeconds the server's hint, 0 meaning unspecified (RFC 5077 §3.3)
+ * @param ticketAgeAdd TLS 1.3: the ticket's ticket_age_add, which obfuscates the age the client reports
+ *                     (RFC 8446 §4.6.1, §4.2.11.1); 0 for TLS 1.2 tickets
  */
-public record ClientSession(SessionState state, byte[] ticket, long ticketLifetimeHintSeconds) {
+public record ClientSession(SessionState state, byte[] ticket, long ticketLifetimeHintSeconds, long ticketAgeAdd) {
+
+    /** A session, with a TLS 1.2 ticket (or none). */
+    public ClientSession(SessionState state, byte[] ticket, long ticketLifetimeHintSeconds) {
+        this(state, ticket, ticketLifetimeHintSeconds, 0);
+    }
 
     public ClientSession {
         Objects.requireNonNull(state, "state");
@@ -39,18 +46,19 @@ public record ClientSession(SessionState state, byte[] ticket, long ticketLifeti
 
     /** An independent copy: wiping its state leaves this one intact. */
     public ClientSession copy() {
-        return new ClientSession(state.copy(), ticket, ticketLifetimeHintSeconds);
+        return new ClientSession(state.copy(), ticket, ticketLifetimeHintSeconds, ticketAgeAdd);
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof ClientSession that && state.equals(that.state)
-                && Arrays.equals(ticket, that.ticket) && ticketLifetimeHintSeconds == that.ticketLifetimeHintSeconds;
+                && Arrays.equals(ticket, that.ticket) && ticketLifetimeHintSeconds == that.ticketLifetimeHintSeconds
+                && ticketAgeAdd == that.ticketAgeAdd;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(state, Arrays.hashCode(ticket), ticketLifetimeHintSeconds);
+        return Objects.hash(state, Arrays.hashCode(ticket), ticketLifetimeHintSeconds, ticketAgeAdd);
     }
 
     @Override

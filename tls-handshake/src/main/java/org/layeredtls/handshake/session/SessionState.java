@@ -70,11 +70,16 @@ public record SessionState(byte[] sessionId, ProtocolVersion version, CipherSuit
         if (sessionId.length > MAX_SESSION_ID_LENGTH) {
             throw new IllegalArgumentException("a session id is at most 32 bytes: " + sessionId.length);
         }
-        if (masterSecret.length != MASTER_SECRET_LENGTH) {
-            throw new IllegalArgumentException("a master secret is 48 bytes: " + masterSecret.length);
+        if (version.compareTo(ProtocolVersion.SSL3_0) < 0 || version.compareTo(ProtocolVersion.TLS1_3) > 0) {
+            throw new IllegalArgumentException("no SSL 3.0 .. TLS 1.3 session has version " + version);
         }
-        if (version.compareTo(ProtocolVersion.SSL3_0) < 0 || version.compareTo(ProtocolVersion.TLS1_2) > 0) {
-            throw new IllegalArgumentException("no SSL 3.0 .. TLS 1.2 session has version " + version);
+        if (version.equals(ProtocolVersion.TLS1_3)) {
+            // RFC 8446 §4.6.1: a TLS 1.3 session is a resumption PSK, as long as its suite's hash
+            if (!cipherSuite.isTls13() || masterSecret.length != cipherSuite.prfHash().digestLength()) {
+                throw new IllegalArgumentException("a TLS 1.3 session has a TLS 1.3 suite and a PSK as long as its hash");
+            }
+        } else if (masterSecret.length != MASTER_SECRET_LENGTH) {
+            throw new IllegalArgumentException("a master secret is 48 bytes: " + masterSecret.length);
         }
         if (cipherSuite.isSignalling()) {
             throw new IllegalArgumentException(cipherSuite + " is a signalling value, never negotiated");
@@ -173,7 +178,7 @@ public record SessionState(byte[] sessionId, ProtocolVersion version, CipherSuit
         int compressionCode = in.u8();
         CompressionMethod compression = CompressionMethod.fromCode(compressionCode)
                 .orElseThrow(() -> in.error("unknown compression method " + compressionCode));
-        byte[] masterSecret = in.vector8(MASTER_SECRET_LENGTH, MASTER_SECRET_LENGTH);
+        byte[] masterSecret = in.vector8(32, MASTER_SECRET_LENGTH); // 48; a TLS 1.3 PSK: 32 or 48
         try {
             boolean ems = readBoolean(in, "extended_master_secret");
             List<Certificate> certificates = readCertificates(in.sub24());

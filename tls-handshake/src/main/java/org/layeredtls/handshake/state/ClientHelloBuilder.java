@@ -33,7 +33,7 @@ final class ClientHelloBuilder {
     private ClientHelloBuilder() {
     }
 
-    static ClientHello build(HandshakeContext context) {
+    static ClientHello build(HandshakeContext context) throws org.layeredtls.alert.TlsAlertException {
         TlsConfig config = context.config;
         boolean tls13 = context.tls13 != null;
         // RFC 8446 §4.1.2: a TLS 1.3 ClientHello says {3,3} here and the versions in supported_versions
@@ -45,6 +45,7 @@ final class ClientHelloBuilder {
                 : config.clientSessionStore().get(context.connection.peerKey())
                         .filter(s -> s.state().isValidAt(config.clock().instant()))
                         .filter(s -> config.allows(s.state().version()))
+                        .filter(s -> !s.state().version().equals(ProtocolVersion.TLS1_3)) // offered as a PSK (Tls13Tickets)
                         .orElse(null);
         context.offeredSession = offered;
         byte[] sessionId = new byte[0];
@@ -77,7 +78,9 @@ final class ClientHelloBuilder {
 
         Optional<Extensions> extensions = ssl3Only ? ssl3Extensions(context)
                 : Optional.of(new Extensions(extensions(context, offerTicket ? offered.ticket() : null)));
-        return new ClientHello(version, random, sessionId, suites, compression, extensions);
+        ClientHello hello = new ClientHello(version, random, sessionId, suites, compression, extensions);
+        // RFC 8446 §4.2.11.2: the binder covers the ClientHello itself, so it goes in last
+        return tls13 && context.tls13.offeredSession != null ? Tls13Tickets.bind(context, context.tls13, hello) : hello;
     }
 
     /**

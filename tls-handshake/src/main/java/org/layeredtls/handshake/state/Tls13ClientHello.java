@@ -13,8 +13,6 @@ import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.KeyShare;
 import org.layeredtls.handshake.extension.KeyShareEntry;
 import org.layeredtls.handshake.extension.NamedGroup;
-import org.layeredtls.handshake.extension.PskKeyExchangeMode;
-import org.layeredtls.handshake.extension.PskKeyExchangeModes;
 import org.layeredtls.handshake.extension.SupportedVersions;
 import org.layeredtls.handshake.keyexchange.ClientKeyShare;
 import org.layeredtls.handshake.keyexchange.KeyShareGroup;
@@ -63,8 +61,11 @@ final class Tls13ClientHello {
         List<ExtensionData> list = new ArrayList<>();
         list.add(supportedVersions(config));
         list.add(new KeyShare.ClientHello(shares));
-        // RFC 8446 §4.2.9: we resume with (EC)DHE only, so that a resumed session keeps forward secrecy
-        list.add(PskKeyExchangeModes.of(PskKeyExchangeMode.PSK_DHE_KE));
+        list.add(Tls13Tickets.modes());
+        Tls13Tickets.resumable(context).ifPresent(session -> {
+            tls13.offeredSession = session;
+            list.add(Tls13Tickets.offer(context, session)); // RFC 8446 §4.2.11: the last extension
+        });
         return list;
     }
 
@@ -89,7 +90,13 @@ final class Tls13ClientHello {
                 extensions.add(extension);
             }
         }
-        return new ClientHello(first.clientVersion(), first.random(), first.sessionId(), first.cipherSuites(),
+        if (tls13.offeredSession != null && tls13.offeredSession.state().cipherSuite().prfHash() != tls13.hash) {
+            // RFC 8446 §4.1.4: a PSK whose hash is not the HelloRetryRequest suite's is left out
+            tls13.offeredSession = null;
+            extensions.removeIf(e -> e.type() == ExtensionType.PRE_SHARED_KEY.code());
+        }
+        ClientHello second = new ClientHello(first.clientVersion(), first.random(), first.sessionId(), first.cipherSuites(),
                 first.compressionMethods(), java.util.Optional.of(new Extensions(extensions)));
+        return tls13.offeredSession == null ? second : Tls13Tickets.bind(context, tls13, second);
     }
 }

@@ -46,6 +46,8 @@ final class Tls13Handshake {
     /** Whether a pre-shared key authenticated this handshake (no Certificate, no CertificateVerify). */
     boolean pskAccepted;
     byte[] psk;
+    /** Client: the stored session whose ticket the ClientHello offers (RFC 8446 §4.2.11), or null. */
+    org.layeredtls.handshake.session.ClientSession offeredSession;
 
     HashAlgorithm hash;
     private Tls13KeySchedule schedule;

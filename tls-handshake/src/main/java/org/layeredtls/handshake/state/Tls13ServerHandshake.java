@@ -12,10 +12,12 @@ import org.layeredtls.handshake.extension.ExtensionData;
 import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.KeyShare;
 import org.layeredtls.handshake.extension.KeyShareEntry;
+import org.layeredtls.handshake.extension.PreSharedKey;
 import org.layeredtls.handshake.extension.ServerName;
 import org.layeredtls.handshake.extension.SignatureAlgorithms;
 import org.layeredtls.handshake.extension.SupportedVersions;
 import org.layeredtls.handshake.keyexchange.KeyShareGroup;
+import org.layeredtls.handshake.keyexchange.SignatureSchemes;
 import org.layeredtls.handshake.keyexchange.ServerKeyShare;
 import org.layeredtls.handshake.message.CertificateVerify;
 import org.layeredtls.handshake.message.ClientHello;
@@ -66,9 +68,11 @@ public final class Tls13ServerHandshake {
         context.clientRandom = hello.random();
         context.version = ProtocolVersion.TLS1_3;
         context.connection.records.setWriteVersion(ProtocolVersion.TLS1_2); // RFC 8446 §5.1: legacy_record_version
-        tls13.transcript.add(received.transcriptBytes());
         Optional<KeyShareEntry> clientShare = Tls13ServerNegotiation.negotiate(context, hello);
-        tls13.startKeySchedule(context.suite);
+        // RFC 8446 §4.2.11.2: the binder covers the transcript before this ClientHello, and the ClientHello up to it
+        boolean resumed = Tls13Tickets.accept(context, tls13, hello, received.transcriptBytes());
+        tls13.transcript.add(received.transcriptBytes());
+        tls13.startKeySchedule(context.suite); // the Early Secret from the PSK, or from zeros
         if (clientShare.isEmpty()) {
             return helloRetryRequest(context, tls13);
         }
@@ -76,8 +80,12 @@ public final class Tls13ServerHandshake {
                 .respond(clientShare.get().keyExchange(), context.config.random());
         context.serverRandom = context.config.random().nextBytes(32);
         context.sessionId = hello.sessionId();
-        context.send(serverHello(context, context.serverRandom,
-                SupportedVersions.selected(ProtocolVersion.TLS1_3), new KeyShare.ServerHello(new KeyShareEntry(context.group, share.publicShare()))));
+        List<ExtensionData> extensions = new ArrayList<>(List.of(SupportedVersions.selected(ProtocolVersion.TLS1_3),
+                new KeyShare.ServerHello(new KeyShareEntry(context.group, share.publicShare()))));
+        if (resumed) {
+            extensions.add(new PreSharedKey.SelectedIdentity(0)); // RFC 8446 §4.2.11: we took the first (only) PSK
+        }
+        context.send(serverHello(context, context.serverRandom, extensions.toArray(ExtensionData[]::new)));
         tls13.deriveHandshakeSecrets(share.sharedSecret());
         tls13.sendCompatibilityCcs(); // RFC 8446 §D.4: after our first hello (unless after the HelloRetryRequest)
         tls13.installWriteKeys(tls13.serverHandshakeTrafficSecret);
@@ -89,6 +97,9 @@ public final class Tls13ServerHandshake {
     /** RFC 8446 §4.1.4: the ClientHello has no share we take; ask for one in {@code context.group}. */
     private static HandshakeState helloRetryRequest(HandshakeContext context, Tls13Handshake tls13) throws IOException {
         tls13.helloRetried = true;
+        tls13.pskAccepted = false; // the second ClientHello's binder decides again
+        tls13.psk = null;
+        context.resumed = false;
         tls13.transcript.replaceClientHelloWithMessageHash(); // RFC 8446 §4.4.1
         context.send(serverHello(context, ServerHello.HELLO_RETRY_REQUEST_RANDOM,
                 SupportedVersions.selected(ProtocolVersion.TLS1_3), new KeyShare.HelloRetryRequest(context.group)));
@@ -113,22 +124,29 @@ public final class Tls13ServerHandshake {
             answers.add(ServerName.acknowledgement()); // RFC 6066 §3, in EncryptedExtensions from TLS 1.3
         }
         context.send(new EncryptedExtensions(Extensions.of(answers.toArray(ExtensionData[]::new))));
-        if (context.config.clientAuth() != ClientAuth.NONE) {
-            // RFC 8446 §4.3.2: an empty context in the handshake; signature_algorithms is required
-            tls13.certificateRequest = new Tls13CertificateRequest(new byte[0], Extensions.of(new SignatureAlgorithms(
-                    org.layeredtls.handshake.keyexchange.SignatureSchemes.codes(Tls13Signatures.offered(context.config.signatureSchemes())))));
-            tls13.certificateRequestContext = new byte[0];
-            context.send(tls13.certificateRequest);
+        if (!tls13.pskAccepted) { // RFC 8446 §2.2: a PSK handshake has no certificates
+            sendCertificates(context, tls13);
         }
-        context.send(Tls13Certificates.of(new byte[0], context.ownKey));
-        context.send(Tls13Signatures.sign(context, context.signatureScheme, context.ownKey.privateKey(),
-                Tls13Signatures.SERVER_CONTEXT, tls13.transcript.hash()));
         Finished finished = tls13.finished(tls13.serverHandshakeTrafficSecret);
         context.serverVerifyData = finished.verifyData();
         context.send(finished);
         context.flush();
         tls13.deriveApplicationSecrets(); // over ClientHello..server Finished
         tls13.installWriteKeys(tls13.serverApplicationTrafficSecret);
+    }
+
+    /** {CertificateRequest*}, {Certificate}, {CertificateVerify}. */
+    private static void sendCertificates(HandshakeContext context, Tls13Handshake tls13) throws IOException {
+        if (context.config.clientAuth() != ClientAuth.NONE) {
+            // RFC 8446 §4.3.2: an empty context in the handshake; signature_algorithms is required
+            tls13.certificateRequest = new Tls13CertificateRequest(new byte[0], Extensions.of(new SignatureAlgorithms(
+                    SignatureSchemes.codes(Tls13Signatures.offered(context.config.signatureSchemes())))));
+            tls13.certificateRequestContext = new byte[0];
+            context.send(tls13.certificateRequest);
+        }
+        context.send(Tls13Certificates.of(new byte[0], context.ownKey));
+        context.send(Tls13Signatures.sign(context, context.signatureScheme, context.ownKey.privateKey(),
+                Tls13Signatures.SERVER_CONTEXT, tls13.transcript.hash()));
     }
 
     record ExpectSecondClientHello() implements State {

@@ -88,6 +88,7 @@ final class Tls13ServerHelloCheck {
             // RFC 8446 §4.1.4: the ServerHello's cipher suite must be the HelloRetryRequest's
             throw ClientHandshake.illegal("the ServerHello's suite differs from the HelloRetryRequest's");
         }
+        context.suite = suite;
         if (extensions.find(ExtensionType.PRE_SHARED_KEY).isPresent()) {
             acceptPsk(context, extensions);
         }
@@ -102,15 +103,12 @@ final class Tls13ServerHelloCheck {
             throw ClientHandshake.illegal("the ServerHello's key_share is for a group the client sent no share for");
         }
         context.version = ProtocolVersion.TLS1_3;
-        context.suite = suite;
         context.serverHello = hello;
         context.serverRandom = hello.random();
         context.sessionId = hello.sessionId();
         context.group = group;
         context.connection.records.setWriteVersion(ProtocolVersion.TLS1_2); // RFC 8446 §5.1: legacy_record_version {3,3}
-        if (!tls13.helloRetried) {
-            tls13.startKeySchedule(suite);
-        }
+        tls13.startKeySchedule(suite); // the Early Secret from the accepted PSK, or from zeros
         tls13.transcript.add(received.transcriptBytes());
         return ours.sharedSecret(serverShare.keyExchange());
     }
@@ -140,10 +138,17 @@ final class Tls13ServerHelloCheck {
         int selected = extensions.find(ExtensionType.PRE_SHARED_KEY, PreSharedKey::decodeServerHello)
                 .map(PreSharedKey.SelectedIdentity::selectedIdentity).orElseThrow();
         Tls13Handshake tls13 = context.tls13;
-        if (selected != 0 || tls13.psk == null) {
+        if (selected != 0 || tls13.offeredSession == null) {
             throw ClientHandshake.illegal("the server selected PSK identity " + selected + ", which was not offered");
         }
+        if (tls13.offeredSession.state().cipherSuite().prfHash() != context.suite.prfHash()) {
+            // RFC 8446 §4.2.11: the suite must use the PSK's hash
+            throw ClientHandshake.illegal("the server resumed with a suite whose hash is not the PSK's");
+        }
+        tls13.psk = tls13.offeredSession.state().masterSecret();
         tls13.pskAccepted = true;
+        context.resumed = true;
+        context.peerCertificates = tls13.offeredSession.state().peerCertificates();
     }
 
     /** EncryptedExtensions (RFC 8446 §4.3.1): only what we offered, with the answers TLS 1.2 had in ServerHello. */

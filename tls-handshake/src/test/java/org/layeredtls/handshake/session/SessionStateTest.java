@@ -98,13 +98,22 @@ class SessionStateTest {
     }
 
     @Test
-    void rejectsSignallingSuitesAndVersionsOutsideSsl3ToTls12() {
+    void rejectsSignallingSuitesVersionsOutsideSsl3ToTls13AndTls13SessionsWithoutTls13SuiteAndPsk() {
         assertThrows(IllegalArgumentException.class, () -> new SessionState(new byte[0], ProtocolVersion.TLS1_2,
                 CipherSuite.TLS_EMPTY_RENEGOTIATION_INFO_SCSV, CompressionMethod.NULL, new byte[48], false, List.of(),
                 null, null, Sessions.T0, Duration.ofHours(1)));
         assertThrows(IllegalArgumentException.class, () -> new SessionState(new byte[0], ProtocolVersion.TLS1_3,
                 CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, CompressionMethod.NULL, new byte[48], false, List.of(),
                 null, null, Sessions.T0, Duration.ofHours(1)));
+        assertThrows(IllegalArgumentException.class, () -> new SessionState(new byte[0], ProtocolVersion.TLS1_3,
+                CipherSuite.TLS_AES_128_GCM_SHA256, CompressionMethod.NULL, new byte[48], false, List.of(),
+                null, null, Sessions.T0, Duration.ofHours(1)));
+        assertThrows(IllegalArgumentException.class, () -> new SessionState(new byte[0], new ProtocolVersion(3, 5),
+                CipherSuite.TLS_AES_128_GCM_SHA256, CompressionMethod.NULL, new byte[32], false, List.of(),
+                null, null, Sessions.T0, Duration.ofHours(1)));
+        // RFC 8446 §4.6.1: a TLS 1.3 session is its resumption PSK, as long as the suite's hash
+        new SessionState(new byte[0], ProtocolVersion.TLS1_3, CipherSuite.TLS_AES_256_GCM_SHA384, CompressionMethod.NULL,
+                new byte[48], false, List.of(), null, null, Sessions.T0, Duration.ofHours(1));
     }
 
     @Test

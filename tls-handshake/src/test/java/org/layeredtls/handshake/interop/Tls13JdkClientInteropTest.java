@@ -29,6 +29,7 @@ import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.extension.NamedGroup;
 import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.session.TicketProtector;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
 
@@ -36,7 +37,8 @@ import org.layeredtls.record.ProtocolVersion;
  * The JDK's {@code SSLSocket} (SunJSSE, in this JVM, {@link JdkTls13Peer}) against our TLS 1.3 server: the three
  * AEAD suites with 1 MiB each way, the groups x25519, P-256, P-384 and ffdhe2048 (the JDK 17's first key shares are
  * x25519 and P-256: a server that takes another group asks with a HelloRetryRequest), RSA and ECDSA server certificates,
- * RSA and ECDSA client certificates our server requires, our KeyUpdate with update_requested. The
+ * RSA and ECDSA client certificates our server requires, our KeyUpdate with update_requested, resumption
+ * with our ticket. The
  * JDK client sends the data and checks our echo; its close_notify ends our read cleanly (end of stream).
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -169,5 +171,15 @@ class Tls13JdkClientInteropTest {
                 socket -> socket.keyUpdate(true));
         assertEquals(1, log.messages(true, HandshakeType.KEY_UPDATE).size(), log::toString);
         assertTrue(log.await(false, HandshakeType.KEY_UPDATE, 1, Duration.ZERO), log::toString);
+    }
+
+    @Test
+    void theJdkResumesWithOurTicket() throws Exception {
+        // one SSLContext, one host and port: the JDK offers the PSK of our NewSessionTicket in its second ClientHello
+        TlsConfig config = server(pki.serverRsa(), new Tls13HandshakeLog()).ticketProtector(TicketProtector.withDefaults()).build();
+        List<SessionInfo> sessions = runCells(config, JdkTls13Peer.context(pki, null), "TLS_AES_128_GCM_SHA256", 4096, 2,
+                socket -> { });
+        assertEquals(List.of(false, true), sessions.stream().map(SessionInfo::resumed).toList(),
+                "the JDK's second connection should resume with a PSK from our NewSessionTicket");
     }
 }

@@ -2,11 +2,14 @@ package org.layeredtls.handshake.interop;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +28,7 @@ import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.extension.NamedGroup;
 import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
 
@@ -32,8 +36,8 @@ import org.layeredtls.record.ProtocolVersion;
  * Our TLS 1.3 client against the JDK's {@code SSLServerSocket} (SunJSSE, in this JVM, {@link JdkTls13Peer}): the
  * three AEAD suites with 1 MiB each way, the groups x25519, P-256, P-384 and ffdhe2048, a HelloRetryRequest, RSA
  * and ECDSA server certificates, RSA and ECDSA client certificates, KeyUpdate (ours with update_requested, and
- * those our record limit makes us send);
- * every cell ends with our close_notify, which the JDK
+ * those our record limit makes us send),
+ * resumption with the JDK's ticket; every cell ends with our close_notify, which the JDK
  * answers with its own.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -198,5 +202,19 @@ class Tls13JdkServerInteropTest {
                     DataTransfer.ONE_MIB);
         }
         assertTrue(log.messages(true, HandshakeType.KEY_UPDATE).size() >= 3, log::toString);
+    }
+
+    @Test
+    void resumesWithTheJdksTicket() throws Exception {
+        TlsConfig config = tls13(CipherSuite.TLS_AES_128_GCM_SHA256, new Tls13HandshakeLog())
+                .clientSessionStore(new InMemoryClientSessionStore(16)).build();
+        List<SessionInfo> sessions = new ArrayList<>();
+        try (JdkTls13Peer.EchoServer server = new JdkTls13Peer.EchoServer(rsaContext, "TLS_AES_128_GCM_SHA256", false)) {
+            for (int i = 0; i < 2; i++) {
+                sessions.add(runCell(server, config, 4096));
+            }
+        }
+        assertFalse(sessions.get(0).resumed());
+        assertTrue(sessions.get(1).resumed(), "second connection not resumed (PSK from the JDK's NewSessionTicket)");
     }
 }

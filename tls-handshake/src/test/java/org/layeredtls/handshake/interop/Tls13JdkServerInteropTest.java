@@ -35,10 +35,9 @@ import org.layeredtls.record.ProtocolVersion;
 /**
  * Our TLS 1.3 client against the JDK's {@code SSLServerSocket} (SunJSSE, in this JVM, {@link JdkTls13Peer}): the
  * three AEAD suites with 1 MiB each way, the groups x25519, P-256, P-384 and ffdhe2048, a HelloRetryRequest, RSA
- * and ECDSA server certificates, RSA and ECDSA client certificates, KeyUpdate (ours with update_requested, and
- * those our record limit makes us send),
- * resumption with the JDK's ticket; every cell ends with our close_notify, which the JDK
- * answers with its own.
+ * and ECDSA server certificates, RSA and ECDSA client certificates, KeyUpdate (ours with update_requested, those
+ * our record limit makes us send, and the JDK's own at its jdk.tls.keyLimits, in a forked JVM), resumption with
+ * the JDK's ticket; every cell ends with our close_notify, which the JDK answers with its own.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class Tls13JdkServerInteropTest {
@@ -216,5 +215,30 @@ class Tls13JdkServerInteropTest {
         }
         assertFalse(sessions.get(0).resumed());
         assertTrue(sessions.get(1).resumed(), "second connection not resumed (PSK from the JDK's NewSessionTicket)");
+    }
+
+    @Test
+    void theJdkUpdatesItsKeysAtItsKeyLimitAndWeFollow() throws Exception {
+        // SSLSocket has no KeyUpdate call: SunJSSE sends one when a key reaches jdk.tls.keyLimits, a security property
+        // read once per JVM, so this one cell runs the JDK in a forked JVM (JssePeer's echo server, TLS 1.3 only)
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        try (JsseProcess jdk = JsseProcess.server(directory, JdkTls13Peer.PROTOCOL, "TLS_AES_128_GCM_SHA256", pki.serverRsa(),
+                null, "none", "jdk.tls.keyLimits=AES/GCM/NoPadding KeyUpdate 2^16")) {
+            int mark = jdk.stdoutSize();
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", jdk.port(), tls13(CipherSuite.TLS_AES_128_GCM_SHA256, log).build())) {
+                Exchange.bound(socket);
+                socket.startHandshake();
+                byte[] outbound = DataTransfer.randomBytes(DataTransfer.ONE_MIB);
+                Future<?> writer = threads.submit(() -> {
+                    JdkTls13Peer.writeInChunks(socket.getOutputStream(), outbound);
+                    return null;
+                });
+                assertArrayEquals(outbound, socket.getInputStream().readNBytes(outbound.length), "the JDK's echo differs");
+                writer.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
+            }
+            assertTrue(jdk.awaitLine("ECHOED " + DataTransfer.ONE_MIB, mark, Exchange.WAIT).isPresent(), jdk::diagnostics);
+        }
+        // 1 MiB each way under a 64 KiB limit: the JDK changes its write key again and again
+        assertTrue(log.messages(false, HandshakeType.KEY_UPDATE).size() >= 8, log::toString);
     }
 }

@@ -13,6 +13,11 @@ import java.io.IOException;
  *   <li>any other warning is reported to the observer and the connection goes on.</li>
  * </ul>
  *
+ * <p>Once TLS 1.3 is negotiated, {@link #followTls13Rules()} switches to RFC 8446 §6
+ * ({@link Tls13AlertRules}): every alert but close_notify and user_canceled is fatal whatever its level;
+ * close_notify closes the peer's direction only (no close_notify is sent back by itself, the transport
+ * closes once both directions are closed); user_canceled is reported and closes nothing.
+ *
  * <p>Typical use at the top of a connection: {@code catch (TlsAlertException e) { throw alerts.fail(e); }}.
  */
 public final class AlertProtocol {
@@ -21,6 +26,7 @@ public final class AlertProtocol {
     private final Runnable invalidateSession;
     private final AlertObserver observer;
 
+    private boolean tls13;
     private boolean closeNotifySent;
     private boolean closeNotifyReceived;
     private Alert fatalAlert;
@@ -35,6 +41,16 @@ public final class AlertProtocol {
         this.transport = transport;
         this.invalidateSession = invalidateSession;
         this.observer = observer == null ? AlertObserver.NONE : observer;
+    }
+
+    /** From now on, the TLS 1.3 rules (RFC 8446 §6): for the handshake to call once it negotiates TLS 1.3. */
+    public void followTls13Rules() {
+        this.tls13 = true;
+    }
+
+    /** Whether the TLS 1.3 rules apply. */
+    public boolean followsTls13Rules() {
+        return tls13;
     }
 
     /**
@@ -54,6 +70,9 @@ public final class AlertProtocol {
             throw fail(e);
         }
         observer.alertReceived(alert);
+        if (tls13) {
+            return receiveUnderTls13(alert);
+        }
         if (alert.level() == AlertLevel.FATAL) {
             fatalAlert = alert;
             invalidateSession.run();
@@ -69,6 +88,30 @@ public final class AlertProtocol {
                 // The peer may close its socket right after its close_notify: nothing is lost.
             }
             closeQuietly();
+        }
+        return alert;
+    }
+
+    /** RFC 8446 §6: the level is ignored; the description alone says what the alert does. */
+    private Alert receiveUnderTls13(Alert alert) throws TlsAlertReceivedException {
+        switch (Tls13AlertRules.effectOf(alert)) {
+            case ENDS_CONNECTION -> {
+                fatalAlert = alert;
+                invalidateSession.run();
+                closeQuietly();
+                throw new TlsAlertReceivedException(alert);
+            }
+            case CLOSES_PEER_WRITE_SIDE -> {
+                // RFC 8446 §6.1: "This does not have any effect on its read side of the connection" (the
+                // sender's); our write side stays open, no close_notify is owed at once.
+                closeNotifyReceived = true;
+                if (closeNotifySent) {
+                    closeQuietly();
+                }
+            }
+            case CANCELS_HANDSHAKE -> {
+                // RFC 8446 §6.1: user_canceled "SHOULD be followed by a close_notify"; nothing closes yet
+            }
         }
         return alert;
     }
@@ -89,6 +132,9 @@ public final class AlertProtocol {
         }
         closeNotifySent = true;
         send(Alert.closeNotify());
+        if (tls13 && closeNotifyReceived) { // both directions closed (RFC 8446 §6.1)
+            closeQuietly();
+        }
     }
 
     /**

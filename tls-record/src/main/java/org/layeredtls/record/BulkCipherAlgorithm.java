@@ -18,8 +18,9 @@ public enum BulkCipherAlgorithm {
     /** RFC 7905: 12-byte IV from the key block XORed with the sequence number; nothing explicit. */
     CHACHA20_POLY1305(CipherType.AEAD, 32, 12, 0, 0, 16),
     /**
-     * AES-128 in CCM mode (RFC 3610), 16-byte tag: TLS 1.3's TLS_AES_128_CCM_SHA256 (RFC 8446 §B.4); in
-     * TLS 1.2 built like GCM, a 4-byte salt and an 8-byte explicit nonce (RFC 6655 §3).
+     * AES-128 in CCM mode (RFC 3610), 16-byte tag: TLS 1.3's TLS_AES_128_CCM_SHA256 (RFC 8446 §B.4). The
+     * IV sizes are RFC 6655's for TLS 1.2 (a 4-byte salt, an 8-byte explicit nonce, as GCM), whose CCM
+     * suites this stack does not implement: CCM protects TLS 1.3 records only.
      */
     AES_128_CCM(CipherType.AEAD, 16, 4, 8, 0, 16),
     /** AES-128-CCM with an 8-byte tag: TLS_AES_128_CCM_8_SHA256 (RFC 8446 §B.4), RFC 6655's CCM_8. */

@@ -95,7 +95,10 @@ public final class ConnectionState {
         return compression;
     }
 
-    /** The sequence number the next record will carry. */
+    /**
+     * The sequence number the next record will carry: the number of records this state has protected
+     * (or opened) so far. TLS 1.3's AEAD usage limits (RFC 8446 §5.5) are counted in it.
+     */
     public long sequenceNumber() {
         return sequenceNumber;
     }

@@ -15,6 +15,8 @@ package org.layeredtls.record;
  *   writing, DEFLATE:           compressed (TLSCompressed), record
  *   reading, null compression:  fragment (TLSCiphertext), plaintext   (opened straight into the plaintext)
  *   reading, DEFLATE:           fragment, compressed, plaintext (2^14 + 1: the decompressor's overflow byte)
+ *   writing, TLS 1.3:           compressed (holds the TLSInnerPlaintext: content, type, zeros), record
+ *   reading, TLS 1.3:           fragment, plaintext (the TLSInnerPlaintext, opened in place of TLSPlaintext)
  * </pre>
  *
  * <p>Nothing in them outlives a record, so {@link #releaseWriting()} and {@link #releaseReading()}

@@ -136,7 +136,7 @@ public final class RecordLayer implements AlertTransport {
     /** The largest fragment this layer sends (2^14, or a negotiated max_fragment_length / record_size_limit). */
     public void setSendFragmentLimit(int limit) {
         if (!RecordLimits.isValidFragmentLimit(limit)) {
-            throw new IllegalArgumentException("fragment limit " + limit + " outside 64..16384");
+            throw new IllegalArgumentException("fragment limit " + limit + " outside 63..16384");
         }
         this.sendFragmentLimit = limit;
         buffers.fitWriting(writeRecordCeiling());
@@ -145,7 +145,7 @@ public final class RecordLayer implements AlertTransport {
     /** The largest plaintext fragment this layer accepts; larger records are {@code record_overflow}. */
     public void setReceiveFragmentLimit(int limit) {
         if (!RecordLimits.isValidFragmentLimit(limit)) {
-            throw new IllegalArgumentException("fragment limit " + limit + " outside 64..16384");
+            throw new IllegalArgumentException("fragment limit " + limit + " outside 63..16384");
         }
         this.receiveFragmentLimit = limit;
         buffers.fitReading(readFragmentCeiling());

@@ -29,11 +29,34 @@ public final class RecordLimits {
     }
 
     /**
+     * The smallest fragment limit: a TLS 1.3 record_size_limit of 64 leaves 63 bytes of content, the
+     * content type byte taking one (RFC 8449 §4).
+     */
+    public static final int MIN_FRAGMENT_LIMIT = MIN_RECORD_SIZE_LIMIT - 1;
+
+    /**
      * Whether {@code length} is a fragment length this layer may be configured with: the RFC 6066
-     * max_fragment_length values 2^9..2^12 are among them, as is any RFC 8449 record_size_limit
-     * from 64 to 2^14.
+     * max_fragment_length values 2^9..2^12 are among them, as is what any RFC 8449 record_size_limit
+     * gives ({@link #fragmentLimitOf}): 63 to 2^14.
      */
     public static boolean isValidFragmentLimit(int length) {
-        return length >= MIN_RECORD_SIZE_LIMIT && length <= MAX_PLAINTEXT_LENGTH;
+        return length >= MIN_FRAGMENT_LIMIT && length <= MAX_PLAINTEXT_LENGTH;
+    }
+
+    /**
+     * The fragment limit (the most content per record, what {@code RecordLayer.setSendFragmentLimit} takes)
+     * that a peer's record_size_limit sets (RFC 8449 §4): in TLS 1.2 and before the value itself; in TLS 1.3
+     * one less, because there "the value of record_size_limit is the maximum size of the TLSInnerPlaintext",
+     * content type byte and padding included. A value above the protocol's own limit (2^14, or 2^14 + 1 in
+     * TLS 1.3) lowers nothing.
+     *
+     * @param recordSizeLimit the peer's value, at least 64 (the extension's decoder refuses less)
+     */
+    public static int fragmentLimitOf(int recordSizeLimit, ProtocolVersion version) {
+        if (recordSizeLimit < MIN_RECORD_SIZE_LIMIT) {
+            throw new IllegalArgumentException("a record_size_limit is at least 64 (RFC 8449 §4), not " + recordSizeLimit);
+        }
+        int contentLimit = version.isAtLeast(ProtocolVersion.TLS1_3) ? recordSizeLimit - 1 : recordSizeLimit;
+        return Math.min(contentLimit, MAX_PLAINTEXT_LENGTH);
     }
 }

@@ -109,6 +109,10 @@ final class RecordProtections {
             throw new IllegalArgumentException(bulk + " needs TLS 1.2 (RFC 5288 §4, RFC 7905 §2), not "
                     + version.displayName());
         }
+        if (bulk == BulkCipherAlgorithm.AES_128_CCM || bulk == BulkCipherAlgorithm.AES_128_CCM_8) {
+            // not RFC 6655's TLS 1.2 CCM suites: no peer here prefers them and no OpenSSL vector checks them
+            throw new IllegalArgumentException(bulk + " protects TLS 1.3 records only here (ConnectionState.tls13)");
+        }
         byte[] fixedIv = keys.fixedIv();
         if (fixedIv.length != bulk.fixedIvLength()) {
             throw new IllegalArgumentException(bulk + " takes a " + bulk.fixedIvLength()

@@ -120,7 +120,7 @@ class RecordLayerTest {
         RecordLayer fits = readerOf(record(23, 3, 3, new byte[512]));
         fits.setReceiveFragmentLimit(512);
         assertEquals(512, fits.readRecord().length());
-        assertThrows(IllegalArgumentException.class, () -> fits.setReceiveFragmentLimit(63));
+        assertThrows(IllegalArgumentException.class, () -> fits.setReceiveFragmentLimit(62));
     }
 
     @Test

@@ -59,6 +59,12 @@ class RecordProtectionCreateTest {
     }
 
     @Test
+    void refusesCcmUnderTls12ItProtectsTls13RecordsOnly() {
+        refused(ProtocolVersion.TLS1_2, CipherSpec.of(BulkCipherAlgorithm.AES_128_CCM, MacAlgorithm.NULL), keys(0, 16, 4));
+        refused(ProtocolVersion.TLS1_2, CipherSpec.of(BulkCipherAlgorithm.AES_128_CCM_8, MacAlgorithm.NULL), keys(0, 16, 4));
+    }
+
+    @Test
     void refusesVersionsOutsideSsl3ToTls12() {
         refused(ProtocolVersion.TLS1_3, CipherSpec.of(BulkCipherAlgorithm.AES_128_GCM, MacAlgorithm.NULL));
         refused(new ProtocolVersion(2, 0), CipherSpec.of(BulkCipherAlgorithm.RC4_128, MacAlgorithm.HMAC_MD5));

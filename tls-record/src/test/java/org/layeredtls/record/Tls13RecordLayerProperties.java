@@ -22,7 +22,8 @@ import org.layeredtls.alert.TlsAlertException;
 
 /**
  * The TLS 1.3 record layer, write side to read side: any content of any type, any padding policy, any
- * fragment limit (the split), comes out unchanged and with its type; and no junk raises anything but an
+ * fragment limit (the split into records), any arrival in pieces (the split of the stream), comes out
+ * unchanged and with its type; and no junk raises anything but an
  * alert or the end of the stream.
  */
 class Tls13RecordLayerProperties {
@@ -57,7 +58,8 @@ class Tls13RecordLayerProperties {
     void anyContentWithAnyPaddingAndAnySplitComesOutUnchangedWithItsType(
             @ForAll("schemes") Tls13Scheme scheme, @ForAll("writes") List<Write> writes,
             @ForAll("paddings") PaddingPolicy padding,
-            @ForAll @IntRange(min = 64, max = 16384) int fragmentLimit) throws IOException {
+            @ForAll @IntRange(min = 63, max = 16384) int fragmentLimit,
+            @ForAll @IntRange(min = 1, max = 3000) int arrivalChunk) throws IOException {
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
         RecordLayer writer = scheme.writer(wire);
         writer.setPaddingPolicy(padding);
@@ -68,7 +70,10 @@ class Tls13RecordLayerProperties {
             sent.computeIfAbsent(write.type(), t -> new ByteArrayOutputStream()).writeBytes(write.data());
         }
 
-        RecordLayer reader = scheme.reader(wire.toByteArray());
+        // the wire delivers the bytes in pieces of at most arrivalChunk, wherever the record boundaries are
+        RecordLayer reader = new RecordLayer(new ChunkedInput(wire.toByteArray(), arrivalChunk),
+                java.io.OutputStream.nullOutputStream(), () -> { });
+        reader.installReadState(scheme.state());
         reader.setReceiveFragmentLimit(fragmentLimit);
         Map<ContentType, ByteArrayOutputStream> received = new EnumMap<>(ContentType.class);
         List<ContentType> order = new ArrayList<>();
@@ -88,6 +93,21 @@ class Tls13RecordLayerProperties {
             }
         }
         assertEquals(expectedOrder, order);
+    }
+
+    /** A stream that hands out at most {@code chunk} bytes per read, as a socket may. */
+    private static final class ChunkedInput extends java.io.ByteArrayInputStream {
+        private final int chunk;
+
+        ChunkedInput(byte[] bytes, int chunk) {
+            super(bytes);
+            this.chunk = chunk;
+        }
+
+        @Override
+        public synchronized int read(byte[] b, int off, int len) {
+            return super.read(b, off, Math.min(len, chunk));
+        }
     }
 
     private static Map<ContentType, String> contents(Map<ContentType, ByteArrayOutputStream> streams) {

@@ -187,6 +187,27 @@ class Tls13RecordLayerTest {
     }
 
     @Test
+    void aTls13RecordSizeLimitCountsTheTypeByteSoTheFragmentLimitIsOneLess() {
+        assertEquals(63, RecordLimits.fragmentLimitOf(64, ProtocolVersion.TLS1_3));
+        assertEquals(64, RecordLimits.fragmentLimitOf(64, ProtocolVersion.TLS1_2));
+        assertEquals(1 << 14, RecordLimits.fragmentLimitOf((1 << 14) + 1, ProtocolVersion.TLS1_3), "2^14 + 1: no limit");
+        assertEquals((1 << 14) - 1, RecordLimits.fragmentLimitOf(1 << 14, ProtocolVersion.TLS1_3));
+        assertEquals(1 << 14, RecordLimits.fragmentLimitOf(65535, ProtocolVersion.TLS1_2));
+        assertThrows(IllegalArgumentException.class, () -> RecordLimits.fragmentLimitOf(63, ProtocolVersion.TLS1_3));
+    }
+
+    @Test
+    void underTheSmallestRecordSizeLimitEveryTls13RecordFitsIn64BytesOfInnerPlaintext() throws IOException {
+        ByteArrayOutputStream wire = new ByteArrayOutputStream();
+        RecordLayer writer = GCM.writer(wire);
+        writer.setSendFragmentLimit(RecordLimits.fragmentLimitOf(64, ProtocolVersion.TLS1_3));
+        writer.setPaddingPolicy(PaddingPolicy.padToMaximum());
+        writer.write(ContentType.APPLICATION_DATA, new byte[100]);
+        byte[] bytes = wire.toByteArray();
+        assertEquals(2 * (RecordLimits.HEADER_LENGTH + 64 + 16), bytes.length, "63 + 37 bytes, each record padded to 64");
+    }
+
+    @Test
     void anUnprotectedChangeCipherSpecIsPassedUpAndTakesNoSequenceNumber() throws IOException {
         byte[] wire = concat(clearRecord(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1}),
                 GCM.sealedRecord(0, new byte[] {42, 22}));

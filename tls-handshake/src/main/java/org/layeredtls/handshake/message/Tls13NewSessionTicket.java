@@ -21,6 +21,9 @@ import org.layeredtls.handshake.extension.Extensions;
 public record Tls13NewSessionTicket(long lifetimeSeconds, long ageAdd, byte[] nonce, byte[] ticket, Extensions extensions)
         implements HandshakeMessage {
 
+    /** RFC 8446 §4.6.1: {@code Extension extensions<0..2^16-2>}. */
+    static final int MAX_EXTENSIONS_LENGTH = 0xFFFE;
+
     public Tls13NewSessionTicket {
         if (lifetimeSeconds < 0 || lifetimeSeconds > 0xFFFFFFFFL || ageAdd < 0 || ageAdd > 0xFFFFFFFFL) {
             throw new IllegalArgumentException("ticket_lifetime and ticket_age_add are uint32");
@@ -38,8 +41,12 @@ public record Tls13NewSessionTicket(long lifetimeSeconds, long ageAdd, byte[] no
         long ageAdd = reader.u32();
         byte[] nonce = reader.vector8();
         byte[] ticket = reader.vector16(1, 0xFFFF);
+        int extensionsLength = reader.remaining() - 2;
         Extensions extensions = Extensions.decode(reader);
         reader.expectEnd("NewSessionTicket");
+        if (extensionsLength > MAX_EXTENSIONS_LENGTH) {
+            throw reader.error("extensions<0..2^16-2> of a NewSessionTicket has " + extensionsLength + " bytes");
+        }
         return new Tls13NewSessionTicket(lifetime, ageAdd, nonce, ticket, extensions);
     }
 

@@ -1,7 +1,9 @@
 package org.layeredtls.handshake.prf;
 
 import java.util.HexFormat;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One value the TLS 1.3 key schedule derived, as RFC 8446 §7.1 names it: for example
@@ -15,6 +17,19 @@ import java.util.Objects;
  */
 public record Tls13Derivation(String name, String formula, byte[] value) {
 
+    /**
+     * The NSS key log labels of the TLS 1.3 secrets (the SSLKEYLOGFILE format Wireshark reads and
+     * {@code openssl s_client -keylogfile} writes), by RFC 8446 name.
+     */
+    private static final Map<String, String> KEY_LOG_LABELS = Map.of(
+            "client_early_traffic_secret", "CLIENT_EARLY_TRAFFIC_SECRET",
+            "early_exporter_master_secret", "EARLY_EXPORTER_SECRET",
+            "client_handshake_traffic_secret", "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
+            "server_handshake_traffic_secret", "SERVER_HANDSHAKE_TRAFFIC_SECRET",
+            "client_application_traffic_secret_0", "CLIENT_TRAFFIC_SECRET_0",
+            "server_application_traffic_secret_0", "SERVER_TRAFFIC_SECRET_0",
+            "exporter_master_secret", "EXPORTER_SECRET");
+
     public Tls13Derivation {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(formula, "formula");
@@ -24,6 +39,14 @@ public record Tls13Derivation(String name, String formula, byte[] value) {
     @Override
     public byte[] value() {
         return value.clone();
+    }
+
+    /**
+     * The label of this secret in an NSS key log ({@code CLIENT_HANDSHAKE_TRAFFIC_SECRET}, ...),
+     * for the secrets a key log carries; the stage secrets, binder and resumption secrets have none.
+     */
+    public Optional<String> keyLogLabel() {
+        return Optional.ofNullable(KEY_LOG_LABELS.get(name));
     }
 
     /** One line: name, formula, value in hex. */

@@ -120,6 +120,7 @@ public final class Tls13KeySchedule {
         advance(Stage.EARLY, Stage.HANDSHAKE);
         byte[] salt = derive("derived (for the handshake secret)", earlySecret, "derived", hkdf.emptyHash());
         handshakeSecret = hkdf.extract(salt, sharedSecret == null ? zeros() : sharedSecret);
+        Arrays.fill(salt, (byte) 0);
         report("Handshake Secret", "HKDF-Extract(derived, " + (sharedSecret == null ? "0" : "(EC)DHE") + ")",
                 handshakeSecret);
     }
@@ -141,6 +142,7 @@ public final class Tls13KeySchedule {
         advance(Stage.HANDSHAKE, Stage.MASTER);
         byte[] salt = derive("derived (for the master secret)", handshakeSecret, "derived", hkdf.emptyHash());
         masterSecret = hkdf.extract(salt, zeros());
+        Arrays.fill(salt, (byte) 0);
         report("Master Secret", "HKDF-Extract(derived, 0)", masterSecret);
     }
 

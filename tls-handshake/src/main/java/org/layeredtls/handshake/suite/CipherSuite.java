@@ -77,6 +77,10 @@ public enum CipherSuite {
     TLS_AES_128_GCM_SHA256(0x1301, "TLS_AES_128_GCM_SHA256", KeyExchangeAlgorithm.ANY, AES_128_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA256),
     TLS_AES_256_GCM_SHA384(0x1302, "TLS_AES_256_GCM_SHA384", KeyExchangeAlgorithm.ANY, AES_256_GCM, MacAlgorithm.NULL, HashAlgorithm.SHA384),
     TLS_CHACHA20_POLY1305_SHA256(0x1303, "TLS_CHACHA20_POLY1305_SHA256", KeyExchangeAlgorithm.ANY, CHACHA20_POLY1305, MacAlgorithm.NULL, HashAlgorithm.SHA256),
+    /** AES-128-CCM, 16-byte tag; OpenSSL offers it only when named in -ciphersuites. */
+    TLS_AES_128_CCM_SHA256(0x1304, "TLS_AES_128_CCM_SHA256", KeyExchangeAlgorithm.ANY, BulkCipherAlgorithm.AES_128_CCM, MacAlgorithm.NULL, HashAlgorithm.SHA256),
+    /** AES-128-CCM with an 8-byte tag (for constrained devices); OpenSSL offers it only when named. */
+    TLS_AES_128_CCM_8_SHA256(0x1305, "TLS_AES_128_CCM_8_SHA256", KeyExchangeAlgorithm.ANY, BulkCipherAlgorithm.AES_128_CCM_8, MacAlgorithm.NULL, HashAlgorithm.SHA256),
     /** RFC 5746 §3.3: a client's way to say "I support secure renegotiation" without an extension. */
     TLS_EMPTY_RENEGOTIATION_INFO_SCSV(0x00FF, "TLS_EMPTY_RENEGOTIATION_INFO_SCSV", KeyExchangeAlgorithm.NULL, null, null, HashAlgorithm.SHA256),
     /** RFC 7507 §2: a client retrying with a lower version than it supports says so. */

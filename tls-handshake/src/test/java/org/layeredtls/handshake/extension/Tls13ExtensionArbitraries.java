@@ -39,13 +39,18 @@ public final class Tls13ExtensionArbitraries {
                 versions().map(SupportedVersions.ServerHello::new));
     }
 
-    static Arbitrary<PreSharedKey> preSharedKeys() {
+    /** A ClientHello's pre_shared_key: 1..3 identities, each with a binder of 32..255 bytes. */
+    public static Arbitrary<PreSharedKey.OfferedPsks> offeredPsks() {
         Arbitrary<PskIdentity> identity = Combinators.combine(bytes(1, 60), Arbitraries.longs().between(0, 0xFFFFFFFFL))
                 .as(PskIdentity::new);
-        Arbitrary<PreSharedKey> offered = Arbitraries.integers().between(1, 3).flatMap(n -> Combinators.combine(
+        return Arbitraries.integers().between(1, 3).flatMap(n -> Combinators.combine(
                 identity.list().ofSize(n), bytes(PreSharedKey.MIN_BINDER_LENGTH, PreSharedKey.MAX_BINDER_LENGTH).list().ofSize(n))
                 .as(PreSharedKey.OfferedPsks::new));
-        return Arbitraries.oneOf(offered, Arbitraries.integers().between(0, 0xFFFF).map(PreSharedKey.SelectedIdentity::new));
+    }
+
+    static Arbitrary<PreSharedKey> preSharedKeys() {
+        return Arbitraries.oneOf(offeredPsks().map(PreSharedKey.class::cast),
+                Arbitraries.integers().between(0, 0xFFFF).map(PreSharedKey.SelectedIdentity::new));
     }
 
     static Arbitrary<EarlyData> earlyData() {

@@ -3,16 +3,15 @@ package org.layeredtls.handshake.extension;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.layeredtls.handshake.testing.CodecAssertions.assertHandshakeAlert;
+import static org.layeredtls.handshake.testing.CodecAssertions.hex;
 
 import java.util.EnumSet;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.alert.TlsLayer;
@@ -24,16 +23,6 @@ class Tls13ExtensionTest {
 
     /** RFC 8448 §3: the client's x25519 public key. */
     private static final String X25519_SHARE = "99381de560e4bd43d23d8e435a7dbafeb3c06e51c13cae4d5413691e529aaf2c";
-
-    private static byte[] hex(String hex) {
-        return HexFormat.of().parseHex(hex);
-    }
-
-    private static void assertAlert(AlertDescription expected, Executable decode) {
-        TlsAlertException e = assertThrows(TlsAlertException.class, decode);
-        assertEquals(expected, e.description());
-        assertEquals(TlsLayer.HANDSHAKE, e.layer());
-    }
 
     @Test
     void supportedVersionsOfRfc8448ClientHelloListsTls13Only() throws TlsAlertException {
@@ -59,12 +48,12 @@ class Tls13ExtensionTest {
 
     @Test
     void malformedSupportedVersionsAreDecodeErrors() {
-        assertAlert(AlertDescription.DECODE_ERROR, () -> SupportedVersions.decodeClientHello(hex("00")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> SupportedVersions.decodeClientHello(hex("03030403")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> SupportedVersions.decodeClientHello(hex("02030400")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> SupportedVersions.decodeClientHello(hex("040304")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> SupportedVersions.decodeServerHello(hex("03")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> SupportedVersions.decodeServerHello(hex("030400")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> SupportedVersions.decodeClientHello(hex("00")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> SupportedVersions.decodeClientHello(hex("03030403")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> SupportedVersions.decodeClientHello(hex("02030400")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> SupportedVersions.decodeClientHello(hex("040304")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> SupportedVersions.decodeServerHello(hex("03")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> SupportedVersions.decodeServerHello(hex("030400")));
     }
 
     @Test
@@ -89,18 +78,18 @@ class Tls13ExtensionTest {
 
     @Test
     void twoKeySharesForOneGroupAreIllegalParameter() {
-        assertAlert(AlertDescription.ILLEGAL_PARAMETER,
+        assertHandshakeAlert(AlertDescription.ILLEGAL_PARAMETER,
                 () -> KeyShare.decodeClientHello(hex("000a" + "001d000101" + "001d000102")));
     }
 
     @Test
     void malformedKeySharesAreDecodeErrors() {
-        assertAlert(AlertDescription.DECODE_ERROR, () -> KeyShare.decodeClientHello(hex("0004001d0000")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> KeyShare.decodeClientHello(hex("0006001d000401")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> KeyShare.decodeClientHello(hex("0005001d00010100")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> KeyShare.decodeServerHello(hex("001d000101ff")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> KeyShare.decodeServerHello(hex("001d")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> KeyShare.decodeHelloRetryRequest(hex("001d00")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> KeyShare.decodeClientHello(hex("0004001d0000")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> KeyShare.decodeClientHello(hex("0006001d000401")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> KeyShare.decodeClientHello(hex("0005001d00010100")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> KeyShare.decodeServerHello(hex("001d000101ff")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> KeyShare.decodeServerHello(hex("001d")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> KeyShare.decodeHelloRetryRequest(hex("001d00")));
     }
 
     @Test
@@ -115,7 +104,7 @@ class Tls13ExtensionTest {
     void keyShareOfHelloRetryRequestNamesTheSelectedGroup() throws TlsAlertException {
         assertEquals(new KeyShare.HelloRetryRequest(NamedGroup.SECP256R1), KeyShare.decodeHelloRetryRequest(hex("0017")));
         assertArrayEquals(hex("0017"), new KeyShare.HelloRetryRequest(NamedGroup.SECP256R1).encode());
-        assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> KeyShare.decodeHelloRetryRequest(hex("2a2a")));
+        assertHandshakeAlert(AlertDescription.ILLEGAL_PARAMETER, () -> KeyShare.decodeHelloRetryRequest(hex("2a2a")));
     }
 
     @Test
@@ -125,18 +114,18 @@ class Tls13ExtensionTest {
         assertEquals(List.of(SignatureScheme.ECDSA_SECP256R1_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA256), cert.knownSchemes());
         assertArrayEquals(data, cert.encode());
         assertEquals(ExtensionType.SIGNATURE_ALGORITHMS_CERT, cert.type());
-        assertAlert(AlertDescription.DECODE_ERROR, () -> SignatureAlgorithmsCert.decode(hex("0000")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> SignatureAlgorithmsCert.decode(hex("000304030804")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> SignatureAlgorithmsCert.decode(hex("00020403ff")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> SignatureAlgorithmsCert.decode(hex("0000")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> SignatureAlgorithmsCert.decode(hex("000304030804")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> SignatureAlgorithmsCert.decode(hex("00020403ff")));
     }
 
     @Test
     void cookieIsOneOpaqueVectorOfAtLeastOneByte() throws TlsAlertException {
         assertArrayEquals(hex("0203"), Cookie.decode(hex("00020203")).cookie());
         assertArrayEquals(hex("00020203"), new Cookie(hex("0203")).encode());
-        assertAlert(AlertDescription.DECODE_ERROR, () -> Cookie.decode(hex("0000")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> Cookie.decode(hex("0002ff")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> Cookie.decode(hex("0001ffff")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Cookie.decode(hex("0000")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Cookie.decode(hex("0002ff")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Cookie.decode(hex("0001ffff")));
     }
 
     @Test
@@ -146,9 +135,9 @@ class Tls13ExtensionTest {
         assertTrue(modes.allows(PskKeyExchangeMode.PSK_DHE_KE));
         assertFalse(modes.allows(PskKeyExchangeMode.PSK_KE));
         assertArrayEquals(hex("020001"), PskKeyExchangeModes.of(PskKeyExchangeMode.PSK_KE, PskKeyExchangeMode.PSK_DHE_KE).encode());
-        assertAlert(AlertDescription.DECODE_ERROR, () -> PskKeyExchangeModes.decode(hex("00")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> PskKeyExchangeModes.decode(hex("0201")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> PskKeyExchangeModes.decode(hex("010100")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> PskKeyExchangeModes.decode(hex("00")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> PskKeyExchangeModes.decode(hex("0201")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> PskKeyExchangeModes.decode(hex("010100")));
     }
 
     @Test
@@ -172,8 +161,8 @@ class Tls13ExtensionTest {
         Extensions encrypted = Extensions.of(new ServerName(List.of()), EarlyData.indication());
         encrypted.requireAllowedIn(ExtensionMessage.ENCRYPTED_EXTENSIONS);
         Extensions withKeyShare = Extensions.of(new KeyShare.HelloRetryRequest(NamedGroup.X25519));
-        assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> withKeyShare.requireAllowedIn(ExtensionMessage.ENCRYPTED_EXTENSIONS));
-        assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> Extensions.of(new ExtendedMasterSecret())
+        assertHandshakeAlert(AlertDescription.ILLEGAL_PARAMETER, () -> withKeyShare.requireAllowedIn(ExtensionMessage.ENCRYPTED_EXTENSIONS));
+        assertHandshakeAlert(AlertDescription.ILLEGAL_PARAMETER, () -> Extensions.of(new ExtendedMasterSecret())
                 .requireAllowedIn(ExtensionMessage.SERVER_HELLO));
         new Extensions(List.of(new Extension(0x4469, new byte[0]))).requireAllowedIn(ExtensionMessage.SERVER_HELLO);
     }
@@ -196,27 +185,27 @@ class Tls13ExtensionTest {
     void offeredPsksWithABinderMissingIsIllegalParameter() {
         String identities = "0016" + "00050102030405ffffffff" + "00050102030406ffffffff";
         String oneBinder = "0021" + "20" + "00".repeat(32);
-        assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> PreSharedKey.decodeClientHello(hex(identities + oneBinder)));
+        assertHandshakeAlert(AlertDescription.ILLEGAL_PARAMETER, () -> PreSharedKey.decodeClientHello(hex(identities + oneBinder)));
     }
 
     @Test
     void malformedOfferedPsksAreDecodeErrors() {
         String identity = "000b" + "00050102030405ffffffff";
         String binder = "0021" + "20" + "00".repeat(32);
-        assertAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeClientHello(hex("0000" + binder)));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeClientHello(hex(identity + "0000")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeClientHello(hex(identity + binder + "00")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeClientHello(hex(identity + "0020" + "1f" + "00".repeat(31))));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeClientHello(hex("0007" + "0000ffffffff" + "00" + binder)));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeClientHello(hex("000b" + "00050102")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeClientHello(hex("0000" + binder)));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeClientHello(hex(identity + "0000")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeClientHello(hex(identity + binder + "00")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeClientHello(hex(identity + "0020" + "1f" + "00".repeat(31))));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeClientHello(hex("0007" + "0000ffffffff" + "00" + binder)));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeClientHello(hex("000b" + "00050102")));
     }
 
     @Test
     void preSharedKeyOfServerHelloIsTheSelectedIdentity() throws TlsAlertException {
         assertEquals(new PreSharedKey.SelectedIdentity(0), PreSharedKey.decodeServerHello(hex("0000")));
         assertArrayEquals(hex("0002"), new PreSharedKey.SelectedIdentity(2).encode());
-        assertAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeServerHello(hex("00")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeServerHello(hex("000000")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeServerHello(hex("00")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> PreSharedKey.decodeServerHello(hex("000000")));
     }
 
     @Test
@@ -225,9 +214,9 @@ class Tls13ExtensionTest {
         assertEquals(0, EarlyData.indication().encode().length);
         assertEquals(OptionalLong.of(0x4000), EarlyData.decodeNewSessionTicket(hex("00004000")).maxEarlyDataSize());
         assertArrayEquals(hex("ffffffff"), EarlyData.maxEarlyDataSize(0xFFFFFFFFL).encode());
-        assertAlert(AlertDescription.DECODE_ERROR, () -> EarlyData.decode(hex("00")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> EarlyData.decodeNewSessionTicket(hex("000040")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> EarlyData.decodeNewSessionTicket(hex("0000400000")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> EarlyData.decode(hex("00")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> EarlyData.decodeNewSessionTicket(hex("000040")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> EarlyData.decodeNewSessionTicket(hex("0000400000")));
     }
 
     @Test
@@ -237,22 +226,22 @@ class Tls13ExtensionTest {
         assertEquals(2, authorities.authorities().size());
         assertArrayEquals(hex("3001aa"), authorities.authorities().get(0));
         assertArrayEquals(data, authorities.encode());
-        assertAlert(AlertDescription.DECODE_ERROR, () -> CertificateAuthorities.decode(hex("0000")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> CertificateAuthorities.decode(hex("00020000")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> CertificateAuthorities.decode(hex("000300023001")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> CertificateAuthorities.decode(hex("0003000130" + "ff")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> CertificateAuthorities.decode(hex("0000")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> CertificateAuthorities.decode(hex("00020000")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> CertificateAuthorities.decode(hex("000300023001")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> CertificateAuthorities.decode(hex("0003000130" + "ff")));
     }
 
     @Test
     void postHandshakeAuthIsEmpty() throws TlsAlertException {
         assertEquals(new PostHandshakeAuth(), PostHandshakeAuth.decode(new byte[0]));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> PostHandshakeAuth.decode(hex("00")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> PostHandshakeAuth.decode(hex("00")));
     }
 
     @Test
     void aDuplicateTls13ExtensionInABlockIsIllegalParameter() {
         String keyShare = "0033" + "0002" + "001d";
-        assertAlert(AlertDescription.ILLEGAL_PARAMETER,
+        assertHandshakeAlert(AlertDescription.ILLEGAL_PARAMETER,
                 () -> Extensions.decode(new ByteReader(hex("000c" + keyShare + keyShare), TlsLayer.HANDSHAKE)));
     }
 }

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.InputStream;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -58,7 +59,8 @@ class Tls13OpenSslClientInteropTest {
 
     private static TlsConfig.Builder serverConfig(TestPki.Identity identity) throws Exception {
         return TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_3)
-                .tls13CipherSuites(TlsConfig.DEFAULT_TLS13_SUITES)
+                .tls13CipherSuites(List.of(CipherSuite.TLS_AES_256_GCM_SHA384, CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
+                        CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_AES_128_CCM_SHA256, CipherSuite.TLS_AES_128_CCM_8_SHA256))
                 .ticketProtector(TicketProtector.withDefaults()) // s_client prints its session when a ticket arrives
                 .certificate(identity.chain(), identity.privateKey());
     }
@@ -93,6 +95,12 @@ class Tls13OpenSslClientInteropTest {
     void sClientGetsEachAeadSuiteAndOneMebibyteEachWay(CipherSuite suite) throws Exception {
         SessionInfo session = runCell(rsaServer, DataTransfer.ONE_MIB, "-ciphersuites", suite.openSslName());
         assertEquals(suite, session.cipherSuite());
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = CipherSuite.class, names = {"TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_8_SHA256"})
+    void sClientGetsEachCcmSuiteWhenItNamesIt(CipherSuite suite) throws Exception {
+        assertEquals(suite, runCell(rsaServer, 65536, "-ciphersuites", suite.openSslName()).cipherSuite());
     }
 
     @ParameterizedTest

@@ -114,6 +114,15 @@ class Tls13OpenSslServerInteropTest {
     }
 
     @ParameterizedTest
+    @EnumSource(value = CipherSuite.class, names = {"TLS_AES_128_CCM_SHA256", "TLS_AES_128_CCM_8_SHA256"})
+    void eachCcmSuiteOpenSslOffersWhenNamedCarriesData(CipherSuite suite) throws Exception {
+        try (OpenSslServer ccm = OpenSslServer.builder().cert(pki.serverRsa().certificate()).key(pki.serverRsa().key())
+                .option("-tls1_3").ciphersuites(suite.openSslName()).directory(directory).start()) {
+            assertEquals(suite, runCell(ccm, tls13(suite).build(), 65536).cipherSuite());
+        }
+    }
+
+    @ParameterizedTest
     @EnumSource(value = NamedGroup.class, names = {"X25519", "SECP256R1", "SECP384R1"})
     void eachKeyShareGroupIsAccepted(NamedGroup group) throws Exception {
         runCell(rsaServer, tls13(CipherSuite.TLS_AES_128_GCM_SHA256).namedGroups(group).keyShareGroups(group).build(), 4096);

@@ -5,17 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.layeredtls.handshake.testing.CodecAssertions.assertHandshakeAlert;
+import static org.layeredtls.handshake.testing.CodecAssertions.hex;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.function.Executable;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
-import org.layeredtls.alert.TlsLayer;
 import org.layeredtls.crypto.HashAlgorithm;
 import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.SignatureAlgorithms;
@@ -28,16 +27,6 @@ class Tls13MessageTest {
     private static final DecodeContext TLS13 = DecodeContext.tls13(HashAlgorithm.SHA256);
     private static final DecodeContext TLS12 = DecodeContext.of(ProtocolVersion.TLS1_2);
 
-    private static byte[] hex(String hex) {
-        return HexFormat.of().parseHex(hex);
-    }
-
-    private static void assertAlert(AlertDescription expected, Executable decode) {
-        TlsAlertException e = assertThrows(TlsAlertException.class, decode);
-        assertEquals(expected, e.description());
-        assertEquals(TlsLayer.HANDSHAKE, e.layer());
-    }
-
     @Test
     void keyUpdateIsOneByteZeroOrOne() throws TlsAlertException {
         assertEquals(new KeyUpdate(false), KeyUpdate.decode(hex("00")));
@@ -47,26 +36,26 @@ class Tls13MessageTest {
 
     @Test
     void keyUpdateWithAnotherValueIsIllegalParameter() {
-        assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> KeyUpdate.decode(hex("02")));
-        assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> KeyUpdate.decode(hex("ff")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> KeyUpdate.decode(hex("")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> KeyUpdate.decode(hex("0100")));
+        assertHandshakeAlert(AlertDescription.ILLEGAL_PARAMETER, () -> KeyUpdate.decode(hex("02")));
+        assertHandshakeAlert(AlertDescription.ILLEGAL_PARAMETER, () -> KeyUpdate.decode(hex("ff")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> KeyUpdate.decode(hex("")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> KeyUpdate.decode(hex("0100")));
     }
 
     @Test
     void endOfEarlyDataIsEmpty() throws TlsAlertException {
         assertEquals(new EndOfEarlyData(), EndOfEarlyData.decode(new byte[0]));
         assertArrayEquals(hex("05000000"), new EndOfEarlyData().encode());
-        assertAlert(AlertDescription.DECODE_ERROR, () -> EndOfEarlyData.decode(hex("00")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> EndOfEarlyData.decode(hex("00")));
     }
 
     @Test
     void encryptedExtensionsMayBeEmptyButNotShortOrTrailed() throws TlsAlertException {
         assertEquals(new EncryptedExtensions(Extensions.empty()), EncryptedExtensions.decode(hex("0000")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> EncryptedExtensions.decode(hex("")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> EncryptedExtensions.decode(hex("000000")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> EncryptedExtensions.decode(hex("0004000a0001")));
-        assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> EncryptedExtensions.decode(hex("0008" + "00000000" + "00000000")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> EncryptedExtensions.decode(hex("")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> EncryptedExtensions.decode(hex("000000")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> EncryptedExtensions.decode(hex("0004000a0001")));
+        assertHandshakeAlert(AlertDescription.ILLEGAL_PARAMETER, () -> EncryptedExtensions.decode(hex("0008" + "00000000" + "00000000")));
     }
 
     @Test
@@ -88,11 +77,11 @@ class Tls13MessageTest {
 
     @Test
     void malformedCertificatesAreDecodeErrors() {
-        assertAlert(AlertDescription.DECODE_ERROR, () -> Tls13Certificate.decode(hex("00" + "000005" + "000000" + "0000")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> Tls13Certificate.decode(hex("00" + "000005" + "0000023000")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> Tls13Certificate.decode(hex("00" + "000007" + "0000023000" + "0000" + "00")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> Tls13Certificate.decode(hex("05ab")));
-        assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> Tls13Certificate.decode(
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Tls13Certificate.decode(hex("00" + "000005" + "000000" + "0000")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Tls13Certificate.decode(hex("00" + "000005" + "0000023000")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Tls13Certificate.decode(hex("00" + "000007" + "0000023000" + "0000" + "00")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Tls13Certificate.decode(hex("05ab")));
+        assertHandshakeAlert(AlertDescription.ILLEGAL_PARAMETER, () -> Tls13Certificate.decode(
                 hex("00" + "00000f" + "0000023000" + "0008" + "00050000" + "00050000")));
     }
 
@@ -103,9 +92,9 @@ class Tls13MessageTest {
         byte[] body = request.encodeBody();
         assertArrayEquals(hex("00" + "0008" + "000d0004" + "00020403"), body);
         assertEquals(request, Tls13CertificateRequest.decode(body));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> Tls13CertificateRequest.decode(hex("00" + "0000")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> Tls13CertificateRequest.decode(hex("00")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> Tls13CertificateRequest.decode(hex("00" + "0004000d0000" + "00")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Tls13CertificateRequest.decode(hex("00" + "0000")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Tls13CertificateRequest.decode(hex("00")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Tls13CertificateRequest.decode(hex("00" + "0004000d0000" + "00")));
     }
 
     @Test
@@ -114,10 +103,19 @@ class Tls13MessageTest {
         byte[] body = ticket.encodeBody();
         assertArrayEquals(hex("00001c20" + "ffffffff" + "0101" + "0003aabbcc" + "0000"), body);
         assertEquals(ticket, Tls13NewSessionTicket.decode(body));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> Tls13NewSessionTicket.decode(hex("00001c20ffffffff" + "00" + "0000" + "0000")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> Tls13NewSessionTicket.decode(hex("00001c20ffffffff" + "00" + "0001aa")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> Tls13NewSessionTicket.decode(hex("00001c20ffffffff" + "00" + "0001aa" + "0000" + "00")));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> Tls13NewSessionTicket.decode(hex("00001c20ffff")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Tls13NewSessionTicket.decode(hex("00001c20ffffffff" + "00" + "0000" + "0000")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Tls13NewSessionTicket.decode(hex("00001c20ffffffff" + "00" + "0001aa")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Tls13NewSessionTicket.decode(hex("00001c20ffffffff" + "00" + "0001aa" + "0000" + "00")));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Tls13NewSessionTicket.decode(hex("00001c20ffff")));
+    }
+
+    @Test
+    void newSessionTicketExtensionsOf2To16Minus1BytesAreADecodeError() throws TlsAlertException {
+        String head = "00001c20" + "ffffffff" + "00" + "0001aa";
+        String almost = "fffe" + "fafa" + "fffa" + "00".repeat(0xFFFA);
+        assertEquals(0xFFFE, Tls13NewSessionTicket.decode(hex(head + almost)).extensions().list().get(0).data().length + 4);
+        String over = "ffff" + "fafa" + "fffb" + "00".repeat(0xFFFB);
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> Tls13NewSessionTicket.decode(hex(head + over)));
     }
 
     @Test
@@ -125,9 +123,9 @@ class Tls13MessageTest {
         assertEquals(32, ((Finished) HandshakeMessages.decode(HandshakeType.FINISHED, new byte[32], TLS13)).verifyData().length);
         DecodeContext sha384 = DecodeContext.tls13(HashAlgorithm.SHA384);
         assertEquals(48, ((Finished) HandshakeMessages.decode(HandshakeType.FINISHED, new byte[48], sha384)).verifyData().length);
-        assertAlert(AlertDescription.DECODE_ERROR, () -> HandshakeMessages.decode(HandshakeType.FINISHED, new byte[48], TLS13));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> HandshakeMessages.decode(HandshakeType.FINISHED, new byte[12], TLS13));
-        assertAlert(AlertDescription.DECODE_ERROR, () -> HandshakeMessages.decode(HandshakeType.FINISHED, new byte[12],
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> HandshakeMessages.decode(HandshakeType.FINISHED, new byte[48], TLS13));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> HandshakeMessages.decode(HandshakeType.FINISHED, new byte[12], TLS13));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> HandshakeMessages.decode(HandshakeType.FINISHED, new byte[12],
                 DecodeContext.of(ProtocolVersion.TLS1_3)));
     }
 
@@ -135,7 +133,7 @@ class Tls13MessageTest {
     void dispatchReadsTheSameTypeCodeAsTheNegotiatedVersionDefinesIt() throws TlsAlertException {
         byte[] tls12Ticket = hex("00001c20" + "0001ab");
         assertTrue(HandshakeMessages.decode(HandshakeType.NEW_SESSION_TICKET, tls12Ticket, TLS12) instanceof NewSessionTicket);
-        assertAlert(AlertDescription.DECODE_ERROR, () -> HandshakeMessages.decode(HandshakeType.NEW_SESSION_TICKET, tls12Ticket, TLS13));
+        assertHandshakeAlert(AlertDescription.DECODE_ERROR, () -> HandshakeMessages.decode(HandshakeType.NEW_SESSION_TICKET, tls12Ticket, TLS13));
         byte[] emptyCertificate13 = hex("00000000");
         assertTrue(HandshakeMessages.decode(HandshakeType.CERTIFICATE, emptyCertificate13, TLS13) instanceof Tls13Certificate);
         assertTrue(HandshakeMessages.decode(HandshakeType.KEY_UPDATE, hex("00"), TLS13) instanceof KeyUpdate);
@@ -146,11 +144,11 @@ class Tls13MessageTest {
     void messagesOfTheOtherVersionAreUnexpected() {
         for (HandshakeType type : List.of(HandshakeType.ENCRYPTED_EXTENSIONS, HandshakeType.KEY_UPDATE,
                 HandshakeType.END_OF_EARLY_DATA, HandshakeType.MESSAGE_HASH)) {
-            assertAlert(AlertDescription.UNEXPECTED_MESSAGE, () -> HandshakeMessages.decode(type, hex("00"), TLS12));
+            assertHandshakeAlert(AlertDescription.UNEXPECTED_MESSAGE, () -> HandshakeMessages.decode(type, hex("00"), TLS12));
         }
         for (HandshakeType type : List.of(HandshakeType.HELLO_REQUEST, HandshakeType.SERVER_KEY_EXCHANGE,
                 HandshakeType.SERVER_HELLO_DONE, HandshakeType.CLIENT_KEY_EXCHANGE, HandshakeType.MESSAGE_HASH)) {
-            assertAlert(AlertDescription.UNEXPECTED_MESSAGE, () -> HandshakeMessages.decode(type, new byte[0], TLS13));
+            assertHandshakeAlert(AlertDescription.UNEXPECTED_MESSAGE, () -> HandshakeMessages.decode(type, new byte[0], TLS13));
         }
     }
 
@@ -183,7 +181,7 @@ class Tls13MessageTest {
         String hello = "0303" + "00".repeat(32) + "00" + "00021301" + "0100";
         String notLast = psk + "002b00030203 04".replace(" ", "");
         String blockNotLast = String.format("%04x", notLast.length() / 2) + notLast;
-        assertAlert(AlertDescription.ILLEGAL_PARAMETER, () -> ClientHello.decode(hex(hello + blockNotLast)));
+        assertHandshakeAlert(AlertDescription.ILLEGAL_PARAMETER, () -> ClientHello.decode(hex(hello + blockNotLast)));
         String last = "002b0003020304" + psk;
         ClientHello ok = assertDoesNotThrowDecode(hex(hello + String.format("%04x", last.length() / 2) + last));
         assertEquals(2, ok.extensionsOrEmpty().size());

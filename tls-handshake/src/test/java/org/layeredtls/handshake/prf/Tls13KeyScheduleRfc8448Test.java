@@ -34,6 +34,12 @@ class Tls13KeyScheduleRfc8448Test {
         return transcript;
     }
 
+    /** RFC 8446 §7.3: the AES-128-GCM write key and IV of a traffic secret. */
+    private static void assertKeyAndIv(byte[] expectedKey, byte[] expectedIv, byte[] trafficSecret) {
+        assertArrayEquals(expectedKey, Tls13KeySchedule.trafficKey(SHA256, trafficSecret, AES_128_KEY_LENGTH));
+        assertArrayEquals(expectedIv, Tls13KeySchedule.trafficIv(SHA256, trafficSecret));
+    }
+
     /** The verify_data inside a Finished message (after its 4-byte header). */
     private static byte[] verifyData(byte[] finishedMessage) {
         return Arrays.copyOfRange(finishedMessage, 4, finishedMessage.length);
@@ -70,10 +76,8 @@ class Tls13KeyScheduleRfc8448Test {
             byte[] server = schedule.serverHandshakeTrafficSecret(transcript.hash());
             assertArrayEquals(S3_C_HS_TRAFFIC, client);
             assertArrayEquals(S3_S_HS_TRAFFIC, server);
-            assertArrayEquals(S3_SERVER_HS_KEY, Tls13KeySchedule.trafficKey(SHA256, server, AES_128_KEY_LENGTH));
-            assertArrayEquals(S3_SERVER_HS_IV, Tls13KeySchedule.trafficIv(SHA256, server));
-            assertArrayEquals(S3_CLIENT_HS_KEY, Tls13KeySchedule.trafficKey(SHA256, client, AES_128_KEY_LENGTH));
-            assertArrayEquals(S3_CLIENT_HS_IV, Tls13KeySchedule.trafficIv(SHA256, client));
+            assertKeyAndIv(S3_SERVER_HS_KEY, S3_SERVER_HS_IV, server);
+            assertKeyAndIv(S3_CLIENT_HS_KEY, S3_CLIENT_HS_IV, client);
         }
 
         @Test
@@ -121,10 +125,8 @@ class Tls13KeyScheduleRfc8448Test {
             assertArrayEquals(S3_C_AP_TRAFFIC, client);
             assertArrayEquals(S3_S_AP_TRAFFIC, server);
             assertArrayEquals(S3_EXP_MASTER, schedule.exporterMasterSecret(th));
-            assertArrayEquals(S3_SERVER_AP_KEY, Tls13KeySchedule.trafficKey(SHA256, server, AES_128_KEY_LENGTH));
-            assertArrayEquals(S3_SERVER_AP_IV, Tls13KeySchedule.trafficIv(SHA256, server));
-            assertArrayEquals(S3_CLIENT_AP_KEY, Tls13KeySchedule.trafficKey(SHA256, client, AES_128_KEY_LENGTH));
-            assertArrayEquals(S3_CLIENT_AP_IV, Tls13KeySchedule.trafficIv(SHA256, client));
+            assertKeyAndIv(S3_SERVER_AP_KEY, S3_SERVER_AP_IV, server);
+            assertKeyAndIv(S3_CLIENT_AP_KEY, S3_CLIENT_AP_IV, client);
         }
 
         @Test
@@ -186,8 +188,7 @@ class Tls13KeyScheduleRfc8448Test {
             byte[] earlyTraffic = schedule.clientEarlyTrafficSecret(transcript.hash());
             assertArrayEquals(S4_C_E_TRAFFIC, earlyTraffic);
             assertArrayEquals(S4_E_EXP_MASTER, schedule.earlyExporterMasterSecret(transcript.hash()));
-            assertArrayEquals(S4_EARLY_KEY, Tls13KeySchedule.trafficKey(SHA256, earlyTraffic, AES_128_KEY_LENGTH));
-            assertArrayEquals(S4_EARLY_IV, Tls13KeySchedule.trafficIv(SHA256, earlyTraffic));
+            assertKeyAndIv(S4_EARLY_KEY, S4_EARLY_IV, earlyTraffic);
         }
 
         @Test
@@ -255,8 +256,7 @@ class Tls13KeyScheduleRfc8448Test {
             assertArrayEquals(S5_C_HS_TRAFFIC, schedule.clientHandshakeTrafficSecret(transcript.hash()));
             byte[] server = schedule.serverHandshakeTrafficSecret(transcript.hash());
             assertArrayEquals(S5_S_HS_TRAFFIC, server);
-            assertArrayEquals(S5_SERVER_HS_KEY, Tls13KeySchedule.trafficKey(SHA256, server, AES_128_KEY_LENGTH));
-            assertArrayEquals(S5_SERVER_HS_IV, Tls13KeySchedule.trafficIv(SHA256, server));
+            assertKeyAndIv(S5_SERVER_HS_KEY, S5_SERVER_HS_IV, server);
             assertArrayEquals(S5_HANDSHAKE_SECRET, new Hkdf(SHA256).extract(S3_DERIVED_FOR_HANDSHAKE, S5_ECDHE));
         }
 

@@ -91,6 +91,29 @@ class Tls13KeyScheduleTest {
     }
 
     @Test
+    void trafficAndExporterSecretsCarryTheirKeyLogLabels() {
+        Tls13KeySchedule schedule = new Tls13KeySchedule(HashAlgorithm.SHA256);
+        List<Tls13Derivation> heard = new ArrayList<>();
+        schedule.setListener(heard::add);
+        schedule.early(S3_TICKET_PSK);
+        schedule.binderKey(true);
+        schedule.clientEarlyTrafficSecret(S4_HASH_CH);
+        schedule.earlyExporterMasterSecret(S4_HASH_CH);
+        schedule.handshake(S3_ECDHE);
+        schedule.clientHandshakeTrafficSecret(S3_HASH_CH_SH);
+        schedule.serverHandshakeTrafficSecret(S3_HASH_CH_SH);
+        schedule.master();
+        schedule.clientApplicationTrafficSecret(S3_HASH_CH_SERVER_FINISHED);
+        schedule.serverApplicationTrafficSecret(S3_HASH_CH_SERVER_FINISHED);
+        schedule.exporterMasterSecret(S3_HASH_CH_SERVER_FINISHED);
+        schedule.resumptionMasterSecret(S3_HASH_CH_CLIENT_FINISHED);
+        assertEquals(List.of("CLIENT_EARLY_TRAFFIC_SECRET", "EARLY_EXPORTER_SECRET", "CLIENT_HANDSHAKE_TRAFFIC_SECRET",
+                "SERVER_HANDSHAKE_TRAFFIC_SECRET", "CLIENT_TRAFFIC_SECRET_0", "SERVER_TRAFFIC_SECRET_0", "EXPORTER_SECRET"),
+                heard.stream().flatMap(d -> d.keyLogLabel().stream()).toList());
+        assertEquals(14, heard.size(), "3 stage secrets, 2 derived salts, the binder_key and 8 secrets of the RFC 8446 §7.1 figure");
+    }
+
+    @Test
     void destroyLeavesNothingToDeriveFrom() {
         Tls13KeySchedule schedule = new Tls13KeySchedule(HashAlgorithm.SHA256);
         schedule.early(null);

@@ -66,6 +66,7 @@ class CipherSuiteTest {
         assertEquals(Optional.of(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256),
                 CipherSuite.fromName("ECDHE-RSA-AES128-GCM-SHA256"));
         assertEquals(Optional.of(CipherSuite.TLS_RSA_WITH_3DES_EDE_CBC_SHA), CipherSuite.fromName("DES-CBC3-SHA"));
+        assertEquals(Optional.of(CipherSuite.TLS_AES_128_CCM_8_SHA256), CipherSuite.fromCode(0x1305));
         assertEquals(Optional.empty(), CipherSuite.fromCode(0x1306));
         assertEquals(Optional.empty(), CipherSuite.fromName("NO-SUCH-SUITE"));
     }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 import org.layeredtls.alert.TlsAlertException;
+import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.DeterministicRandomSource;
 import org.layeredtls.crypto.RandomSource;
@@ -20,6 +21,7 @@ import org.layeredtls.record.CompressionMethod;
 import org.layeredtls.record.ConnectionState;
 import org.layeredtls.record.ContentType;
 import org.layeredtls.record.MacAlgorithm;
+import org.layeredtls.record.PaddingPolicy;
 import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.record.RecordLayer;
 import org.layeredtls.record.RecordLimits;
@@ -46,11 +48,14 @@ public final class RecordProtocolDemo implements Callable<Integer> {
             + "</DeviceId><Event><EventStruct><EventCode>0 BOOTSTRAP</EventCode></EventStruct></Event>"
             + "</cwmp:Inform></soap:Body></soap:Envelope>";
 
+    /** RFC 8446 §5.3: every TLS 1.3 AEAD takes a 12-byte iv. */
+    private static final int TLS13_IV_LENGTH = 12;
+
     @Option(names = "--message", description = "the application data to send (default: a CWMP Inform)")
     String message = DEFAULT_MESSAGE;
 
     // --tls-version, as the other layeredtls commands: --version is the standard -V/--version of picocli
-    @Option(names = "--tls-version", description = "SSLv3, TLSv1, TLSv1.1 or TLSv1.2 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tls-version", description = "SSLv3, TLSv1, TLSv1.1, TLSv1.2 or TLSv1.3 (default: ${DEFAULT-VALUE})")
     String version = "TLSv1.2";
 
     @Option(names = "--cipher", description = "the bulk cipher: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
@@ -62,11 +67,15 @@ public final class RecordProtocolDemo implements Callable<Integer> {
     @Option(names = "--etm", description = "encrypt-then-MAC (RFC 7366) instead of MAC-then-encrypt")
     boolean encryptThenMac;
 
-    @Option(names = "--fragment", description = "the maximum fragment length, 64..16384 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--fragment", description = "the maximum fragment length, 63..16384 (default: ${DEFAULT-VALUE})")
     int fragmentLimit = 128;
 
     @Option(names = "--deflate", description = "compress with DEFLATE (RFC 3749; see CRIME before using it for real)")
     boolean deflate;
+
+    @Option(names = "--padding", paramLabel = "N", description = "TLS 1.3: pad each record's inner plaintext to a multiple"
+            + " of N bytes (RFC 8446 §5.4), to hide the content's length")
+    int padding;
 
     @Option(names = {"--html", "-html"}, paramLabel = "FILE", description = "also write the records as an illustrated page:"
             + " one self-contained HTML file, each record's three forms byte by byte (through ./layeredtls)")
@@ -104,26 +113,34 @@ public final class RecordProtocolDemo implements Callable<Integer> {
         ProtocolVersion protocolVersion = parseVersion(version);
         if (!RecordLimits.isValidFragmentLimit(fragmentLimit)) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(),
-                    "--fragment must lie in 64..16384 (RFC 6066 and RFC 8449 limits), not " + fragmentLimit);
+                    "--fragment must lie in 63..16384 (RFC 6066 and RFC 8449 limits), not " + fragmentLimit);
         }
         if (html != null && pages == null) {
             throw new CommandLine.ParameterException(commandSpec.commandLine(),
                     "-html needs the page writer of the handshake module: run it as ./layeredtls record-demo -html FILE");
         }
+        boolean tls13 = protocolVersion.equals(ProtocolVersion.TLS1_3);
+        checkTls13Options(tls13);
         RecordPage page = html == null ? null : pages.get();
         CipherSpec spec = new CipherSpec(cipher, cipher.type() == CipherType.AEAD ? MacAlgorithm.NULL : mac, encryptThenMac);
         CompressionMethod compression = deflate ? CompressionMethod.DEFLATE : CompressionMethod.NULL;
         CryptoProvider crypto = CryptoProvider.defaultProvider();
         RandomSource keyRandom = DeterministicRandomSource.fromLabel("record demo keys");
-        int ivLength = spec.type() == CipherType.BLOCK && protocolVersion.hasExplicitIv() ? 0 : cipher.fixedIvLength();
+        int ivLength = tls13 ? TLS13_IV_LENGTH
+                : spec.type() == CipherType.BLOCK && protocolVersion.hasExplicitIv() ? 0 : cipher.fixedIvLength();
         TrafficKeys keys = new TrafficKeys(keyRandom.nextBytes(spec.mac().macLength()),
                 keyRandom.nextBytes(cipher.keyLength()), keyRandom.nextBytes(ivLength));
 
-        out.printf("The Record protocol, %s, %s, %s compression, fragments of at most %d bytes%n",
-                protocolVersion.displayName(), describe(spec), compression, fragmentLimit);
-        out.printf("Demo keys (normally cut from the key block by the handshake):%n");
-        out.printf("  MAC key        %s%n  encryption key %s%n  fixed IV       %s%n%n",
-                orNone(keys.macKey()), orNone(keys.encryptionKey()), orNone(keys.fixedIv()));
+        out.printf("The Record protocol, %s, %s, %s, fragments of at most %d bytes%n", protocolVersion.displayName(),
+                describe(spec), tls13 ? "no compression (TLS 1.3 has none)" : compression + " compression", fragmentLimit);
+        out.printf(tls13 ? "Demo keys (normally derived from a traffic secret by the key schedule, RFC 8446 §7.3):%n"
+                : "Demo keys (normally cut from the key block by the handshake):%n");
+        if (tls13) {
+            out.printf("  write key      %s%n  write iv       %s%n%n", HexDump.hex(keys.encryptionKey()), HexDump.hex(keys.fixedIv()));
+        } else {
+            out.printf("  MAC key        %s%n  encryption key %s%n  fixed IV       %s%n%n",
+                    orNone(keys.macKey()), orNone(keys.encryptionKey()), orNone(keys.fixedIv()));
+        }
 
         // --- writing -------------------------------------------------------------------------
         ByteArrayOutputStream wire = new ByteArrayOutputStream();
@@ -151,9 +168,14 @@ public final class RecordProtocolDemo implements Callable<Integer> {
                 page.observer().writeStateChanged(newState);
             }
         });
-        writer.setPendingWriteState(ConnectionState.create(protocolVersion, spec, keys, compression, true, crypto,
-                DeterministicRandomSource.fromLabel("record demo IVs")));
-        writer.activatePendingWriteState();
+        if (tls13) { // RFC 8446 §5.1: keys change at once, no ChangeCipherSpec
+            writer.setPaddingPolicy(padding > 0 ? PaddingPolicy.padToMultipleOf(padding) : PaddingPolicy.NONE);
+            writer.installWriteState(ConnectionState.tls13(cipher, keys.encryptionKey(), keys.fixedIv(), CryptoBackend.BOUNCY_CASTLE));
+        } else {
+            writer.setPendingWriteState(ConnectionState.create(protocolVersion, spec, keys, compression, true, crypto,
+                    DeterministicRandomSource.fromLabel("record demo IVs")));
+            writer.activatePendingWriteState();
+        }
         byte[] data = message.getBytes(StandardCharsets.UTF_8);
         out.printf("Sending %d bytes of application data:%n%s%n", data.length, HexDump.dump(data, 0, data.length, "  ", 4));
         writer.write(ContentType.APPLICATION_DATA, data);
@@ -187,9 +209,14 @@ public final class RecordProtocolDemo implements Callable<Integer> {
     private byte[] readAll(byte[] wire, ProtocolVersion protocolVersion, CipherSpec spec, TrafficKeys keys,
                            CompressionMethod compression, CryptoProvider crypto) throws java.io.IOException {
         RecordLayer reader = new RecordLayer(new ByteArrayInputStream(wire), new ByteArrayOutputStream(), () -> { });
-        reader.setPendingReadState(ConnectionState.create(protocolVersion, spec, keys, compression, false, crypto,
-                DeterministicRandomSource.fromLabel("unused")));
-        reader.activatePendingReadState();
+        if (protocolVersion.equals(ProtocolVersion.TLS1_3)) {
+            reader.installReadState(ConnectionState.tls13(spec.bulkCipher(), keys.encryptionKey(), keys.fixedIv(),
+                    CryptoBackend.BOUNCY_CASTLE));
+        } else {
+            reader.setPendingReadState(ConnectionState.create(protocolVersion, spec, keys, compression, false, crypto,
+                    DeterministicRandomSource.fromLabel("unused")));
+            reader.activatePendingReadState();
+        }
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         TLSPlaintext record;
         while ((record = reader.readRecord()) != null) {
@@ -206,6 +233,10 @@ public final class RecordProtocolDemo implements Callable<Integer> {
         out.printf("Record %d (sequence number %d)%n", seq + 1, seq);
         out.printf("  1. fragment    TLSPlaintext  { %s, %s, length %d }%n%s", plaintext.type(),
                 protocolVersion.displayName(), p.length, HexDump.dump(p, 0, p.length, "       ", 3));
+        if (protocolVersion.equals(ProtocolVersion.TLS1_3)) {
+            printTls13Record(seq, plaintext.type(), p, c, ciphertext);
+            return;
+        }
         out.printf("  2. compress    TLSCompressed { length %d }%s%n", c.length,
                 Arrays.equals(p, c) ? " (null compression: the same bytes)" : "");
         if (!Arrays.equals(p, c)) {
@@ -222,9 +253,50 @@ public final class RecordProtocolDemo implements Callable<Integer> {
         }
         out.printf("  4. protect     TLSCiphertext { length %d }: %s%n", e.length, layout(spec, protocolVersion, e.length, c.length));
         out.print(HexDump.dump(e, 0, e.length, "       ", 3));
-        out.printf("  on the wire    header %s + %d bytes%n%n",
-                HexDump.hex(new byte[] {(byte) ciphertext.type().code(), (byte) protocolVersion.major(),
-                        (byte) protocolVersion.minor(), (byte) (e.length >>> 8), (byte) e.length}), e.length);
+        printHeader(ciphertext);
+    }
+
+    /** RFC 8446 §5.2, §5.4: the content type goes inside, zeros after it, an application_data header outside. */
+    private void printTls13Record(long seq, ContentType type, byte[] content, byte[] inner, TLSCiphertext ciphertext) {
+        byte[] e = ciphertext.fragment();
+        int zeros = inner.length - content.length - 1;
+        out.printf("  2. inner       TLSInnerPlaintext { content (%d) | type %s (%02x) | zeros (%d) }, length %d%n",
+                content.length, type, inner[content.length], zeros, inner.length);
+        out.println("                 (no compression and no MAC in TLS 1.3: the AEAD's tag authenticates)");
+        out.printf("  3. protect     TLSCiphertext { length %d }: AEAD( TLSInnerPlaintext (%d) ) | tag (%d)%n", e.length,
+                inner.length, cipher.tagLength());
+        out.printf("                 nonce = iv XOR %d, additional data = the 5-byte header below%n", seq);
+        out.print(HexDump.dump(e, 0, e.length, "       ", 3));
+        printHeader(ciphertext);
+    }
+
+    private void printHeader(TLSCiphertext ciphertext) {
+        int length = ciphertext.length();
+        out.printf("  on the wire    header %s + %d bytes%n%n", HexDump.hex(new byte[] {(byte) ciphertext.type().code(),
+                (byte) ciphertext.version().major(), (byte) ciphertext.version().minor(), (byte) (length >>> 8),
+                (byte) length}), length);
+    }
+
+    /** What TLS 1.3 does not have: non-AEAD ciphers, compression; and --padding, which only TLS 1.3 has. */
+    private void checkTls13Options(boolean tls13) {
+        String refusal = null;
+        if (tls13 && cipher.type() != CipherType.AEAD) {
+            refusal = "TLS 1.3 protects records with an AEAD only: --cipher AES_128_GCM, AES_256_GCM, CHACHA20_POLY1305,"
+                    + " AES_128_CCM or AES_128_CCM_8";
+        } else if (tls13 && deflate) {
+            refusal = "TLS 1.3 has no compression (CRIME): drop --deflate";
+        } else if (tls13 && html != null) {
+            refusal = "--html draws TLS 1.2 and older records only";
+        } else if (!tls13 && padding != 0) {
+            refusal = "--padding is TLS 1.3's (RFC 8446 §5.4): add --tls-version TLSv1.3";
+        } else if (!tls13 && (cipher == BulkCipherAlgorithm.AES_128_CCM || cipher == BulkCipherAlgorithm.AES_128_CCM_8)) {
+            refusal = cipher + " protects TLS 1.3 records only here: add --tls-version TLSv1.3";
+        } else if (padding < 0) {
+            refusal = "--padding takes a block size of at least 1";
+        }
+        if (refusal != null) {
+            throw new CommandLine.ParameterException(commandSpec.commandLine(), refusal);
+        }
     }
 
     private static byte[] hmac(long seq, int type, ProtocolVersion version, byte[] fragment, CipherSpec spec, TrafficKeys keys) {
@@ -279,8 +351,9 @@ public final class RecordProtocolDemo implements Callable<Integer> {
             case "TLSv1", "TLSv1.0" -> ProtocolVersion.TLS1_0;
             case "TLSv1.1" -> ProtocolVersion.TLS1_1;
             case "TLSv1.2" -> ProtocolVersion.TLS1_2;
+            case "TLSv1.3" -> ProtocolVersion.TLS1_3;
             default -> throw new CommandLine.ParameterException(commandSpec.commandLine(),
-                    "unknown version " + name + " (SSLv3, TLSv1, TLSv1.1, TLSv1.2)");
+                    "unknown version " + name + " (SSLv3, TLSv1, TLSv1.1, TLSv1.2, TLSv1.3)");
         };
     }
 }

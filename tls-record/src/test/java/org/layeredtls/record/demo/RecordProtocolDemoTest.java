@@ -43,8 +43,32 @@ class RecordProtocolDemoTest {
         assertTrue(output.contains(records + " records, "), output);
     }
 
+    @Test
+    void tls13PutsTheTypeInsideAndAnApplicationDataHeaderOutsideAndPadsOnRequest() {
+        String output = run(0, "--tls-version", "TLSv1.3", "--cipher", "AES_128_GCM", "--padding", "64",
+                "--message", "hello");
+        assertTrue(output.contains("TLSInnerPlaintext { content (5) | type application_data (17) | zeros (58) }, length 64"),
+                output);
+        assertTrue(output.contains("TLSCiphertext { length 80 }: AEAD( TLSInnerPlaintext (64) ) | tag (16)"), output);
+        assertTrue(output.contains("header 17 03 03 00 50 + 80 bytes"), output);
+        assertTrue(output.contains("identical to what was sent: yes"), output);
+        assertTrue(output.contains("would send the fatal alert bad_record_mac, bytes 02 14"), output);
+    }
+
     @ParameterizedTest
-    @CsvSource({"--fragment, 10", "--tls-version, TLSv9"})
+    @CsvSource({
+            "TLSv1.3, AES_128_CBC, , TLS 1.3 protects records with an AEAD only",
+            "TLSv1.3, AES_128_GCM, --deflate, TLS 1.3 has no compression",
+            "TLSv1.2, AES_128_CCM, , protects TLS 1.3 records only here",
+    })
+    void refusesWhatTls13DoesNotHaveAndCcmBeforeIt(String version, String cipher, String extra, String reason) {
+        String output = extra == null ? run(2, "--tls-version", version, "--cipher", cipher)
+                : run(2, "--tls-version", version, "--cipher", cipher, extra);
+        assertTrue(output.contains(reason), output);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"--fragment, 10", "--tls-version, TLSv9", "--padding, 16"})
     void refusesOptionsOutsideTheRfcLimits(String option, String value) {
         String output = run(2, option, value);
         assertTrue(output.contains("Usage: record-demo"), output);

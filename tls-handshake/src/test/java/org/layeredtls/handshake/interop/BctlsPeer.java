@@ -1,8 +1,6 @@
 package org.layeredtls.handshake.interop;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,17 +60,7 @@ final class BctlsPeer {
         TlsClientProtocol protocol = new TlsClientProtocol(socket.getInputStream(), socket.getOutputStream());
         protocol.connect(client);
         try {
-            OutputStream out = protocol.getOutputStream();
-            Thread writer = new Thread(() -> {
-                try {
-                    JdkTls13Peer.writeInChunks(out, data);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, "bctls-client-writer");
-            writer.start();
-            byte[] back = protocol.getInputStream().readNBytes(data.length);
-            writer.join(Exchange.WAIT.toMillis());
+            byte[] back = EchoStreams.roundTrip(protocol.getInputStream(), protocol.getOutputStream(), data);
             if (!Arrays.equals(data, back)) {
                 throw new IOException("bctls client: the echo differs (" + back.length + " of " + data.length + " bytes)");
             }
@@ -90,17 +78,9 @@ final class BctlsPeer {
         Tls13Server server = new Tls13Server(group, identity);
         TlsServerProtocol protocol = new TlsServerProtocol(socket.getInputStream(), socket.getOutputStream());
         protocol.accept(server);
-        long total = 0;
+        long total;
         try {
-            InputStream in = protocol.getInputStream();
-            OutputStream out = protocol.getOutputStream();
-            byte[] buffer = new byte[JdkTls13Peer.WRITE_SIZE];
-            int n;
-            while ((n = in.read(buffer)) >= 0) { // -1: the client's close_notify
-                out.write(buffer, 0, n);
-                out.flush();
-                total += n;
-            }
+            total = EchoStreams.echoUntilEnd(protocol.getInputStream(), protocol.getOutputStream()); // to close_notify
         } finally {
             protocol.close();
         }

@@ -1,8 +1,6 @@
 package org.layeredtls.handshake.interop;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.SocketTimeoutException;
 import java.security.KeyStore;
@@ -28,18 +26,9 @@ import javax.net.ssl.TrustManagerFactory;
 final class JdkTls13Peer {
 
     static final String PROTOCOL = "TLSv1.3";
-    static final int WRITE_SIZE = 16384;
     private static final char[] PASSWORD = "peer".toCharArray();
 
     private JdkTls13Peer() {
-    }
-
-    /** Writes {@code data} as an application would, 16 KiB ({@value #WRITE_SIZE} bytes) a write, then flushes. */
-    static void writeInChunks(OutputStream out, byte[] data) throws IOException {
-        for (int offset = 0; offset < data.length; offset += WRITE_SIZE) {
-            out.write(data, offset, Math.min(WRITE_SIZE, data.length - offset));
-        }
-        out.flush();
     }
 
     /** A TLS 1.3 context trusting the test CA, presenting {@code identity} (none if null). */
@@ -77,16 +66,7 @@ final class JdkTls13Peer {
             socket.setEnabledProtocols(new String[] {PROTOCOL});
             socket.setEnabledCipherSuites(new String[] {suite});
             socket.startHandshake();
-            Thread writer = new Thread(() -> {
-                try {
-                    writeInChunks(socket.getOutputStream(), data);
-                } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }, "jdk-client-writer");
-            writer.start();
-            byte[] back = socket.getInputStream().readNBytes(data.length);
-            writer.join(Exchange.WAIT.toMillis());
+            byte[] back = EchoStreams.roundTrip(socket.getInputStream(), socket.getOutputStream(), data);
             if (!java.util.Arrays.equals(data, back)) {
                 return new Outcome(socket.getSession(), back.length,
                         Optional.of(new IOException("echo differs: " + back.length + " of " + data.length + " bytes")));
@@ -142,22 +122,13 @@ final class JdkTls13Peer {
         }
 
         private static Outcome echo(SSLSocket socket) {
-            long total = 0;
             try (socket) {
                 socket.setSoTimeout((int) Exchange.WAIT.toMillis());
                 socket.startHandshake();
-                InputStream in = socket.getInputStream();
-                OutputStream out = socket.getOutputStream();
-                byte[] buffer = new byte[16384];
-                int n;
-                while ((n = in.read(buffer)) >= 0) {
-                    out.write(buffer, 0, n);
-                    out.flush();
-                    total += n;
-                }
+                long total = EchoStreams.echoUntilEnd(socket.getInputStream(), socket.getOutputStream());
                 return new Outcome(socket.getSession(), total, Optional.empty());
             } catch (Exception e) {
-                return new Outcome(socket.getSession(), total, Optional.of(e));
+                return new Outcome(socket.getSession(), 0, Optional.of(e));
             }
         }
 

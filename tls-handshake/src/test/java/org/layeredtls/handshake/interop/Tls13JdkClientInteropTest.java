@@ -3,8 +3,6 @@ package org.layeredtls.handshake.interop;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -109,17 +107,7 @@ class Tls13JdkClientInteropTest {
     }
 
     private static long echoUntilCloseNotify(TlsSocket socket) throws Exception {
-        InputStream in = socket.getInputStream();
-        OutputStream out = socket.getOutputStream();
-        byte[] buffer = new byte[JdkTls13Peer.WRITE_SIZE];
-        long total = 0;
-        int n;
-        while ((n = in.read(buffer)) >= 0) { // -1: the JDK's close_notify
-            out.write(buffer, 0, n);
-            out.flush();
-            total += n;
-        }
-        return total;
+        return EchoStreams.echoUntilEnd(socket.getInputStream(), socket.getOutputStream()); // -1: the JDK's close_notify
     }
 
     @ParameterizedTest

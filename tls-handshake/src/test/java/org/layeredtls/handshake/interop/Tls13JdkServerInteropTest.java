@@ -5,18 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.InputStream;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import javax.net.ssl.SSLContext;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -47,20 +42,11 @@ class Tls13JdkServerInteropTest {
 
     private static TestPki pki;
     private static SSLContext rsaContext;
-    private static ExecutorService threads;
 
     @BeforeAll
     static void createPki() throws Exception {
         pki = TestPki.create(directory);
         rsaContext = JdkTls13Peer.context(pki, pki.serverRsa());
-        threads = Executors.newCachedThreadPool();
-    }
-
-    @AfterAll
-    static void stopThreads() {
-        if (threads != null) {
-            threads.shutdownNow();
-        }
     }
 
     private static TlsConfig.Builder tls13(CipherSuite suite, Tls13HandshakeLog log) throws Exception {
@@ -82,13 +68,8 @@ class Tls13JdkServerInteropTest {
             assertEquals(ProtocolVersion.TLS1_3, session.version());
             afterHandshake.run(socket);
             byte[] outbound = DataTransfer.randomBytes(size);
-            Future<?> writer = threads.submit(() -> {
-                JdkTls13Peer.writeInChunks(socket.getOutputStream(), outbound);
-                return null;
-            });
-            InputStream in = socket.getInputStream();
-            assertArrayEquals(outbound, in.readNBytes(size), "the JDK's echo differs from what we sent");
-            writer.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertArrayEquals(outbound, EchoStreams.roundTrip(socket.getInputStream(), socket.getOutputStream(), outbound),
+                    "the JDK's echo differs from what we sent");
         }
         JdkTls13Peer.Outcome outcome = server.nextOutcome();
         assertEquals(Optional.empty(), outcome.failure(), outcome::describe);
@@ -229,12 +210,8 @@ class Tls13JdkServerInteropTest {
                 Exchange.bound(socket);
                 socket.startHandshake();
                 byte[] outbound = DataTransfer.randomBytes(DataTransfer.ONE_MIB);
-                Future<?> writer = threads.submit(() -> {
-                    JdkTls13Peer.writeInChunks(socket.getOutputStream(), outbound);
-                    return null;
-                });
-                assertArrayEquals(outbound, socket.getInputStream().readNBytes(outbound.length), "the JDK's echo differs");
-                writer.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
+                assertArrayEquals(outbound, EchoStreams.roundTrip(socket.getInputStream(), socket.getOutputStream(), outbound),
+                        "the JDK's echo differs");
             }
             assertTrue(jdk.awaitLine("ECHOED " + DataTransfer.ONE_MIB, mark, Exchange.WAIT).isPresent(), jdk::diagnostics);
         }

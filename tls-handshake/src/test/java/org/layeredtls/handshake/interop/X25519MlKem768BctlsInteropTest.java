@@ -3,8 +3,6 @@ package org.layeredtls.handshake.interop;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
@@ -75,12 +73,8 @@ class X25519MlKem768BctlsInteropTest {
                 Exchange.bound(socket);
                 socket.startHandshake();
                 assertEquals(ProtocolVersion.TLS1_3, socket.session().version());
-                Future<?> writer = threads.submit(() -> {
-                    JdkTls13Peer.writeInChunks(socket.getOutputStream(), outbound);
-                    return null;
-                });
-                assertArrayEquals(outbound, socket.getInputStream().readNBytes(outbound.length), "bctls's echo differs");
-                writer.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
+                assertArrayEquals(outbound, EchoStreams.roundTrip(socket.getInputStream(), socket.getOutputStream(), outbound),
+                        "bctls's echo differs");
             }
             BctlsPeer.Outcome outcome = bctls.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals("X25519MLKEM768", outcome.groupName());
@@ -118,20 +112,12 @@ class X25519MlKem768BctlsInteropTest {
                 }
             });
             SessionInfo session;
-            long echoed = 0;
+            long echoed;
             try (TlsSocket socket = server.accept()) {
                 Exchange.bound(socket);
                 socket.startHandshake();
                 session = socket.session();
-                InputStream in = socket.getInputStream();
-                OutputStream out = socket.getOutputStream();
-                byte[] buffer = new byte[JdkTls13Peer.WRITE_SIZE];
-                int n;
-                while ((n = in.read(buffer)) >= 0) { // -1: bctls's close_notify
-                    out.write(buffer, 0, n);
-                    out.flush();
-                    echoed += n;
-                }
+                echoed = EchoStreams.echoUntilEnd(socket.getInputStream(), socket.getOutputStream()); // to bctls's close_notify
             }
             BctlsPeer.Outcome outcome = bctls.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals(ProtocolVersion.TLS1_3, session.version());

@@ -42,8 +42,8 @@ final class BctlsPeer {
     private BctlsPeer() {
     }
 
-    /** What the bctls side saw of one connection: the group of its TLS 1.3 handshake and the bytes it moved. */
-    record Outcome(int negotiatedGroup, long bytes) {
+    /** What the bctls side saw of one connection: the group and suite of its TLS 1.3 handshake, the bytes it moved. */
+    record Outcome(int negotiatedGroup, int cipherSuite, long bytes) {
         String groupName() {
             return NamedGroup.getName(negotiatedGroup);
         }
@@ -67,7 +67,7 @@ final class BctlsPeer {
         } finally {
             protocol.close(); // close_notify
         }
-        return new Outcome(client.negotiatedGroup, data.length);
+        return new Outcome(client.negotiatedGroup, client.cipherSuite, data.length);
     }
 
     /**
@@ -84,7 +84,7 @@ final class BctlsPeer {
         } finally {
             protocol.close();
         }
-        return new Outcome(server.negotiatedGroup, total);
+        return new Outcome(server.negotiatedGroup, server.cipherSuite, total);
     }
 
     private static final class Tls13Client extends DefaultTlsClient {
@@ -92,6 +92,7 @@ final class BctlsPeer {
         private final int[] keyShareGroups;
         private final byte[] expectedLeaf;
         private volatile int negotiatedGroup = -1;
+        private volatile int cipherSuite = -1;
 
         Tls13Client(int[] supportedGroups, int[] keyShareGroups, byte[] expectedLeaf) {
             super(CRYPTO);
@@ -148,6 +149,7 @@ final class BctlsPeer {
         public void notifyHandshakeComplete() throws IOException {
             super.notifyHandshakeComplete();
             negotiatedGroup = context.getSecurityParametersConnection().getNegotiatedGroup();
+            cipherSuite = context.getSecurityParametersConnection().getCipherSuite();
         }
     }
 
@@ -155,6 +157,7 @@ final class BctlsPeer {
         private final int group;
         private final TestPki.Identity identity;
         private volatile int negotiatedGroup = -1;
+        private volatile int cipherSuite = -1;
 
         Tls13Server(int group, TestPki.Identity identity) {
             super(CRYPTO);
@@ -184,6 +187,7 @@ final class BctlsPeer {
         public void notifyHandshakeComplete() throws IOException {
             super.notifyHandshakeComplete();
             negotiatedGroup = context.getSecurityParametersConnection().getNegotiatedGroup();
+            cipherSuite = context.getSecurityParametersConnection().getCipherSuite();
         }
     }
 

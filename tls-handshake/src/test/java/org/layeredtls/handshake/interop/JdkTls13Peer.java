@@ -31,6 +31,14 @@ final class JdkTls13Peer {
     private JdkTls13Peer() {
     }
 
+    /**
+     * The one protocol a JDK peer enables for {@code suite}: TLSv1.3 for a TLS 1.3 suite (whose name says no key
+     * exchange: no "_WITH_", RFC 8446 §B.4), TLSv1.2 for any other, so a 1.2 suite makes a peer that speaks no 1.3.
+     */
+    static String protocolOf(String suite) {
+        return suite.contains("_WITH_") ? "TLSv1.2" : PROTOCOL;
+    }
+
     /** A TLS 1.3 context trusting the test CA, presenting {@code identity} (none if null). */
     static SSLContext context(TestPki pki, TestPki.Identity identity) throws Exception {
         KeyStore keys = KeyStore.getInstance("PKCS12");
@@ -54,16 +62,16 @@ final class JdkTls13Peer {
     /** What the JDK side saw of one connection: its session, the bytes it echoed (or read), or what went wrong. */
     record Outcome(SSLSession session, long bytes, Optional<Exception> failure) {
         String describe() {
-            return failure.map(e -> "JDK side failed: " + e).orElse("JDK side: " + session.getProtocol() + " "
+            return failure.map(e -> "JDK side failed: " + e).orElseGet(() -> "JDK side: " + session.getProtocol() + " "
                     + session.getCipherSuite() + ", " + bytes + " bytes");
         }
     }
 
-    /** An SSLSocket client: handshake, {@code data} sent while the echo is read back, close_notify. */
+    /** An SSLSocket client ({@link #protocolOf} the suite): handshake, {@code data} sent while the echo is read back, close_notify. */
     static Outcome echoClient(SSLContext context, int port, String suite, byte[] data) {
         try (SSLSocket socket = (SSLSocket) context.getSocketFactory().createSocket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout((int) Exchange.WAIT.toMillis());
-            socket.setEnabledProtocols(new String[] {PROTOCOL});
+            socket.setEnabledProtocols(new String[] {protocolOf(suite)});
             socket.setEnabledCipherSuites(new String[] {suite});
             socket.startHandshake();
             byte[] back = EchoStreams.roundTrip(socket.getInputStream(), socket.getOutputStream(), data);
@@ -90,7 +98,7 @@ final class JdkTls13Peer {
 
         EchoServer(SSLContext context, String suite, boolean needClientAuth) throws IOException {
             listener = (SSLServerSocket) context.getServerSocketFactory().createServerSocket(0, 50, InetAddress.getLoopbackAddress());
-            listener.setEnabledProtocols(new String[] {PROTOCOL});
+            listener.setEnabledProtocols(new String[] {protocolOf(suite)});
             listener.setEnabledCipherSuites(new String[] {suite});
             listener.setNeedClientAuth(needClientAuth);
             acceptor = new Thread(this::serve, "jdk-tls13-echo-server");

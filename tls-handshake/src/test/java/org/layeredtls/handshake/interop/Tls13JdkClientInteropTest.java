@@ -1,11 +1,15 @@
 package org.layeredtls.handshake.interop;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -27,6 +31,7 @@ import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.extension.NamedGroup;
 import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.session.TicketProtector;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
@@ -36,7 +41,8 @@ import org.layeredtls.record.ProtocolVersion;
  * AEAD suites with 1 MiB each way, the groups x25519, P-256, P-384 and ffdhe2048 (the JDK 17's first key shares are
  * x25519 and P-256: a server that takes another group asks with a HelloRetryRequest), RSA and ECDSA server certificates,
  * RSA and ECDSA client certificates our server requires, our KeyUpdate with update_requested, resumption
- * with our ticket. The
+ * with our ticket, a refused client without a certificate, TLS 1.2 with the downgrade sentinel for a client
+ * without TLS 1.3. The
  * JDK client sends the data and checks our echo; its close_notify ends our read cleanly (end of stream).
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
@@ -69,7 +75,7 @@ class Tls13JdkClientInteropTest {
     }
 
     /**
-     * One connection: the JDK client connects with {@code suite}, sends {@code size} random bytes and reads our
+     * One connection: the JDK client connects with {@code suite} (and its protocol only, {@link JdkTls13Peer#protocolOf}), sends {@code size} random bytes and reads our
      * echo, then sends close_notify; our side echoes until that close_notify (end of stream), then closes.
      */
     private static List<SessionInfo> runCells(TlsConfig config, SSLContext client, String suite, int size, int connections,
@@ -83,7 +89,7 @@ class Tls13JdkClientInteropTest {
                     Exchange.bound(socket);
                     socket.startHandshake();
                     SessionInfo session = socket.session();
-                    assertEquals(ProtocolVersion.TLS1_3, session.version());
+                    assertEquals(JdkTls13Peer.protocolOf(suite), session.version().displayName());
                     afterHandshake.run(socket);
                     assertEquals(size, echoUntilCloseNotify(socket), "bytes echoed before the JDK's close_notify");
                     sessions.add(session);
@@ -159,6 +165,34 @@ class Tls13JdkClientInteropTest {
                 socket -> socket.keyUpdate(true));
         assertEquals(1, log.messages(true, HandshakeType.KEY_UPDATE).size(), log::toString);
         assertTrue(log.await(false, HandshakeType.KEY_UPDATE, 1, Duration.ZERO), log::toString);
+    }
+
+    @Test
+    void givesATls12OnlyJdkClientTls12WithTheDowngradeSentinelInOurRandom() throws Exception {
+        // RFC 8446 §4.1.3: a TLS 1.3 server that negotiates TLS 1.2 ends its random with DOWNGRD 01; a 1.2 client ignores it
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        SessionInfo session = runCell(server(pki.serverRsa(), log).build(), anonymousClient,
+                "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", 4096);
+        assertEquals(ProtocolVersion.TLS1_2, session.version());
+        byte[] random = ((ServerHello) log.messages(true, HandshakeType.SERVER_HELLO).get(0)).random();
+        assertArrayEquals(ServerHello.DOWNGRADE_TLS12, Arrays.copyOfRange(random, 24, 32));
+    }
+
+    @Test
+    void refusesAJdkClientWithoutTheCertificateItRequires() throws Exception {
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        TlsConfig config = server(pki.serverRsa(), log).clientAuth(ClientAuth.NEED).trustAnchors(pki.trustAnchors()).build();
+        try (TlsServerSocket server = new TlsServerSocket(OpenSslClientInteropTest.listener(), config)) {
+            Future<JdkTls13Peer.Outcome> jdk = threads.submit(() -> JdkTls13Peer.echoClient(anonymousClient,
+                    server.getLocalPort(), "TLS_AES_128_GCM_SHA256", DataTransfer.randomBytes(4096)));
+            try (TlsSocket socket = server.accept()) {
+                Exchange.bound(socket);
+                assertThrows(IOException.class, socket::startHandshake);
+            }
+            // in TLS 1.3 the client learns of the refusal only after its own Finished: at its first read
+            JdkTls13Peer.Outcome outcome = jdk.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
+            assertTrue(outcome.describe().contains("certificate_required"), outcome::describe);
+        }
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.layeredtls.record.ProtocolVersion;
  * three AEAD suites with 1 MiB each way, the groups x25519, P-256, P-384 and ffdhe2048, a HelloRetryRequest, RSA
  * and ECDSA server certificates, RSA and ECDSA client certificates, KeyUpdate (ours with update_requested, those
  * our record limit makes us send, and the JDK's own at its jdk.tls.keyLimits, in a forked JVM), resumption with
- * the JDK's ticket; every cell ends with our close_notify, which the JDK answers with its own.
+ * the JDK's ticket, TLS 1.2 from a JDK server without TLS 1.3; every cell ends with our close_notify, which the JDK answers with its own.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class Tls13JdkServerInteropTest {
@@ -182,6 +182,24 @@ class Tls13JdkServerInteropTest {
                     DataTransfer.ONE_MIB);
         }
         assertTrue(log.messages(true, HandshakeType.KEY_UPDATE).size() >= 3, log::toString);
+    }
+
+    @Test
+    void getsTls12WithoutADowngradeAlarmFromAJdkServerWithoutTls13() throws Exception {
+        // RFC 8446 §4.1.3: a server that speaks no TLS 1.3 writes no sentinel, and our 1.2-1.3 client must find none
+        try (JdkTls13Peer.EchoServer server = new JdkTls13Peer.EchoServer(rsaContext, "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", false)) {
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(),
+                    tls13(CipherSuite.TLS_AES_128_GCM_SHA256, new Tls13HandshakeLog()).build())) {
+                Exchange.bound(socket);
+                socket.startHandshake();
+                assertEquals(ProtocolVersion.TLS1_2, socket.session().version());
+                byte[] outbound = DataTransfer.randomBytes(4096);
+                assertArrayEquals(outbound, EchoStreams.roundTrip(socket.getInputStream(), socket.getOutputStream(), outbound));
+            }
+            JdkTls13Peer.Outcome outcome = server.nextOutcome();
+            assertEquals(Optional.empty(), outcome.failure(), outcome::describe);
+            assertEquals("TLSv1.2", outcome.session().getProtocol());
+        }
     }
 
     @Test

@@ -17,18 +17,21 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
 
 /**
  * The post-quantum hybrid X25519MLKEM768 (0x11EC) against BouncyCastle's own TLS 1.3 (bctls, {@link BctlsPeer}),
  * in this JVM, both directions: each side offers or accepts that one group, both sides must report it as the
  * group of the handshake (our observer's ServerHello key_share, bctls's SecurityParameters), and 1 MiB goes each
- * way. OpenSSL 3.0 here has no ML-KEM: bctls is the reference peer.
+ * way; our client with each of the three AEAD suites. OpenSSL 3.0 here has no ML-KEM: bctls is the reference peer.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class X25519MlKem768BctlsInteropTest {
@@ -55,10 +58,11 @@ class X25519MlKem768BctlsInteropTest {
         }
     }
 
-    @Test
-    void ourClientAgreesOnX25519MlKem768WithABctlsServer() throws Exception {
+    @ParameterizedTest
+    @EnumSource(value = CipherSuite.class, names = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"})
+    void ourClientAgreesOnX25519MlKem768WithABctlsServer(CipherSuite suite) throws Exception {
         Tls13HandshakeLog log = new Tls13HandshakeLog();
-        TlsConfig config = TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_3).trustAnchors(pki.trustAnchors())
+        TlsConfig config = TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_3).tls13CipherSuites(suite).trustAnchors(pki.trustAnchors())
                 .serverName("localhost").namedGroups(NamedGroup.X25519MLKEM768).keyShareGroups(NamedGroup.X25519MLKEM768)
                 .observer(log).build();
         byte[] outbound = DataTransfer.randomBytes(DataTransfer.ONE_MIB);
@@ -78,6 +82,7 @@ class X25519MlKem768BctlsInteropTest {
             }
             BctlsPeer.Outcome outcome = bctls.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals("X25519MLKEM768", outcome.groupName());
+            assertEquals(suite.code(), outcome.cipherSuite());
             assertEquals(outbound.length, outcome.bytes());
         }
         assertEquals(Optional.of(NamedGroup.X25519MLKEM768), log.negotiatedGroup(), log::toString);

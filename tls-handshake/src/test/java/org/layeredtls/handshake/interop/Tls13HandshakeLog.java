@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import org.layeredtls.alert.Alert;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.extension.ExtensionType;
@@ -17,7 +18,7 @@ import org.layeredtls.handshake.message.ServerHello;
 /**
  * What our side of one TLS 1.3 connection sent and received, as its observer saw it: the messages in order,
  * the key_share group of the ServerHello (RFC 8446 §4.2.8: the group both sides computed the shared secret
- * in), how many HelloRetryRequests there were, and a bounded wait for a message type (e.g. the peer's
+ * in), how many HelloRetryRequests there were, the alerts each way (close_notify), and a bounded wait for a message type (e.g. the peer's
  * KeyUpdate answering ours). One log per connection; thread-safe.
  */
 final class Tls13HandshakeLog implements TlsObserver {
@@ -27,6 +28,8 @@ final class Tls13HandshakeLog implements TlsObserver {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    private final List<Alert> alertsSent = new ArrayList<>();
+    private final List<Alert> alertsReceived = new ArrayList<>();
 
     @Override
     public synchronized void handshakeMessageSent(HandshakeMessage message, byte[] bytes) {
@@ -38,6 +41,21 @@ final class Tls13HandshakeLog implements TlsObserver {
     public synchronized void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
         entries.add(new Entry(false, message));
         notifyAll();
+    }
+
+    @Override
+    public synchronized void alertSent(Alert alert) {
+        alertsSent.add(alert);
+    }
+
+    @Override
+    public synchronized void alertReceived(Alert alert) {
+        alertsReceived.add(alert);
+    }
+
+    /** The alerts sent ({@code sent}) or received, in order. */
+    synchronized List<Alert> alerts(boolean sent) {
+        return List.copyOf(sent ? alertsSent : alertsReceived);
     }
 
     /** The messages of a type, sent ({@code sent}) or received, in order. */
@@ -85,6 +103,7 @@ final class Tls13HandshakeLog implements TlsObserver {
 
     @Override
     public synchronized String toString() {
-        return entries.stream().map(e -> (e.sent() ? "sent " : "received ") + e.message().type()).toList().toString();
+        return entries.stream().map(e -> (e.sent() ? "sent " : "received ") + e.message().type()).toList()
+                + ", alerts sent " + alertsSent + ", received " + alertsReceived;
     }
 }

@@ -24,6 +24,8 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.layeredtls.alert.Alert;
+import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.handshake.api.ClientAuth;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
@@ -193,6 +195,17 @@ class Tls13JdkClientInteropTest {
             JdkTls13Peer.Outcome outcome = jdk.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
             assertTrue(outcome.describe().contains("certificate_required"), outcome::describe);
         }
+    }
+
+    @Test
+    void theJdksCloseNotifyEndsOurReadAndWeAnswerIt() throws Exception {
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        runCell(server(pki.serverRsa(), log).build(), anonymousClient, "TLS_AES_128_GCM_SHA256", 4096);
+        // our read ended (end of stream) at the JDK's close_notify, not at a bare TCP close; then we sent ours.
+        // SunJSSE closes a TLS 1.3 socket whose read side is still open with user_canceled first: a warning that
+        // does not end the connection (RFC 8446 §6.1), which we take and go on to its close_notify
+        assertEquals(List.of(Alert.warning(AlertDescription.USER_CANCELED), Alert.closeNotify()), log.alerts(false), log::toString);
+        assertEquals(List.of(Alert.closeNotify()), log.alerts(true), log::toString);
     }
 
     @Test

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.layeredtls.alert.Alert;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
@@ -200,6 +201,17 @@ class Tls13JdkServerInteropTest {
             assertEquals(Optional.empty(), outcome.failure(), outcome::describe);
             assertEquals("TLSv1.2", outcome.session().getProtocol());
         }
+    }
+
+    @Test
+    void ourCloseNotifyIsAnsweredByTheJdks() throws Exception {
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        try (JdkTls13Peer.EchoServer server = new JdkTls13Peer.EchoServer(rsaContext, "TLS_AES_128_GCM_SHA256", false)) {
+            runCell(server, tls13(CipherSuite.TLS_AES_128_GCM_SHA256, log).build(), 4096);
+        }
+        // the JDK's read ended at our close_notify (runCell), and its own came back before our close returned
+        assertEquals(List.of(Alert.closeNotify()), log.alerts(true), log::toString);
+        assertEquals(List.of(Alert.closeNotify()), log.alerts(false), log::toString);
     }
 
     @Test

@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.layeredtls.alert.Alert;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
@@ -87,6 +89,7 @@ class X25519MlKem768BctlsInteropTest {
         }
         assertEquals(Optional.of(NamedGroup.X25519MLKEM768), log.negotiatedGroup(), log::toString);
         assertEquals(0, log.helloRetryRequests(), log::toString);
+        assertEquals(List.of(Alert.closeNotify()), log.alerts(false), () -> "bctls answers our close_notify: " + log);
     }
 
     @Test
@@ -130,6 +133,7 @@ class X25519MlKem768BctlsInteropTest {
             assertEquals("X25519MLKEM768", outcome.groupName());
         }
         assertEquals(Optional.of(NamedGroup.X25519MLKEM768), log.negotiatedGroup(), log::toString);
+        assertEquals(List.of(Alert.closeNotify()), log.alerts(false), () -> "our read ends at bctls's close_notify: " + log);
         return log;
     }
 }

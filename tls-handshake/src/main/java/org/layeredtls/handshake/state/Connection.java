@@ -78,6 +78,7 @@ public final class Connection {
     private Runnable invalidateSession = () -> { };
     // TLS 1.3 once its handshake is done: KeyUpdate, NewSessionTicket (null before, and for TLS 1.2 and below)
     private volatile Tls13PostHandshake tls13;
+    private final org.layeredtls.ccs.Tls13CompatibilityCcs compatibilityCcs = new org.layeredtls.ccs.Tls13CompatibilityCcs();
 
     private final ApplicationDataQueue applicationData = new ApplicationDataQueue();
     private volatile boolean inputEnded; // the transport's stream ended
@@ -204,6 +205,7 @@ public final class Connection {
         handshake.serverVerifyData = serverVerifyData;
         handshakeDeadline = System.nanoTime() + config.handshakeTimeout().toNanos();
         handshakeRunning = true;
+        compatibilityCcs.firstClientHelloSeen(); // a client sends it now; a server hears of TLS 1.3 only from one
         HandshakeState first = client ? ClientHandshake.start(handshake) : new ServerHandshake.ExpectClientHello();
         moveTo(first);
     }
@@ -381,12 +383,8 @@ public final class Connection {
     private void receiveChangeCipherSpec(byte[] fragment) throws IOException {
         if (tls13 != null || handshake != null && ProtocolVersion.TLS1_3.equals(handshake.version)) {
             // RFC 8446 §5: a CCS of 0x01 before the peer's Finished is dropped; any other is unexpected_message
-            if (tls13 != null || fragment.length != 1 || fragment[0] != 1) {
-                throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE, tls13 != null
-                        ? "a TLS 1.3 change_cipher_spec after the handshake" : "a TLS 1.3 change_cipher_spec other than 0x01");
-            }
-            return; // dropped: it changes nothing
-
+            compatibilityCcs.receive(fragment); // dropped: it changes nothing
+            return;
         }
         if (reassembler.hasPartialMessage() || (interceptedInput != null && interceptedInput.hasPartialMessage())) {
             // RFC 5246 §7.1: the CCS may not split a handshake message.
@@ -533,6 +531,7 @@ public final class Connection {
         serverVerifyData = done.serverVerifyData;
         invalidateSession = done.invalidation();
         if (done.tls13 != null) {
+            compatibilityCcs.peerFinishedReceived(); // RFC 8446 §5: a CCS from now on is unexpected_message
             tls13 = new Tls13PostHandshake(this, done.tls13.secrets());
         }
         if (done.maxFragmentLength > 0) {
@@ -570,7 +569,7 @@ public final class Connection {
     /** RFC 8446 §D.4: the middlebox-compatibility change_cipher_spec, unprotected, changing nothing. */
     void sendCompatibilityChangeCipherSpec() throws IOException {
         synchronized (writeLock) {
-            records.write(ContentType.CHANGE_CIPHER_SPEC, new byte[] {1});
+            records.write(ContentType.CHANGE_CIPHER_SPEC, org.layeredtls.ccs.Tls13CompatibilityCcs.message());
         }
     }
 

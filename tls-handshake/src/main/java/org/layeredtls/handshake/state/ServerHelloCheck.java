@@ -132,6 +132,19 @@ final class ServerHelloCheck {
             context.connection.records.setSendFragmentLimit(context.maxFragmentLength);
             context.connection.records.setReceiveFragmentLimit(context.maxFragmentLength);
         }
+        checkApplicationProtocol(context, extensions);
+        Optional<EcPointFormats> formats = extensions.find(ExtensionType.EC_POINT_FORMATS, EcPointFormats::decode);
+        if (formats.isPresent() && !formats.get().includesUncompressed()) {
+            // RFC 8422 §5.2: uncompressed points must be supported.
+            throw ClientHandshake.illegal("the server's ec_point_formats lacks uncompressed");
+        }
+        // RFC 6066 §3: the server's server_name is empty; anything else is decode_error (as OpenSSL).
+        extensions.find(ExtensionType.SERVER_NAME, ServerName::decodeServerHello);
+        context.serverName = context.connection.sniHostName();
+    }
+
+    /** The server's ALPN answer (in ServerHello; in TLS 1.3, EncryptedExtensions), if any. */
+    static void checkApplicationProtocol(HandshakeContext context, Extensions extensions) throws TlsAlertException {
         Optional<ApplicationLayerProtocolNegotiation> alpn = extensions.find(
                 ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ApplicationLayerProtocolNegotiation::decode);
         if (alpn.isPresent()) {
@@ -142,14 +155,6 @@ final class ServerHelloCheck {
             }
             context.applicationProtocol = names.get(0);
         }
-        Optional<EcPointFormats> formats = extensions.find(ExtensionType.EC_POINT_FORMATS, EcPointFormats::decode);
-        if (formats.isPresent() && !formats.get().includesUncompressed()) {
-            // RFC 8422 §5.2: uncompressed points must be supported.
-            throw ClientHandshake.illegal("the server's ec_point_formats lacks uncompressed");
-        }
-        // RFC 6066 §3: the server's server_name is empty; anything else is decode_error (as OpenSSL).
-        extensions.find(ExtensionType.SERVER_NAME, ServerName::decodeServerHello);
-        context.serverName = context.connection.sniHostName();
     }
 
     private static void checkResumption(HandshakeContext context, ServerHello hello, CipherSuite suite,

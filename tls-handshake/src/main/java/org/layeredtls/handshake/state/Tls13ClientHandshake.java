@@ -3,7 +3,6 @@ package org.layeredtls.handshake.state;
 import java.io.IOException;
 
 import org.layeredtls.handshake.extension.ExtensionMessage;
-import org.layeredtls.handshake.message.CertificateVerify;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.EncryptedExtensions;
 import org.layeredtls.handshake.message.Finished;
@@ -147,9 +146,7 @@ public final class Tls13ClientHandshake {
 
         @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
-            Tls13Signatures.verify(context, (CertificateVerify) received.message(), context.peerCertificates.get(0).publicKey(),
-                    Tls13Signatures.SERVER_CONTEXT, context.tls13.transcript.hash());
-            context.tls13.transcript.add(received.transcriptBytes());
+            context.tls13.checkCertificateVerify(received, Tls13Signatures.SERVER_CONTEXT);
             return new ExpectFinished();
         }
     }

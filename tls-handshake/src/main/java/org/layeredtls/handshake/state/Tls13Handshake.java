@@ -21,16 +21,9 @@ import org.layeredtls.record.ConnectionState;
  * What a TLS 1.3 handshake adds to its {@link HandshakeContext}: the transcript (RFC 8446 §4.4.1), the
  * key schedule (§7.1) stage by stage, the key shares a client offered, and the traffic secrets as they
  * are derived. It installs each new record protection at once (§5: no ChangeCipherSpec in TLS 1.3) and
- * reports each secret to the observer under its NSS key log name.
+ * reports each secret a key log carries to the observer under its NSS label.
  */
 final class Tls13Handshake {
-
-    // NSS key log labels (what Wireshark reads), RFC 8446 §7.1's secrets
-    static final String CLIENT_HANDSHAKE_TRAFFIC_SECRET = "CLIENT_HANDSHAKE_TRAFFIC_SECRET";
-    static final String SERVER_HANDSHAKE_TRAFFIC_SECRET = "SERVER_HANDSHAKE_TRAFFIC_SECRET";
-    static final String CLIENT_TRAFFIC_SECRET = "CLIENT_TRAFFIC_SECRET_";
-    static final String SERVER_TRAFFIC_SECRET = "SERVER_TRAFFIC_SECRET_";
-    static final String EXPORTER_SECRET = "EXPORTER_SECRET";
 
     private final HandshakeContext context;
     final Tls13Transcript transcript;
@@ -63,6 +56,12 @@ final class Tls13Handshake {
         this.transcript = new Tls13Transcript(context.config.crypto()); // buffers until the suite names the hash
     }
 
+    /** TLS 1.3 is agreed: from now on alerts follow RFC 8446 §6 (every one fatal but close_notify and user_canceled). */
+    void negotiated() {
+        context.version = org.layeredtls.record.ProtocolVersion.TLS1_3;
+        context.connection.alerts.followTls13Rules();
+    }
+
     // ------------------------------------------------------------------ the key schedule, stage by stage
 
     /** The suite is agreed: the transcript hashes with its hash, and the Early Secret is computed (RFC 8446 §7.1). */
@@ -72,6 +71,9 @@ final class Tls13Handshake {
             transcript.selectHash(hash);
         }
         schedule = new Tls13KeySchedule(hash, context.config.crypto());
+        // each secret a key log carries goes to the observer under its NSS label (what Wireshark reads)
+        schedule.setListener(derived -> derived.keyLogLabel().ifPresent(label ->
+                context.config.observer().tls13SecretDerived(context.clientRandom.clone(), label, derived.value())));
         schedule.early(psk); // null: no PSK, zeros
     }
 
@@ -81,8 +83,6 @@ final class Tls13Handshake {
         byte[] th = transcript.hash();
         clientHandshakeTrafficSecret = schedule.clientHandshakeTrafficSecret(th);
         serverHandshakeTrafficSecret = schedule.serverHandshakeTrafficSecret(th);
-        report(CLIENT_HANDSHAKE_TRAFFIC_SECRET, clientHandshakeTrafficSecret);
-        report(SERVER_HANDSHAKE_TRAFFIC_SECRET, serverHandshakeTrafficSecret);
     }
 
     /** After the server's Finished: the Master Secret, the first application traffic secrets and the exporter's. */
@@ -92,9 +92,6 @@ final class Tls13Handshake {
         clientApplicationTrafficSecret = schedule.clientApplicationTrafficSecret(th);
         serverApplicationTrafficSecret = schedule.serverApplicationTrafficSecret(th);
         exporterMasterSecret = schedule.exporterMasterSecret(th);
-        report(CLIENT_TRAFFIC_SECRET + 0, clientApplicationTrafficSecret);
-        report(SERVER_TRAFFIC_SECRET + 0, serverApplicationTrafficSecret);
-        report(EXPORTER_SECRET, exporterMasterSecret);
     }
 
     /** After the client's Finished: the secret tickets' PSKs come from (RFC 8446 §7.1, §4.6.1). */
@@ -105,10 +102,6 @@ final class Tls13Handshake {
     /** The binder key of a PSK offered for resumption (RFC 8446 §4.2.11.2). */
     byte[] resumptionBinderKey() {
         return schedule.binderKey(true);
-    }
-
-    private void report(String label, byte[] secret) {
-        context.config.observer().tls13SecretDerived(context.clientRandom.clone(), label, secret.clone());
     }
 
     // ------------------------------------------------------------------ record protection
@@ -162,9 +155,19 @@ final class Tls13Handshake {
         transcript.add(received.transcriptBytes());
     }
 
+    /**
+     * The peer's CertificateVerify (RFC 8446 §4.4.3), checked against its certificate's key and the transcript
+     * before it ({@code who}: the peer's context string), then hashed.
+     */
+    void checkCertificateVerify(ReceivedMessage received, String who) throws TlsAlertException {
+        Tls13Signatures.verify(context, (org.layeredtls.handshake.message.CertificateVerify) received.message(),
+                context.peerCertificates.get(0).publicKey(), who, transcript.hash());
+        transcript.add(received.transcriptBytes());
+    }
+
     /** What stays with the connection once the handshake is done: the secrets KeyUpdate and tickets need. */
     Tls13Secrets secrets() {
         return new Tls13Secrets(context.suite, clientApplicationTrafficSecret, serverApplicationTrafficSecret,
-                resumptionMasterSecret, exporterMasterSecret, context.clientRandom.clone());
+                resumptionMasterSecret, exporterMasterSecret);
     }
 }

@@ -14,20 +14,16 @@ final class Tls13Secrets {
     final CipherSuite suite;
     private byte[] clientTrafficSecret;
     private byte[] serverTrafficSecret;
-    private int clientGeneration;
-    private int serverGeneration;
     final byte[] resumptionMasterSecret;
     final byte[] exporterMasterSecret;
-    final byte[] clientRandom;
 
     Tls13Secrets(CipherSuite suite, byte[] clientTrafficSecret, byte[] serverTrafficSecret,
-                 byte[] resumptionMasterSecret, byte[] exporterMasterSecret, byte[] clientRandom) {
+                 byte[] resumptionMasterSecret, byte[] exporterMasterSecret) {
         this.suite = suite;
         this.clientTrafficSecret = clientTrafficSecret;
         this.serverTrafficSecret = serverTrafficSecret;
         this.resumptionMasterSecret = resumptionMasterSecret;
-        this.exporterMasterSecret = exporterMasterSecret;
-        this.clientRandom = clientRandom;
+        this.exporterMasterSecret = exporterMasterSecret; // for RFC 8446 §7.5 exporters
     }
 
     /**
@@ -37,22 +33,9 @@ final class Tls13Secrets {
     synchronized byte[] update(boolean client) {
         if (client) {
             clientTrafficSecret = Tls13KeySchedule.nextTrafficSecret(suite.prfHash(), clientTrafficSecret);
-            clientGeneration++;
             return clientTrafficSecret.clone();
         }
         serverTrafficSecret = Tls13KeySchedule.nextTrafficSecret(suite.prfHash(), serverTrafficSecret);
-        serverGeneration++;
         return serverTrafficSecret.clone();
-    }
-
-    /** The key log label of a direction's current secret: CLIENT_TRAFFIC_SECRET_N or SERVER_TRAFFIC_SECRET_N. */
-    synchronized String label(boolean client) {
-        return client ? Tls13Handshake.CLIENT_TRAFFIC_SECRET + clientGeneration
-                : Tls13Handshake.SERVER_TRAFFIC_SECRET + serverGeneration;
-    }
-
-    /** RFC 8446 §7.5: TLS-Exporter(label, context, length). */
-    byte[] exporter(String label, byte[] context, int length) {
-        return Tls13KeySchedule.exporter(suite.prfHash(), exporterMasterSecret, label, context, length);
     }
 }

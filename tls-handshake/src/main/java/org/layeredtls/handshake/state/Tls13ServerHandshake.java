@@ -19,7 +19,6 @@ import org.layeredtls.handshake.extension.SupportedVersions;
 import org.layeredtls.handshake.keyexchange.KeyShareGroup;
 import org.layeredtls.handshake.keyexchange.SignatureSchemes;
 import org.layeredtls.handshake.keyexchange.ServerKeyShare;
-import org.layeredtls.handshake.message.CertificateVerify;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.EncryptedExtensions;
 import org.layeredtls.handshake.message.Finished;
@@ -66,7 +65,7 @@ public final class Tls13ServerHandshake {
         Tls13Handshake tls13 = context.tls13;
         context.clientHello = hello;
         context.clientRandom = hello.random();
-        context.version = ProtocolVersion.TLS1_3;
+        tls13.negotiated();
         context.connection.records.setWriteVersion(ProtocolVersion.TLS1_2); // RFC 8446 §5.1: legacy_record_version
         Optional<KeyShareEntry> clientShare = Tls13ServerNegotiation.negotiate(context, hello);
         // RFC 8446 §4.2.11.2: the binder covers the transcript before this ClientHello, and the ClientHello up to it
@@ -197,9 +196,7 @@ public final class Tls13ServerHandshake {
 
         @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
-            Tls13Signatures.verify(context, (CertificateVerify) received.message(), context.peerCertificates.get(0).publicKey(),
-                    Tls13Signatures.CLIENT_CONTEXT, context.tls13.transcript.hash());
-            context.tls13.transcript.add(received.transcriptBytes());
+            context.tls13.checkCertificateVerify(received, Tls13Signatures.CLIENT_CONTEXT);
             return new ExpectClientFinished();
         }
     }

@@ -5,7 +5,6 @@ import java.util.Optional;
 
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
-import org.layeredtls.handshake.extension.ApplicationLayerProtocolNegotiation;
 import org.layeredtls.handshake.extension.Cookie;
 import org.layeredtls.handshake.extension.Extension;
 import org.layeredtls.handshake.extension.ExtensionMessage;
@@ -64,7 +63,7 @@ final class Tls13ServerHelloCheck {
             throw ClientHandshake.illegal("the HelloRetryRequest selects " + group + ", which the client cannot change to");
         }
         tls13.helloRetried = true;
-        context.version = ProtocolVersion.TLS1_3; // the server's change_cipher_spec may follow (RFC 8446 §D.4)
+        tls13.negotiated(); // the server's change_cipher_spec may follow (RFC 8446 §D.4)
         context.suite = suite;
         tls13.startKeySchedule(suite);
         tls13.transcript.replaceClientHelloWithMessageHash(); // RFC 8446 §4.4.1
@@ -102,7 +101,7 @@ final class Tls13ServerHelloCheck {
             // RFC 8446 §4.2.8: the server's share must be in a group we sent a share for
             throw ClientHandshake.illegal("the ServerHello's key_share is for a group the client sent no share for");
         }
-        context.version = ProtocolVersion.TLS1_3;
+        tls13.negotiated();
         context.serverHello = hello;
         context.serverRandom = hello.random();
         context.sessionId = hello.sessionId();
@@ -161,15 +160,7 @@ final class Tls13ServerHelloCheck {
                         "EncryptedExtensions holds " + ExtensionType.nameOf(extension.type()) + ", which the client did not offer");
             }
         }
-        Optional<ApplicationLayerProtocolNegotiation> alpn = extensions.find(
-                ExtensionType.APPLICATION_LAYER_PROTOCOL_NEGOTIATION, ApplicationLayerProtocolNegotiation::decode);
-        if (alpn.isPresent()) {
-            var names = alpn.get().protocolNames();
-            if (names.size() != 1 || !context.config.alpn().contains(names.get(0))) {
-                throw ClientHandshake.illegal("the server selected ALPN " + names + ", not one offered protocol");
-            }
-            context.applicationProtocol = names.get(0);
-        }
+        ServerHelloCheck.checkApplicationProtocol(context, extensions);
         extensions.find(ExtensionType.SERVER_NAME, org.layeredtls.handshake.extension.ServerName::decodeServerHello);
         context.serverName = context.connection.sniHostName();
     }

@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -20,11 +19,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.extension.NamedGroup;
 import org.layeredtls.handshake.message.CertificateVerify;
-import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
@@ -82,17 +79,11 @@ class Tls13OpenSslServerInteropTest {
 
     @Test
     void getsTheWwwPageOverTls13WithX25519AndAnRsaPssCertificateVerify() throws Exception {
-        List<HandshakeMessage> received = new CopyOnWriteArrayList<>();
-        TlsObserver observer = new TlsObserver() {
-            @Override
-            public void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
-                received.add(message);
-            }
-        };
+        HandshakeMessagesSeen seen = new HandshakeMessagesSeen();
         try (OpenSslServer www = OpenSslServer.builder().cert(pki.serverRsa().certificate()).key(pki.serverRsa().key())
                 .option("-tls1_3").www().directory(directory).start();
              TlsSocket socket = TlsSocket.connect("127.0.0.1", www.port(), tls13(CipherSuite.TLS_AES_128_GCM_SHA256)
-                     .namedGroups(NamedGroup.X25519).observer(observer).build())) {
+                     .namedGroups(NamedGroup.X25519).observer(seen).build())) {
             Exchange.bound(socket);
             socket.getOutputStream().write("GET / HTTP/1.0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             socket.getOutputStream().flush();
@@ -100,8 +91,7 @@ class Tls13OpenSslServerInteropTest {
             assertTrue(page.contains("Protocol  : TLSv1.3"), page);
             assertTrue(page.contains("Cipher    : TLS_AES_128_GCM_SHA256"), page);
             assertEquals(CipherSuite.TLS_AES_128_GCM_SHA256, socket.session().cipherSuite());
-            CertificateVerify verify = received.stream().filter(CertificateVerify.class::isInstance)
-                    .map(CertificateVerify.class::cast).findFirst().orElseThrow();
+            CertificateVerify verify = seen.received(CertificateVerify.class).get(0);
             assertEquals(0x0804, verify.signature().algorithm().getAsInt(), "rsa_pss_rsae_sha256");
         }
     }
@@ -139,20 +129,13 @@ class Tls13OpenSslServerInteropTest {
 
     @Test
     void answersAHelloRetryRequestForAnotherGroup() throws Exception {
-        List<ServerHello> hellos = new CopyOnWriteArrayList<>();
-        TlsObserver observer = new TlsObserver() {
-            @Override
-            public void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
-                if (message instanceof ServerHello hello) {
-                    hellos.add(hello);
-                }
-            }
-        };
+        HandshakeMessagesSeen seen = new HandshakeMessagesSeen();
         try (OpenSslServer p256Only = OpenSslServer.builder().cert(pki.serverRsa().certificate()).key(pki.serverRsa().key())
                 .option("-tls1_3", "-groups", "P-256").directory(directory).start()) {
             // x25519 share first (the default), P-256 supported: the server asks again with a HelloRetryRequest
-            runCell(p256Only, tls13(CipherSuite.TLS_AES_128_GCM_SHA256).observer(observer).build(), 4096);
+            runCell(p256Only, tls13(CipherSuite.TLS_AES_128_GCM_SHA256).observer(seen).build(), 4096);
         }
+        List<ServerHello> hellos = seen.received(ServerHello.class);
         assertEquals(2, hellos.size());
         assertTrue(hellos.get(0).isHelloRetryRequest());
     }

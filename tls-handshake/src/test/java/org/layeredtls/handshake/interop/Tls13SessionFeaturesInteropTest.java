@@ -9,14 +9,11 @@ import java.io.BufferedInputStream;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.BeforeAll;
@@ -28,10 +25,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.layeredtls.handshake.api.ClientAuth;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.KeyUpdate;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 import org.layeredtls.handshake.session.TicketProtector;
@@ -118,40 +113,32 @@ class Tls13SessionFeaturesInteropTest {
     @ParameterizedTest
     @ValueSource(booleans = {false, true})
     void ourClientUpdatesItsKeysAndSServerFollows(boolean requestPeerUpdate) throws Exception {
-        List<HandshakeMessage> received = new CopyOnWriteArrayList<>();
+        HandshakeMessagesSeen seen = new HandshakeMessagesSeen();
         try (OpenSslServer server = sServer().start();
-             TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), client().observer(recorder(received)).build())) {
+             TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), client().observer(seen).build())) {
             Exchange.bound(socket);
             Exchange.bothWays(socket, server, 4096);
             socket.keyUpdate(requestPeerUpdate);
             Exchange.bothWays(socket, server, 4096); // both directions still decrypt: the keys moved in step
         }
         // RFC 8446 §4.6.3: asked, the peer updates its own keys and says so with a KeyUpdate of its own
-        assertEquals(requestPeerUpdate, received.stream().anyMatch(KeyUpdate.class::isInstance));
+        assertEquals(requestPeerUpdate, !seen.received(KeyUpdate.class).isEmpty());
     }
 
     @ParameterizedTest
     @ValueSource(strings = {"k", "K"})
     void sServerKeyUpdateIsFollowed(String command) throws Exception {
-        CountDownLatch keyUpdate = new CountDownLatch(1);
-        TlsObserver observer = new TlsObserver() {
-            @Override
-            public void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
-                if (message instanceof KeyUpdate) {
-                    keyUpdate.countDown();
-                }
-            }
-        };
+        HandshakeMessagesSeen keyUpdate = HandshakeMessagesSeen.awaiting(KeyUpdate.class);
         ExecutorService reader = Executors.newSingleThreadExecutor();
         try (OpenSslServer server = sServer().start();
-             TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), client().observer(observer).build())) {
+             TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), client().observer(keyUpdate).build())) {
             Exchange.bound(socket);
             Exchange.bothWays(socket, server, 4096);
             // s_server drops whatever else the read that took the command returned: data goes once we saw its KeyUpdate
             InputStream in = new BufferedInputStream(socket.getInputStream());
             Future<byte[]> read = reader.submit(() -> DataTransfer.readLines(in));
             server.writeStdin(command + "\n");
-            assertTrue(keyUpdate.await(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS), server::diagnostics);
+            assertTrue(keyUpdate.awaitReceived(), server::diagnostics);
             byte[] data = DataTransfer.randomBytes(4096);
             server.writeStdin(DataTransfer.encodeLines(data));
             assertArrayEquals(data, read.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS), "s_server's data under its new key");
@@ -245,14 +232,5 @@ class Tls13SessionFeaturesInteropTest {
 
     private static Set<String> lines(Path file) throws java.io.IOException {
         return Files.readAllLines(file).stream().filter(line -> !line.isBlank() && !line.startsWith("#")).collect(Collectors.toSet());
-    }
-
-    private static TlsObserver recorder(List<HandshakeMessage> received) {
-        return new TlsObserver() {
-            @Override
-            public void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
-                received.add(message);
-            }
-        };
     }
 }

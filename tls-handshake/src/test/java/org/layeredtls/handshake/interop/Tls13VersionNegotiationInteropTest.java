@@ -11,7 +11,6 @@ import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -20,7 +19,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.extension.Extension;
@@ -30,7 +28,6 @@ import org.layeredtls.handshake.intercept.HandshakeInterceptor;
 import org.layeredtls.handshake.intercept.OutgoingFlight;
 import org.layeredtls.handshake.intercept.OutgoingHandshakeMessage;
 import org.layeredtls.handshake.message.ClientHello;
-import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.record.ProtocolVersion;
 
@@ -62,38 +59,22 @@ class Tls13VersionNegotiationInteropTest {
 
     @Test
     void ourTls13ClientGetsTls12FromATls12OnlyServerWithoutSentinel() throws Exception {
-        List<ServerHello> hellos = new CopyOnWriteArrayList<>();
-        TlsObserver observer = new TlsObserver() {
-            @Override
-            public void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
-                if (message instanceof ServerHello hello) {
-                    hellos.add(hello);
-                }
-            }
-        };
+        HandshakeMessagesSeen seen = new HandshakeMessagesSeen();
         try (OpenSslServer server = OpenSslServer.builder().cert(pki.serverRsa().certificate()).key(pki.serverRsa().key())
                 .tls1_2().directory(directory).start();
-             TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), client().observer(observer).build())) {
+             TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), client().observer(seen).build())) {
             Exchange.bound(socket);
             assertEquals(ProtocolVersion.TLS1_2, socket.session().version());
             Exchange.bothWays(socket, server, 4096);
         }
-        assertFalse(Arrays.equals(ServerHello.DOWNGRADE_TLS12, last8(hellos.get(0).random())));
+        assertFalse(Arrays.equals(ServerHello.DOWNGRADE_TLS12, last8(seen.received(ServerHello.class).get(0).random())));
     }
 
     @Test
     void ourTls13ServerGivesATls12ClientTls12AndWritesTheDowngradeSentinel() throws Exception {
-        List<ServerHello> sent = new CopyOnWriteArrayList<>();
-        TlsObserver observer = new TlsObserver() {
-            @Override
-            public void handshakeMessageSent(HandshakeMessage message, byte[] bytes) {
-                if (message instanceof ServerHello hello) {
-                    sent.add(hello);
-                }
-            }
-        };
+        HandshakeMessagesSeen seen = new HandshakeMessagesSeen();
         TlsConfig config = TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_3)
-                .certificate(pki.serverRsa().chain(), pki.serverRsa().privateKey()).observer(observer).build();
+                .certificate(pki.serverRsa().chain(), pki.serverRsa().privateKey()).observer(seen).build();
         try (TlsServerSocket server = new TlsServerSocket(OpenSslClientInteropTest.listener(), config);
              OpenSslClient client = OpenSslClient.builder(server.getLocalPort()).tls1_2().caFile(pki.ca().certificate())
                      .verifyReturnError().servername("localhost").directory(directory).start();
@@ -104,7 +85,7 @@ class Tls13VersionNegotiationInteropTest {
             assertEquals(Optional.of("TLSv1.2"), client.protocol());
         }
         // RFC 8446 §4.1.3: "44 4F 57 4E 47 52 44 01" ends the random of a TLS 1.3 server negotiating TLS 1.2
-        assertArrayEquals(ServerHello.DOWNGRADE_TLS12, last8(sent.get(0).random()));
+        assertArrayEquals(ServerHello.DOWNGRADE_TLS12, last8(seen.sent(ServerHello.class).get(0).random()));
     }
 
     /** The attacker's move: our ClientHello reaches the server without supported_versions, so it looks TLS 1.2-only. */

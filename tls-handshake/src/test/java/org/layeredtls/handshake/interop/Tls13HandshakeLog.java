@@ -1,10 +1,9 @@
 package org.layeredtls.handshake.interop;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.layeredtls.alert.Alert;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.api.TlsObserver;
@@ -12,35 +11,28 @@ import org.layeredtls.handshake.extension.ExtensionType;
 import org.layeredtls.handshake.extension.KeyShare;
 import org.layeredtls.handshake.extension.NamedGroup;
 import org.layeredtls.handshake.message.HandshakeMessage;
-import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.ServerHello;
 
 /**
- * What our side of one TLS 1.3 connection sent and received, as its observer saw it: the messages in order,
- * the key_share group of the ServerHello (RFC 8446 §4.2.8: the group both sides computed the shared secret
- * in), how many HelloRetryRequests there were, the alerts each way (close_notify), and a bounded wait for a message type (e.g. the peer's
- * KeyUpdate answering ours). One log per connection; thread-safe.
+ * What our side of one TLS 1.3 connection sent and received, as its observer saw it: the handshake messages
+ * (kept by a {@link HandshakeMessagesSeen}), and from them the key_share group of the ServerHello (RFC 8446
+ * §4.2.8: the group both sides computed the shared secret in) and how many HelloRetryRequests there were; and
+ * the alerts each way (close_notify). One log per connection; thread-safe.
  */
 final class Tls13HandshakeLog implements TlsObserver {
 
-    /** One handshake message and its direction. */
-    record Entry(boolean sent, HandshakeMessage message) {
-    }
-
-    private final List<Entry> entries = new ArrayList<>();
+    private final HandshakeMessagesSeen messages = new HandshakeMessagesSeen();
     private final List<Alert> alertsSent = new ArrayList<>();
     private final List<Alert> alertsReceived = new ArrayList<>();
 
     @Override
-    public synchronized void handshakeMessageSent(HandshakeMessage message, byte[] bytes) {
-        entries.add(new Entry(true, message));
-        notifyAll();
+    public void handshakeMessageSent(HandshakeMessage message, byte[] bytes) {
+        messages.handshakeMessageSent(message, bytes);
     }
 
     @Override
-    public synchronized void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
-        entries.add(new Entry(false, message));
-        notifyAll();
+    public void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
+        messages.handshakeMessageReceived(message, bytes);
     }
 
     @Override
@@ -53,25 +45,29 @@ final class Tls13HandshakeLog implements TlsObserver {
         alertsReceived.add(alert);
     }
 
+    /** The messages of {@code type} we sent, in order. */
+    <T extends HandshakeMessage> List<T> sent(Class<T> type) {
+        return messages.sent(type);
+    }
+
+    /** The messages of {@code type} we received, in order. */
+    <T extends HandshakeMessage> List<T> received(Class<T> type) {
+        return messages.received(type);
+    }
+
     /** The alerts sent ({@code sent}) or received, in order. */
     synchronized List<Alert> alerts(boolean sent) {
         return List.copyOf(sent ? alertsSent : alertsReceived);
     }
 
-    /** The messages of a type, sent ({@code sent}) or received, in order. */
-    synchronized List<HandshakeMessage> messages(boolean sent, HandshakeType type) {
-        return entries.stream().filter(e -> e.sent() == sent && e.message().type() == type)
-                .map(Entry::message).toList();
-    }
-
     /** How many HelloRetryRequests passed, either way. */
-    synchronized long helloRetryRequests() {
-        return serverHellos().stream().filter(ServerHello::isHelloRetryRequest).count();
+    long helloRetryRequests() {
+        return serverHellos().filter(ServerHello::isHelloRetryRequest).count();
     }
 
     /** The group of the (real, not HelloRetryRequest) ServerHello's key_share, sent or received. */
-    synchronized Optional<NamedGroup> negotiatedGroup() throws TlsAlertException {
-        for (ServerHello hello : serverHellos()) {
+    Optional<NamedGroup> negotiatedGroup() throws TlsAlertException {
+        for (ServerHello hello : serverHellos().toList()) {
             if (!hello.isHelloRetryRequest() && hello.extensions().isPresent()) {
                 Optional<KeyShare.ServerHello> share = hello.extensions().get()
                         .find(ExtensionType.KEY_SHARE, KeyShare::decodeServerHello);
@@ -83,27 +79,14 @@ final class Tls13HandshakeLog implements TlsObserver {
         return Optional.empty();
     }
 
-    /** Waits until {@code count} messages of {@code type} went the given way; false if {@code timeout} passed first. */
-    synchronized boolean await(boolean sent, HandshakeType type, int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (messages(sent, type).size() < count) {
-            long left = deadline - System.nanoTime();
-            if (left <= 0) {
-                return false;
-            }
-            TimeUnit.NANOSECONDS.timedWait(this, left);
-        }
-        return true;
-    }
-
-    private List<ServerHello> serverHellos() {
-        return entries.stream().map(Entry::message).filter(ServerHello.class::isInstance)
-                .map(ServerHello.class::cast).toList();
+    private Stream<ServerHello> serverHellos() {
+        return Stream.concat(sent(ServerHello.class).stream(), received(ServerHello.class).stream());
     }
 
     @Override
     public synchronized String toString() {
-        return entries.stream().map(e -> (e.sent() ? "sent " : "received ") + e.message().type()).toList()
+        return "sent " + sent(HandshakeMessage.class).stream().map(HandshakeMessage::type).toList()
+                + ", received " + received(HandshakeMessage.class).stream().map(HandshakeMessage::type).toList()
                 + ", alerts sent " + alertsSent + ", received " + alertsReceived;
     }
 }

@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -32,8 +31,9 @@ import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.extension.NamedGroup;
-import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.message.KeyUpdate;
 import org.layeredtls.handshake.message.ServerHello;
+import org.layeredtls.handshake.message.Tls13CertificateRequest;
 import org.layeredtls.handshake.session.TicketProtector;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
@@ -157,7 +157,7 @@ class Tls13JdkClientInteropTest {
         SessionInfo session = runCell(server(pki.serverRsa(), log).clientAuth(ClientAuth.NEED)
                 .trustAnchors(pki.trustAnchors()).build(), JdkTls13Peer.context(pki, identity), "TLS_AES_128_GCM_SHA256", 4096);
         assertEquals(identity.chain().get(0), session.peerCertificates().get(0));
-        assertEquals(1, log.messages(true, HandshakeType.CERTIFICATE_REQUEST).size(), log::toString);
+        assertEquals(1, log.sent(Tls13CertificateRequest.class).size(), log::toString);
     }
 
     @Test
@@ -165,8 +165,8 @@ class Tls13JdkClientInteropTest {
         Tls13HandshakeLog log = new Tls13HandshakeLog();
         runCells(server(pki.serverRsa(), log).build(), anonymousClient, "TLS_AES_128_GCM_SHA256", 65536, 1,
                 socket -> socket.keyUpdate(true));
-        assertEquals(1, log.messages(true, HandshakeType.KEY_UPDATE).size(), log::toString);
-        assertTrue(log.await(false, HandshakeType.KEY_UPDATE, 1, Duration.ZERO), log::toString);
+        assertEquals(1, log.sent(KeyUpdate.class).size(), log::toString);
+        assertEquals(1, log.received(KeyUpdate.class).size(), log::toString);
     }
 
     @Test
@@ -176,7 +176,7 @@ class Tls13JdkClientInteropTest {
         SessionInfo session = runCell(server(pki.serverRsa(), log).build(), anonymousClient,
                 "TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256", 4096);
         assertEquals(ProtocolVersion.TLS1_2, session.version());
-        byte[] random = ((ServerHello) log.messages(true, HandshakeType.SERVER_HELLO).get(0)).random();
+        byte[] random = log.sent(ServerHello.class).get(0).random();
         assertArrayEquals(ServerHello.DOWNGRADE_TLS12, Arrays.copyOfRange(random, 24, 32));
     }
 

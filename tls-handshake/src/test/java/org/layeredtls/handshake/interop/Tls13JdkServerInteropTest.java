@@ -23,7 +23,8 @@ import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.extension.NamedGroup;
-import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.message.KeyUpdate;
+import org.layeredtls.handshake.message.Tls13CertificateRequest;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
@@ -151,7 +152,7 @@ class Tls13JdkServerInteropTest {
             X509Certificate seen = (X509Certificate) outcome.session().getPeerCertificates()[0];
             assertEquals(JssePeer.readCertificates(identity.certificate())[0], seen);
         }
-        assertEquals(1, log.messages(false, HandshakeType.CERTIFICATE_REQUEST).size(), log::toString);
+        assertEquals(1, log.received(Tls13CertificateRequest.class).size(), log::toString);
     }
 
     /** The two client certificates of the test PKI. */
@@ -170,8 +171,8 @@ class Tls13JdkServerInteropTest {
             // update_requested: the JDK must change its keys too, with a KeyUpdate of its own before its next data
             runCell(server, tls13(CipherSuite.TLS_AES_128_GCM_SHA256, log).build(), 65536, socket -> socket.keyUpdate(true));
         }
-        assertEquals(1, log.messages(true, HandshakeType.KEY_UPDATE).size(), log::toString);
-        assertEquals(1, log.messages(false, HandshakeType.KEY_UPDATE).size(), log::toString);
+        assertEquals(1, log.sent(KeyUpdate.class).size(), log::toString);
+        assertEquals(1, log.received(KeyUpdate.class).size(), log::toString);
     }
 
     @Test
@@ -182,7 +183,7 @@ class Tls13JdkServerInteropTest {
             runCell(server, tls13(CipherSuite.TLS_CHACHA20_POLY1305_SHA256, log).keyUpdateRecordLimit(16).build(),
                     DataTransfer.ONE_MIB);
         }
-        assertTrue(log.messages(true, HandshakeType.KEY_UPDATE).size() >= 3, log::toString);
+        assertTrue(log.sent(KeyUpdate.class).size() >= 3, log::toString);
     }
 
     @Test
@@ -246,6 +247,6 @@ class Tls13JdkServerInteropTest {
             assertTrue(jdk.awaitLine("ECHOED " + DataTransfer.ONE_MIB, mark, Exchange.WAIT).isPresent(), jdk::diagnostics);
         }
         // 1 MiB each way under a 64 KiB limit: the JDK changes its write key again and again
-        assertTrue(log.messages(false, HandshakeType.KEY_UPDATE).size() >= 8, log::toString);
+        assertTrue(log.received(KeyUpdate.class).size() >= 8, log::toString);
     }
 }

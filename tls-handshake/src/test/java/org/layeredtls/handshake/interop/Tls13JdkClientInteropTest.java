@@ -40,12 +40,12 @@ import org.layeredtls.record.ProtocolVersion;
 
 /**
  * The JDK's {@code SSLSocket} (SunJSSE, in this JVM, {@link JdkTls13Peer}) against our TLS 1.3 server: the three
- * AEAD suites with 1 MiB each way, the groups x25519, P-256, P-384 and ffdhe2048 (the JDK 17's first key shares are
- * x25519 and P-256: a server that takes another group asks with a HelloRetryRequest), RSA and ECDSA server certificates,
- * RSA and ECDSA client certificates our server requires, our KeyUpdate with update_requested, resumption
- * with our ticket, a refused client without a certificate, TLS 1.2 with the downgrade sentinel for a client
- * without TLS 1.3. The
- * JDK client sends the data and checks our echo; its close_notify ends our read cleanly (end of stream).
+ * AEAD suites with 1 MiB each way, the groups x25519, P-256, P-384 and ffdhe2048 (the JDK 17's first key shares
+ * are x25519 and P-256: a server that takes another group asks with a HelloRetryRequest), RSA and ECDSA server
+ * certificates, RSA and ECDSA client certificates our server requires, our KeyUpdate with update_requested,
+ * resumption with our ticket, a refused client without a certificate, TLS 1.2 with the downgrade sentinel for a
+ * client without TLS 1.3. The JDK client sends the data and checks our echo; its close_notify ends our read
+ * cleanly (end of stream).
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class Tls13JdkClientInteropTest {
@@ -77,8 +77,9 @@ class Tls13JdkClientInteropTest {
     }
 
     /**
-     * One connection: the JDK client connects with {@code suite} (and its protocol only, {@link JdkTls13Peer#protocolOf}), sends {@code size} random bytes and reads our
-     * echo, then sends close_notify; our side echoes until that close_notify (end of stream), then closes.
+     * One connection: the JDK client connects with {@code suite} (and its protocol only,
+     * {@link JdkTls13Peer#protocolOf}), sends {@code size} random bytes and reads our echo, then sends close_notify;
+     * our side echoes until that close_notify (end of stream), then closes.
      */
     private static List<SessionInfo> runCells(TlsConfig config, SSLContext client, String suite, int size, int connections,
                                               SocketAction afterHandshake) throws Exception {

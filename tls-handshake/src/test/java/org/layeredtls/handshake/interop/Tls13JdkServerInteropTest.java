@@ -34,7 +34,8 @@ import org.layeredtls.record.ProtocolVersion;
  * three AEAD suites with 1 MiB each way, the groups x25519, P-256, P-384 and ffdhe2048, a HelloRetryRequest, RSA
  * and ECDSA server certificates, RSA and ECDSA client certificates, KeyUpdate (ours with update_requested, those
  * our record limit makes us send, and the JDK's own at its jdk.tls.keyLimits, in a forked JVM), resumption with
- * the JDK's ticket, TLS 1.2 from a JDK server without TLS 1.3; every cell ends with our close_notify, which the JDK answers with its own.
+ * the JDK's ticket, TLS 1.2 from a JDK server without TLS 1.3; every cell ends with our close_notify, which the
+ * JDK answers with its own.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class Tls13JdkServerInteropTest {

@@ -13,6 +13,7 @@ import org.bouncycastle.tls.AlertDescription;
 import org.bouncycastle.tls.Certificate;
 import org.bouncycastle.tls.CertificateEntry;
 import org.bouncycastle.tls.CertificateRequest;
+import org.bouncycastle.tls.CipherSuite;
 import org.bouncycastle.tls.DefaultTlsClient;
 import org.bouncycastle.tls.DefaultTlsServer;
 import org.bouncycastle.tls.NamedGroup;
@@ -38,6 +39,9 @@ import org.bouncycastle.tls.crypto.impl.bc.BcTlsCrypto;
 final class BctlsPeer {
 
     private static final BcTlsCrypto CRYPTO = new BcTlsCrypto(new SecureRandom());
+    /** The five TLS 1.3 suites (RFC 8446 §B.4), CCM and CCM_8 included, which bctls's server takes by default only in part. */
+    private static final int[] TLS13_SUITES = {CipherSuite.TLS_AES_128_GCM_SHA256, CipherSuite.TLS_AES_256_GCM_SHA384,
+        CipherSuite.TLS_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_AES_128_CCM_SHA256, CipherSuite.TLS_AES_128_CCM_8_SHA256};
 
     private BctlsPeer() {
     }
@@ -50,13 +54,13 @@ final class BctlsPeer {
     }
 
     /**
-     * bctls as a TLS 1.3 client over {@code socket}: {@code supportedGroups} in supported_groups, key shares for
+     * bctls as a TLS 1.3 client over {@code socket}: the one suite {@code cipherSuite}, {@code supportedGroups} in supported_groups, key shares for
      * {@code keyShareGroups} in its first ClientHello; the server's leaf certificate must be {@code expectedLeaf};
      * sends {@code data}, reads the echo, close_notify.
      */
-    static Outcome echoClient(Socket socket, int[] supportedGroups, int[] keyShareGroups, Path expectedLeaf, byte[] data)
-            throws Exception {
-        Tls13Client client = new Tls13Client(supportedGroups, keyShareGroups, derOf(expectedLeaf));
+    static Outcome echoClient(Socket socket, int cipherSuite, int[] supportedGroups, int[] keyShareGroups, Path expectedLeaf,
+                              byte[] data) throws Exception {
+        Tls13Client client = new Tls13Client(cipherSuite, supportedGroups, keyShareGroups, derOf(expectedLeaf));
         TlsClientProtocol protocol = new TlsClientProtocol(socket.getInputStream(), socket.getOutputStream());
         protocol.connect(client);
         try {
@@ -88,14 +92,16 @@ final class BctlsPeer {
     }
 
     private static final class Tls13Client extends DefaultTlsClient {
+        private final int suite;
         private final int[] supportedGroups;
         private final int[] keyShareGroups;
         private final byte[] expectedLeaf;
         private volatile int negotiatedGroup = -1;
         private volatile int cipherSuite = -1;
 
-        Tls13Client(int[] supportedGroups, int[] keyShareGroups, byte[] expectedLeaf) {
+        Tls13Client(int suite, int[] supportedGroups, int[] keyShareGroups, byte[] expectedLeaf) {
             super(CRYPTO);
+            this.suite = suite;
             this.supportedGroups = supportedGroups.clone();
             this.keyShareGroups = keyShareGroups.clone();
             this.expectedLeaf = expectedLeaf;
@@ -110,6 +116,11 @@ final class BctlsPeer {
         @Override
         protected ProtocolVersion[] getSupportedVersions() {
             return ProtocolVersion.TLSv13.only();
+        }
+
+        @Override
+        protected int[] getSupportedCipherSuites() {
+            return new int[] {suite};
         }
 
         @Override
@@ -168,6 +179,11 @@ final class BctlsPeer {
         @Override
         protected ProtocolVersion[] getSupportedVersions() {
             return ProtocolVersion.TLSv13.only();
+        }
+
+        @Override
+        protected int[] getSupportedCipherSuites() {
+            return TLS13_SUITES.clone();
         }
 
         @Override

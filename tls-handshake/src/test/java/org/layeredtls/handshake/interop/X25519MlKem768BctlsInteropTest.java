@@ -7,6 +7,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.layeredtls.alert.Alert;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
@@ -33,13 +34,18 @@ import org.layeredtls.record.ProtocolVersion;
  * The post-quantum hybrid X25519MLKEM768 (0x11EC) against BouncyCastle's own TLS 1.3 (bctls, {@link BctlsPeer}),
  * in this JVM, both directions: each side offers or accepts that one group, both sides must report it as the
  * group of the handshake (our observer's ServerHello key_share, bctls's SecurityParameters), and 1 MiB goes each
- * way; our client with each of the three AEAD suites. OpenSSL 3.0 here has no ML-KEM: bctls is the reference peer.
+ * way; each of the five TLS 1.3 suites (CCM and CCM_8 too, which bctls has and the JDK has not) both ways. OpenSSL 3.0 here has no ML-KEM: bctls is the reference peer.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class X25519MlKem768BctlsInteropTest {
 
     private static final int BC_X25519MLKEM768 = org.bouncycastle.tls.NamedGroup.X25519MLKEM768;
     private static final int BC_X25519 = org.bouncycastle.tls.NamedGroup.x25519;
+    private static final List<CipherSuite> TLS13_SUITES = Arrays.stream(CipherSuite.values()).filter(CipherSuite::isTls13).toList();
+
+    static List<CipherSuite> tls13Suites() {
+        return TLS13_SUITES;
+    }
 
     @TempDir
     static Path directory;
@@ -61,7 +67,7 @@ class X25519MlKem768BctlsInteropTest {
     }
 
     @ParameterizedTest
-    @EnumSource(value = CipherSuite.class, names = {"TLS_AES_128_GCM_SHA256", "TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256"})
+    @MethodSource("tls13Suites")
     void ourClientAgreesOnX25519MlKem768WithABctlsServer(CipherSuite suite) throws Exception {
         Tls13HandshakeLog log = new Tls13HandshakeLog();
         TlsConfig config = TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_3).tls13CipherSuites(suite).trustAnchors(pki.trustAnchors())
@@ -92,31 +98,37 @@ class X25519MlKem768BctlsInteropTest {
         assertEquals(List.of(Alert.closeNotify()), log.alerts(false), () -> "bctls answers our close_notify: " + log);
     }
 
-    @Test
-    void aBctlsClientAgreesOnX25519MlKem768WithOurServer() throws Exception {
-        Tls13HandshakeLog log = runAgainstBctlsClient(new int[] {BC_X25519MLKEM768}, new int[] {BC_X25519MLKEM768});
+    @ParameterizedTest
+    @MethodSource("tls13Suites")
+    void aBctlsClientAgreesOnX25519MlKem768WithOurServer(CipherSuite suite) throws Exception {
+        Tls13HandshakeLog log = runAgainstBctlsClient(suite, new int[] {BC_X25519MLKEM768}, new int[] {BC_X25519MLKEM768});
         assertEquals(0, log.helloRetryRequests(), log::toString);
     }
 
     @Test
     void ourServerAsksABctlsClientForAnX25519MlKem768ShareWithAHelloRetryRequest() throws Exception {
         // bctls sends an x25519 share first; our server takes the hybrid only
-        Tls13HandshakeLog log = runAgainstBctlsClient(new int[] {BC_X25519, BC_X25519MLKEM768}, new int[] {BC_X25519});
+        Tls13HandshakeLog log = runAgainstBctlsClient(CipherSuite.TLS_AES_128_GCM_SHA256,
+                new int[] {BC_X25519, BC_X25519MLKEM768}, new int[] {BC_X25519});
         assertEquals(1, log.helloRetryRequests(), log::toString);
     }
 
-    /** Our server (X25519MLKEM768 only) against a bctls client; both must report the hybrid; 1 MiB each way. */
-    private static Tls13HandshakeLog runAgainstBctlsClient(int[] supportedGroups, int[] keyShareGroups) throws Exception {
+    /**
+     * Our server (X25519MLKEM768 only, every TLS 1.3 suite) against a bctls client offering {@code suite} only; both
+     * must report the hybrid and the suite; 1 MiB each way.
+     */
+    private static Tls13HandshakeLog runAgainstBctlsClient(CipherSuite suite, int[] supportedGroups, int[] keyShareGroups)
+            throws Exception {
         Tls13HandshakeLog log = new Tls13HandshakeLog();
         TestPki.Identity identity = pki.serverRsa();
         TlsConfig config = TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_3).certificate(identity.chain(), identity.privateKey())
-                .namedGroups(NamedGroup.X25519MLKEM768).observer(log).build();
+                .tls13CipherSuites(TLS13_SUITES).namedGroups(NamedGroup.X25519MLKEM768).observer(log).build();
         byte[] data = DataTransfer.randomBytes(DataTransfer.ONE_MIB);
         try (TlsServerSocket server = new TlsServerSocket(OpenSslClientInteropTest.listener(), config)) {
             Future<BctlsPeer.Outcome> bctls = threads.submit(() -> {
                 try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.getLocalPort())) {
                     socket.setSoTimeout((int) Exchange.WAIT.toMillis());
-                    return BctlsPeer.echoClient(socket, supportedGroups, keyShareGroups, identity.certificate(), data);
+                    return BctlsPeer.echoClient(socket, suite.code(), supportedGroups, keyShareGroups, identity.certificate(), data);
                 }
             });
             SessionInfo session;
@@ -129,6 +141,8 @@ class X25519MlKem768BctlsInteropTest {
             }
             BctlsPeer.Outcome outcome = bctls.get(Exchange.WAIT.toSeconds(), TimeUnit.SECONDS);
             assertEquals(ProtocolVersion.TLS1_3, session.version());
+            assertEquals(suite, session.cipherSuite());
+            assertEquals(suite.code(), outcome.cipherSuite());
             assertEquals(data.length, echoed);
             assertEquals("X25519MLKEM768", outcome.groupName());
         }

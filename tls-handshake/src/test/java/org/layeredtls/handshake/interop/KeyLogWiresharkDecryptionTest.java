@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.trace.KeyLogWriter;
 import org.layeredtls.record.ProtocolVersion;
@@ -29,7 +30,7 @@ import org.layeredtls.record.ProtocolVersion;
  * ({@link SyntheticPcap}, no capture privileges needed) and {@code tshark -o tls.keylog_file:...} must show the
  * decrypted handshake messages (TLS 1.3: EncryptedExtensions, Certificate, CertificateVerify, Finished; TLS 1.2:
  * Finished) and the HTTP inside (the GET line and the page). Without the key log it must show none of them: the
- * decryption is our key log's doing.
+ * decryption is our key log's doing. Our TLS 1.3 server's key log too, against {@code openssl s_client}.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class KeyLogWiresharkDecryptionTest {
@@ -39,6 +40,7 @@ class KeyLogWiresharkDecryptionTest {
     private static final String GET_LINE = "GET / HTTP/1.0\\r\\n";
     private static final String PAGE_LINE = "Ciphers supported in s_server binary";
     private static final String FINISHED = "Handshake Type: Finished (20)";
+    private static final String SERVED = "Served by the LayeredTLS TLS 1.3 server";
 
     @TempDir
     static Path directory;
@@ -124,6 +126,43 @@ class KeyLogWiresharkDecryptionTest {
         String opaque = dissect("tls12", false);
         assertFalse(opaque.contains(FINISHED) || opaque.contains(GET_LINE) || opaque.contains(PAGE_LINE),
                 () -> "decrypted without the key log?\n" + tail(opaque));
+    }
+
+    @Test
+    void tsharkDecryptsOurTls13ServerWithItsKeyLog() throws Exception {
+        // the server's key log (it logs the client's random) opens a capture of our server and s_client
+        Path keyLog = directory.resolve("server13.keylog");
+        Path pcap = directory.resolve("server13.pcap");
+        byte[] response = ("HTTP/1.0 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + SERVED.length() + "\r\n\r\n"
+                + SERVED).getBytes(StandardCharsets.US_ASCII);
+        TestPki.Identity identity = pki.serverRsa();
+        try (KeyLogWriter keys = KeyLogWriter.appendingTo(keyLog);
+             TappedSocket.Listener listener = new TappedSocket.Listener();
+             TlsServerSocket server = new TlsServerSocket(listener, TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_3)
+                     .certificate(identity.chain(), identity.privateKey()).observer(keys).build());
+             OpenSslClient client = OpenSslClient.builder(server.getLocalPort()).option("-tls1_3").caFile(pki.ca().certificate())
+                     .servername("localhost").directory(directory).start()) {
+            try (TlsSocket socket = server.accept()) {
+                Exchange.bound(socket);
+                socket.startHandshake();
+                client.writeStdin(GET);
+                assertEquals(GET, new String(socket.getInputStream().readNBytes(GET.length()), StandardCharsets.US_ASCII));
+                socket.getOutputStream().write(response);
+            }
+            client.closeStdin();
+            assertTrue(client.awaitExit(Exchange.WAIT).isPresent(), client::diagnostics);
+            SyntheticPcap.write(listener.lastAccepted().conversation(), pcap);
+        }
+        String decrypted = Tshark.dissect(pcap, Optional.of(keyLog));
+        for (String handshake : List.of("Handshake Type: Encrypted Extensions (8)", "Handshake Type: Certificate (11)",
+                "Handshake Type: Certificate Verify (15)")) {
+            assertTrue(decrypted.contains(handshake), () -> handshake + " not decrypted:\n" + tail(decrypted));
+        }
+        assertEquals(2, count(decrypted, FINISHED), () -> "both Finished messages:\n" + tail(decrypted));
+        assertTrue(decrypted.contains(GET_LINE), () -> "s_client's GET line not decrypted:\n" + tail(decrypted));
+        assertTrue(decrypted.contains(SERVED), () -> "our answer not decrypted:\n" + tail(decrypted));
+        String opaque = Tshark.dissect(pcap, Optional.empty());
+        assertFalse(opaque.contains(GET_LINE) || opaque.contains(SERVED), () -> "decrypted without the key log?\n" + tail(opaque));
     }
 
     private static Stream<String> labels(List<String> keyLog) {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.net.InetSocketAddress;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
@@ -27,6 +29,7 @@ import org.layeredtls.handshake.message.KeyUpdate;
 import org.layeredtls.handshake.message.Tls13CertificateRequest;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.record.PaddingPolicy;
 import org.layeredtls.record.ProtocolVersion;
 
 /**
@@ -34,8 +37,8 @@ import org.layeredtls.record.ProtocolVersion;
  * three AEAD suites with 1 MiB each way, the groups x25519, P-256, P-384 and ffdhe2048, a HelloRetryRequest, RSA
  * and ECDSA server certificates, RSA and ECDSA client certificates, KeyUpdate (ours with update_requested, those
  * our record limit makes us send, and the JDK's own at its jdk.tls.keyLimits, in a forked JVM), resumption with
- * the JDK's ticket, TLS 1.2 from a JDK server without TLS 1.3; every cell ends with our close_notify, which the
- * JDK answers with its own.
+ * the JDK's ticket, TLS 1.2 from a JDK server without TLS 1.3, middlebox compatibility off, record padding;
+ * every cell ends with our close_notify, which the JDK answers with its own.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class Tls13JdkServerInteropTest {
@@ -203,6 +206,48 @@ class Tls13JdkServerInteropTest {
             assertEquals(Optional.empty(), outcome.failure(), outcome::describe);
             assertEquals("TLSv1.2", outcome.session().getProtocol());
         }
+    }
+
+    @Test
+    void worksWithoutMiddleboxCompatibilityMode() throws Exception {
+        try (JdkTls13Peer.EchoServer server = new JdkTls13Peer.EchoServer(rsaContext, "TLS_AES_128_GCM_SHA256", false)) {
+            runCell(server, tls13(CipherSuite.TLS_AES_128_GCM_SHA256, new Tls13HandshakeLog()).middleboxCompatibility(false).build(), 4096);
+        }
+    }
+
+    @Test
+    void theJdkStripsOurRecordPadding() throws Exception {
+        // RFC 8446 §5.4: zeros after the inner content type, removed by the receiver; each inner plaintext a multiple of 256
+        byte[] outbound = DataTransfer.randomBytes(65536 + 1);
+        TappedSocket tapped;
+        try (JdkTls13Peer.EchoServer server = new JdkTls13Peer.EchoServer(rsaContext, "TLS_AES_256_GCM_SHA384", false)) {
+            tapped = new TappedSocket(new InetSocketAddress("127.0.0.1", server.port()), (int) Exchange.WAIT.toMillis());
+            try (TlsSocket socket = TlsSocket.client(tapped, tls13(CipherSuite.TLS_AES_256_GCM_SHA384, new Tls13HandshakeLog())
+                    .paddingPolicy(PaddingPolicy.padToMultipleOf(256)).build())) {
+                assertArrayEquals(outbound, EchoStreams.roundTrip(socket.getInputStream(), socket.getOutputStream(), outbound));
+            }
+            JdkTls13Peer.Outcome outcome = server.nextOutcome();
+            assertEquals(Optional.empty(), outcome.failure(), outcome::describe);
+        }
+        List<Integer> protectedLengths = new ArrayList<>();
+        ByteBuffer sent = ByteBuffer.wrap(tapped.conversation().stream().filter(TappedSocket.Chunk::fromClient)
+                .map(TappedSocket.Chunk::bytes).reduce(new byte[0], (a, b) -> ByteBuffer.allocate(a.length + b.length)
+                        .put(a).put(b).array()));
+        while (sent.remaining() >= 5) {
+            int type = sent.get() & 0xFF;
+            sent.getShort(); // legacy_record_version
+            int length = sent.getShort() & 0xFFFF;
+            sent.position(sent.position() + length);
+            if (type == 23) {
+                protectedLengths.add(length);
+            }
+        }
+        assertTrue(protectedLengths.size() > 5, protectedLengths::toString);
+        // TLSCiphertext = TLSInnerPlaintext (content, type, zeros: a multiple of 256, or for a full record the
+        // limit 2^14 + 1, which no padding may pass) + the 16-byte AEAD tag
+        assertTrue(protectedLengths.stream().map(length -> length - 16)
+                .allMatch(inner -> inner % 256 == 0 || inner == (1 << 14) + 1), protectedLengths::toString);
+        assertTrue(protectedLengths.stream().anyMatch(length -> (length - 16) % 256 == 0), protectedLengths::toString);
     }
 
     @Test

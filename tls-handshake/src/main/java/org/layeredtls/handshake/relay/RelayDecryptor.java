@@ -132,8 +132,13 @@ final class RelayDecryptor {
             return;
         }
         if (serverHello.knownCipherSuite().isEmpty()) {
+            side.whyOpaque = "suite 0x" + Integer.toHexString(serverHello.cipherSuite()) + " is unknown to this stack";
+            return;
+        }
+        if (serverHello.knownCipherSuite().get().isTls13()) {
+            // the relay opens records with a TLS 1.2 master secret (CLIENT_RANDOM lines); TLS 1.3 has traffic secrets
             side.whyOpaque = "suite 0x" + Integer.toHexString(serverHello.cipherSuite())
-                    + " is unknown to this stack, which speaks up to TLS 1.2: a TLS 1.3 suite?";
+                    + " is a TLS 1.3 suite: the relay opens TLS 1.2 and below only";
             return;
         }
         Optional<byte[]> masterSecret = keyLog.get().masterSecret(clientHello.random(), keyLogWait);

@@ -160,13 +160,13 @@ public final class JssePeer {
         out.println("CLOSED");
     }
 
-    private static X509Certificate[] readCertificates(Path file) throws Exception {
+    static X509Certificate[] readCertificates(Path file) throws Exception {
         try (InputStream in = Files.newInputStream(file)) {
             return CertificateFactory.getInstance("X.509").generateCertificates(in).toArray(new X509Certificate[0]);
         }
     }
 
-    private static PrivateKey readKey(Path file) throws Exception {
+    static PrivateKey readKey(Path file) throws Exception {
         String pem = Files.readString(file, StandardCharsets.US_ASCII);
         String body = pem.replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
         PKCS8EncodedKeySpec spec = new PKCS8EncodedKeySpec(Base64.getDecoder().decode(body));

@@ -34,12 +34,22 @@ final class JsseProcess extends PeerProcess {
      */
     static JsseProcess server(Path directory, String protocols, String suites, TestPki.Identity identity,
                               Path trusted, String clientAuth) throws IOException, InterruptedException {
+        return server(directory, protocols, suites, identity, trusted, clientAuth, "");
+    }
+
+    /**
+     * As {@link #server(Path, String, String, TestPki.Identity, Path, String)}, with more lines for the security
+     * properties file: what a JVM reads once, e.g. {@code jdk.tls.keyLimits} (the TLS 1.3 KeyUpdate threshold).
+     */
+    static JsseProcess server(Path directory, String protocols, String suites, TestPki.Identity identity,
+                              Path trusted, String clientAuth, String securityProperties)
+            throws IOException, InterruptedException {
         List<String> args = new ArrayList<>(List.of("server", "protocols=" + protocols, "suites=" + suites,
                 "cert=" + identity.certificate(), "key=" + identity.key(), "clientAuth=" + clientAuth));
         if (trusted != null) {
             args.add("ca=" + trusted);
         }
-        JsseProcess process = new JsseProcess(command(directory, args), directory);
+        JsseProcess process = new JsseProcess(command(directory, args, securityProperties), directory);
         Optional<Match> ready = process.awaitStdout(READY, 0, WAIT);
         if (ready.isEmpty()) {
             String diagnostics = process.diagnostics();
@@ -56,13 +66,19 @@ final class JsseProcess extends PeerProcess {
      */
     static JsseProcess client(Path directory, int port, String protocols, String suites, Path trusted,
                               TestPki.Identity identity, int bytes) throws IOException {
+        return client(directory, port, protocols, suites, trusted, identity, bytes, "");
+    }
+
+    /** As {@link #client(Path, int, String, String, Path, TestPki.Identity, int)}, with more security properties lines. */
+    static JsseProcess client(Path directory, int port, String protocols, String suites, Path trusted,
+                              TestPki.Identity identity, int bytes, String securityProperties) throws IOException {
         List<String> args = new ArrayList<>(List.of("client", "port=" + port, "protocols=" + protocols,
                 "suites=" + suites, "ca=" + trusted, "bytes=" + bytes));
         if (identity != null) {
             args.add("cert=" + identity.certificate());
             args.add("key=" + identity.key());
         }
-        return new JsseProcess(command(directory, args), directory);
+        return new JsseProcess(command(directory, args, securityProperties), directory);
     }
 
     /** The server's port. */
@@ -83,17 +99,18 @@ final class JsseProcess extends PeerProcess {
         return awaitStdout(Pattern.compile(regex), from, timeout);
     }
 
-    private static List<String> command(Path directory, List<String> peerArgs) throws IOException {
+    private static List<String> command(Path directory, List<String> peerArgs, String securityProperties) throws IOException {
         String java = ProcessHandle.current().info().command()
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        Path security = directory.resolve("jsse-legacy.security");
+        Path security = directory.resolve(securityProperties.isEmpty() ? "jsse-legacy.security"
+                : "jsse-" + Integer.toHexString(securityProperties.hashCode()) + ".security");
         if (!Files.exists(security)) {
             Files.writeString(security, """
                     # SSL 3.0, RC4, 3DES, NULL and SHA-1 for the interop peer: nothing is disabled.
                     jdk.tls.disabledAlgorithms=
                     jdk.certpath.disabledAlgorithms=
                     jdk.tls.legacyAlgorithms=
-                    """);
+                    """ + securityProperties + "\n");
         }
         String classes;
         try {

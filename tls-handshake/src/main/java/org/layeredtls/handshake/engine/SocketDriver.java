@@ -290,6 +290,12 @@ public final class SocketDriver {
 
     /** Writes the engine's queued records to the socket, in one write, in the order they were made. */
     private void sendOutput() throws IOException {
+        if (engine.pendingOutput() == 0) {
+            // Nothing queued: do not wait for the send lock. A writer may hold it while its socket write
+            // blocks on a full TCP window, which only our reading can drain (an echoing peer): a reader
+            // that waited here would never read again.
+            return;
+        }
         synchronized (sendLock) {
             byte[] records = engine.readOutput();
             if (records.length > 0) {

@@ -30,8 +30,11 @@ public final class SocketDriver {
     private InputStream socketInput; // the socket's streams, taken at the first use: it may be connected after this is made
     private OutputStream socketOutput;
     private HandshakeDeadline boundedInput;
-    private final ReentrantLock readLock = new ReentrantLock();
-    private final Object sendLock = new Object();
+    // Fair: a writer that found the first handshake running waits here for it to end; an unfair lock let
+    // the reader that ran the handshake take it straight back for its read and block in the socket with it,
+    // so the writer never wrote what the peer waited for (seen against the JDK's echo server).
+    private final ReentrantLock readLock = new ReentrantLock(true);
+    private final ReentrantLock sendLock = new ReentrantLock();
     // An idle connection waits for a record header: 5 bytes. A fragment is read into an array of its
     // own size, made for the read, so that no buffer of the largest record size lives with the connection.
     private final byte[] header = new byte[RecordLimits.HEADER_LENGTH];
@@ -131,14 +134,14 @@ public final class SocketDriver {
     public void write(byte[] buffer, int offset, int length) throws IOException {
         handshake();
         requireWritable();
-        step(() -> engine.writeApplicationData(buffer, offset, length));
+        writing(() -> engine.writeApplicationData(buffer, offset, length));
     }
 
     /** TLS 1.3: sends KeyUpdate (asking the peer to update too when {@code requestPeerUpdate}) and changes our write keys. */
     public void keyUpdate(boolean requestPeerUpdate) throws IOException {
         handshake();
         requireWritable();
-        step(() -> engine.keyUpdate(requestPeerUpdate));
+        writing(() -> engine.keyUpdate(requestPeerUpdate));
     }
 
     /**
@@ -266,7 +269,7 @@ public final class SocketDriver {
         }
         if (readingAfterHandshake) {
             try {
-                sendOutput();
+                sendAnswers();
             } catch (IOException gone) {
                 if (answerSendFailure == null) {
                     answerSendFailure = gone;
@@ -288,23 +291,56 @@ public final class SocketDriver {
         }
     }
 
-    /** Writes the engine's queued records to the socket, in one write, in the order they were made. */
-    private void sendOutput() throws IOException {
-        if (engine.pendingOutput() == 0) {
-            // Nothing queued: do not wait for the send lock. A writer may hold it while its socket write
-            // blocks on a full TCP window, which only our reading can drain (an echoing peer): a reader
-            // that waited here would never read again.
-            return;
+    /**
+     * A write's step: the records it queues are made and sent under the send lock, so a reader never
+     * finds them waiting and never sends them itself (a reader blocked in a socket write reads nothing,
+     * and an echoing peer then never drains the window either side waits on).
+     */
+    private void writing(EngineStep step) throws IOException {
+        sendLock.lock();
+        try {
+            step(step);
+        } finally {
+            sendLock.unlock();
         }
-        synchronized (sendLock) {
-            byte[] records = engine.readOutput();
-            if (records.length > 0) {
-                if (socketOutput == null) {
-                    socketOutput = socket.getOutputStream();
-                }
-                socketOutput.write(records);
-                socketOutput.flush();
+        sendAnswers();
+    }
+
+    /** Writes the engine's queued records to the socket, in one write, in the order they were made; waits for the send lock. */
+    private void sendOutput() throws IOException {
+        sendLock.lock();
+        try {
+            flushQueued();
+        } finally {
+            sendLock.unlock();
+        }
+        sendAnswers();
+    }
+
+    /**
+     * Sends what a read queued (a KeyUpdate answer, our close_notify) without waiting for the send lock:
+     * when another thread holds it, that thread sends whatever is queued once it lets go (it comes here
+     * too), so nothing stays behind and a reader never waits on a writer blocked by a full TCP window.
+     */
+    private void sendAnswers() throws IOException {
+        while (engine.pendingOutput() > 0 && sendLock.tryLock()) {
+            try {
+                flushQueued();
+            } finally {
+                sendLock.unlock();
             }
+        }
+    }
+
+    /** Under the send lock: every queued record, in one socket write, in the order they were made. */
+    private void flushQueued() throws IOException {
+        byte[] records = engine.readOutput();
+        if (records.length > 0) {
+            if (socketOutput == null) {
+                socketOutput = socket.getOutputStream();
+            }
+            socketOutput.write(records);
+            socketOutput.flush();
         }
     }
 

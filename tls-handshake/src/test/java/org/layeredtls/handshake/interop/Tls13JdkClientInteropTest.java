@@ -42,10 +42,10 @@ import org.layeredtls.record.ProtocolVersion;
  * The JDK's {@code SSLSocket} (SunJSSE, in this JVM, {@link JdkTls13Peer}) against our TLS 1.3 server: the three
  * AEAD suites with 1 MiB each way, the groups x25519, P-256, P-384 and ffdhe2048 (the JDK 17's first key shares
  * are x25519 and P-256: a server that takes another group asks with a HelloRetryRequest), RSA and ECDSA server
- * certificates, RSA and ECDSA client certificates our server requires, our KeyUpdate with update_requested,
- * resumption with our ticket, a refused client without a certificate, TLS 1.2 with the downgrade sentinel for a
- * client without TLS 1.3. The JDK client sends the data and checks our echo; its close_notify ends our read
- * cleanly (end of stream).
+ * certificates, RSA and ECDSA client certificates our server requires, our KeyUpdate with update_requested, the
+ * JDK's own at its jdk.tls.keyLimits (in a forked JVM), resumption with our ticket, a refused client without a
+ * certificate, TLS 1.2 with the downgrade sentinel for a client without TLS 1.3. The JDK client sends the data
+ * and checks our echo; its close_notify ends our read cleanly (end of stream).
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class Tls13JdkClientInteropTest {
@@ -217,5 +217,31 @@ class Tls13JdkClientInteropTest {
                 socket -> { });
         assertEquals(List.of(false, true), sessions.stream().map(SessionInfo::resumed).toList(),
                 "the JDK's second connection should resume with a PSK from our NewSessionTicket");
+    }
+
+    @Test
+    void weFollowTheKeyUpdatesOfTheJdksKeyLimit() throws Exception {
+        // SSLSocket has no KeyUpdate call: SunJSSE sends one when a key reaches jdk.tls.keyLimits, a security property
+        // read once per JVM, so this one cell runs the JDK client in a forked JVM (JssePeer's echo client).
+        // The JDK's KeyUpdates ask for ours (update_requested); it closes (close_notify, then TCP) as soon as it has
+        // read its echo. RFC 8446 §4.6.3 lets us answer "prior to sending [our] next Application Data record"; a read
+        // that answers at once may write to a closed connection and must still end at the close_notify
+        Tls13HandshakeLog log = new Tls13HandshakeLog();
+        try (TlsServerSocket server = new TlsServerSocket(OpenSslClientInteropTest.listener(), server(pki.serverRsa(), log).build());
+             JsseProcess jdk = JsseProcess.client(directory, server.getLocalPort(), JdkTls13Peer.PROTOCOL, "TLS_AES_128_GCM_SHA256",
+                     pki.ca().certificate(), null, DataTransfer.ONE_MIB, "jdk.tls.keyLimits=AES/GCM/NoPadding KeyUpdate 2^16")) {
+            try (TlsSocket socket = server.accept()) {
+                Exchange.bound(socket);
+                socket.startHandshake();
+                assertEquals(DataTransfer.ONE_MIB, echoUntilCloseNotify(socket), "bytes echoed before the JDK's close_notify");
+            } catch (IOException e) {
+                jdk.awaitExit(Exchange.WAIT);
+                throw new AssertionError("our echo failed: " + e + "\n" + jdk.diagnostics() + "\n" + log, e);
+            }
+            assertTrue(jdk.awaitLine("ECHO OK " + DataTransfer.ONE_MIB, 0, Exchange.WAIT).isPresent(), jdk::diagnostics);
+            assertEquals(Optional.of(0), jdk.awaitExit(Exchange.WAIT), jdk::diagnostics);
+        }
+        // 1 MiB each way under a 64 KiB limit: the JDK changes its write key again and again
+        assertTrue(log.received(KeyUpdate.class).size() >= 8, log::toString);
     }
 }

@@ -31,6 +31,7 @@ public final class SocketDriver {
     private HandshakeDeadline boundedInput;
     private final ReentrantLock readLock = new ReentrantLock();
     private final Object sendLock = new Object();
+    private volatile IOException writeFailure; // a send that failed while reading, for the next write (readingStep)
     // An idle connection waits for a record header: 5 bytes. A fragment is read into an array of its
     // own size, made for the read, so that no buffer of the largest record size lives with the connection.
     private final byte[] header = new byte[RecordLimits.HEADER_LENGTH];
@@ -126,6 +127,10 @@ public final class SocketDriver {
     /** Writes application data (an empty write sends one empty record). */
     public void write(byte[] buffer, int offset, int length) throws IOException {
         handshake();
+        IOException failed = writeFailure;
+        if (failed != null) {
+            throw new IOException("the connection failed for writing while we read: " + failed.getMessage(), failed);
+        }
         step(() -> engine.writeApplicationData(buffer, offset, length));
     }
 
@@ -208,7 +213,7 @@ public final class SocketDriver {
      * record from the socket did: what comes after stays buffered for the next call.
      */
     private void nextRecord() throws IOException {
-        step(() -> {
+        readingStep(() -> {
             if (engine.processRecord()) {
                 return;
             }
@@ -234,8 +239,34 @@ public final class SocketDriver {
         void run() throws IOException;
     }
 
+    /**
+     * A read's step. What reading makes us send once the handshake is done (a TLS 1.3 KeyUpdate answering
+     * the peer's request, RFC 8446 §4.6.3) may meet a peer that has already closed: that failure is kept
+     * for our next write, and the read goes on to the peer's close_notify, already received.
+     */
+    private void readingStep(EngineStep step) throws IOException {
+        if (!engine.isHandshakeDone()) {
+            step(step);
+            return;
+        }
+        run(step);
+        try {
+            sendOutput();
+        } catch (IOException peerGone) {
+            writeFailure = peerGone;
+        }
+        closeSocketIfOver();
+    }
+
     /** Runs one step of the engine, then sends what it queued (an error's fatal alert too) and closes the socket if the connection is over. */
     private void step(EngineStep step) throws IOException {
+        run(step);
+        sendOutput();
+        closeSocketIfOver();
+    }
+
+    /** Runs one step of the engine; an error's fatal alert is sent and the socket closed before it is thrown. */
+    private void run(EngineStep step) throws IOException {
         try {
             step.run();
         } catch (IOException | RuntimeException e) {
@@ -247,8 +278,6 @@ public final class SocketDriver {
             closeSocketIfOver();
             throw e;
         }
-        sendOutput();
-        closeSocketIfOver();
     }
 
     /** Writes the engine's queued records to the socket, in one write, in the order they were made. */

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
+import java.net.SocketException;
 import java.net.SocketTimeoutException;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -31,10 +32,12 @@ public final class SocketDriver {
     private HandshakeDeadline boundedInput;
     private final ReentrantLock readLock = new ReentrantLock();
     private final Object sendLock = new Object();
-    private volatile IOException writeFailure; // a send that failed while reading, for the next write (readingStep)
     // An idle connection waits for a record header: 5 bytes. A fragment is read into an array of its
     // own size, made for the read, so that no buffer of the largest record size lives with the connection.
     private final byte[] header = new byte[RecordLimits.HEADER_LENGTH];
+    // A send that failed while a read was answering the peer (a TLS 1.3 KeyUpdate, a close_notify):
+    // the read goes on to the peer's own close_notify, and the next write reports this failure.
+    private IOException answerSendFailure;
 
     public SocketDriver(Socket socket, TlsEngine engine) {
         this.socket = socket;
@@ -127,16 +130,14 @@ public final class SocketDriver {
     /** Writes application data (an empty write sends one empty record). */
     public void write(byte[] buffer, int offset, int length) throws IOException {
         handshake();
-        IOException failed = writeFailure;
-        if (failed != null) {
-            throw new IOException("the connection failed for writing while we read: " + failed.getMessage(), failed);
-        }
+        requireWritable();
         step(() -> engine.writeApplicationData(buffer, offset, length));
     }
 
     /** TLS 1.3: sends KeyUpdate (asking the peer to update too when {@code requestPeerUpdate}) and changes our write keys. */
     public void keyUpdate(boolean requestPeerUpdate) throws IOException {
         handshake();
+        requireWritable();
         step(() -> engine.keyUpdate(requestPeerUpdate));
     }
 
@@ -213,7 +214,7 @@ public final class SocketDriver {
      * record from the socket did: what comes after stays buffered for the next call.
      */
     private void nextRecord() throws IOException {
-        readingStep(() -> {
+        step(engine.isHandshakeDone(), () -> {
             if (engine.processRecord()) {
                 return;
             }
@@ -239,34 +240,19 @@ public final class SocketDriver {
         void run() throws IOException;
     }
 
-    /**
-     * A read's step. What reading makes us send once the handshake is done (a TLS 1.3 KeyUpdate answering
-     * the peer's request, RFC 8446 §4.6.3) may meet a peer that has already closed: that failure is kept
-     * for our next write, and the read goes on to the peer's close_notify, already received.
-     */
-    private void readingStep(EngineStep step) throws IOException {
-        if (!engine.isHandshakeDone()) {
-            step(step);
-            return;
-        }
-        run(step);
-        try {
-            sendOutput();
-        } catch (IOException peerGone) {
-            writeFailure = peerGone;
-        }
-        closeSocketIfOver();
-    }
-
     /** Runs one step of the engine, then sends what it queued (an error's fatal alert too) and closes the socket if the connection is over. */
     private void step(EngineStep step) throws IOException {
-        run(step);
-        sendOutput();
-        closeSocketIfOver();
+        step(false, step);
     }
 
-    /** Runs one step of the engine; an error's fatal alert is sent and the socket closed before it is thrown. */
-    private void run(EngineStep step) throws IOException {
+    /**
+     * As {@link #step(EngineStep)}; when {@code readingAfterHandshake}, what the engine queued is its answer
+     * to the record just read (RFC 8446 §4.6.3: the KeyUpdate a peer requested; RFC 5246 §7.2.1: our
+     * close_notify). A peer may close its side right after asking: a failure to send the answer then must
+     * not hide the records already on their way (its data, its close_notify), so it is kept for the next
+     * write instead of ending the read.
+     */
+    private void step(boolean readingAfterHandshake, EngineStep step) throws IOException {
         try {
             step.run();
         } catch (IOException | RuntimeException e) {
@@ -278,10 +264,38 @@ public final class SocketDriver {
             closeSocketIfOver();
             throw e;
         }
+        if (readingAfterHandshake) {
+            try {
+                sendOutput();
+            } catch (IOException gone) {
+                if (answerSendFailure == null) {
+                    answerSendFailure = gone;
+                }
+            }
+        } else {
+            sendOutput();
+        }
+        closeSocketIfOver();
+    }
+
+    /** A write after an answer could not be sent fails as that send did: the socket's write side is gone. */
+    private void requireWritable() throws IOException {
+        if (answerSendFailure != null) {
+            SocketException gone = new SocketException("the connection can no longer be written to: sending our answer to the peer failed ("
+                    + answerSendFailure.getMessage() + ")");
+            gone.initCause(answerSendFailure);
+            throw gone;
+        }
     }
 
     /** Writes the engine's queued records to the socket, in one write, in the order they were made. */
     private void sendOutput() throws IOException {
+        if (engine.pendingOutput() == 0) {
+            // Nothing queued: do not wait for the send lock. A writer may hold it while its socket write
+            // blocks on a full TCP window, which only our reading can drain (an echoing peer): a reader
+            // that waited here would never read again.
+            return;
+        }
         synchronized (sendLock) {
             byte[] records = engine.readOutput();
             if (records.length > 0) {

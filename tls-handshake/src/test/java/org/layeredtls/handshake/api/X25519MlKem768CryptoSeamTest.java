@@ -6,18 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.layeredtls.crypto.Aead;
-import org.layeredtls.crypto.BlockCipher;
-import org.layeredtls.crypto.CryptoProvider;
-import org.layeredtls.crypto.Hash;
-import org.layeredtls.crypto.HashAlgorithm;
 import org.layeredtls.crypto.KeyAgreementException;
 import org.layeredtls.crypto.KeyEncapsulation;
-import org.layeredtls.crypto.Mac;
 import org.layeredtls.crypto.PublicKeyCrypto;
 import org.layeredtls.crypto.RandomSource;
-import org.layeredtls.crypto.StreamCipher;
 import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.handshake.testing.DelegatingCryptoProvider;
 import org.layeredtls.handshake.testing.HandshakeServer;
 import org.layeredtls.record.ProtocolVersion;
 
@@ -29,15 +23,14 @@ import org.layeredtls.record.ProtocolVersion;
 class X25519MlKem768CryptoSeamTest {
 
     /** BouncyCastle's provider, whose ML-KEM counts its calls. */
-    private static final class CountingProvider implements CryptoProvider {
-        private final CryptoProvider bc = CryptoProvider.defaultProvider();
+    private static final class CountingProvider extends DelegatingCryptoProvider {
         final AtomicInteger keyGens = new AtomicInteger();
         final AtomicInteger encapsulations = new AtomicInteger();
         final AtomicInteger decapsulations = new AtomicInteger();
 
         @Override
         public KeyEncapsulation keyEncapsulation() {
-            KeyEncapsulation kem = bc.keyEncapsulation();
+            KeyEncapsulation kem = super.keyEncapsulation();
             return new KeyEncapsulation() {
                 @Override
                 public MlKemKeyPair generateMlKem768KeyPair(RandomSource random) {
@@ -57,41 +50,6 @@ class X25519MlKem768CryptoSeamTest {
                     return kem.mlKem768Decapsulate(decapsulationKey, ciphertext);
                 }
             };
-        }
-
-        @Override
-        public Hash hash(HashAlgorithm algorithm) {
-            return bc.hash(algorithm);
-        }
-
-        @Override
-        public Mac hmac(HashAlgorithm algorithm, byte[] key) {
-            return bc.hmac(algorithm, key);
-        }
-
-        @Override
-        public BlockCipher aes(byte[] key, boolean forEncryption) {
-            return bc.aes(key, forEncryption);
-        }
-
-        @Override
-        public BlockCipher tripleDes(byte[] key, boolean forEncryption) {
-            return bc.tripleDes(key, forEncryption);
-        }
-
-        @Override
-        public StreamCipher rc4(byte[] key) {
-            return bc.rc4(key);
-        }
-
-        @Override
-        public Aead aesGcm(byte[] key) {
-            return bc.aesGcm(key);
-        }
-
-        @Override
-        public Aead chaCha20Poly1305(byte[] key) {
-            return bc.chaCha20Poly1305(key);
         }
     }
 

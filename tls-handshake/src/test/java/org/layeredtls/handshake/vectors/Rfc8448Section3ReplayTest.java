@@ -1,0 +1,147 @@
+package org.layeredtls.handshake.vectors;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.layeredtls.crypto.DeterministicRandomSource;
+import org.layeredtls.crypto.SignatureScheme;
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.message.Tls13NewSessionTicket;
+import org.layeredtls.handshake.research.MessageSubstitution;
+import org.layeredtls.handshake.research.ReplaySocket;
+import org.layeredtls.handshake.session.InMemoryClientSessionStore;
+import org.layeredtls.handshake.session.TicketProtector;
+import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.record.ProtocolVersion;
+
+/**
+ * RFC 8448 §3 (Simple 1-RTT Handshake) replayed whole through our state machines, each role in turn: our side
+ * gets the RFC's randomness and keys, reads the other side's records exactly as the RFC gives them, and must
+ * write its own side's records byte for byte ({@link ReplaySocket} fails at the first byte that differs).
+ * Where our messages legitimately differ from the RFC's (extension order and contents, the randomized RSA-PSS
+ * signature, the ticket), {@link MessageSubstitution} sends the RFC's bytes in their place; everything after
+ * them (the transcript, the traffic keys, Finished, every protected record) is ours.
+ */
+class Rfc8448Section3ReplayTest {
+
+    /** Within the validity of the RFC's certificate (2016-07-30 to 2026-07-30). */
+    static final Clock WHEN_THE_RFC_WAS_WRITTEN = Clock.fixed(Instant.parse("2018-06-01T00:00:00Z"), ZoneOffset.UTC);
+    /** RFC 8448's server key is RSA-1024: 80 bits of security, OpenSSL's (and our) security level 1. */
+    static final int RSA_1024_SECURITY_LEVEL = 1;
+    private static final int NO_CHUNKING = Integer.MAX_VALUE;
+
+    @Test
+    void rfc8448Section3OurClientWritesTheRfcsFinishedApplicationDataAndCloseNotifyRecordsByteForByte() throws Exception {
+        byte[] clientHello = Rfc8448Trace.message("simple-client-hello");
+        MessageSubstitution hook = new MessageSubstitution().replace(HandshakeType.CLIENT_HELLO, clientHello);
+        InMemoryClientSessionStore tickets = new InMemoryClientSessionStore(1, WHEN_THE_RFC_WAS_WRITTEN);
+        TlsConfig config = rfcClient()
+                .random(new Rfc8448Randomness(null, Rfc8448Trace.random(clientHello), Rfc8448Trace.S3_CLIENT_X25519_PRIVATE))
+                .handshakeInterceptor(hook).clientSessionStore(tickets).build();
+        byte[] server = Rfc8448Trace.stream(Rfc8448Trace.clearRecord(Rfc8448Trace.message("simple-server-hello"), false),
+                Rfc8448Trace.S3_SERVER_FLIGHT_RECORD, Rfc8448Trace.S3_NEW_SESSION_TICKET_RECORD,
+                Rfc8448Trace.S3_SERVER_APPLICATION_DATA_RECORD, Rfc8448Trace.S3_SERVER_CLOSE_NOTIFY_RECORD);
+        byte[] client = Rfc8448Trace.stream(Rfc8448Trace.clearRecord(clientHello, true), Rfc8448Trace.S3_CLIENT_FINISHED_RECORD,
+                Rfc8448Trace.S3_CLIENT_APPLICATION_DATA_RECORD, Rfc8448Trace.S3_CLIENT_CLOSE_NOTIFY_RECORD);
+        ReplaySocket socket = new ReplaySocket(server, client, () -> NO_CHUNKING);
+
+        try (TlsSocket tls = TlsSocket.client(socket, config)) {
+            tls.startHandshake(); // decrypts the server's flight, checks its CertificateVerify and Finished, writes ours
+            assertEquals(Rfc8448Trace.serverCertificate(), tls.session().peerCertificates().get(0));
+            OutputStream out = tls.getOutputStream();
+            out.write(Rfc8448Trace.applicationData());
+            out.flush();
+            InputStream in = tls.getInputStream();
+            assertArrayEquals(Rfc8448Trace.applicationData(), in.readNBytes(50)); // after the NewSessionTicket
+            assertEquals(-1, in.read(), "the server's close_notify");
+        }
+        assertArrayEquals(client, socket.written());
+        assertEquals(1, hook.replaced().size(), "only the ClientHello is the RFC's; the rest is our client's own");
+        byte[] rfcTicket = Tls13NewSessionTicket.decode(Rfc8448Trace.body(Rfc8448Trace.message("simple-new-session-ticket"))).ticket();
+        assertArrayEquals(rfcTicket, tickets.get("server:" + socket.getPort()).orElseThrow().ticket(),
+                "the RFC's NewSessionTicket is kept for the next connection to \"server\"");
+    }
+
+    @Test
+    void rfc8448Section3OurServerWritesTheRfcsHandshakeTicketApplicationDataAndCloseNotifyRecordsByteForByte() throws Exception {
+        byte[] clientHello = Rfc8448Trace.message("simple-client-hello");
+        byte[] serverHello = Rfc8448Trace.message("simple-server-hello");
+        MessageSubstitution hook = new MessageSubstitution()
+                .replace(HandshakeType.SERVER_HELLO, serverHello) // key_share before supported_versions
+                .replace(HandshakeType.ENCRYPTED_EXTENSIONS, Rfc8448Trace.message("simple-encrypted-extensions"))
+                .replace(HandshakeType.CERTIFICATE_VERIFY, Rfc8448Trace.message("simple-certificate-verify")) // RSA-PSS: salted
+                .replace(HandshakeType.NEW_SESSION_TICKET, Rfc8448Trace.message("simple-new-session-ticket"))
+                .shareRecordWithNext(HandshakeType.ENCRYPTED_EXTENSIONS, HandshakeType.CERTIFICATE, HandshakeType.CERTIFICATE_VERIFY);
+        // our server draws its key share, then its random; then the signature's salt and the ticket's age_add
+        TlsConfig config = rfcServer(ticketProtector("rfc 8448 §3 server tickets"))
+                .random(new Rfc8448Randomness(DeterministicRandomSource.fromLabel("rfc 8448 §3 server, after its hello"),
+                        Rfc8448Trace.S3_SERVER_X25519_PRIVATE, Rfc8448Trace.random(serverHello)))
+                .handshakeInterceptor(hook).build();
+        byte[] client = Rfc8448Trace.stream(Rfc8448Trace.clearRecord(clientHello, true), Rfc8448Trace.S3_CLIENT_FINISHED_RECORD,
+                Rfc8448Trace.S3_CLIENT_APPLICATION_DATA_RECORD, Rfc8448Trace.S3_CLIENT_CLOSE_NOTIFY_RECORD);
+        byte[] server = Rfc8448Trace.stream(Rfc8448Trace.clearRecord(serverHello, false), Rfc8448Trace.S3_SERVER_FLIGHT_RECORD,
+                Rfc8448Trace.S3_NEW_SESSION_TICKET_RECORD, Rfc8448Trace.S3_SERVER_APPLICATION_DATA_RECORD,
+                Rfc8448Trace.S3_SERVER_CLOSE_NOTIFY_RECORD);
+        ReplaySocket socket = new ReplaySocket(client, server, () -> NO_CHUNKING);
+
+        try (TlsSocket tls = TlsSocket.server(socket, config)) {
+            tls.startHandshake(); // checks the RFC's client Finished against our transcript, then sends the ticket
+            InputStream in = tls.getInputStream();
+            assertArrayEquals(Rfc8448Trace.applicationData(), in.readNBytes(50));
+            OutputStream out = tls.getOutputStream();
+            out.write(Rfc8448Trace.applicationData());
+            out.flush();
+            assertEquals(-1, in.read(), "the client's close_notify");
+        }
+        assertArrayEquals(server, socket.written());
+        assertEquals(List.of(HandshakeType.SERVER_HELLO, HandshakeType.ENCRYPTED_EXTENSIONS, HandshakeType.CERTIFICATE_VERIFY,
+                HandshakeType.NEW_SESSION_TICKET), hook.replaced().stream().map(m -> m.type()).toList(),
+                "our Certificate and Finished are the RFC's bytes as our server built them");
+    }
+
+    /** Our server as the RFC's: its certificate and RSA key, x25519, TLS_AES_128_GCM_SHA256, one ticket. */
+    static TlsConfig.Builder rfcServer(TicketProtector tickets) {
+        return TlsConfig.builder().versions(ProtocolVersion.TLS1_3, ProtocolVersion.TLS1_3)
+                .tls13CipherSuites(suite("TLS_AES_128_GCM_SHA256")).middleboxCompatibility(false)
+                .namedGroups(NamedGroup.X25519).signatureSchemes(SignatureScheme.RSA_PSS_RSAE_SHA256)
+                .certificate(List.of(Rfc8448Trace.serverCertificate()), Rfc8448Trace.serverRsaKey())
+                .securityLevel(RSA_1024_SECURITY_LEVEL).clock(WHEN_THE_RFC_WAS_WRITTEN)
+                .ticketProtector(tickets).tls13TicketCount(1);
+    }
+
+    /** Our client as the RFC's (NSS): its three suites in its order, SNI "server", its nine groups, no compatibility mode. */
+    static TlsConfig.Builder rfcClient() {
+        return TlsConfig.builder().versions(ProtocolVersion.TLS1_3, ProtocolVersion.TLS1_3)
+                .tls13CipherSuites(suite("TLS_AES_128_GCM_SHA256"), suite("TLS_CHACHA20_POLY1305_SHA256"),
+                        suite("TLS_AES_256_GCM_SHA384"))
+                .middleboxCompatibility(false).serverName("server")
+                .namedGroups(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1,
+                        NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096, NamedGroup.FFDHE6144,
+                        NamedGroup.FFDHE8192)
+                .signatureSchemes(SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.ECDSA_SHA256)
+                .securityLevel(RSA_1024_SECURITY_LEVEL).clock(WHEN_THE_RFC_WAS_WRITTEN)
+                .peerCertificateVerifier(new Rfc8448ServerTrust(List.of(Rfc8448Trace.serverCertificate()), WHEN_THE_RFC_WAS_WRITTEN,
+                        RSA_1024_SECURITY_LEVEL, "rsa"));
+    }
+
+    static CipherSuite suite(String name) {
+        return CipherSuite.fromName(name).orElseThrow();
+    }
+
+    static TicketProtector ticketProtector(String label) {
+        return new TicketProtector(DeterministicRandomSource.fromLabel(label), WHEN_THE_RFC_WAS_WRITTEN,
+                java.time.Duration.ofHours(1), java.time.Duration.ofHours(2), org.layeredtls.crypto.CryptoProvider.defaultProvider());
+    }
+}

@@ -6,25 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.layeredtls.crypto.DeterministicRandomSource;
-import org.layeredtls.crypto.SignatureScheme;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.extension.NamedGroup;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.Tls13NewSessionTicket;
 import org.layeredtls.handshake.research.MessageSubstitution;
 import org.layeredtls.handshake.research.ReplaySocket;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
-import org.layeredtls.handshake.session.TicketProtector;
-import org.layeredtls.handshake.suite.CipherSuite;
-import org.layeredtls.record.ProtocolVersion;
 
 /**
  * RFC 8448 §3 (Simple 1-RTT Handshake) replayed whole through our state machines, each role in turn: our side
@@ -36,18 +28,14 @@ import org.layeredtls.record.ProtocolVersion;
  */
 class Rfc8448Section3ReplayTest {
 
-    /** Within the validity of the RFC's certificate (2016-07-30 to 2026-07-30). */
-    static final Clock WHEN_THE_RFC_WAS_WRITTEN = Clock.fixed(Instant.parse("2018-06-01T00:00:00Z"), ZoneOffset.UTC);
-    /** RFC 8448's server key is RSA-1024: 80 bits of security, OpenSSL's (and our) security level 1. */
-    static final int RSA_1024_SECURITY_LEVEL = 1;
     private static final int NO_CHUNKING = Integer.MAX_VALUE;
 
     @Test
     void rfc8448Section3OurClientWritesTheRfcsFinishedApplicationDataAndCloseNotifyRecordsByteForByte() throws Exception {
         byte[] clientHello = Rfc8448Trace.message("simple-client-hello");
         MessageSubstitution hook = new MessageSubstitution().replace(HandshakeType.CLIENT_HELLO, clientHello);
-        InMemoryClientSessionStore tickets = new InMemoryClientSessionStore(1, WHEN_THE_RFC_WAS_WRITTEN);
-        TlsConfig config = rfcClient()
+        InMemoryClientSessionStore tickets = new InMemoryClientSessionStore(1, Rfc8448Sides.WHEN_THE_RFC_WAS_WRITTEN);
+        TlsConfig config = Rfc8448Sides.rfcClient()
                 .random(new Rfc8448Randomness(null, Rfc8448Trace.random(clientHello), Rfc8448Trace.S3_CLIENT_X25519_PRIVATE))
                 .handshakeInterceptor(hook).clientSessionStore(tickets).build();
         byte[] server = Rfc8448Trace.stream(Rfc8448Trace.clearRecord(Rfc8448Trace.message("simple-server-hello"), false),
@@ -85,7 +73,8 @@ class Rfc8448Section3ReplayTest {
                 .replace(HandshakeType.NEW_SESSION_TICKET, Rfc8448Trace.message("simple-new-session-ticket"))
                 .shareRecordWithNext(HandshakeType.ENCRYPTED_EXTENSIONS, HandshakeType.CERTIFICATE, HandshakeType.CERTIFICATE_VERIFY);
         // our server draws its key share, then its random; then the signature's salt and the ticket's age_add
-        TlsConfig config = rfcServer(ticketProtector("rfc 8448 §3 server tickets"))
+        TlsConfig config = Rfc8448Sides.rfcServer()
+                .ticketProtector(Rfc8448Sides.ticketProtector("rfc 8448 §3 server tickets")).tls13TicketCount(1)
                 .random(new Rfc8448Randomness(DeterministicRandomSource.fromLabel("rfc 8448 §3 server, after its hello"),
                         Rfc8448Trace.S3_SERVER_X25519_PRIVATE, Rfc8448Trace.random(serverHello)))
                 .handshakeInterceptor(hook).build();
@@ -109,39 +98,5 @@ class Rfc8448Section3ReplayTest {
         assertEquals(List.of(HandshakeType.SERVER_HELLO, HandshakeType.ENCRYPTED_EXTENSIONS, HandshakeType.CERTIFICATE_VERIFY,
                 HandshakeType.NEW_SESSION_TICKET), hook.replaced().stream().map(m -> m.type()).toList(),
                 "our Certificate and Finished are the RFC's bytes as our server built them");
-    }
-
-    /** Our server as the RFC's: its certificate and RSA key, x25519, TLS_AES_128_GCM_SHA256, one ticket. */
-    static TlsConfig.Builder rfcServer(TicketProtector tickets) {
-        return TlsConfig.builder().versions(ProtocolVersion.TLS1_3, ProtocolVersion.TLS1_3)
-                .tls13CipherSuites(suite("TLS_AES_128_GCM_SHA256")).middleboxCompatibility(false)
-                .namedGroups(NamedGroup.X25519).signatureSchemes(SignatureScheme.RSA_PSS_RSAE_SHA256)
-                .certificate(List.of(Rfc8448Trace.serverCertificate()), Rfc8448Trace.serverRsaKey())
-                .securityLevel(RSA_1024_SECURITY_LEVEL).clock(WHEN_THE_RFC_WAS_WRITTEN)
-                .ticketProtector(tickets).tls13TicketCount(1);
-    }
-
-    /** Our client as the RFC's (NSS): its three suites in its order, SNI "server", its nine groups, no compatibility mode. */
-    static TlsConfig.Builder rfcClient() {
-        return TlsConfig.builder().versions(ProtocolVersion.TLS1_3, ProtocolVersion.TLS1_3)
-                .tls13CipherSuites(suite("TLS_AES_128_GCM_SHA256"), suite("TLS_CHACHA20_POLY1305_SHA256"),
-                        suite("TLS_AES_256_GCM_SHA384"))
-                .middleboxCompatibility(false).serverName("server")
-                .namedGroups(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1, NamedGroup.SECP521R1,
-                        NamedGroup.FFDHE2048, NamedGroup.FFDHE3072, NamedGroup.FFDHE4096, NamedGroup.FFDHE6144,
-                        NamedGroup.FFDHE8192)
-                .signatureSchemes(SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.ECDSA_SHA256)
-                .securityLevel(RSA_1024_SECURITY_LEVEL).clock(WHEN_THE_RFC_WAS_WRITTEN)
-                .peerCertificateVerifier(new Rfc8448ServerTrust(List.of(Rfc8448Trace.serverCertificate()), WHEN_THE_RFC_WAS_WRITTEN,
-                        RSA_1024_SECURITY_LEVEL, "rsa"));
-    }
-
-    static CipherSuite suite(String name) {
-        return CipherSuite.fromName(name).orElseThrow();
-    }
-
-    static TicketProtector ticketProtector(String label) {
-        return new TicketProtector(DeterministicRandomSource.fromLabel(label), WHEN_THE_RFC_WAS_WRITTEN,
-                java.time.Duration.ofHours(1), java.time.Duration.ofHours(2), org.layeredtls.crypto.CryptoProvider.defaultProvider());
     }
 }

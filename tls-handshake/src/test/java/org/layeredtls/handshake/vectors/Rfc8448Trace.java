@@ -101,6 +101,11 @@ final class Rfc8448Trace {
         }
     }
 
+    /** What a record carries: its fragment (a message, for a handshake record in clear). */
+    static byte[] fragment(byte[] record) {
+        return Arrays.copyOfRange(record, RECORD_HEADER, record.length);
+    }
+
     /** A handshake message's body, without its 4-byte header. */
     static byte[] body(byte[] message) {
         return Arrays.copyOfRange(message, 4, message.length);

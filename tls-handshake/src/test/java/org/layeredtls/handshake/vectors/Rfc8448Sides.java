@@ -8,8 +8,10 @@ import java.util.List;
 
 import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.DeterministicRandomSource;
+import org.layeredtls.crypto.PrivateKey;
 import org.layeredtls.crypto.SignatureScheme;
 import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.cert.Certificate;
 import org.layeredtls.handshake.extension.NamedGroup;
 import org.layeredtls.handshake.session.TicketProtector;
 import org.layeredtls.handshake.suite.CipherSuite;
@@ -32,10 +34,15 @@ final class Rfc8448Sides {
 
     /** Our server as the RFC's: §3's certificate and RSA key, x25519, TLS_AES_128_GCM_SHA256, no tickets. */
     static TlsConfig.Builder rfcServer() {
+        return rfcServer(Rfc8448Trace.serverCertificate(), Rfc8448Trace.serverRsaKey());
+    }
+
+    /** Our server as the RFC's, with this certificate and key. */
+    static TlsConfig.Builder rfcServer(Certificate certificate, PrivateKey key) {
         return TlsConfig.builder().versions(ProtocolVersion.TLS1_3, ProtocolVersion.TLS1_3)
                 .tls13CipherSuites(suite("TLS_AES_128_GCM_SHA256")).middleboxCompatibility(false)
                 .namedGroups(NamedGroup.X25519).signatureSchemes(SignatureScheme.RSA_PSS_RSAE_SHA256)
-                .certificate(List.of(Rfc8448Trace.serverCertificate()), Rfc8448Trace.serverRsaKey())
+                .certificate(List.of(certificate), key)
                 .securityLevel(RSA_1024_SECURITY_LEVEL).clock(WHEN_THE_RFC_WAS_WRITTEN)
                 .tls13TicketCount(0);
     }

@@ -151,10 +151,14 @@ final class Rfc8448Trace {
 
     /** RFC 8448 §3: the server's certificate (CN "rsa", RSA-1024, valid 2016-07-30 to 2026-07-30), from its Certificate message. */
     static Certificate serverCertificate() {
-        byte[] certificate = message("simple-certificate");
-        int length = ((certificate[8] & 0xFF) << 16) | ((certificate[9] & 0xFF) << 8) | (certificate[10] & 0xFF);
+        return certificateOf(message("simple-certificate"));
+    }
+
+    /** The leaf of a TLS 1.3 Certificate message with an empty certificate_request_context (RFC 8446 §4.4.2). */
+    static Certificate certificateOf(byte[] certificateMessage) {
+        int length = ((certificateMessage[8] & 0xFF) << 16) | ((certificateMessage[9] & 0xFF) << 8) | (certificateMessage[10] & 0xFF);
         try { // header (4), certificate_request_context (1), certificate_list length (3), cert_data length (3)
-            return Certificate.parse(Arrays.copyOfRange(certificate, 11, 11 + length));
+            return Certificate.parse(Arrays.copyOfRange(certificateMessage, 11, 11 + length));
         } catch (org.layeredtls.handshake.cert.CertificateParseException e) {
             throw new IllegalStateException(e);
         }

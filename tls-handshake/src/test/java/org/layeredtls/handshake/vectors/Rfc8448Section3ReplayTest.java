@@ -16,6 +16,7 @@ import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.Tls13NewSessionTicket;
 import org.layeredtls.handshake.research.MessageSubstitution;
 import org.layeredtls.handshake.research.ReplaySocket;
+import org.layeredtls.handshake.session.ClientSessionStore;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 
 /**
@@ -32,9 +33,21 @@ class Rfc8448Section3ReplayTest {
 
     @Test
     void rfc8448Section3OurClientWritesTheRfcsFinishedApplicationDataAndCloseNotifyRecordsByteForByte() throws Exception {
+        InMemoryClientSessionStore tickets = new InMemoryClientSessionStore(1, Rfc8448Sides.WHEN_THE_RFC_WAS_WRITTEN);
+        MessageSubstitution hook = replayAsClient(tickets);
+        assertEquals(1, hook.replaced().size(), "only the ClientHello is the RFC's; the rest is our client's own");
+        byte[] rfcTicket = Tls13NewSessionTicket.decode(Rfc8448Trace.body(Rfc8448Trace.message("simple-new-session-ticket"))).ticket();
+        assertArrayEquals(rfcTicket, tickets.get(Rfc8448Sides.SERVER_KEY).orElseThrow().ticket(),
+                "the RFC's NewSessionTicket is kept for the next connection to \"server\"");
+    }
+
+    /**
+     * Our client through §3, asserting every record it writes is the RFC's; the RFC's ticket ends in {@code tickets}
+     * (what §4 resumes with). Returns the hook that sent the RFC's ClientHello.
+     */
+    static MessageSubstitution replayAsClient(ClientSessionStore tickets) throws IOException {
         byte[] clientHello = Rfc8448Trace.message("simple-client-hello");
         MessageSubstitution hook = new MessageSubstitution().replace(HandshakeType.CLIENT_HELLO, clientHello);
-        InMemoryClientSessionStore tickets = new InMemoryClientSessionStore(1, Rfc8448Sides.WHEN_THE_RFC_WAS_WRITTEN);
         TlsConfig config = Rfc8448Sides.rfcClient()
                 .random(new Rfc8448Randomness(null, Rfc8448Trace.random(clientHello), Rfc8448Trace.S3_CLIENT_X25519_PRIVATE))
                 .handshakeInterceptor(hook).clientSessionStore(tickets).build();
@@ -56,10 +69,7 @@ class Rfc8448Section3ReplayTest {
             assertEquals(-1, in.read(), "the server's close_notify");
         }
         assertArrayEquals(client, socket.written());
-        assertEquals(1, hook.replaced().size(), "only the ClientHello is the RFC's; the rest is our client's own");
-        byte[] rfcTicket = Tls13NewSessionTicket.decode(Rfc8448Trace.body(Rfc8448Trace.message("simple-new-session-ticket"))).ticket();
-        assertArrayEquals(rfcTicket, tickets.get("server:" + socket.getPort()).orElseThrow().ticket(),
-                "the RFC's NewSessionTicket is kept for the next connection to \"server\"");
+        return hook;
     }
 
     @Test

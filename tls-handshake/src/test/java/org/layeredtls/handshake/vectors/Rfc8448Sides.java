@@ -28,6 +28,8 @@ final class Rfc8448Sides {
     static final Clock WHEN_THE_RFC_WAS_WRITTEN = Clock.fixed(Instant.parse("2018-06-01T00:00:00Z"), ZoneOffset.UTC);
     /** RFC 8448's RSA keys are RSA-1024: 80 bits of security, OpenSSL's (and our) security level 1. */
     static final int RSA_1024_SECURITY_LEVEL = 1;
+    /** Where our client keeps the session for the RFC's server: its SNI name, and the port an offline socket claims. */
+    static final String SERVER_KEY = "server:4433";
 
     private Rfc8448Sides() {
     }

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.layeredtls.crypto.DeterministicRandomSource;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.intercept.ResearchExamples;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.Tls13NewSessionTicket;
 import org.layeredtls.handshake.research.MessageSubstitution;
@@ -76,12 +77,9 @@ class Rfc8448Section3ReplayTest {
     void rfc8448Section3OurServerWritesTheRfcsHandshakeTicketApplicationDataAndCloseNotifyRecordsByteForByte() throws Exception {
         byte[] clientHello = Rfc8448Trace.message("simple-client-hello");
         byte[] serverHello = Rfc8448Trace.message("simple-server-hello");
-        MessageSubstitution hook = new MessageSubstitution()
-                .replace(HandshakeType.SERVER_HELLO, serverHello) // key_share before supported_versions
-                .replace(HandshakeType.ENCRYPTED_EXTENSIONS, Rfc8448Trace.message("simple-encrypted-extensions"))
-                .replace(HandshakeType.CERTIFICATE_VERIFY, Rfc8448Trace.message("simple-certificate-verify")) // RSA-PSS: salted
-                .replace(HandshakeType.NEW_SESSION_TICKET, Rfc8448Trace.message("simple-new-session-ticket"))
-                .shareRecordWithNext(HandshakeType.ENCRYPTED_EXTENSIONS, HandshakeType.CERTIFICATE, HandshakeType.CERTIFICATE_VERIFY);
+        MessageSubstitution hook = ResearchExamples.rfc8448Section3Server(serverHello,
+                Rfc8448Trace.message("simple-encrypted-extensions"), Rfc8448Trace.message("simple-certificate-verify"),
+                Rfc8448Trace.message("simple-new-session-ticket"));
         // our server draws its key share, then its random; then the signature's salt and the ticket's age_add
         TlsConfig config = Rfc8448Sides.rfcServer()
                 .ticketProtector(Rfc8448Sides.ticketProtector("rfc 8448 §3 server tickets")).tls13TicketCount(1)

@@ -1,6 +1,5 @@
 package org.layeredtls.handshake.vectors;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.math.BigInteger;
@@ -12,12 +11,11 @@ import org.layeredtls.crypto.EcPrivateKey;
 import org.layeredtls.crypto.NamedCurve;
 import org.layeredtls.crypto.SignatureScheme;
 import org.layeredtls.handshake.api.ClientAuth;
+import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.cert.Certificate;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.research.MessageSubstitution;
-import org.layeredtls.handshake.research.ReplaySocket;
 
 /**
  * RFC 8448 §6 (Client Authentication) replayed whole through our state machines, each role in turn: the
@@ -28,7 +26,6 @@ import org.layeredtls.handshake.research.ReplaySocket;
  */
 class Rfc8448ClientAuthReplayTest {
 
-    private static final int NO_CHUNKING = Integer.MAX_VALUE;
     private static final byte[] CLIENT_HELLO = Rfc8448Trace.fragment(Rfc8448ClientAuthTrace.CLIENT_HELLO_RECORD);
     private static final byte[] SERVER_HELLO = Rfc8448Trace.fragment(Rfc8448ClientAuthTrace.SERVER_HELLO_RECORD);
     private static final byte[] CLIENT_RECORDS = Rfc8448Trace.stream(Rfc8448ClientAuthTrace.CLIENT_HELLO_RECORD,
@@ -53,16 +50,12 @@ class Rfc8448ClientAuthReplayTest {
                 .random(new Rfc8448Randomness(DeterministicRandomSource.fromLabel("rfc 8448 §6 client, after its hello"),
                         Rfc8448Trace.random(CLIENT_HELLO), Rfc8448ClientAuthTrace.CLIENT_X25519_PRIVATE))
                 .handshakeInterceptor(hook).build();
-        ReplaySocket socket = new ReplaySocket(SERVER_RECORDS, CLIENT_RECORDS, () -> NO_CHUNKING);
 
-        try (TlsSocket tls = TlsSocket.client(socket, config)) {
-            tls.startHandshake(); // checks the server's ECDSA CertificateVerify, answers its CertificateRequest
-            assertEquals(serverCertificate, tls.session().peerCertificates().get(0));
-            assertEquals(-1, tls.getInputStream().read(), "the server's close_notify");
-        }
-        assertArrayEquals(CLIENT_RECORDS, socket.written());
-        assertEquals(List.of(HandshakeType.CLIENT_HELLO, HandshakeType.CERTIFICATE_VERIFY),
-                hook.replaced().stream().map(m -> m.type()).toList(), "our Certificate and Finished are the RFC's bytes");
+        // checks the server's ECDSA CertificateVerify, answers its CertificateRequest
+        SessionInfo session = Rfc8448Sides.replayToClose(config, true, SERVER_RECORDS, CLIENT_RECORDS);
+        assertEquals(serverCertificate, session.peerCertificates().get(0));
+        assertEquals(List.of(HandshakeType.CLIENT_HELLO, HandshakeType.CERTIFICATE_VERIFY), Rfc8448Sides.replacedTypes(hook),
+                "our Certificate and Finished are the RFC's bytes");
     }
 
     @Test
@@ -84,15 +77,11 @@ class Rfc8448ClientAuthReplayTest {
                 .random(new Rfc8448Randomness(DeterministicRandomSource.fromLabel("rfc 8448 §6 server, after its hello"),
                         Rfc8448ClientAuthTrace.SERVER_X25519_PRIVATE, Rfc8448Trace.random(SERVER_HELLO)))
                 .handshakeInterceptor(hook).build();
-        ReplaySocket socket = new ReplaySocket(CLIENT_RECORDS, SERVER_RECORDS, () -> NO_CHUNKING);
 
-        try (TlsSocket tls = TlsSocket.server(socket, config)) {
-            tls.startHandshake(); // checks the RFC's client CertificateVerify and Finished
-            assertEquals(clientCertificate, tls.session().peerCertificates().get(0));
-            assertEquals(-1, tls.getInputStream().read(), "the client's close_notify");
-        }
-        assertArrayEquals(SERVER_RECORDS, socket.written());
+        // checks the RFC's client CertificateVerify and Finished
+        SessionInfo session = Rfc8448Sides.replayToClose(config, false, CLIENT_RECORDS, SERVER_RECORDS);
+        assertEquals(clientCertificate, session.peerCertificates().get(0));
         assertEquals(List.of(HandshakeType.SERVER_HELLO, HandshakeType.ENCRYPTED_EXTENSIONS, HandshakeType.CERTIFICATE_REQUEST,
-                HandshakeType.CERTIFICATE_VERIFY), hook.replaced().stream().map(m -> m.type()).toList());
+                HandshakeType.CERTIFICATE_VERIFY), Rfc8448Sides.replacedTypes(hook));
     }
 }

@@ -1,17 +1,15 @@
 package org.layeredtls.handshake.vectors;
 
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.Arrays;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.layeredtls.crypto.DeterministicRandomSource;
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.research.MessageSubstitution;
-import org.layeredtls.handshake.research.ReplaySocket;
 
 /**
  * RFC 8448 §7 (Compatibility Mode, RFC 8446 §D.4) replayed whole through our state machines, each role in turn:
@@ -19,7 +17,6 @@ import org.layeredtls.handshake.research.ReplaySocket;
  */
 class Rfc8448CompatibilityReplayTest {
 
-    private static final int NO_CHUNKING = Integer.MAX_VALUE;
     private static final byte[] CLIENT_HELLO = Rfc8448Trace.fragment(Rfc8448CompatibilityTrace.CLIENT_HELLO_RECORD);
     private static final byte[] SERVER_HELLO = Rfc8448Trace.fragment(Rfc8448CompatibilityTrace.SERVER_HELLO_RECORD);
     private static final byte[] CLIENT_RECORDS = Rfc8448Trace.stream(Rfc8448CompatibilityTrace.CLIENT_HELLO_RECORD,
@@ -29,7 +26,7 @@ class Rfc8448CompatibilityReplayTest {
             Rfc8448CompatibilityTrace.CHANGE_CIPHER_SPEC_RECORD, Rfc8448CompatibilityTrace.SERVER_FLIGHT_RECORD,
             Rfc8448CompatibilityTrace.SERVER_CLOSE_NOTIFY_RECORD);
     /** RFC 8448 §7: the client's legacy_session_id (after the header, legacy_version, random and its length byte). */
-    private static final byte[] SESSION_ID = java.util.Arrays.copyOfRange(CLIENT_HELLO, 4 + 2 + 32 + 1, 4 + 2 + 32 + 1 + 32);
+    private static final byte[] SESSION_ID = Arrays.copyOfRange(CLIENT_HELLO, 4 + 2 + 32 + 1, 4 + 2 + 32 + 1 + 32);
 
     @Test
     void rfc8448Section7OurClientInCompatibilityModeWritesTheRfcsChangeCipherSpecFinishedAndCloseNotifyByteForByte()
@@ -40,13 +37,8 @@ class Rfc8448CompatibilityReplayTest {
                 .random(new Rfc8448Randomness(null, Rfc8448Trace.random(CLIENT_HELLO), SESSION_ID,
                         Rfc8448CompatibilityTrace.CLIENT_X25519_PRIVATE))
                 .handshakeInterceptor(hook).build();
-        ReplaySocket socket = new ReplaySocket(SERVER_RECORDS, CLIENT_RECORDS, () -> NO_CHUNKING);
 
-        try (TlsSocket tls = TlsSocket.client(socket, config)) {
-            tls.startHandshake(); // skips the server's change_cipher_spec, decrypts its flight
-            assertEquals(-1, tls.getInputStream().read(), "the server's close_notify");
-        }
-        assertArrayEquals(CLIENT_RECORDS, socket.written());
+        Rfc8448Sides.replayToClose(config, true, SERVER_RECORDS, CLIENT_RECORDS); // the server's change_cipher_spec skipped
         assertEquals(1, hook.replaced().size(), "only the ClientHello is the RFC's");
     }
 
@@ -61,14 +53,9 @@ class Rfc8448CompatibilityReplayTest {
                 .random(new Rfc8448Randomness(DeterministicRandomSource.fromLabel("rfc 8448 §7 server, after its hello"),
                         Rfc8448CompatibilityTrace.SERVER_X25519_PRIVATE, Rfc8448Trace.random(SERVER_HELLO)))
                 .handshakeInterceptor(hook).build();
-        ReplaySocket socket = new ReplaySocket(CLIENT_RECORDS, SERVER_RECORDS, () -> NO_CHUNKING);
 
-        try (TlsSocket tls = TlsSocket.server(socket, config)) {
-            tls.startHandshake(); // skips the client's change_cipher_spec, checks its Finished
-            assertEquals(-1, tls.getInputStream().read(), "the client's close_notify");
-        }
-        assertArrayEquals(SERVER_RECORDS, socket.written());
+        Rfc8448Sides.replayToClose(config, false, CLIENT_RECORDS, SERVER_RECORDS); // the client's change_cipher_spec skipped
         assertEquals(List.of(HandshakeType.SERVER_HELLO, HandshakeType.ENCRYPTED_EXTENSIONS, HandshakeType.CERTIFICATE_VERIFY),
-                hook.replaced().stream().map(m -> m.type()).toList());
+                Rfc8448Sides.replacedTypes(hook));
     }
 }

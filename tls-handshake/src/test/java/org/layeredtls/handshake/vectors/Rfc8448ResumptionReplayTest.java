@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.prf.Rfc8448;
 import org.layeredtls.handshake.research.MessageSubstitution;
 import org.layeredtls.handshake.research.OfflineSocket;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
@@ -41,10 +42,10 @@ class Rfc8448ResumptionReplayTest {
             throws Exception {
         InMemoryClientSessionStore tickets = new InMemoryClientSessionStore(1, Rfc8448Sides.WHEN_THE_RFC_WAS_WRITTEN);
         Rfc8448Section3ReplayTest.replayAsClient(tickets);
-        byte[] clientHello = Rfc8448Trace.fragment(Rfc8448ResumptionTrace.CLIENT_HELLO_RECORD);
+        byte[] clientHello = Rfc8448.S4_CLIENT_HELLO;
         MessageSubstitution hook = new MessageSubstitution().replace(HandshakeType.CLIENT_HELLO, clientHello);
         TlsConfig config = Rfc8448Sides.rfcClient().clientSessionStore(tickets)
-                .random(new Rfc8448Randomness(null, Rfc8448Trace.random(clientHello), Rfc8448ResumptionTrace.CLIENT_X25519_PRIVATE))
+                .random(new Rfc8448Randomness(null, Rfc8448Trace.random(clientHello), Rfc8448.S4_CLIENT_X25519_PRIVATE))
                 .handshakeInterceptor(hook).build();
         byte[] server = Rfc8448Trace.stream(Rfc8448ResumptionTrace.SERVER_HELLO_RECORD, Rfc8448ResumptionTrace.SERVER_FLIGHT_RECORD,
                 Rfc8448ResumptionTrace.SERVER_APPLICATION_DATA_RECORD, Rfc8448ResumptionTrace.SERVER_CLOSE_NOTIFY_RECORD);
@@ -75,8 +76,9 @@ class Rfc8448ResumptionReplayTest {
             assertEquals(-1, in.read(), "the server's close_notify");
         }
         byte[] ours = written.toByteArray();
-        int hello = Rfc8448ResumptionTrace.CLIENT_HELLO_RECORD.length;
-        assertArrayEquals(Rfc8448ResumptionTrace.CLIENT_HELLO_RECORD, Arrays.copyOf(ours, hello));
+        byte[] helloRecord = Rfc8448Trace.clearRecord(clientHello, true);
+        int hello = helloRecord.length;
+        assertArrayEquals(helloRecord, Arrays.copyOf(ours, hello));
         // then our Finished (no EndOfEarlyData before it), then the RFC's records again
         assertEquals(0x17, ours[hello], "a protected record");
         assertArrayEquals(Rfc8448Trace.stream(Rfc8448ResumptionTrace.CLIENT_APPLICATION_DATA_RECORD,

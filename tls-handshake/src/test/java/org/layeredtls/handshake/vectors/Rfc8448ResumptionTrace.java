@@ -2,29 +2,13 @@ package org.layeredtls.handshake.vectors;
 
 /**
  * RFC 8448 §4 (Resumed 0-RTT Handshake): the client resumes §3's session with the ticket §3's server sent, sends
- * 0-RTT data, and both sides run a psk_dhe_ke handshake (a fresh x25519 exchange). Records as on the wire.
+ * 0-RTT data, and both sides run a psk_dhe_ke handshake (a fresh x25519 exchange). The ClientHello and the client's
+ * x25519 key are in {@link org.layeredtls.handshake.prf.Rfc8448}; the other records are here, as on the wire.
  */
 final class Rfc8448ResumptionTrace {
 
     private Rfc8448ResumptionTrace() {
     }
-
-    /** RFC 8448 §4: {client} send handshake record: the ClientHello offering §3's ticket (pre_shared_key, its binder) and early_data. */
-    static final byte[] CLIENT_HELLO_RECORD = Rfc8448Trace.hex(""
-            + "1603010200010001fc03031bc3ceb6bbe39cff938355b5a50adb6db21b7a6af649d7b4bc419d7876487d9500000613011303"
-            + "1302010001cd0000000b0009000006736572766572ff01000100000a00140012001d00170018001901000101010201030104"
-            + "003300260024001d0020e4ffb68ac05f8d96c99da26698346c6be16482badddafe051a66b4f18d668f0b002a0000002b0003"
-            + "020304000d0020001e040305030603020308040805080604010501060102010402050206020202002d00020101001c000240"
-            + "0100150057000000000000000000000000000000000000000000000000000000000000000000000000000000000000000000"
-            + "000000000000000000000000000000000000000000000000000000000000000000000000000000000000002900dd00b800b2"
-            + "2c035d829359ee5ff7af4ec900000000262a6494dc486d2c8a34cb33fa90bf1b0070ad3c498883c9367c09a2be785abc55cd"
-            + "226097a3a982117283f82a03a143efd3ff5dd36d64e861be7fd61d2827db279cce145077d454a3664d4e6da4d29ee03725a6"
-            + "a4dafcd0fc67d2aea70529513e3da2677fa5906c5b3f7d8f92f228bda40dda721470f9fbf297b5aea617646fac5c03272e97"
-            + "0727c621a79141ef5f7de6505e5bfbc388e93343694093934ae4d357fad6aacb0021203add4fb2d8fdf822a0ca3cf7678ef5"
-            + "e88dae990141c5924d57bb6fa31b9e5f9d");
-
-    /** RFC 8448 §4: {client} create an ephemeral x25519 key pair: private key. */
-    static final byte[] CLIENT_X25519_PRIVATE = Rfc8448Trace.hex("bff91188283846dd6a2134ef7180ca2b0b14fb10dce707b5098c0dddc813b2df");
 
     /** RFC 8448 §4: {client} send application_data record: the 0-RTT data, under the client early traffic key. */
     static final byte[] EARLY_DATA_RECORD = Rfc8448Trace.hex("1703030017ab1df420e75c457a7cc5d2844f76d5aee4b4edbf049be0");

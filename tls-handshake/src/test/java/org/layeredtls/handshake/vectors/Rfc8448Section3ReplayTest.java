@@ -15,6 +15,7 @@ import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.ResearchExamples;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.Tls13NewSessionTicket;
+import org.layeredtls.handshake.prf.Rfc8448;
 import org.layeredtls.handshake.research.MessageSubstitution;
 import org.layeredtls.handshake.research.ReplaySocket;
 import org.layeredtls.handshake.session.ClientSessionStore;
@@ -50,7 +51,7 @@ class Rfc8448Section3ReplayTest {
         byte[] clientHello = Rfc8448Trace.message("simple-client-hello");
         MessageSubstitution hook = new MessageSubstitution().replace(HandshakeType.CLIENT_HELLO, clientHello);
         TlsConfig config = Rfc8448Sides.rfcClient()
-                .random(new Rfc8448Randomness(null, Rfc8448Trace.random(clientHello), Rfc8448Trace.S3_CLIENT_X25519_PRIVATE))
+                .random(new Rfc8448Randomness(null, Rfc8448Trace.random(clientHello), Rfc8448.S3_CLIENT_X25519_PRIVATE))
                 .handshakeInterceptor(hook).clientSessionStore(tickets).build();
         byte[] server = Rfc8448Trace.stream(Rfc8448Trace.clearRecord(Rfc8448Trace.message("simple-server-hello"), false),
                 Rfc8448Trace.S3_SERVER_FLIGHT_RECORD, Rfc8448Trace.S3_NEW_SESSION_TICKET_RECORD,
@@ -84,7 +85,7 @@ class Rfc8448Section3ReplayTest {
         TlsConfig config = Rfc8448Sides.rfcServer()
                 .ticketProtector(Rfc8448Sides.ticketProtector("rfc 8448 §3 server tickets")).tls13TicketCount(1)
                 .random(new Rfc8448Randomness(DeterministicRandomSource.fromLabel("rfc 8448 §3 server, after its hello"),
-                        Rfc8448Trace.S3_SERVER_X25519_PRIVATE, Rfc8448Trace.random(serverHello)))
+                        Rfc8448.S3_SERVER_X25519_PRIVATE, Rfc8448Trace.random(serverHello)))
                 .handshakeInterceptor(hook).build();
         byte[] client = Rfc8448Trace.stream(Rfc8448Trace.clearRecord(clientHello, true), Rfc8448Trace.S3_CLIENT_FINISHED_RECORD,
                 Rfc8448Trace.S3_CLIENT_APPLICATION_DATA_RECORD, Rfc8448Trace.S3_CLIENT_CLOSE_NOTIFY_RECORD);
@@ -104,7 +105,7 @@ class Rfc8448Section3ReplayTest {
         }
         assertArrayEquals(server, socket.written());
         assertEquals(List.of(HandshakeType.SERVER_HELLO, HandshakeType.ENCRYPTED_EXTENSIONS, HandshakeType.CERTIFICATE_VERIFY,
-                HandshakeType.NEW_SESSION_TICKET), hook.replaced().stream().map(m -> m.type()).toList(),
+                HandshakeType.NEW_SESSION_TICKET), Rfc8448Sides.replacedTypes(hook),
                 "our Certificate and Finished are the RFC's bytes as our server built them");
     }
 }

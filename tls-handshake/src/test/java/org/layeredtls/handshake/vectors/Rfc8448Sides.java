@@ -1,5 +1,9 @@
 package org.layeredtls.handshake.vectors;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -10,9 +14,15 @@ import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.DeterministicRandomSource;
 import org.layeredtls.crypto.PrivateKey;
 import org.layeredtls.crypto.SignatureScheme;
+import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.cert.Certificate;
 import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.handshake.intercept.OutgoingHandshakeMessage;
+import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.research.MessageSubstitution;
+import org.layeredtls.handshake.research.ReplaySocket;
 import org.layeredtls.handshake.session.TicketProtector;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
@@ -72,5 +82,27 @@ final class Rfc8448Sides {
     static TicketProtector ticketProtector(String label) {
         return new TicketProtector(DeterministicRandomSource.fromLabel(label), WHEN_THE_RFC_WAS_WRITTEN,
                 Duration.ofHours(1), Duration.ofHours(2), CryptoProvider.defaultProvider());
+    }
+
+    /**
+     * Runs our side over the peer's records up to the peer's close_notify, then closes (our close_notify); asserts our
+     * side wrote exactly {@code ourRecords} ({@link ReplaySocket} fails at the first byte that differs, saying where).
+     * Returns the session our side agreed.
+     */
+    static SessionInfo replayToClose(TlsConfig config, boolean client, byte[] peerRecords, byte[] ourRecords) throws IOException {
+        ReplaySocket socket = new ReplaySocket(peerRecords, ourRecords, () -> Integer.MAX_VALUE);
+        SessionInfo session;
+        try (TlsSocket tls = client ? TlsSocket.client(socket, config) : TlsSocket.server(socket, config)) {
+            tls.startHandshake();
+            session = tls.session();
+            assertEquals(-1, tls.getInputStream().read(), "the peer's close_notify ends its records");
+        }
+        assertArrayEquals(ourRecords, socket.written());
+        return session;
+    }
+
+    /** The types of our own messages a hook replaced, in order. */
+    static List<HandshakeType> replacedTypes(MessageSubstitution hook) {
+        return hook.replaced().stream().map(OutgoingHandshakeMessage::type).toList();
     }
 }

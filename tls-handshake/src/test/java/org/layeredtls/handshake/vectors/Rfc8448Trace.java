@@ -45,11 +45,6 @@ final class Rfc8448Trace {
 
     // ---------------------------------------------------------------- RFC 8448 §3: Simple 1-RTT Handshake
 
-    /** RFC 8448 §3: {client} create an ephemeral x25519 key pair: private key. */
-    static final byte[] S3_CLIENT_X25519_PRIVATE = hex("49af42ba7f7994852d713ef2784bcbcaa7911de26adc5642cb634540e7ea5005");
-    /** RFC 8448 §3: {server} create an ephemeral x25519 key pair: private key. */
-    static final byte[] S3_SERVER_X25519_PRIVATE = hex("b1580eeadf6dd589b8ef4f2d5652578cc810e9980191ec8d058308cea216a21e");
-
     /** RFC 8448 §3: {client} send handshake record (Finished), protected with the client handshake traffic key. */
     static final byte[] S3_CLIENT_FINISHED_RECORD = hex(""
             + "170303003575ec4dc238cce60b298044a71e219c56cc77b0517fe9b93c7a4bfc44d87f38f80338ac98fc46deb384bd1caeac"

@@ -709,6 +709,11 @@ public final class Connection {
         }
     }
 
+    /** TLS 1.3 after its handshake (null before, and for TLS 1.2 and below): for scripted peers in this package's tests. */
+    Tls13PostHandshake postHandshake() {
+        return tls13;
+    }
+
     /** Whether the client offered post-handshake authentication (RFC 8446 §4.2.6); false before a TLS 1.3 handshake. */
     public boolean postHandshakeAuthOffered() {
         Tls13PostHandshake after = tls13;

@@ -26,6 +26,7 @@ import org.layeredtls.handshake.cert.Certificate;
 import org.layeredtls.handshake.cert.CertificateAuthority;
 import org.layeredtls.handshake.cert.IssuedCertificate;
 import org.layeredtls.handshake.extension.ExtensionType;
+import org.layeredtls.handshake.interop.HandshakeMessagesSeen;
 import org.layeredtls.handshake.message.CertificateVerify;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.Finished;
@@ -33,6 +34,7 @@ import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.Tls13Certificate;
 import org.layeredtls.handshake.message.Tls13CertificateRequest;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.trace.TlsObservers;
 import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.crypto.DeterministicRandomSource;
 
@@ -49,33 +51,26 @@ class Tls13PostHandshakeAuthTest {
 
     enum ClientKey { EC, RSA }
 
-    /** Every handshake message both ways, and what the server heard of post-handshake authentication. */
-    static final class Seen implements TlsObserver {
-        final List<HandshakeMessage> sent = Collections.synchronizedList(new ArrayList<>());
-        final List<HandshakeMessage> received = Collections.synchronizedList(new ArrayList<>());
+    /** Every handshake message both ways (the interop tests' observer), and what the server heard of post-handshake authentication. */
+    static final class Seen {
+        final HandshakeMessagesSeen messages = new HandshakeMessagesSeen();
         final List<List<Certificate>> authenticated = Collections.synchronizedList(new ArrayList<>());
 
-        @Override
-        public void handshakeMessageSent(HandshakeMessage message, byte[] bytes) {
-            sent.add(message);
+        TlsObserver observer() {
+            return TlsObservers.of(messages, new TlsObserver() {
+                @Override
+                public void clientAuthenticatedAfterHandshake(List<Certificate> clientCertificates) {
+                    authenticated.add(clientCertificates);
+                }
+            });
         }
 
-        @Override
-        public void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
-            received.add(message);
+        <T extends HandshakeMessage> List<T> sent(Class<T> type) {
+            return messages.sent(type);
         }
 
-        @Override
-        public void clientAuthenticatedAfterHandshake(List<Certificate> clientCertificates) {
-            authenticated.add(clientCertificates);
-        }
-
-        <T> List<T> sent(Class<T> type) {
-            return sent.stream().filter(type::isInstance).map(type::cast).toList();
-        }
-
-        <T> List<T> received(Class<T> type) {
-            return received.stream().filter(type::isInstance).map(type::cast).toList();
+        <T extends HandshakeMessage> List<T> received(Class<T> type) {
+            return messages.received(type);
         }
     }
 
@@ -97,8 +92,8 @@ class Tls13PostHandshakeAuthTest {
         IssuedCertificate identity = key == ClientKey.EC ? CLIENT_EC : CLIENT_RSA;
         Seen clientSaw = new Seen();
         Seen serverSaw = new Seen();
-        EnginePair pair = TlsEngine.pair(withCertificate(client(), identity).postHandshakeAuth(true).observer(clientSaw).build(),
-                server().observer(serverSaw).build());
+        EnginePair pair = TlsEngine.pair(withCertificate(client(), identity).postHandshakeAuth(true).observer(clientSaw.observer()).build(),
+                server().observer(serverSaw.observer()).build());
         pair.handshake();
         pair.shuttle();
         assertTrue(pair.server().sessionInfo().peerCertificates().isEmpty(), "no certificate asked for in the handshake");
@@ -126,7 +121,7 @@ class Tls13PostHandshakeAuthTest {
     void theClientOffersPostHandshakeAuthOnlyWhenConfigured() throws IOException {
         for (boolean offer : new boolean[] {false, true}) {
             Seen clientSaw = new Seen();
-            EnginePair pair = TlsEngine.pair(client().postHandshakeAuth(offer).observer(clientSaw).build(), server().build());
+            EnginePair pair = TlsEngine.pair(client().postHandshakeAuth(offer).observer(clientSaw.observer()).build(), server().build());
             pair.handshake();
             ClientHello hello = clientSaw.sent(ClientHello.class).get(0);
             assertEquals(offer, hello.extensionsOrEmpty().contains(ExtensionType.POST_HANDSHAKE_AUTH));
@@ -139,8 +134,8 @@ class Tls13PostHandshakeAuthTest {
     void aClientWithNoCertificateAnswersWithAnEmptyCertificateAndFinished() throws IOException {
         Seen clientSaw = new Seen();
         Seen serverSaw = new Seen();
-        EnginePair pair = TlsEngine.pair(client().postHandshakeAuth(true).observer(clientSaw).build(),
-                server().clientAuth(ClientAuth.WANT).observer(serverSaw).build());
+        EnginePair pair = TlsEngine.pair(client().postHandshakeAuth(true).observer(clientSaw.observer()).build(),
+                server().clientAuth(ClientAuth.WANT).observer(serverSaw.observer()).build());
         pair.handshake();
         pair.server().requestClientCertificate();
         pair.shuttle();

@@ -95,16 +95,16 @@ final class Tls13PostHandshakeAuth {
         if (!offered) {
             throw new IllegalStateException("handshake layer: the client did not offer post_handshake_auth (RFC 8446 §4.6.2)");
         }
-        synchronized (this) {
-            if (pending != null) {
-                throw new IllegalStateException("handshake layer: our CertificateRequest still awaits the client's answer");
-            }
-        }
-        sendCertificateRequest();
+        send(true);
     }
 
-    /** The CertificateRequest itself, its answer awaited before it goes out (the reader may take the answer at once). */
+    /** The CertificateRequest whether or not the client offered post_handshake_auth: for a scripted peer in tests. */
     void sendCertificateRequest() throws IOException {
+        send(false);
+    }
+
+    /** Sends a CertificateRequest; its answer is awaited before it goes out (the reader may take the answer at once). */
+    private void send(boolean onlyOneOpen) throws IOException {
         byte[] context = connection.config.random().nextBytes(REQUEST_CONTEXT_LENGTH);
         // RFC 8446 §4.3.2: signature_algorithms is required; the schemes the handshake's request offers
         Tls13CertificateRequest request = new Tls13CertificateRequest(context, Extensions.of(new SignatureAlgorithms(
@@ -112,6 +112,9 @@ final class Tls13PostHandshakeAuth {
         Request awaited = new Request(context, handshakeContext.continuation());
         awaited.transcript.add(HandshakeFrame.of(request).bytes());
         synchronized (this) {
+            if (onlyOneOpen && pending != null) {
+                throw new IllegalStateException("handshake layer: our CertificateRequest still awaits the client's answer");
+            }
             pending = awaited;
         }
         connection.writePostHandshake(List.of(request), () -> { });

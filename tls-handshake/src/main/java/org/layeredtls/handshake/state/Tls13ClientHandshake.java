@@ -182,6 +182,7 @@ public final class Tls13ClientHandshake {
             Finished finished = tls13.finished(tls13.clientHandshakeTrafficSecret);
             context.clientVerifyData = finished.verifyData();
             context.send(finished);
+            tls13.keepHandshakeContext(); // ClientHello..client Finished, for post-handshake authentication
             tls13.installWriteKeys(tls13.clientApplicationTrafficSecret);
             context.flush();
             tls13.deriveResumptionSecret(); // over ClientHello..client Finished

@@ -13,6 +13,7 @@ import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.KeyShare;
 import org.layeredtls.handshake.extension.KeyShareEntry;
 import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.handshake.extension.PostHandshakeAuth;
 import org.layeredtls.handshake.extension.SupportedVersions;
 import org.layeredtls.handshake.keyexchange.ClientKeyShare;
 import org.layeredtls.handshake.keyexchange.KeyShareGroup;
@@ -62,6 +63,9 @@ final class Tls13ClientHello {
         list.add(supportedVersions(config));
         list.add(new KeyShare.ClientHello(shares));
         list.add(Tls13Tickets.modes());
+        if (config.postHandshakeAuth()) {
+            list.add(new PostHandshakeAuth()); // RFC 8446 §4.2.6: the server may ask for our certificate later
+        }
         Tls13Tickets.resumable(context).ifPresent(session -> {
             tls13.offeredSession = session;
             list.add(Tls13Tickets.offer(context, session)); // RFC 8446 §4.2.11: the last extension

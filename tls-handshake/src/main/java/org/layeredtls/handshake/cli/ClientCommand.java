@@ -40,6 +40,8 @@ public class ClientCommand implements Callable<Integer> {
     boolean showCerts;
     @Mixin
     CommonOptions common = new CommonOptions();
+    @Mixin
+    KeyingMaterialOptions keyingMaterial = new KeyingMaterialOptions();
 
     private PrintStream out = System.out;
     private InputStream in = System.in;
@@ -122,7 +124,8 @@ public class ClientCommand implements Callable<Integer> {
             try (TlsSocket tls = socket) {
                 tls.startHandshake();
                 if (!quiet) {
-                    SessionSummary.print(out, tls.session(), verifyCode(tls.session(), host, config), showCerts);
+                    SessionSummary.print(out, tls.session(), verifyCode(tls.session(), host, config), showCerts,
+                            keyingMaterial.lines(tls));
                 }
                 out.flush();
                 Thread sender = new Thread(() -> {

@@ -60,6 +60,8 @@ public class ServerCommand implements Callable<Integer> {
     Integer handshakeTimeout;
     @Mixin
     CommonOptions common = new CommonOptions();
+    @Mixin
+    KeyingMaterialOptions keyingMaterial = new KeyingMaterialOptions();
 
     private final Object currentLock = new Object();
     private OutputStream current; // the connection standard input goes to; guarded by currentLock
@@ -146,6 +148,7 @@ public class ServerCommand implements Callable<Integer> {
         if (!session.peerCertificates().isEmpty()) { // as s_server: the client's certificate
             CertificateLines.peerCertificate(session.peerCertificates().get(0), "Client", true).forEach(out::println);
         }
+        keyingMaterial.lines(socket).forEach(out::println);
         out.flush();
         if (www) {
             // A single-threaded server: the request has the handshake's time to arrive.

@@ -2,7 +2,6 @@ package org.layeredtls.handshake.state;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;

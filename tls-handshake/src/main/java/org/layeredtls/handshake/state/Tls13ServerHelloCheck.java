@@ -101,6 +101,10 @@ final class Tls13ServerHelloCheck {
                 // RFC 8446 §4.2.8: the server's share must be in a group we sent a share for
                 throw ClientHandshake.illegal("the ServerHello's key_share is for a group the client sent no share for");
             }
+            if (tls13.pskAccepted && !context.config.pskKeyExchangeModes().contains(PskKeyExchangeMode.PSK_DHE_KE)) {
+                // RFC 8446 §4.2.9: "the server MUST NOT select a key exchange mode that is not listed by the client"
+                throw ClientHandshake.illegal("the server resumed with psk_dhe_ke, which the client did not offer");
+            }
             context.group = group;
             tls13.pskKeyExchangeMode = PskKeyExchangeMode.PSK_DHE_KE;
         } else if (tls13.pskAccepted && context.config.pskKeyExchangeModes().contains(PskKeyExchangeMode.PSK_KE)) {

@@ -3,21 +3,32 @@ package org.layeredtls.handshake.engine;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.layeredtls.handshake.engine.EnginePairTest.ascii;
 import static org.layeredtls.handshake.engine.EnginePairTest.received;
 
 import java.io.IOException;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.Test;
+import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsObserver;
+import org.layeredtls.handshake.extension.Extension;
 import org.layeredtls.handshake.extension.ExtensionType;
+import org.layeredtls.handshake.extension.Extensions;
+import org.layeredtls.handshake.extension.KeyShare;
+import org.layeredtls.handshake.extension.KeyShareEntry;
 import org.layeredtls.handshake.extension.NamedGroup;
 import org.layeredtls.handshake.extension.PskKeyExchangeMode;
 import org.layeredtls.handshake.extension.PskKeyExchangeModes;
+import org.layeredtls.handshake.intercept.HandshakeInterceptor;
+import org.layeredtls.handshake.intercept.OutgoingFlight;
+import org.layeredtls.handshake.intercept.OutgoingHandshakeMessage;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.ServerHello;
@@ -134,5 +145,39 @@ class PskKeyExchangeModesTest {
         second.handshake();
         assertTrue(second.server().sessionInfo().resumed());
         assertEquals(1, hellos.received.size(), "the PSK alone needs no share: no HelloRetryRequest");
+    }
+
+    @Test
+    void aServerThatAddsAKeyShareToAPskKeResumptionIsIllegalParameter() throws IOException {
+        Hellos hellos = new Hellos();
+        TlsConfig client = Pki.client().versions(ProtocolVersion.TLS1_3, ProtocolVersion.TLS1_3)
+                .clientSessionStore(new InMemoryClientSessionStore(4)).pskKeyExchangeModes(PskKeyExchangeMode.PSK_KE)
+                .observer(hellos).build();
+        TlsConfig.Builder server = Pki.server().versions(ProtocolVersion.TLS1_3, ProtocolVersion.TLS1_3)
+                .ticketProtector(TicketProtector.withDefaults()).pskKeyExchangeModes(PskKeyExchangeMode.PSK_KE);
+        EnginePair first = TlsEngine.pair(client, server.build());
+        first.handshake();
+        first.shuttle();
+        // the server resumes with psk_ke, then puts a key share in its ServerHello: psk_dhe_ke, which the client never offered
+        server.handshakeInterceptor(new HandshakeInterceptor() {
+            @Override
+            public void message(OutgoingHandshakeMessage message, OutgoingFlight flight) throws IOException {
+                flight.send(message.message() instanceof ServerHello hello ? withKeyShare(hello) : message.message());
+                flight.flushRecord();
+            }
+        });
+        EnginePair second = TlsEngine.pair(client, server.build());
+        TlsAlertException failure = assertThrows(TlsAlertException.class, second::handshake);
+        // RFC 8446 §4.2.9; without the check the client would take the share, and its keys would not be the server's
+        assertEquals(AlertDescription.ILLEGAL_PARAMETER, failure.description());
+    }
+
+    private static ServerHello withKeyShare(ServerHello hello) {
+        List<Extension> extensions = new ArrayList<>(hello.extensionsOrEmpty().list());
+        byte[] share = new byte[32];
+        share[0] = 9; // the X25519 base point: a valid share
+        extensions.add(new KeyShare.ServerHello(new KeyShareEntry(NamedGroup.X25519, share)).toExtension());
+        return new ServerHello(hello.serverVersion(), hello.random(), hello.sessionId(), hello.cipherSuite(),
+                hello.compressionMethod(), Optional.of(new Extensions(extensions)));
     }
 }

@@ -140,6 +140,15 @@ public final class TlsConfig {
     private final org.layeredtls.record.PaddingPolicy paddingPolicy;
     // post-handshake client authentication
     private final boolean postHandshakeAuth;
+    // TLS 1.3 negotiation and resumption: HelloRetryRequest cookie, PSK key exchange modes, ticket age
+    /** How far a client's ticket age may be from ours (OpenSSL's TICKET_AGE_ALLOWANCE, for its 0-RTT check). */
+    public static final java.time.Duration DEFAULT_TICKET_AGE_TOLERANCE = java.time.Duration.ofSeconds(10);
+    /** The length of the HMAC-SHA256 key that protects HelloRetryRequest cookies. */
+    public static final int HELLO_RETRY_COOKIE_KEY_LENGTH = 32;
+    private final HelloRetryCookie helloRetryCookie;
+    private final byte[] helloRetryCookieKey;
+    private final List<org.layeredtls.handshake.extension.PskKeyExchangeMode> pskKeyExchangeModes;
+    private final java.time.Duration ticketAgeTolerance;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -207,6 +216,12 @@ public final class TlsConfig {
         this.paddingPolicy = b.paddingPolicy;
         // post-handshake client authentication
         this.postHandshakeAuth = b.postHandshakeAuth;
+        // TLS 1.3 negotiation and resumption: HelloRetryRequest cookie, PSK key exchange modes, ticket age
+        this.helloRetryCookie = b.helloRetryCookie;
+        this.helloRetryCookieKey = b.helloRetryCookieKey != null ? b.helloRetryCookieKey.clone()
+                : b.helloRetryCookie == HelloRetryCookie.OFF ? null : b.random.nextBytes(HELLO_RETRY_COOKIE_KEY_LENGTH);
+        this.pskKeyExchangeModes = List.copyOf(b.pskKeyExchangeModes);
+        this.ticketAgeTolerance = b.ticketAgeTolerance;
         checkSecurityLevel();
     }
 
@@ -299,6 +314,11 @@ public final class TlsConfig {
         b.paddingPolicy = paddingPolicy;
         // post-handshake client authentication
         b.postHandshakeAuth = postHandshakeAuth;
+        // TLS 1.3 negotiation and resumption: HelloRetryRequest cookie, PSK key exchange modes, ticket age
+        b.helloRetryCookie = helloRetryCookie;
+        b.helloRetryCookieKey = helloRetryCookieKey;
+        b.pskKeyExchangeModes = new ArrayList<>(pskKeyExchangeModes);
+        b.ticketAgeTolerance = ticketAgeTolerance;
         return b;
     }
 
@@ -423,6 +443,18 @@ public final class TlsConfig {
     // post-handshake client authentication
     /** Whether a TLS 1.3 client offers post_handshake_auth (RFC 8446 §4.2.6; default false, as OpenSSL without -enable_pha). */
     public boolean postHandshakeAuth() { return postHandshakeAuth; }
+    // TLS 1.3 negotiation and resumption: HelloRetryRequest cookie, PSK key exchange modes, ticket age
+    /** Whether a TLS 1.3 server's HelloRetryRequest carries a cookie (default {@link HelloRetryCookie#OFF}, as OpenSSL). */
+    public HelloRetryCookie helloRetryCookie() { return helloRetryCookie; }
+    /** The HMAC-SHA256 key of HelloRetryRequest cookies (a copy; null with {@link HelloRetryCookie#OFF} and no key set). */
+    public byte[] helloRetryCookieKey() { return helloRetryCookieKey == null ? null : helloRetryCookieKey.clone(); }
+    /**
+     * The PSK key exchange modes (RFC 8446 §4.2.9) a client offers, in this order, and a server accepts, in
+     * this order of preference (default psk_dhe_ke only, as OpenSSL without {@code -allow_no_dhe_kex}).
+     */
+    public List<org.layeredtls.handshake.extension.PskKeyExchangeMode> pskKeyExchangeModes() { return pskKeyExchangeModes; }
+    /** How far the ticket age a client reports may be from the server's own measure (default 10 s, RFC 8446 §8.3). */
+    public java.time.Duration ticketAgeTolerance() { return ticketAgeTolerance; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -493,6 +525,12 @@ public final class TlsConfig {
         private org.layeredtls.record.PaddingPolicy paddingPolicy = org.layeredtls.record.PaddingPolicy.NONE;
         // post-handshake client authentication
         private boolean postHandshakeAuth;
+        // TLS 1.3 negotiation and resumption: HelloRetryRequest cookie, PSK key exchange modes, ticket age
+        private HelloRetryCookie helloRetryCookie = HelloRetryCookie.OFF;
+        private byte[] helloRetryCookieKey;
+        private List<org.layeredtls.handshake.extension.PskKeyExchangeMode> pskKeyExchangeModes =
+                new ArrayList<>(List.of(org.layeredtls.handshake.extension.PskKeyExchangeMode.PSK_DHE_KE));
+        private java.time.Duration ticketAgeTolerance = DEFAULT_TICKET_AGE_TOLERANCE;
 
         private Builder() {
         }
@@ -984,6 +1022,57 @@ public final class TlsConfig {
          */
         public Builder postHandshakeAuth(boolean offer) {
             this.postHandshakeAuth = offer;
+            return this;
+        }
+
+        // TLS 1.3 negotiation and resumption: HelloRetryRequest cookie, PSK key exchange modes, ticket age
+
+        /**
+         * Whether a TLS 1.3 server's HelloRetryRequest carries a cookie that holds ClientHello1's hash under
+         * our HMAC (RFC 8446 §4.2.2; default {@link HelloRetryCookie#OFF}, as OpenSSL; {@link HelloRetryCookie#STATELESS}
+         * is {@code s_server -stateless}). A second ClientHello without it is missing_extension, with another
+         * illegal_parameter.
+         */
+        public Builder helloRetryCookie(HelloRetryCookie mode) {
+            this.helloRetryCookie = java.util.Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * The HMAC-SHA256 key that protects cookies (32 bytes; default: drawn from {@link #random} when the
+         * configuration is built). Servers that share a key accept each other's cookies.
+         */
+        public Builder helloRetryCookieKey(byte[] key) {
+            if (key.length != HELLO_RETRY_COOKIE_KEY_LENGTH) {
+                throw new IllegalArgumentException("a cookie key is " + HELLO_RETRY_COOKIE_KEY_LENGTH + " bytes, not " + key.length);
+            }
+            this.helloRetryCookieKey = key.clone();
+            return this;
+        }
+
+        /**
+         * The PSK key exchange modes (RFC 8446 §4.2.9): a client offers these, a server resumes with the first of
+         * these the client offers (default psk_dhe_ke only, as OpenSSL; adding {@code PSK_KE} is OpenSSL's
+         * {@code -allow_no_dhe_kex}: a resumption without (EC)DHE, cheaper and without forward secrecy).
+         */
+        public Builder pskKeyExchangeModes(org.layeredtls.handshake.extension.PskKeyExchangeMode... modes) {
+            if (modes.length == 0 || java.util.Set.of(modes).size() != modes.length) {
+                throw new IllegalArgumentException("one PSK key exchange mode at least, each once: " + List.of(modes));
+            }
+            this.pskKeyExchangeModes = new ArrayList<>(List.of(modes));
+            return this;
+        }
+
+        /**
+         * How far the ticket age a client reports (its obfuscated_ticket_age minus the ticket's ticket_age_add)
+         * may be from the time since the server issued the ticket (default 10 s, OpenSSL's allowance; RFC 8446
+         * §8.3): beyond it, or past the ticket's lifetime, the server makes a full handshake instead.
+         */
+        public Builder ticketAgeTolerance(java.time.Duration tolerance) {
+            if (tolerance.isNegative()) {
+                throw new IllegalArgumentException("the ticket age tolerance cannot be negative: " + tolerance);
+            }
+            this.ticketAgeTolerance = tolerance;
             return this;
         }
 

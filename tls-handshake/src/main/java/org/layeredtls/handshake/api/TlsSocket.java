@@ -124,6 +124,19 @@ public final class TlsSocket implements Closeable {
         return connection.sessionInfo();
     }
 
+    /**
+     * Keying material exported from this connection (RFC 8446 §7.5 in TLS 1.3, RFC 5705 in TLS 1.0–1.2), as
+     * OpenSSL's {@code SSL_export_keying_material}; runs the handshake first if needed. {@code context}
+     * {@code null}: no context (in TLS 1.2 not the same as an empty one; in TLS 1.3 the same).
+     *
+     * @throws IllegalArgumentException      for a label the RFCs reserve, or a length out of range
+     * @throws UnsupportedOperationException under SSL 3.0, which has no exporter
+     */
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) throws IOException {
+        connection.handshake();
+        return connection.exportKeyingMaterial(label, context, length);
+    }
+
     /** A new handshake on this connection (RFC 5746 secure renegotiation only). */
     public void renegotiate() throws IOException {
         connection.renegotiate();

@@ -42,6 +42,10 @@ public class ClientCommand implements Callable<Integer> {
     boolean enablePha;
     @Mixin
     CommonOptions common = new CommonOptions();
+    @Mixin
+    KeyingMaterialOptions keyingMaterial = new KeyingMaterialOptions();
+    @Mixin
+    PskModeOptions pskModes = new PskModeOptions();
 
     private PrintStream out = System.out;
     private InputStream in = System.in;
@@ -107,7 +111,7 @@ public class ClientCommand implements Callable<Integer> {
             builder.maxFragmentLength(maxSendFrag);
         }
         builder.postHandshakeAuth(enablePha); // RFC 8446 §4.2.6
-        TlsConfig config = builder.build();
+        TlsConfig config = pskModes.configure(builder).build();
         try {
             out.println("CONNECTED");
             TlsSocket socket = TlsSocket.connect(host, port, config);
@@ -125,7 +129,8 @@ public class ClientCommand implements Callable<Integer> {
             try (TlsSocket tls = socket) {
                 tls.startHandshake();
                 if (!quiet) {
-                    SessionSummary.print(out, tls.session(), verifyCode(tls.session(), host, config), showCerts);
+                    SessionSummary.print(out, tls.session(), verifyCode(tls.session(), host, config), showCerts,
+                            keyingMaterial.lines(tls));
                 }
                 out.flush();
                 Thread sender = new Thread(() -> {

@@ -64,6 +64,13 @@ public class ServerCommand implements Callable<Integer> {
     Integer handshakeTimeout;
     @Mixin
     CommonOptions common = new CommonOptions();
+    @Mixin
+    KeyingMaterialOptions keyingMaterial = new KeyingMaterialOptions();
+    @Mixin
+    PskModeOptions pskModes = new PskModeOptions();
+    @Option(names = "-stateless", description = "TLS 1.3: answer every first ClientHello with a HelloRetryRequest and a cookie"
+            + " (\"Require TLSv1.3 cookies\", as OpenSSL).")
+    boolean stateless;
 
     private final Object currentLock = new Object();
     private OutputStream current; // the connection standard input goes to; guarded by currentLock
@@ -102,7 +109,10 @@ public class ServerCommand implements Callable<Integer> {
         if (handshakeTimeout != null) {
             builder.handshakeTimeout(Duration.ofSeconds(handshakeTimeout));
         }
-        TlsConfig configured = builder.build();
+        if (stateless) {
+            builder.helloRetryCookie(org.layeredtls.handshake.api.HelloRetryCookie.STATELESS);
+        }
+        TlsConfig configured = pskModes.configure(builder).build();
         TlsConfig config = configured.toBuilder()
                 .observer(TlsObservers.of(configured.observer(), postHandshakeCertificatePrinter())).build();
         try (TlsServerSocket listener = TlsServerSocket.bind(accept.bindAddress(), accept.port(), config)) {
@@ -153,6 +163,7 @@ public class ServerCommand implements Callable<Integer> {
         if (!session.peerCertificates().isEmpty()) { // as s_server: the client's certificate
             CertificateLines.peerCertificate(session.peerCertificates().get(0), "Client", true).forEach(out::println);
         }
+        keyingMaterial.lines(socket).forEach(out::println);
         out.flush();
         if (www) {
             // A single-threaded server: the request has the handshake's time to arrive.

@@ -25,9 +25,9 @@ final class SessionSummary {
 
     /**
      * s_client's summary: the server's chain (each certificate's PEM with {@code showCerts}, else the
-     * server certificate's), then what the handshake agreed on.
+     * server certificate's), then what the handshake agreed on, then {@code exporterLines} (-keymatexport).
      */
-    static void print(PrintStream out, SessionInfo s, VerifyCode verify, boolean showCerts) {
+    static void print(PrintStream out, SessionInfo s, VerifyCode verify, boolean showCerts, java.util.List<String> exporterLines) {
         out.println("---");
         if (!s.peerCertificates().isEmpty()) {
             CertificateLines.chainAndServerCertificate(s.peerCertificates(), showCerts, "Server").forEach(out::println);
@@ -45,6 +45,7 @@ final class SessionSummary {
         out.println("    Session-ID: " + HexFormat.of().withUpperCase().formatHex(s.sessionId()));
         out.println("    Extended master secret: " + (s.extendedMasterSecret() ? "yes" : "no"));
         out.println("    Verify return code: " + verify);
+        exporterLines.forEach(out::println);
         out.println("---");
         out.flush();
     }

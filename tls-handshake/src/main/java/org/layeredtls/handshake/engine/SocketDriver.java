@@ -206,6 +206,10 @@ public final class SocketDriver {
         return engine.sessionInfo();
     }
 
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
+        return engine.exportKeyingMaterial(label, context, length);
+    }
+
     public boolean isHandshakeDone() {
         return engine.isHandshakeDone();
     }

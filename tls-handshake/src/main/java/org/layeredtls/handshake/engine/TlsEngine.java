@@ -320,6 +320,19 @@ public final class TlsEngine {
         return connection.sessionInfo();
     }
 
+    /**
+     * Keying material exported from the last handshake (RFC 8446 §7.5 in TLS 1.3, RFC 5705 in TLS 1.0–1.2):
+     * {@code length} bytes for {@code label}, with {@code context} ({@code null}: no context, which in
+     * TLS 1.2 differs from an empty one). Both ends of a connection get the same bytes.
+     *
+     * @throws IllegalStateException         before the first handshake is done
+     * @throws IllegalArgumentException      for a label the RFCs reserve, or a length out of range
+     * @throws UnsupportedOperationException under SSL 3.0, which has no exporter
+     */
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
+        return connection.exportKeyingMaterial(label, context, length);
+    }
+
     public boolean isClient() {
         return connection.isClient();
     }

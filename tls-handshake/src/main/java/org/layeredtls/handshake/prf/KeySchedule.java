@@ -119,6 +119,16 @@ public abstract sealed class KeySchedule permits Ssl3KeySchedule, TlsKeySchedule
      */
     public abstract byte[] certificateVerifyHash(byte[] masterSecret, TranscriptHash transcript);
 
+    /**
+     * RFC 5705 §4, the keying material exporter of TLS 1.0 to 1.2:
+     * {@code PRF(master_secret, label, client_random + server_random [+ context_value_length + context_value])[0..length-1]};
+     * {@code context} null: no context, which differs from an empty one.
+     *
+     * @throws UnsupportedOperationException under SSL 3.0, which has no PRF to define it with
+     */
+    public abstract byte[] exportKeyingMaterial(byte[] masterSecret, byte[] clientRandom, byte[] serverRandom,
+                                                String label, byte[] context, int length);
+
     /** The raw key block of {@code length} bytes. */
     abstract byte[] keyBlockBytes(byte[] masterSecret, byte[] clientRandom, byte[] serverRandom, int length);
 

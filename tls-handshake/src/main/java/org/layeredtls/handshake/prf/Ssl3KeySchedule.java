@@ -39,6 +39,12 @@ final class Ssl3KeySchedule extends KeySchedule {
     }
 
     @Override
+    public byte[] exportKeyingMaterial(byte[] masterSecret, byte[] clientRandom, byte[] serverRandom,
+                                       String label, byte[] context, int length) {
+        throw new UnsupportedOperationException("RFC 5705 defines exporters with the TLS PRF; SSL 3.0 has none");
+    }
+
+    @Override
     public byte[] sessionHash(TranscriptHash transcript) {
         throw new UnsupportedOperationException("SSL 3.0 has no session hash; its Finished hashes are keyed");
     }

@@ -55,6 +55,23 @@ final class TlsKeySchedule extends KeySchedule {
     }
 
     @Override
+    public byte[] exportKeyingMaterial(byte[] masterSecret, byte[] clientRandom, byte[] serverRandom,
+                                       String label, byte[] context, int length) {
+        checkMasterSecret(masterSecret);
+        // RFC 5705 §4: seed = client_random + server_random [+ context_value_length (uint16) + context_value]
+        byte[] randoms = HelloRandoms.join(clientRandom, serverRandom);
+        if (context == null) {
+            return prf.derive(masterSecret, label, randoms, length);
+        }
+        if (context.length > 0xFFFF) {
+            throw new IllegalArgumentException("an exporter context is at most 2^16-1 bytes, not " + context.length);
+        }
+        byte[] seed = new org.layeredtls.codec.ByteWriter(randoms.length + 2 + context.length)
+                .bytes(randoms).vector16(context).toByteArray();
+        return prf.derive(masterSecret, label, seed, length);
+    }
+
+    @Override
     public byte[] finishedVerifyData(byte[] masterSecret, Sender sender, TranscriptHash transcript) {
         checkMasterSecret(masterSecret);
         // RFC 5246 §7.4.9: PRF(master_secret, finished_label, Hash(handshake_messages))[0..11]

@@ -78,6 +78,8 @@ public final class Connection {
     private Runnable invalidateSession = () -> { };
     // TLS 1.3 once its handshake is done: KeyUpdate, NewSessionTicket (null before, and for TLS 1.2 and below)
     private volatile Tls13PostHandshake tls13;
+    // what the last handshake leaves for keying material exporters (RFC 8446 §7.5, RFC 5705); null before
+    private volatile KeyingMaterialExporter exporter;
     private final org.layeredtls.ccs.Tls13CompatibilityCcs compatibilityCcs = new org.layeredtls.ccs.Tls13CompatibilityCcs();
 
     private final ApplicationDataQueue applicationData = new ApplicationDataQueue();
@@ -536,6 +538,7 @@ public final class Connection {
         clientVerifyData = done.clientVerifyData;
         serverVerifyData = done.serverVerifyData;
         invalidateSession = done.invalidation();
+        exporter = done.exporter();
         if (done.tls13 != null) {
             compatibilityCcs.peerFinishedReceived(); // RFC 8446 §5: a CCS from now on is unexpected_message
             Tls13Secrets secrets = done.tls13.secrets();
@@ -734,6 +737,22 @@ public final class Connection {
     }
 
     // ------------------------------------------------------------------ what the caller asks
+
+    /**
+     * Keying material exported from this connection's last handshake: RFC 8446 §7.5 in TLS 1.3, RFC 5705 in
+     * TLS 1.0 to 1.2 ({@code context} null: none, which in TLS 1.2 differs from an empty one).
+     *
+     * @throws IllegalStateException         before the first handshake is done
+     * @throws IllegalArgumentException      for a label the RFCs reserve, or a length out of range
+     * @throws UnsupportedOperationException under SSL 3.0, which has no exporter
+     */
+    public byte[] exportKeyingMaterial(String label, byte[] context, int length) {
+        KeyingMaterialExporter current = exporter;
+        if (current == null) {
+            throw new IllegalStateException("no keying material to export before the handshake is done");
+        }
+        return current.export(label, context, length);
+    }
 
     public SessionInfo sessionInfo() {
         return sessionInfo;

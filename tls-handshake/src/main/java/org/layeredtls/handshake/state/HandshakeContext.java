@@ -248,6 +248,14 @@ public final class HandshakeContext {
                 secureRenegotiation);
     }
 
+    /** What the connection keeps of this handshake to export keying material (RFC 8446 §7.5; RFC 5705 §4). */
+    KeyingMaterialExporter exporter() {
+        if (org.layeredtls.record.ProtocolVersion.TLS1_3.equals(version)) {
+            return KeyingMaterialExporter.tls13(suite.prfHash(), tls13.exporterMasterSecret);
+        }
+        return KeyingMaterialExporter.tls12(keySchedule, masterSecret, clientRandom, serverRandom);
+    }
+
     /** What to do when a fatal alert ends this connection: forget its session (RFC 5246 §7.2). */
     Runnable invalidation() {
         byte[] id = sessionId.clone();

@@ -34,7 +34,8 @@ import org.layeredtls.record.lab.LabResult;
  * to break every hello above the version it wants. TLS_FALLBACK_SCSV (RFC 7507) stops it: the
  * client marks each retry, and a server that supports a higher version than the retry offers answers
  * {@code inappropriate_fallback}. Rewriting the hello's version instead never worked: the Finished
- * messages cover the hello (RFC 5246 §7.4.9).
+ * messages cover the hello (RFC 5246 §7.4.9), and today the server's downgrade sentinel (RFC 8446 §4.1.3)
+ * stops it even earlier, at the ServerHello.
  */
 public final class DowngradeLab implements Lab {
 
@@ -75,24 +76,28 @@ public final class DowngradeLab implements Lab {
             out.println();
             out.println("2. Countermeasure: the same client marks each retry with TLS_FALLBACK_SCSV (RFC 7507 §4).");
             Optional<ProtocolVersion> marked = fallbackDance(attacker.port(), true, out);
-            List<String> refusals = server.failures().stream().filter(f -> f.contains("TLS_FALLBACK_SCSV")).toList();
-            out.println("   the server's side: " + (refusals.isEmpty() ? "no refusal" : refusals.get(0)));
+            Optional<String> refusal = marked.isEmpty()
+                    ? server.awaitFailure(f -> f.contains("TLS_FALLBACK_SCSV"), LabServer.READ_TIMEOUT_MILLIS)
+                    : Optional.empty();
+            out.println("   the server's side: " + refusal.orElse("no refusal"));
             out.println();
             out.println("3. The other way to downgrade: rewrite client_version in the hello to TLS 1.1 (relay example");
-            out.println("   DowngradeClientHello). The server agrees on TLS 1.1, but both transcripts hold the hello.");
+            out.println("   DowngradeClientHello). The server agrees on TLS 1.1, but it ends its random with the downgrade");
+            out.println("   sentinel DOWNGRD 00 (RFC 8446 §4.1.3), and both transcripts hold the hello.");
             Optional<ProtocolVersion> rewritten = attempt(rewriter.port(), ProtocolVersion.TLS1_2, false, out);
-            out.println("   (with the extended master secret, RFC 7627, the keys themselves hash the hello: the client's");
-            out.println("   Finished record does not even open; without it, its verify_data would not match)");
+            out.println("   (a client that did not check the sentinel would fail the Finished check: with the extended");
+            out.println("   master secret, RFC 7627, the keys themselves hash the hello, so the Finished record does not");
+            out.println("   even open; without it, its verify_data would not match)");
             boolean downgraded = vulnerable.equals(Optional.of(ProtocolVersion.TLS1_0));
-            boolean stopped = marked.isEmpty() && !refusals.isEmpty() && rewritten.isEmpty();
+            boolean stopped = marked.isEmpty() && refusal.isPresent() && rewritten.isEmpty();
             out.println();
             out.println("Without the SCSV the attacker chose the version: "
                     + vulnerable.map(ProtocolVersion::displayName).orElse("no connection")
                     + "; with it, every downgraded connection was refused (inappropriate_fallback),");
-            out.println("and the rewritten hello failed the Finished check.");
+            out.println("and the rewritten hello was caught by the downgrade sentinel.");
             return new LabResult(downgraded, stopped, "without TLS_FALLBACK_SCSV the client ended on "
                     + vulnerable.map(ProtocolVersion::displayName).orElse("no connection")
-                    + "; with it the server answered inappropriate_fallback; a rewritten hello failed the Finished check");
+                    + "; with it the server answered inappropriate_fallback; a rewritten hello was caught by the downgrade sentinel");
         }
     }
 

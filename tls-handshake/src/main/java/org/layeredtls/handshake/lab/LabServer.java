@@ -5,6 +5,9 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
@@ -50,6 +53,25 @@ final class LabServer implements Closeable {
         }
     }
 
+    /**
+     * The first failure that matches, waiting for it at most {@code millis}: a peer may see our alert
+     * before this server's thread has recorded the failure that sent it.
+     */
+    Optional<String> awaitFailure(Predicate<String> matching, long millis)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(millis);
+        synchronized (failures) {
+            while (true) {
+                Optional<String> found = failures.stream().filter(matching).findFirst();
+                long left = deadline - System.nanoTime();
+                if (found.isPresent() || left <= 0) {
+                    return found;
+                }
+                TimeUnit.NANOSECONDS.timedWait(failures, left);
+            }
+        }
+    }
+
     private void serve() {
         while (!listener.isClosed()) {
             TlsSocket connection;
@@ -64,6 +86,7 @@ final class LabServer implements Closeable {
             } catch (IOException | RuntimeException failed) { // one connection's end, never the server's
                 synchronized (failures) {
                     failures.add(String.valueOf(failed.getMessage()));
+                    failures.notifyAll();
                 }
             }
         }

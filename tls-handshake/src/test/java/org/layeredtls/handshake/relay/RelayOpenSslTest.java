@@ -187,7 +187,9 @@ class RelayOpenSslTest {
             assertTrue(Pattern.compile("random_bytes \\(len=28\\): [0-9A-F]{40}444F574E47524400").matcher(trace).find(),
                     "the downgrade sentinel in the ServerHello random:\n" + trace);
             // RFC 8446 §4.1.3: a client that supports TLS 1.2 or later aborts with illegal_parameter on seeing it.
-            assertTrue(client.stderr().contains("inappropriate fallback"), client.diagnostics());
+            // its stderr is read by another thread: wait for the line, do not race the reader
+            assertTrue(client.awaitStderr(Pattern.compile("inappropriate fallback"), 0, WAIT).isPresent(),
+                    client.diagnostics());
             assertTrue(trace.contains("Level=fatal(2), description=illegal_parameter(47)"), trace);
             assertFalse(trace.contains("Finished"), "caught before any Finished:\n" + trace);
         }

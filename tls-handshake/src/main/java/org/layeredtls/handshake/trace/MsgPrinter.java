@@ -9,7 +9,6 @@ import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.record.ConnectionState;
-import org.layeredtls.record.ContentType;
 import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.record.RecordHeader;
 import org.layeredtls.record.TLSCiphertext;
@@ -45,8 +44,7 @@ public final class MsgPrinter implements TlsObserver {
     private final ByteArrayOutputStream sentHandshake = new ByteArrayOutputStream();
     private final ByteArrayOutputStream receivedHandshake = new ByteArrayOutputStream();
     private ProtocolVersion negotiated;
-    /** Per direction (0 sent, 1 received): whether the current state is a TLS 1.3 one (records hide their type). */
-    private final boolean[] tls13State = new boolean[2];
+    private final Tls13Directions tls13 = new Tls13Directions();
 
     /**
      * @param highestOwnVersion the highest version this side speaks, printed on message lines before
@@ -65,23 +63,23 @@ public final class MsgPrinter implements TlsObserver {
     @Override
     public synchronized void recordWritten(long sequenceNumber, TLSPlaintext plaintext, TLSCompressed compressed,
                                            TLSCiphertext ciphertext) {
-        print(">>> ", plaintext, ciphertext, sentHandshake, 0);
+        print(">>> ", plaintext, ciphertext, sentHandshake, true);
     }
 
     @Override
     public synchronized void recordRead(long sequenceNumber, TLSCiphertext ciphertext, TLSCompressed compressed,
                                         TLSPlaintext plaintext) {
-        print("<<< ", plaintext, ciphertext, receivedHandshake, 1);
+        print("<<< ", plaintext, ciphertext, receivedHandshake, false);
     }
 
     @Override
     public synchronized void writeStateChanged(ConnectionState newState) {
-        tls13State[0] = newState.isTls13();
+        tls13.stateChanged(true, newState);
     }
 
     @Override
     public synchronized void readStateChanged(ConnectionState newState) {
-        tls13State[1] = newState.isTls13();
+        tls13.stateChanged(false, newState);
     }
 
     /**
@@ -96,16 +94,13 @@ public final class MsgPrinter implements TlsObserver {
     }
 
     private void print(String arrow, TLSPlaintext plaintext, TLSCiphertext ciphertext, ByteArrayOutputStream handshake,
-                       int direction) {
+                       boolean sent) {
         StringBuilder text = new StringBuilder();
         byte[] header = new RecordHeader(ciphertext.type(), ciphertext.version(), ciphertext.length()).encode();
         block(text, arrow + versionName(ciphertext.version()) + ", RecordHeader", header, "");
-        if (ciphertext.type() != ContentType.APPLICATION_DATA) {
-            // a handshake or alert record in the clear: a new connection's first records, never a TLS 1.3 state's
-            tls13State[direction] &= ciphertext.type() == ContentType.CHANGE_CIPHER_SPEC;
-        } else if (tls13State[direction]) {
+        if (tls13.hidesContentType(sent, ciphertext)) {
             // RFC 8446 §5.2: TLSInnerPlaintext.type, the real content type; OpenSSL prints a sent one with the record's version
-            String version = direction == 0 ? versionName(ciphertext.version()) : messageVersion(null, plaintext.version());
+            String version = sent ? versionName(ciphertext.version()) : messageVersion(null, plaintext.version());
             block(text, arrow + version + ", InnerContent", new byte[] {(byte) plaintext.type().code()}, "");
         }
         byte[] fragment = plaintext.fragment();

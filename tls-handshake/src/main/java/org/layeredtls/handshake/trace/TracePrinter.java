@@ -6,6 +6,7 @@ import java.util.Arrays;
 import org.layeredtls.alert.Alert;
 import org.layeredtls.alert.AlertLevel;
 import org.layeredtls.handshake.api.TlsObserver;
+import org.layeredtls.record.ConnectionState;
 import org.layeredtls.record.TLSCiphertext;
 import org.layeredtls.record.TLSCompressed;
 import org.layeredtls.record.TLSPlaintext;
@@ -21,13 +22,16 @@ import org.layeredtls.record.TLSPlaintext;
  *
  * <p>Like OpenSSL, it reads the messages off the records (so it shows what an interceptor really
  * sent, and messages split or coalesced across records); a protected record adds one line saying
- * how many bytes of plaintext its ciphertext carried. Thread-safe: each record is printed whole.
+ * how many bytes of plaintext its ciphertext carried. A protected TLS 1.3 record (RFC 8446 §5.2) is shown
+ * decrypted as OpenSSL shows it: {@code Inner Content Type = Handshake (22)}, then its messages decoded
+ * as TLS 1.3's (the version learnt from supported_versions). Thread-safe: each record is printed whole.
  */
 public final class TracePrinter implements TlsObserver {
 
     private final PrintStream out;
     private final boolean showApplicationData;
     private final HandshakeView view = new HandshakeView();
+    private final Tls13Directions tls13 = new Tls13Directions();
 
     /** @param showApplicationData whether application data is printed in hex (off: only its length) */
     public TracePrinter(PrintStream out, boolean showApplicationData) {
@@ -49,6 +53,16 @@ public final class TracePrinter implements TlsObserver {
     public synchronized void recordRead(long sequenceNumber, TLSCiphertext ciphertext, TLSCompressed compressed,
                                         TLSPlaintext plaintext) {
         print("Received Record", false, plaintext, ciphertext, null);
+    }
+
+    @Override
+    public synchronized void writeStateChanged(ConnectionState newState) {
+        tls13.stateChanged(true, newState);
+    }
+
+    @Override
+    public synchronized void readStateChanged(ConnectionState newState) {
+        tls13.stateChanged(false, newState);
     }
 
     /**
@@ -102,6 +116,9 @@ public final class TracePrinter implements TlsObserver {
         if (protectedRecord) {
             lines.line("  Protected: " + ciphertext.length() + " bytes of ciphertext carry " + plaintext.length()
                     + " bytes of plaintext");
+        }
+        if (tls13.hidesContentType(outgoing, ciphertext)) { // RFC 8446 §5.2: TLSInnerPlaintext.type
+            lines.line("  Inner Content Type = " + Names.contentType(plaintext.type()));
         }
         content(lines, outgoing, plaintext);
         print(lines);

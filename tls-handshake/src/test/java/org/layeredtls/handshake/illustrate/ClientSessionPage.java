@@ -23,7 +23,7 @@ import picocli.CommandLine;
 
 /**
  * A real session for the page tests: our {@code client -html -trace -keylogfile} against
- * {@code openssl s_server} (TLS 1.2), one line each way, then close_notify. Keeps the page, what
+ * {@code openssl s_server} (TLS 1.2, or 1.3 with {@link #runTls13}), one line each way, then close_notify. Keeps the page, what
  * -trace printed of the same session (the arrows the page must draw) and the key log line (the
  * master secret the page must show).
  */
@@ -34,12 +34,24 @@ record ClientSessionPage(Path page, String trace, String keyLog) {
     }
 
     static ClientSessionPage run(Path dir, String... extraArgs) throws Exception {
+        return run(dir, "-tls1_2", extraArgs);
+    }
+
+    /** The same session in TLS 1.3: both sides {@code -tls1_3}. */
+    static ClientSessionPage runTls13(Path dir, String... extraArgs) throws Exception {
+        List<String> args = new ArrayList<>(List.of("-tls1_3"));
+        args.addAll(List.of(extraArgs));
+        return run(dir, "-tls1_3", args.toArray(String[]::new));
+    }
+
+    /** {@code version}: openssl s_server's version flag. */
+    private static ClientSessionPage run(Path dir, String version, String... extraArgs) throws Exception {
         Path page = dir.resolve("session.html");
         Path keyLog = dir.resolve("keys.log");
         CapturedOutput out = new CapturedOutput();
         PipedOutputStream typing = new PipedOutputStream();
         PipedInputStream stdin = new PipedInputStream(typing);
-        try (OpenSslProcess server = OpenSslProcess.server("-tls1_2", "-cert", Pki.serverPem().toString(),
+        try (OpenSslProcess server = OpenSslProcess.server(version, "-cert", Pki.serverPem().toString(),
                 "-key", Pki.serverKey().toString())) {
             List<String> args = new ArrayList<>(List.of("-connect", "127.0.0.1:" + server.port(), "-servername", "localhost",
                     "-CAfile", Pki.caPem().toString(), "-trace", "-keylogfile", keyLog.toString(), "-html", page.toString()));

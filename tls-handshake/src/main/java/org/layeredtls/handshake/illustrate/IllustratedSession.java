@@ -44,6 +44,8 @@ public final class IllustratedSession implements TlsObserver {
     private final Tls13KeyDerivation.TrafficSecret[] trafficSecrets = new Tls13KeyDerivation.TrafficSecret[2];
     /** Per direction: how many TLS 1.3 states this connection has had (handshake keys, then application keys 0, 1 ...). */
     private final int[] tls13States = new int[2];
+    /** TLS 1.3 write key and iv handed to a record layer without a handshake (record-demo); null otherwise. */
+    private byte[][] handedTls13Keys;
 
     /** @param client whether this side is the client (drawn on the left; the server on the right) */
     public IllustratedSession(boolean client) {
@@ -123,6 +125,14 @@ public final class IllustratedSession implements TlsObserver {
     }
 
     /**
+     * A record layer is about to be given this TLS 1.3 write key and iv without a handshake (as
+     * {@code record-demo} does): the page shows them, and each record's nonce, in place of a key schedule.
+     */
+    public synchronized void tls13KeysHandedIn(byte[] writeKey, byte[] writeIv) {
+        handedTls13Keys = new byte[][] {writeKey.clone(), writeIv.clone()};
+    }
+
+    /**
      * RFC 8446 §7.1, §7.2: a direction's TLS 1.3 states use its sender's handshake traffic secret, then its
      * application traffic secrets 0, 1, ... (a KeyUpdate each). Early data's state is not drawn apart.
      */
@@ -132,6 +142,14 @@ public final class IllustratedSession implements TlsObserver {
             return;
         }
         int generation = tls13States[direction]++;
+        if (handedTls13Keys != null && tls13Derivations.isEmpty()) { // no handshake: keys handed to the record layer
+            tls13Derivations.add(new Tls13KeyDerivation(records.size()));
+        }
+        if (handedTls13Keys != null && tls13Derivations.get(tls13Derivations.size() - 1).derivations().isEmpty()) {
+            trafficSecrets[direction] = new Tls13KeyDerivation.TrafficSecret("the write key and iv handed to the record layer",
+                    newState.cipherSpec().bulkCipher(), handedTls13Keys[0], handedTls13Keys[1]);
+            return;
+        }
         String sender = (direction == 0) == client ? "client" : "server";
         String name = generation == 0 ? sender + "_handshake_traffic_secret" : sender + "_application_traffic_secret_" + (generation - 1);
         trafficSecrets[direction] = new Tls13KeyDerivation.TrafficSecret(name, newState.cipherSpec().bulkCipher());
@@ -200,7 +218,7 @@ public final class IllustratedSession implements TlsObserver {
         RecordView view = new RecordView(records.size() + 1, outgoing == client, sequenceNumber, plaintext.type(), header,
                 plaintext.fragment(), compressed.fragment(), ciphertext.fragment(), streamStart,
                 RecordFields.header(ciphertext), !protectedFragment ? null : trafficSecret != null
-                        ? Tls13RecordFields.protectedFragment(ciphertext, trafficSecret, sequenceNumber)
+                        ? Tls13RecordFields.protectedFragment(ciphertext, trafficSecret, sequenceNumber, currentIv(trafficSecret))
                         : RecordFields.protectedFragment(ciphertext, spec),
                 !protectedFragment ? "none" : trafficSecret != null ? trafficSecret.aead() + " under " + trafficSecret.name()
                         : spec.bulkCipher() + (spec.type() == org.layeredtls.record.CipherType.AEAD ? "" : " + " + spec.mac()));
@@ -214,6 +232,11 @@ public final class IllustratedSession implements TlsObserver {
         for (ByteField field : fields.plaintext(outgoing, plaintext)) {
             place(view, field);
         }
+    }
+
+    /** The write iv of the records {@code secret} protects, when this page can know it. */
+    private byte[] currentIv(Tls13KeyDerivation.TrafficSecret secret) {
+        return tls13Derivations.isEmpty() ? null : tls13Derivations.get(tls13Derivations.size() - 1).iv(secret);
     }
 
     /** Whether the last ServerHello chose TLS 1.3 (RFC 8446 §4.2.1: in supported_versions). */

@@ -16,8 +16,21 @@ import org.layeredtls.record.BulkCipherAlgorithm;
  */
 final class Tls13KeyDerivation {
 
-    /** A traffic secret that protected one direction's records: its RFC name and the AEAD of that state. */
-    record TrafficSecret(String name, BulkCipherAlgorithm aead) {
+    /**
+     * A traffic secret that protected one direction's records: its RFC name and the AEAD of that state;
+     * {@code handedKey} and {@code handedIv}: the key and iv a record layer was given without a handshake
+     * (record-demo), null when they come from the key schedule.
+     */
+    record TrafficSecret(String name, BulkCipherAlgorithm aead, byte[] handedKey, byte[] handedIv) {
+
+        /** A secret the key schedule derived. */
+        TrafficSecret(String name, BulkCipherAlgorithm aead) {
+            this(name, aead, null, null);
+        }
+
+        boolean handedIn() {
+            return handedIv != null;
+        }
     }
 
     private final List<Tls13Derivation> derivations = new ArrayList<>();
@@ -81,5 +94,23 @@ final class Tls13KeyDerivation {
 
     HashAlgorithm hash() {
         return suite.prfHash();
+    }
+
+    /** RFC 8446 §7.3: the write iv of {@code secret}'s records, or null while it cannot be known. */
+    byte[] iv(TrafficSecret secret) {
+        if (secret.handedIn()) {
+            return secret.handedIv().clone();
+        }
+        byte[] value = suite == null ? null : secret(secret.name());
+        return value == null ? null : Tls13KeySchedule.trafficIv(hash(), value);
+    }
+
+    /** RFC 8446 §7.3: the write key of {@code secret}'s records, or null while it cannot be known. */
+    byte[] key(TrafficSecret secret) {
+        if (secret.handedIn()) {
+            return secret.handedKey().clone();
+        }
+        byte[] value = suite == null ? null : secret(secret.name());
+        return value == null ? null : Tls13KeySchedule.trafficKey(hash(), value, secret.aead().keyLength());
     }
 }

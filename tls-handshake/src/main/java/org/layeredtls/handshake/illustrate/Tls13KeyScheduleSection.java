@@ -4,7 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.layeredtls.handshake.prf.Tls13Derivation;
-import org.layeredtls.handshake.prf.Tls13KeySchedule;
 
 /**
  * The page's TLS 1.3 key schedule (RFC 8446 §7.1): for each handshake, the chain Early Secret →
@@ -25,6 +24,13 @@ final class Tls13KeyScheduleSection {
     }
 
     static void append(StringBuilder page, Tls13KeyDerivation d, int number, List<RecordView> records) {
+        if (d.derivations().isEmpty()) {
+            page.append("<h3>TLS 1.3 record protection without a handshake</h3>\n<p>The record layer was handed its write key and"
+                    + " iv (normally derived from a traffic secret by the key schedule, RFC 8446 §7.3).</p>\n<ol class=\"steps\">\n");
+            trafficKeys(page, d, records);
+            page.append("</ol>\n");
+            return;
+        }
         page.append("<h3>Handshake ").append(number).append(": ")
                 .append(d.suite() == null ? "TLS 1.3" : Html.escape(d.suite().ianaName()) + ", TLS 1.3")
                 .append(": the key schedule (RFC 8446 §7.1)</h3>\n")
@@ -63,23 +69,24 @@ final class Tls13KeyScheduleSection {
                 .append("[sender]_write_key = HKDF-Expand-Label(Secret, \"key\", \"\", key_length)\n")
                 .append("[sender]_write_iv  = HKDF-Expand-Label(Secret, \"iv\", \"\", iv_length)\n")
                 .append("per-record nonce   = write_iv XOR the 64-bit sequence number, left-padded to iv_length   (RFC 8446 §7.3, §5.3)</pre>\n");
-        if (d.suite() == null || d.trafficSecrets().isEmpty()) {
+        if (d.trafficSecrets().isEmpty()) {
             page.append("<p>No record was protected under this handshake's keys on this side.</p></li>\n");
             return;
         }
         page.append("<dl class=\"values\">\n");
         for (Tls13KeyDerivation.TrafficSecret secret : d.trafficSecrets()) {
-            byte[] value = d.secret(secret.name());
-            page.append("<dt><code>").append(secret.name()).append("</code> protects ").append(links(records, secret.name()))
+            byte[] value = secret.handedIn() ? new byte[0] : d.secret(secret.name());
+            byte[] key = d.key(secret);
+            byte[] iv = d.iv(secret);
+            page.append("<dt><code>").append(Html.escape(secret.name())).append("</code> protects ").append(links(records, secret.name()))
                     .append(" with ").append(secret.aead()).append("</dt><dd>");
-            if (value == null) {
+            if (value == null || key == null || iv == null) {
                 page.append("(its value was not reported to this page)</dd>\n");
                 continue;
             }
-            byte[] key = Tls13KeySchedule.trafficKey(d.hash(), value, secret.aead().keyLength());
-            byte[] iv = Tls13KeySchedule.trafficIv(d.hash(), value);
-            page.append("secret <span class=\"hex\">").append(Html.hex(value)).append("</span><br>key <span class=\"hex\">")
-                    .append(Html.hex(key)).append("</span><br>iv <span class=\"hex\">").append(Html.hex(iv)).append("</span></dd>\n");
+            page.append("secret <span class=\"hex\">").append(secret.handedIn() ? "(none: no handshake)" : Html.hex(value))
+                    .append("</span><br>key <span class=\"hex\">").append(Html.hex(key)).append("</span><br>iv <span class=\"hex\">")
+                    .append(Html.hex(iv)).append("</span></dd>\n");
             java.util.Arrays.fill(key, (byte) 0);
         }
         page.append("</dl>\n<p>The ServerHello, the ClientHello and the compatibility change_cipher_spec go in the clear;"

@@ -3,6 +3,7 @@ package org.layeredtls.handshake.illustrate;
 import java.util.List;
 
 import org.layeredtls.handshake.trace.ByteField;
+import org.layeredtls.record.ConnectionState;
 import org.layeredtls.record.TLSCiphertext;
 
 /**
@@ -15,12 +16,15 @@ final class Tls13RecordFields {
     }
 
     /** encrypted_record: the AEAD-sealed TLSInnerPlaintext, the tag at its end; the nonce is not sent. */
-    static List<ByteField> protectedFragment(TLSCiphertext ciphertext, Tls13KeyDerivation.TrafficSecret secret, long sequenceNumber) {
+    static List<ByteField> protectedFragment(TLSCiphertext ciphertext, Tls13KeyDerivation.TrafficSecret secret, long sequenceNumber,
+                                             byte[] iv) {
         int tag = secret.aead().tagLength();
         int sealed = Math.max(0, ciphertext.length() - tag);
+        String nonce = "nonce = iv XOR sequence number " + sequenceNumber
+                + (iv == null ? "" : " = " + Html.hex(ConnectionState.tls13Nonce(iv, sequenceNumber)));
         return List.of(
                 new ByteField(0, sealed, "encrypted_record: the TLSInnerPlaintext sealed with " + secret.aead() + ", key and iv from "
-                        + secret.name() + ", nonce = iv XOR sequence number " + sequenceNumber + " (RFC 8446 §5.2, §5.3)", 0),
+                        + secret.name() + ", " + nonce + ", not sent (RFC 8446 §5.2, §5.3)", 0),
                 new ByteField(sealed, ciphertext.length() - sealed,
                         "authentication tag: covers the TLSInnerPlaintext and the record header, the additional data (RFC 8446 §5.2)", 0));
     }

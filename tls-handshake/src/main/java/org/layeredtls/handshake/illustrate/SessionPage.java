@@ -72,7 +72,7 @@ public final class SessionPage {
                     .append("<button type=\"button\" id=\"arrow-").append(r.number).append("\" aria-controls=\"record-").append(r.number)
                     .append("\" aria-expanded=\"false\"><span class=\"label\">").append(Html.escape(label(r))).append("</span>")
                     .append("<span class=\"meta\">").append(r.fromClient ? "client → server" : "server → client")
-                    .append(" · record ").append(r.number).append(" · seq ").append(r.sequenceNumber).append(" · ")
+                    .append(" · record ").append(r.number).append(r.compatibilityCcs ? " · no sequence number" : " · seq " + r.sequenceNumber).append(" · ")
                     .append(r.header.length + r.ciphertextFragment.length).append(" bytes on the wire")
                     .append(r.protectedFields != null ? " · protected: " + Html.escape(r.cipher) : "")
                     .append(r.compatibilityCcs ? " · TLS 1.3 middlebox compatibility: in the clear, ignored by the peer" : "")
@@ -130,7 +130,8 @@ public final class SessionPage {
         page.append("<section class=\"record ").append(kind(r)).append("\" id=\"").append(id).append("\" hidden aria-labelledby=\"")
                 .append(id).append("-title\">\n<h3 id=\"").append(id).append("-title\" tabindex=\"-1\">Record ").append(r.number).append(": ")
                 .append(Html.escape(label(r))).append(" <small>(").append(r.fromClient ? "client → server" : "server → client")
-                .append(", sequence number ").append(r.sequenceNumber).append(")</small></h3>\n");
+                .append(r.compatibilityCcs ? ", outside the sequence numbers" : ", sequence number " + r.sequenceNumber)
+                .append(")</small></h3>\n");
         // the bar that names the hovered byte's field: above the forms, and it stays in view while they scroll
         page.append("<p class=\"field-info\" aria-live=\"polite\"><span class=\"name\">Hover or focus a byte to see its field.</span> ")
                 .append("<span class=\"rfc\"></span> <span class=\"where\"></span></p>\n");

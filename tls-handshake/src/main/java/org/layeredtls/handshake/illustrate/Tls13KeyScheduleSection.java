@@ -1,7 +1,11 @@
 package org.layeredtls.handshake.illustrate;
 
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.layeredtls.handshake.prf.Tls13Derivation;
 
@@ -87,7 +91,7 @@ final class Tls13KeyScheduleSection {
             page.append("secret <span class=\"hex\">").append(secret.handedIn() ? "(none: no handshake)" : Html.hex(value))
                     .append("</span><br>key <span class=\"hex\">").append(Html.hex(key)).append("</span><br>iv <span class=\"hex\">")
                     .append(Html.hex(iv)).append("</span></dd>\n");
-            java.util.Arrays.fill(key, (byte) 0);
+            Arrays.fill(key, (byte) 0);
         }
         page.append("</dl>\n<p>The ServerHello, the ClientHello and the compatibility change_cipher_spec go in the clear;"
                 + " a KeyUpdate moves its sender to the next application traffic secret: application_traffic_secret_N+1 ="
@@ -104,9 +108,26 @@ final class Tls13KeyScheduleSection {
         return -1;
     }
 
-    /** The formula without the transcript hash's hex (shown long elsewhere): Derive-Secret(., "c hs traffic", Transcript-Hash). */
+    /** RFC 8446 §7.1: the Messages each label's Derive-Secret hashes ("" for the salts and binder keys). */
+    private static final Map<String, String> MESSAGES = Map.ofEntries(
+            Map.entry("derived", "\"\""), Map.entry("ext binder", "\"\""), Map.entry("res binder", "\"\""),
+            Map.entry("c e traffic", "ClientHello"), Map.entry("e exp master", "ClientHello"),
+            Map.entry("c hs traffic", "ClientHello...ServerHello"), Map.entry("s hs traffic", "ClientHello...ServerHello"),
+            Map.entry("c ap traffic", "ClientHello...server Finished"),
+            Map.entry("s ap traffic", "ClientHello...server Finished"),
+            Map.entry("exp master", "ClientHello...server Finished"),
+            Map.entry("res master", "ClientHello...client Finished"));
+
+    /**
+     * The formula as RFC 8446 §7.1 writes it, the transcript hash's hex replaced by the messages it covers:
+     * Derive-Secret(., "c hs traffic", ClientHello...ServerHello).
+     */
     private static String shortFormula(String formula) {
-        return formula.replaceFirst("Transcript-Hash [0-9a-f]+\\)", "Transcript-Hash(messages so far))");
+        Matcher m = Pattern.compile("\"([a-z ]+)\", Transcript-Hash [0-9a-f]+\\)").matcher(formula);
+        if (!m.find()) {
+            return formula;
+        }
+        return formula.substring(0, m.start()) + "\"" + m.group(1) + "\", " + MESSAGES.getOrDefault(m.group(1), "the messages so far") + ")";
     }
 
     /** "records 5, 6 and 9" with links, or "no record". */

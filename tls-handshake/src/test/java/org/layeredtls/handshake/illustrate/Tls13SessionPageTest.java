@@ -84,7 +84,8 @@ class Tls13SessionPageTest {
         assertEquals(keyLog.get("SERVER_HANDSHAKE_TRAFFIC_SECRET"), shown.get("server_handshake_traffic_secret"), keys.text());
         assertEquals(keyLog.get("CLIENT_TRAFFIC_SECRET_0"), shown.get("client_application_traffic_secret_0"), keys.text());
         assertEquals(keyLog.get("EXPORTER_SECRET"), shown.get("exporter_master_secret"), keys.text());
-        assertTrue(keys.text().contains("client_handshake_traffic_secret = Derive-Secret(., \"c hs traffic\", Transcript-Hash(messages so far))"),
+        assertTrue(keys.text().contains("derived (for the master secret) = Derive-Secret(., \"derived\", \"\")"), keys.text());
+        assertTrue(keys.text().contains("client_handshake_traffic_secret = Derive-Secret(., \"c hs traffic\", ClientHello...ServerHello)"),
                 keys.text());
     }
 

@@ -19,6 +19,12 @@ public record SessionInfo(ProtocolVersion version, CipherSuite cipherSuite, byte
         peerCertificates = List.copyOf(peerCertificates);
     }
 
+    /** This session with another peer chain: after TLS 1.3 post-handshake client authentication (RFC 8446 §4.6.2). */
+    public SessionInfo withPeerCertificates(List<Certificate> chain) {
+        return new SessionInfo(version, cipherSuite, sessionId, resumed, chain, applicationProtocol, serverName,
+                extendedMasterSecret, encryptThenMac, compression, secureRenegotiation);
+    }
+
     @Override
     public byte[] sessionId() {
         return sessionId.clone();

@@ -138,6 +138,8 @@ public final class TlsConfig {
     private final long keyUpdateRecordLimit;
     private final int tls13TicketCount;
     private final org.layeredtls.record.PaddingPolicy paddingPolicy;
+    // post-handshake client authentication
+    private final boolean postHandshakeAuth;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -203,6 +205,8 @@ public final class TlsConfig {
         this.keyUpdateRecordLimit = b.keyUpdateRecordLimit;
         this.tls13TicketCount = b.tls13TicketCount;
         this.paddingPolicy = b.paddingPolicy;
+        // post-handshake client authentication
+        this.postHandshakeAuth = b.postHandshakeAuth;
         checkSecurityLevel();
     }
 
@@ -293,6 +297,8 @@ public final class TlsConfig {
         b.keyUpdateRecordLimit = keyUpdateRecordLimit;
         b.tls13TicketCount = tls13TicketCount;
         b.paddingPolicy = paddingPolicy;
+        // post-handshake client authentication
+        b.postHandshakeAuth = postHandshakeAuth;
         return b;
     }
 
@@ -414,6 +420,9 @@ public final class TlsConfig {
     public int tls13TicketCount() { return sessionTickets() ? tls13TicketCount : 0; }
     /** How many zeros pad each TLS 1.3 record's TLSInnerPlaintext (RFC 8446 §5.4; default none). */
     public org.layeredtls.record.PaddingPolicy paddingPolicy() { return paddingPolicy; }
+    // post-handshake client authentication
+    /** Whether a TLS 1.3 client offers post_handshake_auth (RFC 8446 §4.2.6; default false, as OpenSSL without -enable_pha). */
+    public boolean postHandshakeAuth() { return postHandshakeAuth; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -482,6 +491,8 @@ public final class TlsConfig {
         private long keyUpdateRecordLimit = DEFAULT_KEY_UPDATE_RECORD_LIMIT;
         private int tls13TicketCount = DEFAULT_TLS13_TICKET_COUNT;
         private org.layeredtls.record.PaddingPolicy paddingPolicy = org.layeredtls.record.PaddingPolicy.NONE;
+        // post-handshake client authentication
+        private boolean postHandshakeAuth;
 
         private Builder() {
         }
@@ -960,6 +971,19 @@ public final class TlsConfig {
          */
         public Builder paddingPolicy(org.layeredtls.record.PaddingPolicy policy) {
             this.paddingPolicy = java.util.Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        // post-handshake client authentication
+
+        /**
+         * Whether a TLS 1.3 client offers post_handshake_auth (RFC 8446 §4.2.6; default false, as OpenSSL without
+         * {@code -enable_pha}): the server may then ask for our certificate at any time after the handshake, and we
+         * answer with Certificate, CertificateVerify and Finished (§4.6.2). A client that did not offer it takes a
+         * post-handshake CertificateRequest as unexpected_message.
+         */
+        public Builder postHandshakeAuth(boolean offer) {
+            this.postHandshakeAuth = offer;
             return this;
         }
 

@@ -80,6 +80,17 @@ public interface TlsObserver extends RecordObserver, AlertObserver, ChangeCipher
     default void tls13SecretDerived(byte[] clientRandom, String label, byte[] secret) {
     }
 
+    // post-handshake client authentication
+
+    /**
+     * A TLS 1.3 server's post-handshake CertificateRequest was answered and the answer checked (RFC 8446 §4.6.2):
+     * the client's chain, leaf first (now the session's peer certificates), or empty when the client declined
+     * (the session keeps what it had). The messages themselves come to {@link #handshakeMessageSent} and
+     * {@link #handshakeMessageReceived} as the handshake's do.
+     */
+    default void clientAuthenticatedAfterHandshake(java.util.List<org.layeredtls.handshake.cert.Certificate> clientCertificates) {
+    }
+
     // TLS 1.3 key schedule, step by step (the illustrated page)
 
     /**

@@ -137,6 +137,20 @@ public final class TlsSocket implements Closeable {
         connection.keyUpdate(requestPeerUpdate);
     }
 
+    /**
+     * TLS 1.3, a server (RFC 8446 §4.6.2, OpenSSL's {@code SSL_verify_client_post_handshake}): asks the client for
+     * its certificate now. The answer is taken by reads, as application data is; once it is checked (the
+     * handshake's validator and {@link TlsConfig#clientAuth()}: {@code NEED} refuses an empty answer with
+     * certificate_required), {@link #session()} holds the client's chain.
+     *
+     * @throws IllegalStateException on a client, with no TLS 1.3 session, when the client did not offer
+     *                               post_handshake_auth ({@link TlsConfig.Builder#postHandshakeAuth}), or while an
+     *                               earlier request awaits its answer
+     */
+    public void requestClientCertificate() throws IOException {
+        connection.requestClientCertificate();
+    }
+
     /** Whether the peer refused our last renegotiation with a no_renegotiation warning. */
     public boolean renegotiationRefused() {
         return connection.renegotiationRefused();

@@ -38,6 +38,8 @@ public class ClientCommand implements Callable<Integer> {
     boolean quiet;
     @Option(names = "-showcerts", description = "Print every certificate of the server's chain in PEM (else the server's own only).")
     boolean showCerts;
+    @Option(names = "-enable_pha", description = "TLS 1.3: offer post_handshake_auth, so the server may ask for our certificate (-cert) after the handshake.")
+    boolean enablePha;
     @Mixin
     CommonOptions common = new CommonOptions();
 
@@ -104,6 +106,7 @@ public class ClientCommand implements Callable<Integer> {
         if (maxSendFrag != 0) {
             builder.maxFragmentLength(maxSendFrag);
         }
+        builder.postHandshakeAuth(enablePha); // RFC 8446 §4.2.6
         TlsConfig config = builder.build();
         try {
             out.println("CONNECTED");

@@ -12,9 +12,11 @@ import org.layeredtls.alert.TlsException;
 import org.layeredtls.handshake.api.ClientAuth;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.trace.CertificateLines;
+import org.layeredtls.handshake.trace.TlsObservers;
 import org.layeredtls.handshake.cert.CertificateValidator;
 import org.layeredtls.handshake.session.InMemorySessionCache;
 import org.layeredtls.handshake.session.TicketProtector;
@@ -27,7 +29,9 @@ import picocli.CommandLine.Option;
  * {@code s_server}: a TLS server with the options of {@code openssl s_server}. Prints
  * {@code ACCEPT host:port} once it listens; per connection, by default copies the client's data to
  * standard output and standard input to the client; {@code -echo} sends the client's data back;
- * {@code -www} answers an HTTP GET with a page listing the session's parameters.
+ * {@code -www} answers an HTTP GET with a page listing the session's parameters. As s_server, a read of
+ * standard input that is just {@code c} (a line of its own) is a command: in TLS 1.3, ask the client for its
+ * certificate after the handshake (RFC 8446 §4.6.2; the client must have offered it, s_client's {@code -enable_pha}).
  *
  * <p>The server outlives its connections: whatever one client does (connect and close, reset,
  * a record cut short, an alert, a handshake that never ends, any exception) ends that
@@ -63,6 +67,7 @@ public class ServerCommand implements Callable<Integer> {
 
     private final Object currentLock = new Object();
     private OutputStream current; // the connection standard input goes to; guarded by currentLock
+    private TlsSocket currentSocket; // its socket, for the c command; guarded by currentLock
     private Thread stdinReader;
     private PrintStream out = System.out;
     private InputStream in = System.in;
@@ -97,7 +102,9 @@ public class ServerCommand implements Callable<Integer> {
         if (handshakeTimeout != null) {
             builder.handshakeTimeout(Duration.ofSeconds(handshakeTimeout));
         }
-        TlsConfig config = builder.build();
+        TlsConfig configured = builder.build();
+        TlsConfig config = configured.toBuilder()
+                .observer(TlsObservers.of(configured.observer(), postHandshakeCertificatePrinter())).build();
         try (TlsServerSocket listener = TlsServerSocket.bind(accept.bindAddress(), accept.port(), config)) {
             out.println("ACCEPT " + AcceptAddress.format(listener.getInetAddress(), listener.getLocalPort()));
             out.flush();
@@ -140,7 +147,7 @@ public class ServerCommand implements Callable<Integer> {
         if (!www && !echo) {
             // Before the summary is printed: whoever reads it may type at once.
             startStdinReader();
-            setCurrent(socket.getOutputStream());
+            setCurrent(socket);
         }
         out.println(SessionSummary.headline(session));
         if (!session.peerCertificates().isEmpty()) { // as s_server: the client's certificate
@@ -176,11 +183,45 @@ public class ServerCommand implements Callable<Integer> {
         out.println("DONE");
     }
 
-    private void setCurrent(OutputStream connection) {
+    private void setCurrent(TlsSocket connection) {
         synchronized (currentLock) {
-            current = connection;
+            current = connection == null ? null : connection.getOutputStream();
+            currentSocket = connection;
             currentLock.notifyAll();
         }
+    }
+
+    /**
+     * s_server's {@code c}: a TLS 1.3 CertificateRequest after the handshake (RFC 8446 §4.6.2). The client's
+     * answer is read with its data; the certificate it proves is printed as the handshake's is.
+     */
+    private void requestClientCertificate(TlsSocket socket) throws java.io.IOException {
+        if (!socket.session().version().equals(org.layeredtls.record.ProtocolVersion.TLS1_3)) {
+            out.println("This command only works in TLSv1.3"); // s_server's words
+        } else {
+            try {
+                socket.requestClientCertificate();
+                out.println("CERTIFICATE REQUEST sent (post-handshake)");
+            } catch (IllegalStateException refused) {
+                out.println("Failed to initiate request: " + refused.getMessage());
+            }
+        }
+        out.flush();
+    }
+
+    /** Prints the certificate a client proved after the handshake, as s_server prints the handshake's. */
+    private TlsObserver postHandshakeCertificatePrinter() {
+        return new TlsObserver() {
+            @Override
+            public void clientAuthenticatedAfterHandshake(java.util.List<org.layeredtls.handshake.cert.Certificate> chain) {
+                if (chain.isEmpty()) {
+                    out.println("No client certificate (post-handshake)");
+                } else {
+                    CertificateLines.peerCertificate(chain.get(0), "Client", true).forEach(out::println);
+                }
+                out.flush();
+            }
+        };
     }
 
     /**
@@ -198,13 +239,19 @@ public class ServerCommand implements Callable<Integer> {
                 int n;
                 while ((n = in.read(buffer)) > 0) {
                     OutputStream to;
+                    TlsSocket socket;
                     synchronized (currentLock) {
                         while (current == null) {
                             currentLock.wait();
                         }
                         to = current;
+                        socket = currentSocket;
                     }
                     try {
+                        if (n == 2 && buffer[0] == 'c' && buffer[1] == '\n') { // a command takes its whole read, as in s_server
+                            requestClientCertificate(socket);
+                            continue;
+                        }
                         to.write(buffer, 0, n);
                         to.flush();
                     } catch (java.io.IOException gone) {

@@ -144,6 +144,13 @@ public final class SocketDriver {
         writing(() -> engine.keyUpdate(requestPeerUpdate));
     }
 
+    /** TLS 1.3, a server: sends a CertificateRequest after the handshake (RFC 8446 §4.6.2); reads take the answer. */
+    public void requestClientCertificate() throws IOException {
+        handshake();
+        requireWritable();
+        writing(engine::requestClientCertificate);
+    }
+
     /**
      * Sends close_notify (once), waits a bounded time for the peer's close_notify or end of stream
      * ({@code TlsConfig.closeTimeout}), and closes the socket.

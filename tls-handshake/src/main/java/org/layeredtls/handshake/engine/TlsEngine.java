@@ -249,6 +249,22 @@ public final class TlsEngine {
         connection.keyUpdate(requestPeerUpdate);
     }
 
+    /**
+     * TLS 1.3, a server (RFC 8446 §4.6.2): queues a CertificateRequest after the handshake. The client's answer
+     * arrives as input like application data; once checked, {@link #sessionInfo()} holds its certificate chain.
+     *
+     * @throws IllegalStateException on a client, before a TLS 1.3 handshake, when the client did not offer
+     *                               post_handshake_auth, or while an earlier request awaits its answer
+     */
+    public void requestClientCertificate() throws IOException {
+        connection.requestClientCertificate();
+    }
+
+    /** Whether the client offered post-handshake authentication (RFC 8446 §4.2.6). */
+    public boolean postHandshakeAuthOffered() {
+        return connection.postHandshakeAuthOffered();
+    }
+
     /** Queues close_notify (once): our direction is closed. The peer's close_notify closes the connection. */
     public void closeOutbound() throws IOException {
         connection.closeOutbound();

@@ -49,6 +49,17 @@ public record Tls13Derivation(String name, String formula, byte[] value) {
         return Optional.ofNullable(KEY_LOG_LABELS.get(name));
     }
 
+    /**
+     * The NSS key log label of application_traffic_secret_N of one direction ({@code client}: the client's):
+     * {@code CLIENT_TRAFFIC_SECRET_N} / {@code SERVER_TRAFFIC_SECRET_N}; N counts the KeyUpdates (RFC 8446 §7.2).
+     */
+    public static String applicationTrafficSecretLabel(boolean client, int generation) {
+        if (generation < 0) {
+            throw new IllegalArgumentException("a traffic secret's generation is not negative: " + generation);
+        }
+        return (client ? "CLIENT" : "SERVER") + "_TRAFFIC_SECRET_" + generation;
+    }
+
     /** One line: name, formula, value in hex. */
     @Override
     public String toString() {

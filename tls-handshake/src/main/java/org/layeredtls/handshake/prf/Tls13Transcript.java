@@ -60,12 +60,12 @@ public final class Tls13Transcript {
         selectHash(hash);
     }
 
-    private Tls13Transcript(Tls13Transcript original) {
+    private Tls13Transcript(Tls13Transcript original, boolean withMessages) {
         this.crypto = original.crypto;
-        this.messages = new ArrayList<>(original.messages);
+        this.messages = withMessages ? new ArrayList<>(original.messages) : new ArrayList<>();
         this.algorithm = original.algorithm;
         this.running = original.running == null ? null : original.running.copy();
-        this.clientHelloReplaced = original.clientHelloReplaced;
+        this.clientHelloReplaced = original.clientHelloReplaced || !withMessages;
     }
 
     /**
@@ -174,7 +174,20 @@ public final class Tls13Transcript {
 
     /** An independent transcript with the same messages and running hash. */
     public Tls13Transcript copy() {
-        return new Tls13Transcript(this);
+        return new Tls13Transcript(this, true);
+    }
+
+    /**
+     * An independent transcript that goes on from this one's hash without keeping its messages: what a
+     * connection keeps of its whole handshake for post-handshake authentication (RFC 8446 §4.4: its Handshake
+     * Context is ClientHello ... client Finished), one hash state instead of every message. It counts only the
+     * messages added to it, and ClientHello1 can no longer be replaced.
+     *
+     * @throws IllegalStateException if no hash was selected yet
+     */
+    public Tls13Transcript continuation() {
+        requireRunning();
+        return new Tls13Transcript(this, false);
     }
 
     private Hash rehash() {

@@ -414,7 +414,7 @@ public final class Connection {
         if (tls13 != null) { // RFC 8446 §4.6: after a TLS 1.3 handshake, only post-handshake messages
             HandshakeMessage message = decodeReceived(frame, decodeContext());
             config.observer().handshakeMessageReceived(message, frame.bytes());
-            tls13.receive(message, reassembler.hasPartialMessage());
+            tls13.receive(message, frame.bytes(), reassembler.hasPartialMessage());
             return;
         }
         if (frame.type() == HandshakeType.HELLO_REQUEST) {
@@ -457,6 +457,9 @@ public final class Connection {
     DecodeContext decodeContext() {
         if (handshake != null) {
             return handshake.decodeContext();
+        }
+        if (tls13 != null) { // RFC 8446 §4.4.4: a post-handshake Finished is as long as the suite's hash
+            return DecodeContext.tls13(tls13.secrets().suite.prfHash());
         }
         return DecodeContext.of(sessionInfo != null ? sessionInfo.version() : ProtocolVersion.TLS1_2);
     }
@@ -535,7 +538,8 @@ public final class Connection {
         invalidateSession = done.invalidation();
         if (done.tls13 != null) {
             compatibilityCcs.peerFinishedReceived(); // RFC 8446 §5: a CCS from now on is unexpected_message
-            tls13 = new Tls13PostHandshake(this, done.tls13.secrets());
+            Tls13Secrets secrets = done.tls13.secrets();
+            tls13 = new Tls13PostHandshake(this, secrets, done.tls13.postHandshakeAuth(secrets));
         }
         if (done.maxFragmentLength > 0) {
             records.setSendFragmentLimit(done.maxFragmentLength);
@@ -556,9 +560,9 @@ public final class Connection {
 
     /** An outgoing handshake message handed to the research hook (see HandshakeContext.send). */
     void interceptHandshake(HandshakeMessage message, byte[] bytes, org.layeredtls.handshake.prf.TranscriptHash transcript,
-                            boolean hashed) throws IOException {
+                            org.layeredtls.handshake.prf.Tls13Transcript tls13Transcript, boolean hashed) throws IOException {
         synchronized (writeLock) {
-            intercepted.message(message, bytes, transcript, hashed);
+            intercepted.message(message, bytes, transcript, tls13Transcript, hashed);
         }
     }
 
@@ -578,16 +582,25 @@ public final class Connection {
 
     /** TLS 1.3: a post-handshake message (KeyUpdate, NewSessionTicket) under the write lock, then {@code after} (a key change). */
     void writePostHandshake(HandshakeMessage message, Runnable after) throws IOException {
-        byte[] bytes = HandshakeFrame.of(message).bytes();
+        writePostHandshake(java.util.List.of(message), after);
+    }
+
+    /** TLS 1.3: post-handshake messages (a CertificateRequest, or the answer to one), in order, then {@code after}. */
+    void writePostHandshake(java.util.List<HandshakeMessage> messages, Runnable after) throws IOException {
+        java.util.List<byte[]> frames = messages.stream().map(m -> HandshakeFrame.of(m).bytes()).toList();
         synchronized (writeLock) {
             if (alerts.isOutboundClosed()) {
                 return; // RFC 8446 §4.6.3: nothing more after our close_notify
             }
-            records.write(ContentType.HANDSHAKE, bytes);
+            for (byte[] bytes : frames) {
+                records.write(ContentType.HANDSHAKE, bytes);
+            }
             after.run();
             records.flush();
         }
-        config.observer().handshakeMessageSent(message, bytes);
+        for (int i = 0; i < messages.size(); i++) {
+            config.observer().handshakeMessageSent(messages.get(i), frames.get(i));
+        }
     }
 
     Object writeLock() {
@@ -675,6 +688,41 @@ public final class Connection {
         } catch (TlsAlertException e) {
             throw fail(e);
         }
+    }
+
+    /**
+     * TLS 1.3, a server (RFC 8446 §4.6.2): sends a CertificateRequest after the handshake; the client's answer
+     * is read with the application data, and once its Finished checks out {@link #sessionInfo()} holds the
+     * client's new certificate chain (and {@code TlsObserver.clientAuthenticatedAfterHandshake} is told).
+     *
+     * @throws IllegalStateException with no completed TLS 1.3 handshake, on a client, when the client did not
+     *                               offer post_handshake_auth, or while an earlier request awaits its answer
+     */
+    public void requestClientCertificate() throws IOException {
+        if (tls13 == null || client) {
+            throw new IllegalStateException("handshake layer: post-handshake authentication is a TLS 1.3 server's request");
+        }
+        try {
+            tls13.auth().requestClientCertificate();
+        } catch (TlsAlertException e) {
+            throw fail(e);
+        }
+    }
+
+    /** TLS 1.3 after its handshake (null before, and for TLS 1.2 and below): for scripted peers in this package's tests. */
+    Tls13PostHandshake postHandshake() {
+        return tls13;
+    }
+
+    /** Whether the client offered post-handshake authentication (RFC 8446 §4.2.6); false before a TLS 1.3 handshake. */
+    public boolean postHandshakeAuthOffered() {
+        Tls13PostHandshake after = tls13;
+        return after != null && after.auth().offered();
+    }
+
+    /** RFC 8446 §4.6.2: the client proved its certificate after the handshake: the session says so from now on. */
+    void clientAuthenticatedAfterHandshake(java.util.List<org.layeredtls.handshake.cert.Certificate> chain) {
+        sessionInfo = sessionInfo.withPeerCertificates(chain);
     }
 
     /** Sends close_notify (once; nothing after a fatal alert): RFC 5246 §7.2.1, our direction is closed. */

@@ -9,6 +9,7 @@ import org.layeredtls.crypto.EcPublicKey;
 import org.layeredtls.crypto.PublicKey;
 import org.layeredtls.crypto.RsaPublicKey;
 import org.layeredtls.handshake.api.PeerCertificateVerifier;
+import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.cert.Certificate;
 import org.layeredtls.handshake.cert.CertificateValidator;
 import org.layeredtls.handshake.cert.HostnameVerifier;
@@ -80,12 +81,17 @@ final class PeerCertificates {
 
     /** A client's chain (RFC 5246 §7.4.6), validated for client authentication. */
     static List<Certificate> checkClient(HandshakeContext context, List<Certificate> chain) throws TlsAlertException {
+        return checkClient(context.config, chain);
+    }
+
+    /** A client's chain, validated by this server's configuration (also after a TLS 1.3 handshake, RFC 8446 §4.6.2). */
+    static List<Certificate> checkClient(TlsConfig config, List<Certificate> chain) throws TlsAlertException {
         requireSigningKey(chain.get(0).publicKey());
-        PeerCertificateVerifier verifier = context.config.peerCertificateVerifier();
+        PeerCertificateVerifier verifier = config.peerCertificateVerifier();
         if (verifier != null) {
             verifier.verifyClient(List.copyOf(chain));
         } else {
-            validator(context).validate(chain, Purpose.CLIENT_AUTH);
+            validator(config).validate(chain, Purpose.CLIENT_AUTH);
         }
         // The client proves it holds the key by signing CertificateVerify (RFC 5246 §7.4.8).
         CertificateValidator.requireKeyUsage(chain.get(0), KeyUsage.DIGITAL_SIGNATURE);
@@ -94,7 +100,11 @@ final class PeerCertificates {
 
     // the trust anchors, the clock and the security level of this side
     private static CertificateValidator validator(HandshakeContext context) {
-        return new CertificateValidator(context.config.trustAnchors(), context.config.clock(), context.config.securityLevel());
+        return validator(context.config);
+    }
+
+    private static CertificateValidator validator(TlsConfig config) {
+        return new CertificateValidator(config.trustAnchors(), config.clock(), config.securityLevel());
     }
 
     private static void requireSigningKey(PublicKey key) throws TlsAlertException {

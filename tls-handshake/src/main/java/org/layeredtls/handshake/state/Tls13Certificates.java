@@ -8,12 +8,14 @@ import java.util.Optional;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.crypto.SignatureScheme;
 import org.layeredtls.handshake.api.CertifiedKey;
+import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.cert.Certificate;
 import org.layeredtls.handshake.extension.ExtensionType;
 import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.SignatureAlgorithms;
 import org.layeredtls.handshake.message.CertificateEntry;
 import org.layeredtls.handshake.message.Tls13Certificate;
+import org.layeredtls.handshake.message.Tls13CertificateRequest;
 
 /**
  * The TLS 1.3 Certificate message (RFC 8446 §4.4.2) as both sides use it: a request context (empty for
@@ -44,31 +46,38 @@ final class Tls13Certificates {
         return new Tls13Certificate(requestContext, entries);
     }
 
+    /** A certificate of ours and the scheme its key signs a CertificateVerify with. */
+    record ClientCredential(CertifiedKey key, SignatureScheme scheme) {
+    }
+
     /**
-     * The client's {Certificate} and {CertificateVerify*} for the server's CertificateRequest: our first
-     * certificate whose key can make a signature the request's signature_algorithms lists (RFC 8446 §4.4.2.3).
+     * RFC 8446 §4.4.2.3: our first certificate whose key can make a signature the CertificateRequest's
+     * signature_algorithms lists; empty when none can (we answer with an empty Certificate).
      */
-    static void sendClientCertificate(HandshakeContext context, Tls13Handshake tls13) throws IOException {
-        List<Integer> requested = tls13.certificateRequest.extensions()
+    static Optional<ClientCredential> chooseClientCredential(TlsConfig config, Tls13CertificateRequest request)
+            throws TlsAlertException {
+        List<Integer> requested = request.extensions()
                 .find(ExtensionType.SIGNATURE_ALGORITHMS, SignatureAlgorithms::decode)
                 .map(SignatureAlgorithms::schemes).orElse(List.of());
-        CertifiedKey chosen = null;
-        SignatureScheme scheme = null;
-        for (CertifiedKey key : context.config.certifiedKeys()) {
-            Optional<SignatureScheme> usable = Tls13Signatures.choose(requested, key.privateKey(), context.config.signatureSchemes());
+        for (CertifiedKey key : config.certifiedKeys()) {
+            Optional<SignatureScheme> usable = Tls13Signatures.choose(requested, key.privateKey(), config.signatureSchemes());
             if (usable.isPresent()) {
-                chosen = key;
-                scheme = usable.get();
-                break;
+                return Optional.of(new ClientCredential(key, usable.get()));
             }
         }
-        context.ownKey = chosen;
-        context.clientCertificateSent = chosen != null;
-        context.send(of(tls13.certificateRequestContext, chosen));
-        if (chosen != null) {
-            context.signatureScheme = scheme;
-            context.send(Tls13Signatures.sign(context, scheme, chosen.privateKey(), Tls13Signatures.CLIENT_CONTEXT,
-                    tls13.transcript.hash()));
+        return Optional.empty();
+    }
+
+    /** The client's {Certificate} and {CertificateVerify*} for the server's CertificateRequest in the handshake. */
+    static void sendClientCertificate(HandshakeContext context, Tls13Handshake tls13) throws IOException {
+        Optional<ClientCredential> chosen = chooseClientCredential(context.config, tls13.certificateRequest);
+        context.ownKey = chosen.map(ClientCredential::key).orElse(null);
+        context.clientCertificateSent = chosen.isPresent();
+        context.send(of(tls13.certificateRequestContext, context.ownKey));
+        if (chosen.isPresent()) {
+            context.signatureScheme = chosen.get().scheme();
+            context.send(Tls13Signatures.sign(context, chosen.get().scheme(), context.ownKey.privateKey(),
+                    Tls13Signatures.CLIENT_CONTEXT, tls13.transcript.hash()));
         }
     }
 }

@@ -52,6 +52,8 @@ public final class Tls13ClientHandshake {
         Tls13Handshake tls13 = context.tls13;
         if (hello.isHelloRetryRequest()) {
             ClientHello second = Tls13ServerHelloCheck.helloRetryRequest(context, hello, received);
+            // RFC 8446 §5.1: legacy_record_version {3,3} for every record but an initial ClientHello's
+            context.connection.records.setWriteVersion(org.layeredtls.record.ProtocolVersion.TLS1_2);
             tls13.sendCompatibilityCcs(); // RFC 8446 §D.4: before the second ClientHello
             context.send(second);
             context.flush();
@@ -180,6 +182,7 @@ public final class Tls13ClientHandshake {
             Finished finished = tls13.finished(tls13.clientHandshakeTrafficSecret);
             context.clientVerifyData = finished.verifyData();
             context.send(finished);
+            tls13.keepHandshakeContext(); // ClientHello..client Finished, for post-handshake authentication
             tls13.installWriteKeys(tls13.clientApplicationTrafficSecret);
             context.flush();
             tls13.deriveResumptionSecret(); // over ClientHello..client Finished

@@ -13,6 +13,7 @@ import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.KeyShare;
 import org.layeredtls.handshake.extension.KeyShareEntry;
 import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.handshake.extension.PostHandshakeAuth;
 import org.layeredtls.handshake.extension.SupportedVersions;
 import org.layeredtls.handshake.keyexchange.ClientKeyShare;
 import org.layeredtls.handshake.keyexchange.KeyShareGroup;
@@ -52,7 +53,7 @@ final class Tls13ClientHello {
         TlsConfig config = context.config;
         List<KeyShareEntry> shares = new ArrayList<>();
         for (NamedGroup group : config.keyShareGroups()) {
-            KeyShareGroup.of(group).ifPresent(keyShareGroup -> {
+            KeyShareGroup.of(group, config.crypto()).ifPresent(keyShareGroup -> {
                 ClientKeyShare share = keyShareGroup.generate(config.random());
                 tls13.clientShares.put(group, share);
                 shares.add(new KeyShareEntry(group, share.publicShare()));
@@ -62,6 +63,9 @@ final class Tls13ClientHello {
         list.add(supportedVersions(config));
         list.add(new KeyShare.ClientHello(shares));
         list.add(Tls13Tickets.modes());
+        if (config.postHandshakeAuth()) {
+            list.add(new PostHandshakeAuth()); // RFC 8446 §4.2.6: the server may ask for our certificate later
+        }
         Tls13Tickets.resumable(context).ifPresent(session -> {
             tls13.offeredSession = session;
             list.add(Tls13Tickets.offer(context, session)); // RFC 8446 §4.2.11: the last extension
@@ -75,7 +79,7 @@ final class Tls13ClientHello {
      */
     static ClientHello retry(HandshakeContext context, Tls13Handshake tls13, NamedGroup group, byte[] cookie)
             throws TlsAlertException {
-        ClientKeyShare share = KeyShareGroup.of(group).orElseThrow().generate(context.config.random());
+        ClientKeyShare share = KeyShareGroup.of(group, context.config.crypto()).orElseThrow().generate(context.config.random());
         tls13.clientShares.clear();
         tls13.clientShares.put(group, share);
         ClientHello first = context.clientHello;

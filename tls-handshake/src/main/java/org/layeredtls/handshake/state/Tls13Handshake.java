@@ -50,6 +50,8 @@ final class Tls13Handshake {
     byte[] serverApplicationTrafficSecret;
     byte[] exporterMasterSecret;
     byte[] resumptionMasterSecret;
+    /** The transcript's hash at the client's Finished: the Handshake Context of post-handshake authentication. */
+    private Tls13Transcript handshakeContext;
 
     Tls13Handshake(HandshakeContext context) {
         this.context = context;
@@ -169,9 +171,24 @@ final class Tls13Handshake {
         transcript.add(received.transcriptBytes());
     }
 
+    /**
+     * The handshake ends with the client's Finished: RFC 8446 §4.4, post-handshake authentication signs and MACs
+     * "ClientHello ... client Finished + CertificateRequest", so its hash is kept here, before any NewSessionTicket.
+     */
+    void keepHandshakeContext() {
+        handshakeContext = transcript.continuation();
+    }
+
+    /** What post-handshake client authentication needs (RFC 8446 §4.6.2): whether the ClientHello offered it, the handshake's hash. */
+    Tls13PostHandshakeAuth postHandshakeAuth(Tls13Secrets secrets) {
+        boolean offered = context.clientHello != null
+                && context.clientHello.extensionsOrEmpty().contains(org.layeredtls.handshake.extension.ExtensionType.POST_HANDSHAKE_AUTH);
+        return new Tls13PostHandshakeAuth(context.connection, secrets, offered, handshakeContext);
+    }
+
     /** What stays with the connection once the handshake is done: the secrets KeyUpdate and tickets need. */
     Tls13Secrets secrets() {
-        return new Tls13Secrets(context.suite, clientApplicationTrafficSecret, serverApplicationTrafficSecret,
+        return new Tls13Secrets(context.suite, context.clientRandom, clientApplicationTrafficSecret, serverApplicationTrafficSecret,
                 resumptionMasterSecret, exporterMasterSecret);
     }
 }

@@ -9,9 +9,11 @@ import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.handshake.api.ClientAuth;
 import org.layeredtls.handshake.extension.ApplicationLayerProtocolNegotiation;
 import org.layeredtls.handshake.extension.ExtensionData;
+import org.layeredtls.handshake.extension.ExtensionType;
 import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.KeyShare;
 import org.layeredtls.handshake.extension.KeyShareEntry;
+import org.layeredtls.handshake.extension.PostHandshakeAuth;
 import org.layeredtls.handshake.extension.PreSharedKey;
 import org.layeredtls.handshake.extension.ServerName;
 import org.layeredtls.handshake.extension.SignatureAlgorithms;
@@ -68,6 +70,8 @@ public final class Tls13ServerHandshake {
         tls13.negotiated();
         context.connection.records.setWriteVersion(ProtocolVersion.TLS1_2); // RFC 8446 §5.1: legacy_record_version
         Optional<KeyShareEntry> clientShare = Tls13ServerNegotiation.negotiate(context, hello);
+        // RFC 8446 §4.2.6: post_handshake_auth is empty (decode_error otherwise); we may ask for a certificate later
+        hello.extensionsOrEmpty().find(ExtensionType.POST_HANDSHAKE_AUTH, PostHandshakeAuth::decode);
         // RFC 8446 §4.2.11.2: the binder covers the transcript before this ClientHello, and the ClientHello up to it
         boolean resumed = Tls13Tickets.accept(context, tls13, hello, received.transcriptBytes());
         tls13.transcript.add(received.transcriptBytes());
@@ -75,7 +79,7 @@ public final class Tls13ServerHandshake {
         if (clientShare.isEmpty()) {
             return helloRetryRequest(context, tls13);
         }
-        ServerKeyShare share = KeyShareGroup.of(context.group).orElseThrow()
+        ServerKeyShare share = KeyShareGroup.of(context.group, context.config.crypto()).orElseThrow()
                 .respond(clientShare.get().keyExchange(), context.config.random());
         context.serverRandom = context.config.random().nextBytes(32);
         context.sessionId = hello.sessionId();
@@ -211,6 +215,7 @@ public final class Tls13ServerHandshake {
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
             Tls13Handshake tls13 = context.tls13;
             tls13.checkFinished(received, tls13.clientHandshakeTrafficSecret);
+            tls13.keepHandshakeContext(); // ClientHello..client Finished, before our tickets: post-handshake authentication
             context.clientVerifyData = ((Finished) received.message()).verifyData();
             tls13.installReadKeys(tls13.clientApplicationTrafficSecret);
             tls13.deriveResumptionSecret(); // over ClientHello..client Finished

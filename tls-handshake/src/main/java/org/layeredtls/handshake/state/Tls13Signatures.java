@@ -15,6 +15,7 @@ import org.layeredtls.crypto.NamedCurve;
 import org.layeredtls.crypto.PrivateKey;
 import org.layeredtls.crypto.PublicKey;
 import org.layeredtls.crypto.SignatureScheme;
+import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.keyexchange.SignatureSchemes;
 import org.layeredtls.handshake.message.CertificateVerify;
 import org.layeredtls.handshake.message.DigitallySigned;
@@ -86,8 +87,12 @@ final class Tls13Signatures {
 
     static CertificateVerify sign(HandshakeContext context, SignatureScheme scheme, PrivateKey key, String who,
                                   byte[] transcriptHash) {
-        byte[] signature = context.config.publicKeyCrypto().sign(scheme, key, signedContent(who, transcriptHash),
-                context.config.random());
+        return sign(context.config, scheme, key, who, transcriptHash);
+    }
+
+    /** A CertificateVerify signed with {@code key} by this side's configuration (also after the handshake, RFC 8446 §4.6.2). */
+    static CertificateVerify sign(TlsConfig config, SignatureScheme scheme, PrivateKey key, String who, byte[] transcriptHash) {
+        byte[] signature = config.publicKeyCrypto().sign(scheme, key, signedContent(who, transcriptHash), config.random());
         return new CertificateVerify(new DigitallySigned(OptionalInt.of(scheme.tlsCode()), signature));
     }
 
@@ -97,14 +102,20 @@ final class Tls13Signatures {
      */
     static void verify(HandshakeContext context, CertificateVerify verify, PublicKey peerKey, String who,
                        byte[] transcriptHash) throws TlsAlertException {
+        verify(context.config, verify, peerKey, who, transcriptHash);
+    }
+
+    /** {@link #verify(HandshakeContext, CertificateVerify, PublicKey, String, byte[])} by this side's configuration. */
+    static void verify(TlsConfig config, CertificateVerify verify, PublicKey peerKey, String who, byte[] transcriptHash)
+            throws TlsAlertException {
         DigitallySigned signed = verify.signature();
         int code = signed.algorithm().orElse(-1);
         SignatureScheme scheme = SignatureSchemes.fromCode(code)
-                .filter(offered(context.config.signatureSchemes())::contains)
+                .filter(offered(config.signatureSchemes())::contains)
                 .filter(s -> s.fits(peerKey) && allowed(s, curveOf(peerKey)))
                 .orElseThrow(() -> HandshakeContext.alert(AlertDescription.ILLEGAL_PARAMETER, String.format(
                         "CertificateVerify signs with 0x%04x, not a TLS 1.3 scheme we offered for this key", code)));
-        boolean valid = context.config.publicKeyCrypto().verify(scheme, peerKey, signedContent(who, transcriptHash),
+        boolean valid = config.publicKeyCrypto().verify(scheme, peerKey, signedContent(who, transcriptHash),
                 signed.signature());
         if (!valid) {
             // RFC 8446 §4.4.3: "If the verification fails, the receiver MUST terminate the handshake with a decrypt_error alert."

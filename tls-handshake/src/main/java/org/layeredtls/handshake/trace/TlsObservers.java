@@ -116,4 +116,11 @@ public final class TlsObservers implements TlsObserver {
     public void undecodableHandshakeReceived(byte[] bytes, String why) {
         observers.forEach(o -> o.undecodableHandshakeReceived(bytes, why));
     }
+
+    // post-handshake client authentication
+
+    @Override
+    public void clientAuthenticatedAfterHandshake(java.util.List<org.layeredtls.handshake.cert.Certificate> clientCertificates) {
+        observers.forEach(o -> o.clientAuthenticatedAfterHandshake(clientCertificates));
+    }
 }

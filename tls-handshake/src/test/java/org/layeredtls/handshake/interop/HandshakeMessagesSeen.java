@@ -8,7 +8,7 @@ import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.message.HandshakeMessage;
 
 /** An observer that keeps the handshake messages a connection sent and received, for assertions on them. */
-final class HandshakeMessagesSeen implements TlsObserver {
+public final class HandshakeMessagesSeen implements TlsObserver {
 
     private final List<HandshakeMessage> sent = new CopyOnWriteArrayList<>();
     private final List<HandshakeMessage> received = new CopyOnWriteArrayList<>();
@@ -20,7 +20,7 @@ final class HandshakeMessagesSeen implements TlsObserver {
         this.firstReceived = new CountDownLatch(1);
     }
 
-    HandshakeMessagesSeen() {
+    public HandshakeMessagesSeen() {
         this(HandshakeMessage.class);
     }
 
@@ -43,12 +43,12 @@ final class HandshakeMessagesSeen implements TlsObserver {
     }
 
     /** The messages of {@code type} we sent, in order. */
-    <T extends HandshakeMessage> List<T> sent(Class<T> type) {
+    public <T extends HandshakeMessage> List<T> sent(Class<T> type) {
         return sent.stream().filter(type::isInstance).map(type::cast).toList();
     }
 
     /** The messages of {@code type} we received, in order. */
-    <T extends HandshakeMessage> List<T> received(Class<T> type) {
+    public <T extends HandshakeMessage> List<T> received(Class<T> type) {
         return received.stream().filter(type::isInstance).map(type::cast).toList();
     }
 

@@ -49,6 +49,19 @@ class Tls13TranscriptTest {
     }
 
     @Test
+    void aContinuationGoesOnFromTheHashWithoutTheMessagesAndLeavesTheOriginalAlone() {
+        Tls13Transcript transcript = new Tls13Transcript(HashAlgorithm.SHA256);
+        transcript.add(S3_CLIENT_HELLO);
+        Tls13Transcript continuation = transcript.continuation();
+        assertEquals(0, continuation.messageCount(), "it keeps no message of the original");
+        continuation.add(S3_SERVER_HELLO);
+        assertArrayEquals(S3_HASH_CH_SH, continuation.hash());
+        assertArrayEquals(sha(HashAlgorithm.SHA256, S3_CLIENT_HELLO), transcript.hash(), "the original goes on unchanged");
+        assertThrows(IllegalStateException.class, continuation::replaceClientHelloWithMessageHash);
+        assertThrows(IllegalStateException.class, () -> new Tls13Transcript().continuation(), "no hash yet");
+    }
+
+    @Test
     void askingForTheHashDoesNotDisturbTheTranscript() {
         Tls13Transcript transcript = new Tls13Transcript(HashAlgorithm.SHA256);
         transcript.add(S3_CLIENT_HELLO);

@@ -227,7 +227,8 @@ public final class IllustratedSession implements TlsObserver {
                 && (trafficSecrets[direction] != null || negotiatedTls13());
         records.add(view);
         if (trafficSecret != null && !tls13Derivations.isEmpty()) {
-            tls13Derivations.get(tls13Derivations.size() - 1).protectedWith(trafficSecret);
+            view.keySchedule = tls13Derivations.get(tls13Derivations.size() - 1);
+            view.keySchedule.protectedWith(trafficSecret);
         }
         for (ByteField field : fields.plaintext(outgoing, plaintext)) {
             place(view, field);

@@ -34,6 +34,8 @@ final class RecordView {
      * Its compressed form is then the TLSInnerPlaintext (content, type, zeros: RFC 8446 §5.2).
      */
     String trafficSecret;
+    /** TLS 1.3: the key schedule (one per handshake) whose traffic secret protects this record; null otherwise. */
+    Tls13KeyDerivation keySchedule;
     /** A change_cipher_spec in a TLS 1.3 connection: only for middleboxes, never protected (RFC 8446 Appendix D.4). */
     boolean compatibilityCcs;
 

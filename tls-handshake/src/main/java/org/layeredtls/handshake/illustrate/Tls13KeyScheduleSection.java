@@ -82,7 +82,7 @@ final class Tls13KeyScheduleSection {
             byte[] value = secret.handedIn() ? new byte[0] : d.secret(secret.name());
             byte[] key = d.key(secret);
             byte[] iv = d.iv(secret);
-            page.append("<dt><code>").append(Html.escape(secret.name())).append("</code> protects ").append(links(records, secret.name()))
+            page.append("<dt><code>").append(Html.escape(secret.name())).append("</code> protects ").append(links(records, d, secret.name()))
                     .append(" with ").append(secret.aead()).append("</dt><dd>");
             if (value == null || key == null || iv == null) {
                 page.append("(its value was not reported to this page)</dd>\n");
@@ -130,11 +130,11 @@ final class Tls13KeyScheduleSection {
         return formula.substring(0, m.start()) + "\"" + m.group(1) + "\", " + MESSAGES.getOrDefault(m.group(1), "the messages so far") + ")";
     }
 
-    /** "records 5, 6 and 9" with links, or "no record". */
-    private static String links(List<RecordView> records, String secret) {
+    /** "records 5, 6, 9" with links, or "no record": those of handshake {@code d} that {@code secret} protects. */
+    private static String links(List<RecordView> records, Tls13KeyDerivation d, String secret) {
         List<String> links = new ArrayList<>();
         for (RecordView r : records) {
-            if (secret.equals(r.trafficSecret)) {
+            if (r.keySchedule == d && secret.equals(r.trafficSecret)) {
                 links.add("<a href=\"#record-" + r.number + "\">" + r.number + "</a>");
             }
         }

@@ -34,18 +34,30 @@ record ClientSessionPage(Path page, String trace, String keyLog) {
     }
 
     static ClientSessionPage run(Path dir, String... extraArgs) throws Exception {
-        return run(dir, "-tls1_2", extraArgs);
+        return run(dir, "-tls1_2", false, extraArgs);
     }
 
     /** The same session in TLS 1.3: both sides {@code -tls1_3}. */
     static ClientSessionPage runTls13(Path dir, String... extraArgs) throws Exception {
+        return run(dir, "-tls1_3", false, tls13(extraArgs));
+    }
+
+    /**
+     * TLS 1.3, and between the two lines our client's {@code K}: a KeyUpdate asking for one back, which
+     * s_server sends before its line (RFC 8446 §4.6.3).
+     */
+    static ClientSessionPage runTls13WithKeyUpdate(Path dir, String... extraArgs) throws Exception {
+        return run(dir, "-tls1_3", true, tls13(extraArgs));
+    }
+
+    private static String[] tls13(String... extraArgs) {
         List<String> args = new ArrayList<>(List.of("-tls1_3"));
         args.addAll(List.of(extraArgs));
-        return run(dir, "-tls1_3", args.toArray(String[]::new));
+        return args.toArray(String[]::new);
     }
 
     /** {@code version}: openssl s_server's version flag. */
-    private static ClientSessionPage run(Path dir, String version, String... extraArgs) throws Exception {
+    private static ClientSessionPage run(Path dir, String version, boolean keyUpdate, String... extraArgs) throws Exception {
         Path page = dir.resolve("session.html");
         Path keyLog = dir.resolve("keys.log");
         CapturedOutput out = new CapturedOutput();
@@ -63,6 +75,14 @@ record ClientSessionPage(Path page, String trace, String keyLog) {
             typing.write("hello from layeredtls\n".getBytes(StandardCharsets.US_ASCII));
             typing.flush();
             server.awaitOutput("hello from layeredtls");
+            if (keyUpdate) {
+                typing.write("K\n".getBytes(StandardCharsets.US_ASCII));
+                typing.flush();
+                out.await("KEYUPDATE");
+                typing.write("after the key update\n".getBytes(StandardCharsets.US_ASCII));
+                typing.flush();
+                server.awaitOutput("after the key update"); // read after our KeyUpdate: s_server answers with its next record
+            }
             server.write("hello from openssl\n");
             out.await("hello from openssl");
             typing.close();

@@ -119,4 +119,26 @@ class Tls13SessionPageTest {
     private static String bytes(Element record, String form) {
         return String.join(" ", record.select("[data-form=" + form + "] .b").eachText());
     }
+
+    /**
+     * After a KeyUpdate each way (RFC 8446 §4.6.3), the page names the next secrets, computes them by §7.2
+     * (they equal the key log's CLIENT_ and SERVER_TRAFFIC_SECRET_1), and draws the later records under them.
+     */
+    @Test
+    void afterAKeyUpdateTheRecordsAreDrawnUnderTheNextTrafficSecrets(@TempDir Path otherDir) throws Exception {
+        ClientSessionPage updated = ClientSessionPage.runTls13WithKeyUpdate(otherDir, "-ciphersuites", "TLS_AES_128_GCM_SHA256");
+        Document updatedPage = Jsoup.parse(updated.html());
+        Map<String, String> keyLog = updated.keyLog().lines().map(l -> l.split(" "))
+                .collect(Collectors.toMap(f -> f[0], f -> f[2], (a, b) -> b));
+        for (String[] secret : new String[][] {{"client", "CLIENT_TRAFFIC_SECRET_1"}, {"server", "SERVER_TRAFFIC_SECRET_1"}}) {
+            String name = secret[0] + "_application_traffic_secret_1";
+            Element traffic = updatedPage.select("#keys dt").stream().filter(dt -> dt.text().startsWith(name + " protects"))
+                    .findFirst().orElseThrow(() -> new AssertionError(name + " in " + updatedPage.getElementById("keys").text()));
+            assertFalse(traffic.select("a").isEmpty(), traffic.text());
+            assertEquals(keyLog.get(secret[1]), traffic.nextElementSibling().select("span.hex").eachText().get(0), keyLog.toString());
+        }
+        String labels = String.join(" | ", updatedPage.select("ol.ladder .label").eachText());
+        assertTrue(updatedPage.select("ol.ladder > li.arrow").stream().anyMatch(a -> a.text().contains("Handshake: KeyUpdate")
+                && a.text().contains("under client_application_traffic_secret_0")), labels);
+    }
 }

@@ -3,8 +3,6 @@ package org.layeredtls.handshake.trace;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-import org.layeredtls.handshake.api.TlsObserver;
-import org.layeredtls.record.ConnectionState;
 import org.layeredtls.record.TLSCiphertext;
 import org.layeredtls.record.TLSCompressed;
 import org.layeredtls.record.TLSPlaintext;
@@ -18,11 +16,10 @@ import org.layeredtls.record.TLSPlaintext;
  * content; a TLS 1.3 one, what its TLSInnerPlaintext holds (content, inner content type, padding) and
  * its per-record nonce. For teaching: the output is long.
  */
-public final class ExplainPrinter implements TlsObserver {
+public final class ExplainPrinter extends Tls13AwareObserver {
 
     private final PrintStream out;
     private final HandshakeView view = new HandshakeView();
-    private final Tls13Directions tls13 = new Tls13Directions();
 
     public ExplainPrinter(PrintStream out) {
         this.out = out;
@@ -40,15 +37,7 @@ public final class ExplainPrinter implements TlsObserver {
         explain(false, sequenceNumber, plaintext, compressed, ciphertext);
     }
 
-    @Override
-    public synchronized void writeStateChanged(ConnectionState newState) {
-        tls13.stateChanged(true, newState);
-    }
 
-    @Override
-    public synchronized void readStateChanged(ConnectionState newState) {
-        tls13.stateChanged(false, newState);
-    }
 
     private void explain(boolean outgoing, long sequenceNumber, TLSPlaintext plaintext, TLSCompressed compressed,
                          TLSCiphertext ciphertext) {
@@ -56,7 +45,7 @@ public final class ExplainPrinter implements TlsObserver {
         lines.line((outgoing ? "Sent" : "Received") + " record, sequence number " + sequenceNumber + ": "
                 + Names.contentType(ciphertext.type()) + ", " + (5 + ciphertext.length()) + " bytes on the wire");
         RecordFields.header(new ByteWalk(RecordFields.headerBytes(ciphertext), lines, "  "), ciphertext);
-        if (tls13.hidesContentType(outgoing, ciphertext)) {
+        if (hidesContentType(outgoing, ciphertext)) {
             int zeros = compressed.length() - plaintext.length() - 1;
             lines.line("  fragment: " + ciphertext.length() + " bytes, the AEAD-sealed TLSInnerPlaintext (RFC 8446 §5.2): "
                     + plaintext.length() + " bytes of content, 1 byte of content type, " + zeros + " zero bytes of padding, "

@@ -6,9 +6,7 @@ import java.util.Arrays;
 
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
-import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.message.ServerHello;
-import org.layeredtls.record.ConnectionState;
 import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.record.RecordHeader;
 import org.layeredtls.record.TLSCiphertext;
@@ -37,14 +35,13 @@ import org.layeredtls.record.TLSPlaintext;
  * connection's), then the message(s) it carried. The compatibility ChangeCipherSpec goes in the clear
  * and is printed as in TLS 1.2.
  */
-public final class MsgPrinter implements TlsObserver {
+public final class MsgPrinter extends Tls13AwareObserver {
 
     private final PrintStream out;
     private final ProtocolVersion highestOwnVersion;
     private final ByteArrayOutputStream sentHandshake = new ByteArrayOutputStream();
     private final ByteArrayOutputStream receivedHandshake = new ByteArrayOutputStream();
     private ProtocolVersion negotiated;
-    private final Tls13Directions tls13 = new Tls13Directions();
 
     /**
      * @param highestOwnVersion the highest version this side speaks, printed on message lines before
@@ -72,15 +69,7 @@ public final class MsgPrinter implements TlsObserver {
         print("<<< ", plaintext, ciphertext, receivedHandshake, false);
     }
 
-    @Override
-    public synchronized void writeStateChanged(ConnectionState newState) {
-        tls13.stateChanged(true, newState);
-    }
 
-    @Override
-    public synchronized void readStateChanged(ConnectionState newState) {
-        tls13.stateChanged(false, newState);
-    }
 
     /**
      * An SSLv2-compatible ClientHello: OpenSSL's {@code -msg} prints its message bytes (after the 2-byte
@@ -98,7 +87,7 @@ public final class MsgPrinter implements TlsObserver {
         StringBuilder text = new StringBuilder();
         byte[] header = new RecordHeader(ciphertext.type(), ciphertext.version(), ciphertext.length()).encode();
         block(text, arrow + versionName(ciphertext.version()) + ", RecordHeader", header, "");
-        if (tls13.hidesContentType(sent, ciphertext)) {
+        if (hidesContentType(sent, ciphertext)) {
             // RFC 8446 §5.2: TLSInnerPlaintext.type, the real content type; OpenSSL prints a sent one with the record's version
             String version = sent ? versionName(ciphertext.version()) : messageVersion(null, plaintext.version());
             block(text, arrow + version + ", InnerContent", new byte[] {(byte) plaintext.type().code()}, "");

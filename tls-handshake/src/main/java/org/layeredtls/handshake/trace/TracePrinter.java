@@ -5,8 +5,6 @@ import java.util.Arrays;
 
 import org.layeredtls.alert.Alert;
 import org.layeredtls.alert.AlertLevel;
-import org.layeredtls.handshake.api.TlsObserver;
-import org.layeredtls.record.ConnectionState;
 import org.layeredtls.record.TLSCiphertext;
 import org.layeredtls.record.TLSCompressed;
 import org.layeredtls.record.TLSPlaintext;
@@ -26,12 +24,11 @@ import org.layeredtls.record.TLSPlaintext;
  * decrypted as OpenSSL shows it: {@code Inner Content Type = Handshake (22)}, then its messages decoded
  * as TLS 1.3's (the version learnt from supported_versions). Thread-safe: each record is printed whole.
  */
-public final class TracePrinter implements TlsObserver {
+public final class TracePrinter extends Tls13AwareObserver {
 
     private final PrintStream out;
     private final boolean showApplicationData;
     private final HandshakeView view = new HandshakeView();
-    private final Tls13Directions tls13 = new Tls13Directions();
 
     /** @param showApplicationData whether application data is printed in hex (off: only its length) */
     public TracePrinter(PrintStream out, boolean showApplicationData) {
@@ -55,15 +52,7 @@ public final class TracePrinter implements TlsObserver {
         print("Received Record", false, plaintext, ciphertext, null);
     }
 
-    @Override
-    public synchronized void writeStateChanged(ConnectionState newState) {
-        tls13.stateChanged(true, newState);
-    }
 
-    @Override
-    public synchronized void readStateChanged(ConnectionState newState) {
-        tls13.stateChanged(false, newState);
-    }
 
     /**
      * A record a relay forwarded ({@code layeredtls relay}): {@code title} names its direction, the
@@ -117,7 +106,7 @@ public final class TracePrinter implements TlsObserver {
             lines.line("  Protected: " + ciphertext.length() + " bytes of ciphertext carry " + plaintext.length()
                     + " bytes of plaintext");
         }
-        if (tls13.hidesContentType(outgoing, ciphertext)) { // RFC 8446 §5.2: TLSInnerPlaintext.type
+        if (hidesContentType(outgoing, ciphertext)) { // RFC 8446 §5.2: TLSInnerPlaintext.type
             lines.line("  Inner Content Type = " + Names.contentType(plaintext.type()));
         }
         content(lines, outgoing, plaintext);

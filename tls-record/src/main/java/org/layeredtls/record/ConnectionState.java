@@ -76,6 +76,17 @@ public final class ConnectionState {
     }
 
     /**
+     * RFC 8446 §5.3: the nonce a TLS 1.3 state with write iv {@code iv} seals record {@code sequenceNumber}
+     * with (the 64-bit sequence number, left-padded with zeros to the iv's length, XOR the iv); for those
+     * who show it (record-demo, the illustrated page): nothing of it is sent.
+     */
+    public static byte[] tls13Nonce(byte[] iv, long sequenceNumber) {
+        byte[] nonce = new byte[iv.length];
+        AeadProtection.perRecordNonce(iv, sequenceNumber, nonce);
+        return nonce;
+    }
+
+    /**
      * Whether this is a TLS 1.3 state: its records hide their content type in a {@link TLSInnerPlaintext}
      * behind an application_data header, and a change_cipher_spec record goes in the clear.
      */

@@ -22,6 +22,11 @@ final class RecordDemoPage implements RecordPage {
     }
 
     @Override
+    public void tls13Keys(byte[] writeKey, byte[] writeIv) {
+        session.tls13KeysHandedIn(writeKey, writeIv);
+    }
+
+    @Override
     public void write(Path file, String title) throws IOException {
         SessionPage.write(session, title, file);
     }

@@ -3,6 +3,7 @@ package org.layeredtls.handshake.api;
 import org.layeredtls.alert.AlertObserver;
 import org.layeredtls.ccs.ChangeCipherSpecObserver;
 import org.layeredtls.handshake.message.HandshakeMessage;
+import org.layeredtls.handshake.prf.Tls13Derivation;
 import org.layeredtls.record.RecordObserver;
 
 /**
@@ -88,5 +89,16 @@ public interface TlsObserver extends RecordObserver, AlertObserver, ChangeCipher
      * {@link #handshakeMessageReceived} as the handshake's do.
      */
     default void clientAuthenticatedAfterHandshake(java.util.List<org.layeredtls.handshake.cert.Certificate> clientCertificates) {
+    }
+
+    // TLS 1.3 key schedule, step by step (the illustrated page)
+
+    /**
+     * One value the TLS 1.3 key schedule derived (RFC 8446 §7.1), in order, with its RFC name and
+     * formula: the Early, Handshake and Master Secrets, the "derived" salts between them, the traffic,
+     * exporter, binder and resumption secrets. What {@code Tls13KeySchedule.setListener} hears, for
+     * observers that draw the whole schedule; a key log needs only {@link #tls13SecretDerived}.
+     */
+    default void tls13KeyScheduleDerived(Tls13Derivation derivation) {
     }
 }

@@ -10,16 +10,18 @@ import org.layeredtls.record.TrafficKeys;
 /**
  * The page's key derivation: for each handshake, pre-master secret → master secret → key block
  * (RFC 5246 §8.1 and §6.3; RFC 7627 §4 with extended master secret; SSL 3.0: RFC 6101 §6.1, §6.2.2),
- * with this session's randoms, master secret and keys.
+ * with this session's randoms, master secret and keys; a TLS 1.3 handshake's key schedule instead
+ * ({@link Tls13KeyScheduleSection}).
  */
 final class KeyDerivationSection {
 
     private KeyDerivationSection() {
     }
 
-    static void append(StringBuilder page, List<KeyDerivation> derivations, List<RecordView> records) {
+    static void append(StringBuilder page, List<KeyDerivation> derivations, List<Tls13KeyDerivation> tls13,
+                       List<RecordView> records) {
         page.append("<section id=\"keys\" aria-labelledby=\"keys-title\">\n<h2 id=\"keys-title\">Key derivation, with this session's values</h2>\n");
-        if (derivations.isEmpty()) {
+        if (derivations.isEmpty() && tls13.isEmpty()) {
             page.append("<p>No handshake derived keys on this side (a record layer on its own is handed its keys).</p>\n");
         }
         int n = 0;
@@ -31,6 +33,9 @@ final class KeyDerivationSection {
             master(page, d);
             keyBlock(page, d);
             page.append("</ol>\n");
+        }
+        for (Tls13KeyDerivation d : tls13) {
+            Tls13KeyScheduleSection.append(page, d, ++n, records);
         }
         page.append("</section>\n");
     }

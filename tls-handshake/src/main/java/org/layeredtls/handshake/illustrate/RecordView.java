@@ -28,6 +28,16 @@ final class RecordView {
     /** The fields of the protected fragment, or null when the fragment is not protected (NULL cipher). */
     final List<ByteField> protectedFields;
     final String cipher;
+    /**
+     * TLS 1.3: the RFC name of the traffic secret whose key protects this record
+     * ({@code client_handshake_traffic_secret}, ...); null for a record not protected under TLS 1.3 keys.
+     * Its compressed form is then the TLSInnerPlaintext (content, type, zeros: RFC 8446 §5.2).
+     */
+    String trafficSecret;
+    /** TLS 1.3: the key schedule (one per handshake) whose traffic secret protects this record; null otherwise. */
+    Tls13KeyDerivation keySchedule;
+    /** A change_cipher_spec in a TLS 1.3 connection: only for middleboxes, never protected (RFC 8446 Appendix D.4). */
+    boolean compatibilityCcs;
 
     RecordView(int number, boolean fromClient, long sequenceNumber, ContentType type, byte[] header, byte[] plaintext,
                byte[] compressed, byte[] ciphertextFragment, long handshakeStreamStart, List<ByteField> headerFields,
@@ -47,6 +57,10 @@ final class RecordView {
     }
 
     boolean isCompressed() {
-        return !java.util.Arrays.equals(plaintext, compressed);
+        return trafficSecret == null && !java.util.Arrays.equals(plaintext, compressed);
+    }
+
+    boolean isTls13Protected() {
+        return trafficSecret != null;
     }
 }

@@ -54,7 +54,7 @@ public final class SessionPage {
         for (RecordView record : records) {
             recordPanel(page, record);
         }
-        KeyDerivationSection.append(page, session.derivations(), records);
+        KeyDerivationSection.append(page, session.derivations(), session.tls13Derivations(), records);
         page.append("</main>\n<script>").append(PageAssets.SCRIPT).append("</script>\n</body>\n</html>\n");
         return page.toString();
     }
@@ -72,9 +72,10 @@ public final class SessionPage {
                     .append("<button type=\"button\" id=\"arrow-").append(r.number).append("\" aria-controls=\"record-").append(r.number)
                     .append("\" aria-expanded=\"false\"><span class=\"label\">").append(Html.escape(label(r))).append("</span>")
                     .append("<span class=\"meta\">").append(r.fromClient ? "client → server" : "server → client")
-                    .append(" · record ").append(r.number).append(" · seq ").append(r.sequenceNumber).append(" · ")
+                    .append(" · record ").append(r.number).append(r.compatibilityCcs ? " · no sequence number" : " · seq " + r.sequenceNumber).append(" · ")
                     .append(r.header.length + r.ciphertextFragment.length).append(" bytes on the wire")
                     .append(r.protectedFields != null ? " · protected: " + Html.escape(r.cipher) : "")
+                    .append(r.compatibilityCcs ? " · TLS 1.3 middlebox compatibility: in the clear, ignored by the peer" : "")
                     .append("</span></button></li>\n");
         }
         page.append("</ol>\n</section>\n");
@@ -129,17 +130,21 @@ public final class SessionPage {
         page.append("<section class=\"record ").append(kind(r)).append("\" id=\"").append(id).append("\" hidden aria-labelledby=\"")
                 .append(id).append("-title\">\n<h3 id=\"").append(id).append("-title\" tabindex=\"-1\">Record ").append(r.number).append(": ")
                 .append(Html.escape(label(r))).append(" <small>(").append(r.fromClient ? "client → server" : "server → client")
-                .append(", sequence number ").append(r.sequenceNumber).append(")</small></h3>\n");
+                .append(r.compatibilityCcs ? ", outside the sequence numbers" : ", sequence number " + r.sequenceNumber)
+                .append(")</small></h3>\n");
         // the bar that names the hovered byte's field: above the forms, and it stays in view while they scroll
         page.append("<p class=\"field-info\" aria-live=\"polite\"><span class=\"name\">Hover or focus a byte to see its field.</span> ")
                 .append("<span class=\"rfc\"></span> <span class=\"where\"></span></p>\n");
         List<ByteField> plaintextFields = sorted(r.plaintextFields);
         form(page, id + "-p", "plaintext", "1. TLSPlaintext: the fragment, " + r.plaintext.length + " bytes (RFC 5246 §6.2.1)",
                 r.plaintext, plaintextFields, "");
-        List<ByteField> compressedFields = r.isCompressed()
-                ? List.of(new ByteField(0, r.compressed.length, "DEFLATE-compressed fragment (RFC 3749 §2)", 0))
+        List<ByteField> compressedFields = r.isTls13Protected() ? Tls13RecordFields.innerPlaintext(r, plaintextFields)
+                : r.isCompressed() ? List.of(new ByteField(0, r.compressed.length, "DEFLATE-compressed fragment (RFC 3749 §2)", 0))
                 : plaintextFields;
-        form(page, id + "-c", "compressed", "2. TLSCompressed: " + r.compressed.length + " bytes"
+        form(page, id + "-c", "compressed", r.isTls13Protected()
+                ? "2. TLSInnerPlaintext: " + r.compressed.length + " bytes: the content, its real type, "
+                + (r.compressed.length - r.plaintext.length - 1) + " zero bytes of padding (RFC 8446 §5.2; no compression in TLS 1.3)"
+                : "2. TLSCompressed: " + r.compressed.length + " bytes"
                 + (r.isCompressed() ? ", DEFLATE (RFC 3749 §2)" : ", null compression: the same bytes (RFC 5246 §6.2.2)"),
                 r.compressed, compressedFields, "");
         byte[] wire = new byte[r.header.length + r.ciphertextFragment.length];
@@ -150,8 +155,11 @@ public final class SessionPage {
             wireFields.add(new ByteField(f.offset() + r.header.length, f.length(), f.meaning(), f.depth()));
         }
         form(page, id + "-w", "ciphertext", "3. TLSCiphertext: the 5-byte header and the "
-                + (r.protectedFields != null ? "protected fragment (" + Html.escape(r.cipher) + ")" : "fragment, not protected yet (TLS_NULL_WITH_NULL_NULL)")
-                + ", " + wire.length + " bytes on the wire (RFC 5246 §6.2.3)", wire, wireFields, "hdr");
+                + (r.protectedFields != null ? "protected fragment (" + Html.escape(r.cipher) + ")" : "fragment, not protected"
+                + (r.compatibilityCcs ? " (TLS 1.3 never protects a"
+                + " change_cipher_spec: RFC 8446 §5)" : " yet (TLS_NULL_WITH_NULL_NULL)"))
+                + ", " + wire.length + " bytes on the wire (" + (r.isTls13Protected() ? "RFC 8446 §5.2" : "RFC 5246 §6.2.3") + ")",
+                wire, wireFields, "hdr");
         page.append("<details><summary>Every field of the plaintext</summary>\n<ol class=\"fields\">\n");
         for (ByteField f : plaintextFields) {
             page.append("<li class=\"d").append(Math.min(f.depth(), 2)).append("\"><code>").append(String.format("%04x", f.offset()))

@@ -85,9 +85,13 @@ final class Tls13Handshake {
             transcript.selectHash(hash);
         }
         schedule = new Tls13KeySchedule(hash, context.config.crypto());
-        // each secret a key log carries goes to the observer under its NSS label (what Wireshark reads)
-        schedule.setListener(derived -> derived.keyLogLabel().ifPresent(label ->
-                context.config.observer().tls13SecretDerived(context.clientRandom.clone(), label, derived.value())));
+        // every value to the observer (the illustrated page draws the schedule); each secret a key log carries
+        // also under its NSS label (what Wireshark reads)
+        schedule.setListener(derived -> {
+            context.config.observer().tls13KeyScheduleDerived(derived);
+            derived.keyLogLabel().ifPresent(label ->
+                    context.config.observer().tls13SecretDerived(context.clientRandom.clone(), label, derived.value()));
+        });
         schedule.early(psk); // null: no PSK, zeros
     }
 

@@ -3,7 +3,6 @@ package org.layeredtls.handshake.trace;
 import java.io.PrintStream;
 import java.util.Arrays;
 
-import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.record.TLSCiphertext;
 import org.layeredtls.record.TLSCompressed;
 import org.layeredtls.record.TLSPlaintext;
@@ -14,9 +13,10 @@ import org.layeredtls.record.TLSPlaintext;
  * random is "32 bytes, the client's contribution to the keys, and replay protection"; the Finished
  * "proves both sides saw the same handshake and hold the same keys"). A protected record gets a
  * summary of its protection (ciphertext, plaintext and overhead lengths) before its decrypted
- * content. For teaching: the output is long.
+ * content; a TLS 1.3 one, what its TLSInnerPlaintext holds (content, inner content type, padding) and
+ * its per-record nonce. For teaching: the output is long.
  */
-public final class ExplainPrinter implements TlsObserver {
+public final class ExplainPrinter extends Tls13AwareObserver {
 
     private final PrintStream out;
     private final HandshakeView view = new HandshakeView();
@@ -28,21 +28,32 @@ public final class ExplainPrinter implements TlsObserver {
     @Override
     public synchronized void recordWritten(long sequenceNumber, TLSPlaintext plaintext, TLSCompressed compressed,
                                            TLSCiphertext ciphertext) {
-        explain(true, sequenceNumber, plaintext, ciphertext);
+        explain(true, sequenceNumber, plaintext, compressed, ciphertext);
     }
 
     @Override
     public synchronized void recordRead(long sequenceNumber, TLSCiphertext ciphertext, TLSCompressed compressed,
                                         TLSPlaintext plaintext) {
-        explain(false, sequenceNumber, plaintext, ciphertext);
+        explain(false, sequenceNumber, plaintext, compressed, ciphertext);
     }
 
-    private void explain(boolean outgoing, long sequenceNumber, TLSPlaintext plaintext, TLSCiphertext ciphertext) {
+
+
+    private void explain(boolean outgoing, long sequenceNumber, TLSPlaintext plaintext, TLSCompressed compressed,
+                         TLSCiphertext ciphertext) {
         TraceLines lines = new TraceLines();
         lines.line((outgoing ? "Sent" : "Received") + " record, sequence number " + sequenceNumber + ": "
                 + Names.contentType(ciphertext.type()) + ", " + (5 + ciphertext.length()) + " bytes on the wire");
         RecordFields.header(new ByteWalk(RecordFields.headerBytes(ciphertext), lines, "  "), ciphertext);
-        if (!Arrays.equals(plaintext.fragment(), ciphertext.fragment())) {
+        if (hidesContentType(outgoing, ciphertext)) {
+            int zeros = compressed.length() - plaintext.length() - 1;
+            lines.line("  fragment: " + ciphertext.length() + " bytes, the AEAD-sealed TLSInnerPlaintext (RFC 8446 §5.2): "
+                    + plaintext.length() + " bytes of content, 1 byte of content type, " + zeros + " zero bytes of padding, "
+                    + (ciphertext.length() - compressed.length()) + " bytes of tag. The nonce is this direction's write_iv XOR"
+                    + " sequence number " + sequenceNumber + " (RFC 8446 §5.3), not sent; the header is the additional data.");
+            lines.line("  inner content type = " + Names.contentType(plaintext.type()) + ": what the record really carries"
+                    + " (the header's application_data is for middleboxes). Decrypted, its " + plaintext.length() + " bytes read:");
+        } else if (!Arrays.equals(plaintext.fragment(), ciphertext.fragment())) {
             lines.line("  fragment: " + ciphertext.length() + " bytes protected with this direction's keys (explicit nonce or IV, "
                     + "encrypted content, MAC or AEAD tag: " + (ciphertext.length() - plaintext.length())
                     + " bytes of overhead); sequence number " + sequenceNumber + " is authenticated but not sent. "
@@ -97,14 +108,14 @@ public final class ExplainPrinter implements TlsObserver {
                     if (found.frame() == null) {
                         lines.line("    handshake bytes that do not frame: " + found.error());
                     } else {
-                        MessageExplainer.explain(lines, "    ", found.frame(), found.message());
+                        MessageExplainer.explain(lines, "    ", found);
                     }
                 }
                 if (view.partial(outgoing)) {
                     lines.line("    (the start of a handshake message that continues in the next record: explained when complete)");
                 }
             }
-            default -> RecordFields.nonHandshake(w, plaintext);
+            default -> RecordFields.nonHandshake(w, plaintext, view.isTls13());
         }
     }
 }

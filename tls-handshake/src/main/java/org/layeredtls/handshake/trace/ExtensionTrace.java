@@ -32,6 +32,17 @@ final class ExtensionTrace {
         }
     }
 
+    /** "TLS 1.3 (772)", as OpenSSL names a supported_versions entry. */
+    private static String version(int code) {
+        return Names.versionName(org.layeredtls.record.ProtocolVersion.fromCode(code)) + " (" + code + ")";
+    }
+
+    /** RFC 8446 §4.2.8: KeyShareEntry { NamedGroup group; opaque key_exchange<1..2^16-1>; }. */
+    private static void keyShareEntry(TraceLines out, String indent, ByteReader r) throws TlsAlertException {
+        out.line(indent + "NamedGroup: " + Names.group(r.u16()));
+        out.line(indent + "key_exchange:  " + Names.lenHex(r.vector16()));
+    }
+
     private static void content(TraceLines out, String indent, int type, byte[] data) throws TlsAlertException {
         ByteReader r = new ByteReader(data, TlsLayer.HANDSHAKE);
         switch (type) {
@@ -73,6 +84,35 @@ final class ExtensionTrace {
                 }
             }
             case 28 -> out.line(indent + "record_size_limit=" + r.u16());
+            case 43 -> { // RFC 8446 §4.2.1: a list of versions in a ClientHello, the selected one in a ServerHello
+                if (data.length == 2) {
+                    out.line(indent + "  " + version(r.u16()));
+                } else {
+                    ByteReader list = r.sub8();
+                    while (!list.isEmpty()) {
+                        out.line(indent + version(list.u16()));
+                    }
+                }
+            }
+            case 45 -> { // RFC 8446 §4.2.9: PskKeyExchangeMode list
+                ByteReader list = r.sub8();
+                while (!list.isEmpty()) {
+                    int mode = list.u8();
+                    out.line(indent + (mode == 0 ? "psk_ke" : mode == 1 ? "psk_dhe_ke" : "unknown") + " (" + mode + ")");
+                }
+            }
+            case 51 -> { // RFC 8446 §4.2.8: client_shares; one server_share; a HelloRetryRequest's selected_group alone
+                if (data.length == 2) {
+                    out.line(indent + "  NamedGroup: " + Names.group(r.u16()));
+                } else if (((data[0] & 0xFF) << 8 | (data[1] & 0xFF)) == data.length - 2) {
+                    ByteReader list = r.sub16();
+                    while (!list.isEmpty()) {
+                        keyShareEntry(out, indent + "  ", list);
+                    }
+                } else {
+                    keyShareEntry(out, indent + "  ", r);
+                }
+            }
             case 0xFF01 -> { // RFC 5746 §3.2: renegotiated_connection
                 byte[] verifyData = r.vector8();
                 out.line(indent + (verifyData.length == 0 ? "<EMPTY>" : "renegotiated_connection " + Names.lenHex(verifyData)));

@@ -15,21 +15,23 @@ final class MessageExplainer {
     private MessageExplainer() {
     }
 
-    static void explain(TraceLines out, String indent, HandshakeFrame frame, HandshakeMessage message) {
-        explain(new ByteWalk(frame.bytes(), out, indent), frame, message);
+    static void explain(TraceLines out, String indent, HandshakeView.Found found) {
+        explain(new ByteWalk(found.frame().bytes(), out, indent), found);
     }
 
-    /** Walks {@code frame}'s bytes with {@code w}, which must start at the frame's first byte. */
-    static void explain(ByteWalk w, HandshakeFrame frame, HandshakeMessage message) {
+    /** Walks the found message's bytes with {@code w}, which must start at the frame's first byte. */
+    static void explain(ByteWalk w, HandshakeView.Found found) {
+        HandshakeFrame frame = found.frame();
+        HandshakeMessage message = found.message();
         try {
             w.number(1, "msg_type = " + frame.type().rfcName() + "(" + frame.type().code() + "): which handshake message this is ("
-                    + section(frame.type()) + ")");
+                    + (found.tls13() ? Tls13MessageExplainer.section(frame.type()) : section(frame.type())) + ")");
             w.number(3, "length = " + frame.body().length + ": bytes of the message body that follow");
             if (message == null) {
                 w.rest("body that does not decode as a " + frame.type().rfcName());
                 return;
             }
-            body(w, frame.type(), message);
+            body(w, frame.type(), message, found.tls13());
             w.rest("trailing bytes the message's own lengths do not account for");
         } catch (ByteWalk.Truncated e) {
             w.rest(e.getMessage());
@@ -57,7 +59,10 @@ final class MessageExplainer {
         };
     }
 
-    private static void body(ByteWalk w, HandshakeType type, HandshakeMessage message) {
+    private static void body(ByteWalk w, HandshakeType type, HandshakeMessage message, boolean tls13) {
+        if (Tls13MessageExplainer.body(w, message, tls13)) {
+            return;
+        }
         switch (type) {
             case CLIENT_HELLO -> {
                 version(w, "client_version", "the highest version the client speaks");
@@ -152,6 +157,11 @@ final class MessageExplainer {
             return; // RFC 5246 §7.4.1.2: the extensions block may be absent
         }
         w.number(2, "extensions length = " + w.peekNumber(2));
+        extensionList(w);
+    }
+
+    /** Each extension up to the end of {@code w}: type, length, and its data explained. */
+    static void extensionList(ByteWalk w) {
         while (w.remaining() > 0) {
             int type = w.peekNumber(2);
             w.field(2, "extension_type = " + ExtensionExplainer.name(type) + "(" + type + "): " + ExtensionExplainer.purpose(type));
@@ -161,7 +171,7 @@ final class MessageExplainer {
         }
     }
 
-    private static String subject(byte[] der) {
+    static String subject(byte[] der) {
         try {
             var c = org.layeredtls.handshake.cert.Certificate.parse(der);
             return "subject " + c.subject() + ", issuer " + c.issuer();

@@ -31,7 +31,9 @@ final class MessageTrace {
     /** "ClientHello, Length=179" and the fields below it. */
     static void print(TraceLines out, HandshakeMessage message, int bodyLength) {
         out.line("    " + title(message) + ", Length=" + bodyLength);
-        if (message instanceof ClientHello m) {
+        if (Tls13MessageTrace.print(out, message)) {
+            return;
+        } else if (message instanceof ClientHello m) {
             out.line(I + "client_version=0x" + Integer.toHexString(m.clientVersion().code()) + " (" + Names.versionName(m.clientVersion()) + ")");
             random(out, m.random());
             out.line(I + "session_id " + Names.lenHex(m.sessionId()));
@@ -113,7 +115,7 @@ final class MessageTrace {
     }
 
     static String title(HandshakeMessage message) {
-        return message.getClass().getSimpleName();
+        return Tls13MessageTrace.title(message);
     }
 
     /** RFC 5246 §7.4.1.2: gmt_unix_time (4 bytes) then random_bytes (28). */
@@ -128,7 +130,7 @@ final class MessageTrace {
         out.line(I + "Signature " + Names.lenHex(signed.signature()));
     }
 
-    private static void certificate(TraceLines out, String indent, byte[] der) {
+    static void certificate(TraceLines out, String indent, byte[] der) {
         try {
             var c = org.layeredtls.handshake.cert.Certificate.parse(der);
             out.line(indent + "subject=" + c.subject());

@@ -5,7 +5,8 @@ import java.io.PrintStream;
 import java.util.Arrays;
 
 import org.layeredtls.alert.AlertDescription;
-import org.layeredtls.handshake.api.TlsObserver;
+import org.layeredtls.alert.TlsAlertException;
+import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.record.RecordHeader;
 import org.layeredtls.record.TLSCiphertext;
@@ -25,9 +26,16 @@ import org.layeredtls.record.TLSPlaintext;
  * its record header only; the version of a message line is the connection's (before the
  * ServerHello: the highest this side speaks, as OpenSSL's {@code s->version}). Where we differ
  * (see the tls-handshake OBSERVE.md, "-msg and openssl -msg"): a ChangeCipherSpec we receive is
- * printed (OpenSSL 3.0's TLS 1.2 code never reports it to the callback).
+ * printed (OpenSSL 3.0 never reports it to the callback).
+ *
+ * <p>TLS 1.3 (RFC 8446 §5.2): a protected record's header says application_data; its content type is
+ * inside, the last non-zero byte of the TLSInnerPlaintext. As OpenSSL 3.0, the record is then printed
+ * decrypted in three parts: its header, an {@code InnerContent [length 0001]} line with that type byte
+ * (the version of a sent record's line is the record's, {@code TLS 1.2}; of a received one, the
+ * connection's), then the message(s) it carried. The compatibility ChangeCipherSpec goes in the clear
+ * and is printed as in TLS 1.2.
  */
-public final class MsgPrinter implements TlsObserver {
+public final class MsgPrinter extends Tls13AwareObserver {
 
     private final PrintStream out;
     private final ProtocolVersion highestOwnVersion;
@@ -52,14 +60,16 @@ public final class MsgPrinter implements TlsObserver {
     @Override
     public synchronized void recordWritten(long sequenceNumber, TLSPlaintext plaintext, TLSCompressed compressed,
                                            TLSCiphertext ciphertext) {
-        print(">>> ", plaintext, ciphertext, sentHandshake);
+        print(">>> ", plaintext, ciphertext, sentHandshake, true);
     }
 
     @Override
     public synchronized void recordRead(long sequenceNumber, TLSCiphertext ciphertext, TLSCompressed compressed,
                                         TLSPlaintext plaintext) {
-        print("<<< ", plaintext, ciphertext, receivedHandshake);
+        print("<<< ", plaintext, ciphertext, receivedHandshake, false);
     }
+
+
 
     /**
      * An SSLv2-compatible ClientHello: OpenSSL's {@code -msg} prints its message bytes (after the 2-byte
@@ -72,10 +82,16 @@ public final class MsgPrinter implements TlsObserver {
         flush(text);
     }
 
-    private void print(String arrow, TLSPlaintext plaintext, TLSCiphertext ciphertext, ByteArrayOutputStream handshake) {
+    private void print(String arrow, TLSPlaintext plaintext, TLSCiphertext ciphertext, ByteArrayOutputStream handshake,
+                       boolean sent) {
         StringBuilder text = new StringBuilder();
         byte[] header = new RecordHeader(ciphertext.type(), ciphertext.version(), ciphertext.length()).encode();
         block(text, arrow + versionName(ciphertext.version()) + ", RecordHeader", header, "");
+        if (hidesContentType(sent, ciphertext)) {
+            // RFC 8446 §5.2: TLSInnerPlaintext.type, the real content type; OpenSSL prints a sent one with the record's version
+            String version = sent ? versionName(ciphertext.version()) : messageVersion(null, plaintext.version());
+            block(text, arrow + version + ", InnerContent", new byte[] {(byte) plaintext.type().code()}, "");
+        }
         byte[] fragment = plaintext.fragment();
         switch (plaintext.type()) {
             case CHANGE_CIPHER_SPEC -> block(text, arrow + messageVersion(null, plaintext.version()) + ", ChangeCipherSpec", fragment, "");
@@ -112,10 +128,17 @@ public final class MsgPrinter implements TlsObserver {
         return messages;
     }
 
-    /** The hellos fix the version OpenSSL prints on message lines: ServerHello's server_version from then on. */
+    /**
+     * The hellos fix the version OpenSSL prints on message lines: the ServerHello's from then on (RFC 8446
+     * §4.2.1: supported_versions' selected_version if there, else server_version).
+     */
     private void learnVersion(byte[] message) {
         if ((message[0] & 0xFF) == 2 && message.length >= 6) { // server_hello: server_version after the 4-byte header
-            negotiated = new ProtocolVersion(message[4] & 0xFF, message[5] & 0xFF);
+            try {
+                negotiated = ServerHello.decode(Arrays.copyOfRange(message, 4, message.length)).negotiatedVersion();
+            } catch (TlsAlertException malformed) { // printed all the same: the version its first bytes say
+                negotiated = new ProtocolVersion(message[4] & 0xFF, message[5] & 0xFF);
+            }
         } else if ((message[0] & 0xFF) == 1) {
             negotiated = null; // a new handshake on this connection: not agreed yet
         }

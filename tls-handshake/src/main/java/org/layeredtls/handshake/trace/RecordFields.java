@@ -3,7 +3,6 @@ package org.layeredtls.handshake.trace;
 import java.util.ArrayList;
 import java.util.List;
 
-import org.layeredtls.handshake.message.HandshakeFrame;
 import org.layeredtls.record.CipherSpec;
 import org.layeredtls.record.CipherType;
 import org.layeredtls.record.ProtocolVersion;
@@ -89,7 +88,7 @@ public final class RecordFields {
         byte[] fragment = plaintext.fragment();
         switch (plaintext.type()) {
             case HANDSHAKE -> handshake(outgoing, fragment, fields);
-            default -> nonHandshake(new ByteWalk(fragment, (b, f) -> fields.add(f)), plaintext);
+            default -> nonHandshake(new ByteWalk(fragment, (b, f) -> fields.add(f)), plaintext, view.isTls13());
         }
         return fields;
     }
@@ -106,12 +105,9 @@ public final class RecordFields {
             }
             int shift = (int) (messageStart[d] - recordStart);
             messageStart[d] += found.frame().bytes().length;
-            explain(found.frame(), found, (b, f) -> fields.add(new ByteField(f.offset() + shift, f.length(), f.meaning(), f.depth())));
+            MessageExplainer.explain(new ByteWalk(found.frame().bytes(),
+                    (b, f) -> fields.add(new ByteField(f.offset() + shift, f.length(), f.meaning(), f.depth()))), found);
         }
-    }
-
-    private static void explain(HandshakeFrame frame, HandshakeView.Found found, ByteWalk.Sink sink) {
-        MessageExplainer.explain(new ByteWalk(frame.bytes(), sink), frame, found.message());
     }
 
     /** The handshake message whose msg_type {@code field} is (client_hello, finished, ...), if it is one. */
@@ -123,11 +119,14 @@ public final class RecordFields {
         return java.util.Optional.of(field.meaning().substring(prefix.length(), field.meaning().indexOf('(')));
     }
 
-    /** ChangeCipherSpec, alert and application data: what -explain says of them. */
-    static void nonHandshake(ByteWalk w, TLSPlaintext plaintext) {
+    /** ChangeCipherSpec, alert and application data: what -explain says of them ({@code tls13}: after a ServerHello that chose 1.3). */
+    static void nonHandshake(ByteWalk w, TLSPlaintext plaintext, boolean tls13) {
         byte[] fragment = plaintext.fragment();
         switch (plaintext.type()) {
-            case CHANGE_CIPHER_SPEC -> w.rest("change_cipher_spec (1): from the next record on, this side protects its records with the new keys (RFC 5246 §7.1)");
+            case CHANGE_CIPHER_SPEC -> w.rest(tls13
+                    ? "change_cipher_spec (1): in TLS 1.3 only for middleboxes that expect one: never protected, it changes"
+                    + " nothing, and the receiver drops it (RFC 8446 Appendix D.4, §5)"
+                    : "change_cipher_spec (1): from the next record on, this side protects its records with the new keys (RFC 5246 §7.1)");
             case ALERT -> {
                 if (fragment.length == 2) {
                     w.field(1, "AlertLevel = " + (fragment[0] == 2 ? "fatal(2): the connection ends now" : "warning(" + fragment[0] + ")") + " (RFC 5246 §7.2)");

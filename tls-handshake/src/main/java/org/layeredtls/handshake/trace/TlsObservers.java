@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.layeredtls.alert.Alert;
 import org.layeredtls.handshake.api.TlsObserver;
+import org.layeredtls.handshake.prf.Tls13Derivation;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.record.ConnectionState;
 import org.layeredtls.record.TLSCiphertext;
@@ -99,6 +100,11 @@ public final class TlsObservers implements TlsObserver {
     @Override
     public void tls13SecretDerived(byte[] clientRandom, String label, byte[] secret) {
         observers.forEach(o -> o.tls13SecretDerived(clientRandom, label, secret));
+    }
+
+    @Override
+    public void tls13KeyScheduleDerived(Tls13Derivation derivation) {
+        observers.forEach(o -> o.tls13KeyScheduleDerived(derivation));
     }
 
     @Override

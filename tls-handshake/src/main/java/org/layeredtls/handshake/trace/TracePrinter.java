@@ -5,7 +5,6 @@ import java.util.Arrays;
 
 import org.layeredtls.alert.Alert;
 import org.layeredtls.alert.AlertLevel;
-import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.record.TLSCiphertext;
 import org.layeredtls.record.TLSCompressed;
 import org.layeredtls.record.TLSPlaintext;
@@ -21,9 +20,11 @@ import org.layeredtls.record.TLSPlaintext;
  *
  * <p>Like OpenSSL, it reads the messages off the records (so it shows what an interceptor really
  * sent, and messages split or coalesced across records); a protected record adds one line saying
- * how many bytes of plaintext its ciphertext carried. Thread-safe: each record is printed whole.
+ * how many bytes of plaintext its ciphertext carried. A protected TLS 1.3 record (RFC 8446 §5.2) is shown
+ * decrypted as OpenSSL shows it: {@code Inner Content Type = Handshake (22)}, then its messages decoded
+ * as TLS 1.3's (the version learnt from supported_versions). Thread-safe: each record is printed whole.
  */
-public final class TracePrinter implements TlsObserver {
+public final class TracePrinter extends Tls13AwareObserver {
 
     private final PrintStream out;
     private final boolean showApplicationData;
@@ -50,6 +51,8 @@ public final class TracePrinter implements TlsObserver {
                                         TLSPlaintext plaintext) {
         print("Received Record", false, plaintext, ciphertext, null);
     }
+
+
 
     /**
      * A record a relay forwarded ({@code layeredtls relay}): {@code title} names its direction, the
@@ -102,6 +105,9 @@ public final class TracePrinter implements TlsObserver {
         if (protectedRecord) {
             lines.line("  Protected: " + ciphertext.length() + " bytes of ciphertext carry " + plaintext.length()
                     + " bytes of plaintext");
+        }
+        if (hidesContentType(outgoing, ciphertext)) { // RFC 8446 §5.2: TLSInnerPlaintext.type
+            lines.line("  Inner Content Type = " + Names.contentType(plaintext.type()));
         }
         content(lines, outgoing, plaintext);
         print(lines);

@@ -23,7 +23,7 @@ import picocli.CommandLine;
 
 /**
  * A real session for the page tests: our {@code client -html -trace -keylogfile} against
- * {@code openssl s_server} (TLS 1.2), one line each way, then close_notify. Keeps the page, what
+ * {@code openssl s_server} (TLS 1.2, or 1.3 with {@link #runTls13}), one line each way, then close_notify. Keeps the page, what
  * -trace printed of the same session (the arrows the page must draw) and the key log line (the
  * master secret the page must show).
  */
@@ -34,12 +34,36 @@ record ClientSessionPage(Path page, String trace, String keyLog) {
     }
 
     static ClientSessionPage run(Path dir, String... extraArgs) throws Exception {
+        return run(dir, "-tls1_2", false, extraArgs);
+    }
+
+    /** The same session in TLS 1.3: both sides {@code -tls1_3}. */
+    static ClientSessionPage runTls13(Path dir, String... extraArgs) throws Exception {
+        return run(dir, "-tls1_3", false, tls13(extraArgs));
+    }
+
+    /**
+     * TLS 1.3, and between the two lines our client's {@code K}: a KeyUpdate asking for one back, which
+     * s_server sends before its line (RFC 8446 §4.6.3).
+     */
+    static ClientSessionPage runTls13WithKeyUpdate(Path dir, String... extraArgs) throws Exception {
+        return run(dir, "-tls1_3", true, tls13(extraArgs));
+    }
+
+    private static String[] tls13(String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of("-tls1_3"));
+        args.addAll(List.of(extraArgs));
+        return args.toArray(String[]::new);
+    }
+
+    /** {@code version}: openssl s_server's version flag. */
+    private static ClientSessionPage run(Path dir, String version, boolean keyUpdate, String... extraArgs) throws Exception {
         Path page = dir.resolve("session.html");
         Path keyLog = dir.resolve("keys.log");
         CapturedOutput out = new CapturedOutput();
         PipedOutputStream typing = new PipedOutputStream();
         PipedInputStream stdin = new PipedInputStream(typing);
-        try (OpenSslProcess server = OpenSslProcess.server("-tls1_2", "-cert", Pki.serverPem().toString(),
+        try (OpenSslProcess server = OpenSslProcess.server(version, "-cert", Pki.serverPem().toString(),
                 "-key", Pki.serverKey().toString())) {
             List<String> args = new ArrayList<>(List.of("-connect", "127.0.0.1:" + server.port(), "-servername", "localhost",
                     "-CAfile", Pki.caPem().toString(), "-trace", "-keylogfile", keyLog.toString(), "-html", page.toString()));
@@ -51,6 +75,14 @@ record ClientSessionPage(Path page, String trace, String keyLog) {
             typing.write("hello from layeredtls\n".getBytes(StandardCharsets.US_ASCII));
             typing.flush();
             server.awaitOutput("hello from layeredtls");
+            if (keyUpdate) {
+                typing.write("K\n".getBytes(StandardCharsets.US_ASCII));
+                typing.flush();
+                out.await("KEYUPDATE");
+                typing.write("after the key update\n".getBytes(StandardCharsets.US_ASCII));
+                typing.flush();
+                server.awaitOutput("after the key update"); // read after our KeyUpdate: s_server answers with its next record
+            }
             server.write("hello from openssl\n");
             out.await("hello from openssl");
             typing.close();

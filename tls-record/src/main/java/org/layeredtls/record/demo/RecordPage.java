@@ -15,6 +15,13 @@ public interface RecordPage {
     /** Watches the writing record layer. */
     RecordObserver observer();
 
+    /**
+     * TLS 1.3: the writer is about to be given this key and iv without a handshake; the page shows them,
+     * and each record's nonce (RFC 8446 §5.3).
+     */
+    default void tls13Keys(byte[] writeKey, byte[] writeIv) {
+    }
+
     /** Writes the page of what {@link #observer()} saw. */
     void write(Path file, String title) throws IOException;
 }

@@ -170,6 +170,9 @@ public final class RecordProtocolDemo implements Callable<Integer> {
         });
         if (tls13) { // RFC 8446 §5.1: keys change at once, no ChangeCipherSpec
             writer.setPaddingPolicy(padding > 0 ? PaddingPolicy.padToMultipleOf(padding) : PaddingPolicy.NONE);
+            if (page != null) {
+                page.tls13Keys(keys.encryptionKey(), keys.fixedIv());
+            }
             writer.installWriteState(ConnectionState.tls13(cipher, keys.encryptionKey(), keys.fixedIv(), CryptoBackend.BOUNCY_CASTLE));
         } else {
             writer.setPendingWriteState(ConnectionState.create(protocolVersion, spec, keys, compression, true, crypto,
@@ -234,7 +237,7 @@ public final class RecordProtocolDemo implements Callable<Integer> {
         out.printf("  1. fragment    TLSPlaintext  { %s, %s, length %d }%n%s", plaintext.type(),
                 protocolVersion.displayName(), p.length, HexDump.dump(p, 0, p.length, "       ", 3));
         if (protocolVersion.equals(ProtocolVersion.TLS1_3)) {
-            printTls13Record(seq, plaintext.type(), p, c, ciphertext);
+            printTls13Record(seq, plaintext.type(), p, c, ciphertext, keys.fixedIv());
             return;
         }
         out.printf("  2. compress    TLSCompressed { length %d }%s%n", c.length,
@@ -257,7 +260,7 @@ public final class RecordProtocolDemo implements Callable<Integer> {
     }
 
     /** RFC 8446 §5.2, §5.4: the content type goes inside, zeros after it, an application_data header outside. */
-    private void printTls13Record(long seq, ContentType type, byte[] content, byte[] inner, TLSCiphertext ciphertext) {
+    private void printTls13Record(long seq, ContentType type, byte[] content, byte[] inner, TLSCiphertext ciphertext, byte[] iv) {
         byte[] e = ciphertext.fragment();
         int zeros = inner.length - content.length - 1;
         out.printf("  2. inner       TLSInnerPlaintext { content (%d) | type %s (%02x) | zeros (%d) }, length %d%n",
@@ -265,7 +268,8 @@ public final class RecordProtocolDemo implements Callable<Integer> {
         out.println("                 (no compression and no MAC in TLS 1.3: the AEAD's tag authenticates)");
         out.printf("  3. protect     TLSCiphertext { length %d }: AEAD( TLSInnerPlaintext (%d) ) | tag (%d)%n", e.length,
                 inner.length, cipher.tagLength());
-        out.printf("                 nonce = iv XOR %d, additional data = the 5-byte header below%n", seq);
+        out.printf("                 nonce = iv XOR %d = %s, additional data = the 5-byte header below%n", seq,
+                HexDump.hex(ConnectionState.tls13Nonce(iv, seq)));
         out.print(HexDump.dump(e, 0, e.length, "       ", 3));
         printHeader(ciphertext);
     }
@@ -285,8 +289,6 @@ public final class RecordProtocolDemo implements Callable<Integer> {
                     + " AES_128_CCM or AES_128_CCM_8";
         } else if (tls13 && deflate) {
             refusal = "TLS 1.3 has no compression (CRIME): drop --deflate";
-        } else if (tls13 && html != null) {
-            refusal = "--html draws TLS 1.2 and older records only";
         } else if (!tls13 && padding != 0) {
             refusal = "--padding is TLS 1.3's (RFC 8446 §5.4): add --tls-version TLSv1.3";
         } else if (!tls13 && (cipher == BulkCipherAlgorithm.AES_128_CCM || cipher == BulkCipherAlgorithm.AES_128_CCM_8)) {

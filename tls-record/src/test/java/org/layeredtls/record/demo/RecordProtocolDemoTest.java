@@ -55,6 +55,22 @@ class RecordProtocolDemoTest {
         assertTrue(output.contains("would send the fatal alert bad_record_mac, bytes 02 14"), output);
     }
 
+    /** RFC 8446 §5.3: the nonce of record N is the write iv with N XORed into its last 8 bytes, shown for each record. */
+    @Test
+    void tls13ShowsEachRecordsNonceTheIvXorTheSequenceNumber() {
+        String output = run(0, "--tls-version", "TLSv1.3", "--cipher", "AES_128_GCM", "--fragment", "64",
+                "--message", "x".repeat(130));
+        java.util.regex.Matcher iv = java.util.regex.Pattern.compile("write iv {7}([0-9a-f ]+)\n").matcher(output);
+        assertTrue(iv.find(), output);
+        byte[] writeIv = java.util.HexFormat.of().parseHex(iv.group(1).replace(" ", ""));
+        for (int seq = 0; seq < 3; seq++) {
+            byte[] nonce = writeIv.clone();
+            nonce[11] ^= (byte) seq;
+            String expected = "nonce = iv XOR " + seq + " = " + java.util.HexFormat.ofDelimiter(" ").formatHex(nonce) + ",";
+            assertTrue(output.contains(expected), expected + " in\n" + output);
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({
             "TLSv1.3, AES_128_CBC, , TLS 1.3 protects records with an AEAD only",

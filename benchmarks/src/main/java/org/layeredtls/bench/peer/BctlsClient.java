@@ -64,6 +64,13 @@ final class BctlsClient extends DefaultTlsClient {
         return established;
     }
 
+    /** The version the handshake negotiated, in SunJSSE's words ({@code TLSv1.2}, {@code TLSv1.3}). */
+    String negotiatedVersion() {
+        ProtocolVersion version = context.getServerVersion();
+        return ProtocolVersion.TLSv13.equals(version) ? "TLSv1.3"
+                : ProtocolVersion.TLSv12.equals(version) ? "TLSv1.2" : String.valueOf(version);
+    }
+
     /** Whether the handshake resumed {@link #getSessionToResume()}. */
     boolean resumed() {
         return context.getSecurityParametersConnection().isResumedSession();

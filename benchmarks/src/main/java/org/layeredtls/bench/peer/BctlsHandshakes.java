@@ -15,6 +15,7 @@ final class BctlsHandshakes implements Handshakes {
 
     private static final int CACHE_ENTRIES = 1024;
 
+    private final HandshakeKind kind;
     private final TlsCrypto crypto;
     private final BctlsCrypto flavour;
     private final int suite;
@@ -31,16 +32,17 @@ final class BctlsHandshakes implements Handshakes {
     private final TlsSession session;
 
     BctlsHandshakes(BenchmarkPki pki, HandshakeKind kind, BctlsCrypto flavour) throws Exception {
-        this(kind.serverCertificate(pki), kind.issuer(pki), kind.suite.code(), flavour);
+        this(kind, kind.serverCertificate(pki), kind.issuer(pki), kind.suite.code(), flavour);
     }
 
     /** The RSA chain with {@code suite}: the records' handshake. */
     BctlsHandshakes(BenchmarkPki pki, int suite, BctlsCrypto flavour) throws Exception {
-        this(pki.server, pki.ca, suite, flavour);
+        this(HandshakeKind.ECDHE_RSA, pki.server, pki.ca, suite, flavour);
     }
 
-    private BctlsHandshakes(IssuedCertificate key, CertificateAuthority ca, int suite, BctlsCrypto flavour)
+    private BctlsHandshakes(HandshakeKind kind, IssuedCertificate key, CertificateAuthority ca, int suite, BctlsCrypto flavour)
             throws Exception {
+        this.kind = kind;
         this.crypto = flavour.newCrypto();
         this.flavour = flavour;
         this.suite = suite;
@@ -69,6 +71,7 @@ final class BctlsHandshakes implements Handshakes {
     private int handshake(TlsSession toResume, boolean resumedExpected) throws Exception {
         BctlsClient client = new BctlsClient(crypto, suite, check, toResume);
         new BctlsPair(client, server());
+        kind.expectVersion(client.negotiatedVersion());
         Handshakes.expect(resumedExpected, client.resumed());
         return client.established() == null ? 0 : 1;
     }

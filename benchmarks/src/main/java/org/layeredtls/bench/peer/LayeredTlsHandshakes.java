@@ -12,10 +12,9 @@ import org.layeredtls.handshake.engine.EnginePair;
 import org.layeredtls.handshake.engine.TlsEngine;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 import org.layeredtls.handshake.session.InMemorySessionCache;
-import org.layeredtls.record.ProtocolVersion;
 
 /**
- * LayeredTLS: a {@link TlsEngine#pair} per handshake, TLS 1.2, one suite, the client checking the
+ * LayeredTLS: a {@link TlsEngine#pair} per handshake, the kind's version and suite, the client checking the
  * server's chain and name against the benchmark CA; the server keeps a session cache and issues
  * tickets (the defaults), and the resuming client keeps its session in a client session store.
  */
@@ -23,22 +22,24 @@ final class LayeredTlsHandshakes implements Handshakes {
 
     private static final int CACHE_ENTRIES = 1024;
 
+    private final HandshakeKind kind;
     private final TlsConfig client;
     private final TlsConfig resumingClient;
     private final TlsConfig server;
 
     LayeredTlsHandshakes(BenchmarkPki pki, HandshakeKind kind, CryptoBackend backend) throws Exception {
+        this.kind = kind;
         IssuedCertificate leaf = kind.serverCertificate(pki);
         CertificateAuthority ca = kind.issuer(pki);
         server = TlsConfig.builder()
-                .versions(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2)
+                .versions(kind.version, kind.version)
                 .cipherSuites(kind.suite)
                 .certificate(List.of(leaf.certificate(), ca.certificate().certificate()), leaf.keyPair().privateKey())
                 .sessionCache(new InMemorySessionCache(CACHE_ENTRIES, Duration.ofHours(1)))
                 .cryptoBackend(backend)
                 .build();
         client = TlsConfig.builder()
-                .versions(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2)
+                .versions(kind.version, kind.version)
                 .cipherSuites(kind.suite)
                 .serverName(EnginePair.PEER_HOST)
                 .trustAnchors(List.of(ca.certificate().certificate()))
@@ -65,6 +66,7 @@ final class LayeredTlsHandshakes implements Handshakes {
     private EnginePair handshake(TlsConfig clientConfig) throws Exception {
         EnginePair pair = TlsEngine.pair(clientConfig, server);
         pair.handshake();
+        kind.expectVersion(pair.client().sessionInfo().version().displayName());
         return pair;
     }
 }

@@ -41,10 +41,15 @@ public final class SslEngines {
 
     /** Pins both engines to TLS 1.2 and {@code suite}, and the client to checking the server's name (HTTPS rules). */
     public static void configure(SSLEngine client, SSLEngine server, String suite) {
+        configure(client, server, "TLSv1.2", suite);
+    }
+
+    /** Pins both engines to {@code version} ({@code TLSv1.2}, {@code TLSv1.3}) and {@code suite}, and the client to checking the server's name. */
+    public static void configure(SSLEngine client, SSLEngine server, String version, String suite) {
         client.setUseClientMode(true);
         server.setUseClientMode(false);
         for (SSLEngine engine : new SSLEngine[] {client, server}) {
-            engine.setEnabledProtocols(new String[] {"TLSv1.2"});
+            engine.setEnabledProtocols(new String[] {version});
             engine.setEnabledCipherSuites(new String[] {suite});
         }
         var parameters = client.getSSLParameters();

@@ -16,6 +16,7 @@ final class SunJsseHandshakes implements Handshakes {
 
     private final SSLContext client;
     private final SSLContext server;
+    private final HandshakeKind kind;
     private final String suite;
     private final long resumable;
     private static final int RESUMING_PORT = 443;
@@ -24,6 +25,7 @@ final class SunJsseHandshakes implements Handshakes {
     SunJsseHandshakes(BenchmarkPki pki, HandshakeKind kind) throws Exception {
         client = SslEngines.context(pki, null);
         server = SslEngines.context(pki, kind.ecdsa ? pki.ecServerKeyStore() : pki.serverKeyStore());
+        this.kind = kind;
         suite = kind.suiteName();
         resumable = session(RESUMING_PORT).getCreationTime(); // the session the resumed handshakes resume
     }
@@ -45,11 +47,12 @@ final class SunJsseHandshakes implements Handshakes {
     private SSLSession session(int port) throws Exception {
         SSLEngine c = client.createSSLEngine("localhost", port);
         SSLEngine s = server.createSSLEngine();
-        SslEngines.configure(c, s, suite);
+        SslEngines.configure(c, s, kind.jsseVersion(), suite);
         SslEngines.handshake(c, s);
         if (!suite.equals(c.getSession().getCipherSuite())) {
             throw new IllegalStateException("SunJSSE negotiated " + c.getSession().getCipherSuite());
         }
+        kind.expectVersion(c.getSession().getProtocol());
         return c.getSession();
     }
 }

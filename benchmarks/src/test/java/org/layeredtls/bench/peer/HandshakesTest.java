@@ -9,8 +9,8 @@ import org.layeredtls.bench.idle.BenchmarkPki;
 
 /**
  * Every stack of {@link HandshakeBenchmark} does what its cell claims before anyone times it: full handshakes
- * are full (a second one too) and resumed ones resume, for each handshake kind (each call checks itself and
- * throws otherwise); and bctls's server-certificate check refuses a certificate its CA did not sign.
+ * are full (a second one too) and resumed ones resume, at the kind's version, for each handshake kind (each call
+ * checks itself and throws otherwise); and bctls's server-certificate check refuses a certificate its CA did not sign.
  */
 class HandshakesTest {
 
@@ -31,6 +31,14 @@ class HandshakesTest {
             handshakes.resumed();
             handshakes.resumed();
         }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @EnumSource(HandshakeKind.class)
+    void aCellThatNegotiatedAnotherVersionThanItsKindsFails(HandshakeKind kind) {
+        kind.expectVersion(kind.jsseVersion());
+        String other = kind.jsseVersion().equals("TLSv1.2") ? "TLSv1.3" : "TLSv1.2";
+        assertThrows(IllegalStateException.class, () -> kind.expectVersion(other));
     }
 
     @ParameterizedTest(name = "{0}")

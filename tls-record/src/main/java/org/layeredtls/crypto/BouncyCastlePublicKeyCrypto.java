@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.crypto.AsymmetricBlockCipher;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.Digest;
@@ -16,6 +17,7 @@ import org.bouncycastle.crypto.digests.SHA384Digest;
 import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.encodings.PKCS1Encoding;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
+import org.bouncycastle.crypto.engines.RSAEngine;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
@@ -78,16 +80,18 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
         SecureRandom rng = new RandomSourceAdapter(random);
         switch (scheme.kind()) {
             case RSA_PKCS1 -> {
-                RSAPrivateCrtKeyParameters rsa = rsaPrivate(requireRsa(scheme, key));
+                RsaPrivateKey rsaKey = requireRsa(scheme, key);
+                RSAPrivateCrtKeyParameters rsa = rsaPrivate(rsaKey);
                 byte[] em = pkcs1SignatureBlock(scheme, digest, rsa.getModulus());
-                RSABlindedEngine engine = new RSABlindedEngine();
+                BlindedRsaEngine engine = new BlindedRsaEngine(rsaKey);
                 engine.init(true, new ParametersWithRandom(rsa, rng));
                 // EM starts with 00: feed the k-1 bytes after it (RFC 8017 §8.2.1 step 2)
                 return engine.processBlock(em, 1, em.length - 1);
             }
             case RSA_PSS -> {
-                RSAPrivateCrtKeyParameters rsa = rsaPrivate(requireRsa(scheme, key));
-                PSSSigner signer = rawPss(scheme.hash(), scheme.hash().digestLength());
+                RsaPrivateKey rsaKey = requireRsa(scheme, key);
+                RSAPrivateCrtKeyParameters rsa = rsaPrivate(rsaKey);
+                PSSSigner signer = rawPss(new BlindedRsaEngine(rsaKey), scheme.hash(), scheme.hash().digestLength());
                 signer.init(true, new ParametersWithRandom(rsa, rng));
                 signer.update(digest, 0, digest.length);
                 try {
@@ -164,7 +168,7 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
         if (!isValidRsa(key) || signature.length != key.modulusLength()) {
             return false;
         }
-        PSSSigner signer = rawPss(hash, saltLength);
+        PSSSigner signer = rawPss(new RSAEngine(), hash, saltLength); // public: nothing to blind
         signer.init(false, new RSAKeyParameters(false, key.modulus(), key.publicExponent()));
         signer.update(digest, 0, digest.length);
         return signer.verifySignature(signature);
@@ -214,7 +218,7 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
         if (c.compareTo(key.modulus()) >= 0) {
             return fallback.clone();
         }
-        RSABlindedEngine engine = new RSABlindedEngine();
+        BlindedRsaEngine engine = new BlindedRsaEngine(key); // the private operation, blinded (RsaBlinding)
         engine.init(false, rsaPrivate(key));
         byte[] em = toFixedLength(new BigInteger(1, engine.processBlock(ciphertext, 0, k)), k);
         // RFC 8017 §7.2.2 step 3 without branches: EM = 00 || 02 || PS (>= 8 non-zero) || 00 || M
@@ -317,8 +321,8 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
         return HexFormat.of().parseHex(hex);
     }
 
-    private static PSSSigner rawPss(HashAlgorithm hash, int saltLength) {
-        return PSSSigner.createRawSigner(new RSABlindedEngine(), bcDigest(hash), bcDigest(hash), saltLength,
+    private static PSSSigner rawPss(AsymmetricBlockCipher rsa, HashAlgorithm hash, int saltLength) {
+        return PSSSigner.createRawSigner(rsa, bcDigest(hash), bcDigest(hash), saltLength,
                 PSSSigner.TRAILER_IMPLICIT);
     }
 

@@ -33,12 +33,18 @@ import org.bouncycastle.crypto.signers.PSSSigner;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.math.ec.ECPoint;
 
-/** {@link PublicKeyCrypto} on BouncyCastle's lightweight API. Stateless and thread-safe. */
+/**
+ * {@link PublicKeyCrypto} on BouncyCastle's lightweight API. Thread-safe; its only state is what makes repeated
+ * work cheaper: the blinding of each RSA private key ({@link RsaBlinding}) and the EC public keys verified
+ * lately ({@link DecodedEcPublicKeys}).
+ */
 public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
 
     public static final BouncyCastlePublicKeyCrypto INSTANCE = new BouncyCastlePublicKeyCrypto();
 
     private static final BigInteger F4 = BigInteger.valueOf(65537);
+
+    private final DecodedEcPublicKeys ecPublicKeys = new DecodedEcPublicKeys();
 
     private BouncyCastlePublicKeyCrypto() {
     }
@@ -174,11 +180,11 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
         return signer.verifySignature(signature);
     }
 
-    private static boolean verifyEcdsa(EcPublicKey key, byte[] digest, byte[] signature) {
+    private boolean verifyEcdsa(EcPublicKey key, byte[] digest, byte[] signature) {
         ECNamedDomainParameters domain = domain(key.curve());
         ECPublicKeyParameters params;
         try {
-            params = new ECPublicKeyParameters(domain.getCurve().decodePoint(key.encodedPoint()), domain);
+            params = ecPublicKeys.decode(key, domain);
         } catch (IllegalArgumentException e) {
             return false;
         }

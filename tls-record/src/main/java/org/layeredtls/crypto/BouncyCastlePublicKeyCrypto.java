@@ -86,18 +86,17 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
         SecureRandom rng = new RandomSourceAdapter(random);
         switch (scheme.kind()) {
             case RSA_PKCS1 -> {
-                RsaPrivateKey rsaKey = requireRsa(scheme, key);
-                RSAPrivateCrtKeyParameters rsa = rsaPrivate(rsaKey);
+                RSAPrivateCrtKeyParameters rsa = rsaPrivate(requireRsa(scheme, key));
                 byte[] em = pkcs1SignatureBlock(scheme, digest, rsa.getModulus());
-                BlindedRsaEngine engine = new BlindedRsaEngine(rsaKey);
+                // a fresh blinding from the caller's random source: see decryptPkcs1 for why not RsaBlinding here
+                RSABlindedEngine engine = new RSABlindedEngine();
                 engine.init(true, new ParametersWithRandom(rsa, rng));
                 // EM starts with 00: feed the k-1 bytes after it (RFC 8017 §8.2.1 step 2)
                 return engine.processBlock(em, 1, em.length - 1);
             }
             case RSA_PSS -> {
-                RsaPrivateKey rsaKey = requireRsa(scheme, key);
-                RSAPrivateCrtKeyParameters rsa = rsaPrivate(rsaKey);
-                PSSSigner signer = rawPss(new BlindedRsaEngine(rsaKey), scheme.hash(), scheme.hash().digestLength());
+                RSAPrivateCrtKeyParameters rsa = rsaPrivate(requireRsa(scheme, key));
+                PSSSigner signer = rawPss(new RSABlindedEngine(), scheme.hash(), scheme.hash().digestLength());
                 signer.init(true, new ParametersWithRandom(rsa, rng));
                 signer.update(digest, 0, digest.length);
                 try {
@@ -224,7 +223,10 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
         if (c.compareTo(key.modulus()) >= 0) {
             return fallback.clone();
         }
-        BlindedRsaEngine engine = new BlindedRsaEngine(key); // the private operation, blinded (RsaBlinding)
+        // The private operation blinded with the key's squared pairs (RsaBlinding), drawn from BouncyCastle's own
+        // random source as before. Signing keeps a fresh blinding from the caller's RandomSource: a signature's
+        // draws from that source are part of what the recorded conversations (test-vectors) replay byte for byte.
+        BlindedRsaEngine engine = new BlindedRsaEngine(key);
         engine.init(false, rsaPrivate(key));
         byte[] em = toFixedLength(new BigInteger(1, engine.processBlock(ciphertext, 0, k)), k);
         // RFC 8017 §7.2.2 step 3 without branches: EM = 00 || 02 || PS (>= 8 non-zero) || 00 || M

@@ -104,6 +104,10 @@ public final class PeerCpuTime {
             for (boolean resumed : new boolean[] {false, true}) {
                 List<Operation> ops = new ArrayList<>();
                 for (Handshakes.Stack stack : stacks) {
+                    if (!stack.runs(kind)) {
+                        ops.add(null);
+                        continue;
+                    }
                     Handshakes h = stack.create(pki, kind);
                     ops.add(resumed ? h::resumed : h::full);
                 }
@@ -112,7 +116,8 @@ public final class PeerCpuTime {
                 StringBuilder row = new StringBuilder(String.format(Locale.ROOT, "| %s | %s |",
                         resumed ? "resumed" : "full", kind));
                 for (int i = 0; i < stacks.length; i++) {
-                    row.append(String.format(Locale.ROOT, " %.0f |", CpuTimeRounds.median(cell.nanos[i]) / 1e3));
+                    row.append(cell.nanos[i] == null ? " — |"
+                            : String.format(Locale.ROOT, " %.0f |", CpuTimeRounds.median(cell.nanos[i]) / 1e3));
                 }
                 row.append(cell.ratio(Handshakes.Stack.BCTLS_BC.ordinal(), bc))
                         .append(cell.ratio(Handshakes.Stack.SUNJSSE.ordinal(), bc))
@@ -191,7 +196,7 @@ public final class PeerCpuTime {
         String allocationKb() {
             StringBuilder s = new StringBuilder();
             for (int i = 0; i < bytes.length; i++) {
-                s.append(i == 0 ? "" : " / ").append(String.format(Locale.ROOT, "%.0f", bytes[i] / 1024));
+                s.append(i == 0 ? "" : " / ").append(nanos[i] == null ? "—" : String.format(Locale.ROOT, "%.0f", bytes[i] / 1024));
             }
             return s.toString();
         }

@@ -6,6 +6,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import org.bouncycastle.asn1.ASN1ObjectIdentifier;
+import org.bouncycastle.crypto.AsymmetricBlockCipher;
 import org.bouncycastle.crypto.AsymmetricCipherKeyPair;
 import org.bouncycastle.crypto.CryptoException;
 import org.bouncycastle.crypto.Digest;
@@ -16,6 +17,7 @@ import org.bouncycastle.crypto.digests.SHA384Digest;
 import org.bouncycastle.crypto.digests.SHA512Digest;
 import org.bouncycastle.crypto.encodings.PKCS1Encoding;
 import org.bouncycastle.crypto.engines.RSABlindedEngine;
+import org.bouncycastle.crypto.engines.RSAEngine;
 import org.bouncycastle.crypto.generators.ECKeyPairGenerator;
 import org.bouncycastle.crypto.generators.RSAKeyPairGenerator;
 import org.bouncycastle.crypto.params.ECKeyGenerationParameters;
@@ -31,12 +33,18 @@ import org.bouncycastle.crypto.signers.PSSSigner;
 import org.bouncycastle.crypto.signers.StandardDSAEncoding;
 import org.bouncycastle.math.ec.ECPoint;
 
-/** {@link PublicKeyCrypto} on BouncyCastle's lightweight API. Stateless and thread-safe. */
+/**
+ * {@link PublicKeyCrypto} on BouncyCastle's lightweight API. Thread-safe; its only state is what makes repeated
+ * work cheaper: the blinding of each RSA private key ({@link RsaBlinding}) and the EC public keys verified
+ * lately ({@link DecodedEcPublicKeys}).
+ */
 public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
 
     public static final BouncyCastlePublicKeyCrypto INSTANCE = new BouncyCastlePublicKeyCrypto();
 
     private static final BigInteger F4 = BigInteger.valueOf(65537);
+
+    private final DecodedEcPublicKeys ecPublicKeys = new DecodedEcPublicKeys();
 
     private BouncyCastlePublicKeyCrypto() {
     }
@@ -80,6 +88,7 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
             case RSA_PKCS1 -> {
                 RSAPrivateCrtKeyParameters rsa = rsaPrivate(requireRsa(scheme, key));
                 byte[] em = pkcs1SignatureBlock(scheme, digest, rsa.getModulus());
+                // a fresh blinding from the caller's random source: see decryptPkcs1 for why not RsaBlinding here
                 RSABlindedEngine engine = new RSABlindedEngine();
                 engine.init(true, new ParametersWithRandom(rsa, rng));
                 // EM starts with 00: feed the k-1 bytes after it (RFC 8017 §8.2.1 step 2)
@@ -87,7 +96,7 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
             }
             case RSA_PSS -> {
                 RSAPrivateCrtKeyParameters rsa = rsaPrivate(requireRsa(scheme, key));
-                PSSSigner signer = rawPss(scheme.hash(), scheme.hash().digestLength());
+                PSSSigner signer = rawPss(new RSABlindedEngine(), scheme.hash(), scheme.hash().digestLength());
                 signer.init(true, new ParametersWithRandom(rsa, rng));
                 signer.update(digest, 0, digest.length);
                 try {
@@ -164,17 +173,17 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
         if (!isValidRsa(key) || signature.length != key.modulusLength()) {
             return false;
         }
-        PSSSigner signer = rawPss(hash, saltLength);
+        PSSSigner signer = rawPss(new RSAEngine(), hash, saltLength); // public: nothing to blind
         signer.init(false, new RSAKeyParameters(false, key.modulus(), key.publicExponent()));
         signer.update(digest, 0, digest.length);
         return signer.verifySignature(signature);
     }
 
-    private static boolean verifyEcdsa(EcPublicKey key, byte[] digest, byte[] signature) {
+    private boolean verifyEcdsa(EcPublicKey key, byte[] digest, byte[] signature) {
         ECNamedDomainParameters domain = domain(key.curve());
         ECPublicKeyParameters params;
         try {
-            params = new ECPublicKeyParameters(domain.getCurve().decodePoint(key.encodedPoint()), domain);
+            params = ecPublicKeys.decode(key, domain);
         } catch (IllegalArgumentException e) {
             return false;
         }
@@ -214,7 +223,10 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
         if (c.compareTo(key.modulus()) >= 0) {
             return fallback.clone();
         }
-        RSABlindedEngine engine = new RSABlindedEngine();
+        // The private operation blinded with the key's squared pairs (RsaBlinding), drawn from BouncyCastle's own
+        // random source as before. Signing keeps a fresh blinding from the caller's RandomSource: a signature's
+        // draws from that source are part of what the recorded conversations (test-vectors) replay byte for byte.
+        BlindedRsaEngine engine = new BlindedRsaEngine(key);
         engine.init(false, rsaPrivate(key));
         byte[] em = toFixedLength(new BigInteger(1, engine.processBlock(ciphertext, 0, k)), k);
         // RFC 8017 §7.2.2 step 3 without branches: EM = 00 || 02 || PS (>= 8 non-zero) || 00 || M
@@ -317,8 +329,8 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
         return HexFormat.of().parseHex(hex);
     }
 
-    private static PSSSigner rawPss(HashAlgorithm hash, int saltLength) {
-        return PSSSigner.createRawSigner(new RSABlindedEngine(), bcDigest(hash), bcDigest(hash), saltLength,
+    private static PSSSigner rawPss(AsymmetricBlockCipher rsa, HashAlgorithm hash, int saltLength) {
+        return PSSSigner.createRawSigner(rsa, bcDigest(hash), bcDigest(hash), saltLength,
                 PSSSigner.TRAILER_IMPLICIT);
     }
 

@@ -49,6 +49,13 @@ interface ConnectionPairs extends Closeable {
         out.flush();
     }
 
+    /** Fails when a LayeredTLS pair negotiated another version than the TLS 1.2 it is pinned to. */
+    static void expectTls12(org.layeredtls.record.ProtocolVersion negotiated) throws IOException {
+        if (!org.layeredtls.record.ProtocolVersion.TLS1_2.equals(negotiated)) {
+            throw new IOException("the pair negotiated " + negotiated + ", not TLS 1.2");
+        }
+    }
+
     private static void expect(InputStream in, byte[] expected) throws IOException {
         byte[] got = in.readNBytes(expected.length);
         if (!Arrays.equals(got, expected)) {

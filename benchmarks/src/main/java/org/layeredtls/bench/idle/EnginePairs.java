@@ -9,6 +9,7 @@ import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.engine.EnginePair;
 import org.layeredtls.handshake.engine.TlsEngine;
+import org.layeredtls.record.ProtocolVersion;
 
 /**
  * LayeredTLS without sockets: a {@link TlsEngine#pair} on one thread, the same configurations as
@@ -25,11 +26,12 @@ final class EnginePairs implements ConnectionPairs {
     EnginePairs(BenchmarkPki pki, CryptoBackend backend) {
         this.backend = backend;
         serverConfig = TlsConfig.builder()
+                .versions(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2)
                 .certificate(List.of(pki.server.certificate(), pki.ca.certificate().certificate()),
                         pki.server.keyPair().privateKey())
                 .cryptoBackend(backend)
                 .build();
-        clientConfig = TlsConfig.builder().serverName("localhost")
+        clientConfig = TlsConfig.builder().versions(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2).serverName("localhost")
                 .trustAnchors(List.of(pki.ca.certificate().certificate())).cryptoBackend(backend).build();
     }
 
@@ -42,6 +44,7 @@ final class EnginePairs implements ConnectionPairs {
     public Closeable openPair() throws Exception {
         EnginePair pair = TlsEngine.pair(clientConfig, serverConfig);
         pair.handshake();
+        ConnectionPairs.expectTls12(pair.client().sessionInfo().version());
         pair.client().writeApplicationData(PING);
         pair.shuttle();
         expect(pair.server(), PING);

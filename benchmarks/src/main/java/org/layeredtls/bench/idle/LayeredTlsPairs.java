@@ -10,10 +10,11 @@ import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.record.ProtocolVersion;
 
 /**
- * LayeredTLS: {@link TlsSocket} clients against a {@link TlsServerSocket}, default {@link TlsConfig}
- * (TLS 1.2, ECDHE-RSA with AES-128-GCM against this RSA certificate; no session cache, so every
+ * LayeredTLS: {@link TlsSocket} clients against a {@link TlsServerSocket}, default {@link TlsConfig} but for
+ * the version, pinned to TLS 1.2 (ECDHE-RSA with AES-128-GCM against this RSA certificate; no session cache, so every
  * connection is a full handshake).
  */
 final class LayeredTlsPairs implements ConnectionPairs {
@@ -27,11 +28,12 @@ final class LayeredTlsPairs implements ConnectionPairs {
     LayeredTlsPairs(BenchmarkPki pki, CryptoBackend backend) throws IOException {
         this.backend = backend;
         TlsConfig serverConfig = TlsConfig.builder()
+                .versions(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2)
                 .certificate(List.of(pki.server.certificate(), pki.ca.certificate().certificate()),
                         pki.server.keyPair().privateKey())
                 .cryptoBackend(backend)
                 .build();
-        clientConfig = TlsConfig.builder().serverName("localhost")
+        clientConfig = TlsConfig.builder().versions(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2).serverName("localhost")
                 .trustAnchors(List.of(pki.ca.certificate().certificate())).cryptoBackend(backend).build();
         listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, serverConfig);
     }
@@ -53,6 +55,7 @@ final class LayeredTlsPairs implements ConnectionPairs {
         TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), clientConfig);
         client.socket().setTcpNoDelay(true);
         client.startHandshake();
+        ConnectionPairs.expectTls12(client.session().version());
         ConnectionPairs.clientExchange(client.getInputStream(), client.getOutputStream());
         TlsSocket serverSocket = AcceptingThread.await(accepted);
         // The pair holds the two TlsSockets, as an application holds its connections (holding only the sockets

@@ -28,6 +28,15 @@ public interface Handshakes {
                 case SUNJSSE -> new SunJsseHandshakes(pki, kind);
             };
         }
+
+        /**
+         * Whether this stack runs {@code kind}. bctls 1.84's JCA crypto asks the JDK's providers for a
+         * {@code SHA256WITHRSASSA-PSS} signature, a name only BouncyCastle's provider has (SunRsaSign has
+         * {@code RSASSA-PSS} with parameters), so it signs and verifies no TLS 1.3 RSA handshake.
+         */
+        public boolean runs(HandshakeKind kind) {
+            return !(this == BCTLS_JCA && kind == HandshakeKind.TLS13_RSA);
+        }
     }
 
     /** Fails the benchmark when a handshake did not do what it was meant to. */

@@ -41,10 +41,15 @@ public final class SslEngines {
 
     /** Pins both engines to TLS 1.2 and {@code suite}, and the client to checking the server's name (HTTPS rules). */
     public static void configure(SSLEngine client, SSLEngine server, String suite) {
+        configure(client, server, "TLSv1.2", suite);
+    }
+
+    /** Pins both engines to {@code version} ({@code TLSv1.2}, {@code TLSv1.3}) and {@code suite}, and the client to checking the server's name. */
+    public static void configure(SSLEngine client, SSLEngine server, String version, String suite) {
         client.setUseClientMode(true);
         server.setUseClientMode(false);
         for (SSLEngine engine : new SSLEngine[] {client, server}) {
-            engine.setEnabledProtocols(new String[] {"TLSv1.2"});
+            engine.setEnabledProtocols(new String[] {version});
             engine.setEnabledCipherSuites(new String[] {suite});
         }
         var parameters = client.getSSLParameters();
@@ -52,8 +57,17 @@ public final class SslEngines {
         client.setSSLParameters(parameters);
     }
 
-    /** Wraps and unwraps between the two engines until both finish the handshake. */
+    /** Wraps and unwraps between the two engines until both finish the handshake, and delivers what follows it. */
     public static void handshake(SSLEngine client, SSLEngine server) throws SSLException {
+        handshake(client, server, true);
+    }
+
+    /**
+     * Wraps and unwraps between the two engines until both finish the handshake; then, if {@code deliverTickets},
+     * the client unwraps what the server sent after its handshake (TLS 1.3's NewSessionTicket, which the client
+     * needs to resume; without it the client keeps no session of this handshake).
+     */
+    public static void handshake(SSLEngine client, SSLEngine server, boolean deliverTickets) throws SSLException {
         ByteBuffer toServer = ByteBuffer.allocate(BUFFER);
         ByteBuffer toClient = ByteBuffer.allocate(BUFFER);
         ByteBuffer empty = ByteBuffer.allocate(0);
@@ -62,12 +76,27 @@ public final class SslEngines {
         server.beginHandshake();
         for (int step = 0; step < MAX_STEPS; step++) {
             if (finished(client.getHandshakeStatus()) && finished(server.getHandshakeStatus())) {
+                if (deliverTickets) {
+                    deliver(toClient, client, sink);
+                }
                 return;
             }
             step(client, empty, toServer, toClient, sink);
             step(server, empty, toClient, toServer, sink);
         }
         throw new IllegalStateException("the SSLEngine handshake did not finish");
+    }
+
+    /** Unwraps what is left in {@code in} (post-handshake messages) on {@code engine}. */
+    private static void deliver(ByteBuffer in, SSLEngine engine, ByteBuffer sink) throws SSLException {
+        in.flip();
+        while (in.hasRemaining()) {
+            SSLEngineResult result = engine.unwrap(in, sink);
+            if (result.getStatus() != SSLEngineResult.Status.OK || result.bytesConsumed() == 0) {
+                break;
+            }
+        }
+        in.compact();
     }
 
     private static boolean finished(HandshakeStatus status) {

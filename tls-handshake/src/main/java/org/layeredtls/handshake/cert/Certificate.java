@@ -126,9 +126,18 @@ public final class Certificate {
         return -1;
     }
 
-    /** Parses a DER certificate; any malformation is a {@link CertificateParseException} (bad_certificate). */
+    /**
+     * Parses a DER certificate; any malformation is a {@link CertificateParseException} (bad_certificate). The
+     * same bytes parsed lately give the same (immutable) certificate again ({@link ParsedCertificates}).
+     */
     public static Certificate parse(byte[] der) throws CertificateParseException {
-        return Asn1.parse("certificate", () -> decode(der.clone()));
+        Certificate known = ParsedCertificates.SHARED.get(der);
+        if (known != null) {
+            return known;
+        }
+        Certificate parsed = Asn1.parse("certificate", () -> decode(der.clone()));
+        ParsedCertificates.SHARED.put(parsed);
+        return parsed;
     }
 
     private static Certificate decode(byte[] der) throws IOException {

@@ -13,6 +13,7 @@ import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.ccs.ChangeCipherSpecProtocol;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.DecodeContext;
 import org.layeredtls.handshake.message.HandshakeFrame;
@@ -28,6 +29,7 @@ import org.layeredtls.record.ConnectionState;
 import org.layeredtls.record.ContentType;
 import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.record.RecordLayer;
+import org.layeredtls.record.RecordObserver;
 import org.layeredtls.record.TLSPlaintext;
 
 /**
@@ -111,7 +113,8 @@ public final class Connection {
         this.interceptedRecords = config.incomingRecordInterceptor() == null ? null
                 : new InterceptedRecordInput(input, config.incomingRecordInterceptor());
         this.records = new RecordLayer(interceptedRecords == null ? input : interceptedRecords, output, () -> closed = true);
-        this.records.setObserver(config.observer());
+        // TlsObserver.NONE is not RecordObserver.NONE: given as is, the record layer copied every record for nobody
+        this.records.setObserver(config.observer() == TlsObserver.NONE ? RecordObserver.NONE : config.observer());
         this.records.setPaddingPolicy(config.paddingPolicy()); // TLS 1.3 records only (RFC 8446 §5.4)
         this.alerts = new AlertProtocol(records, () -> invalidateSession.run(), config.observer());
         this.ccs = new ChangeCipherSpecProtocol(records, config.observer());

@@ -1,0 +1,57 @@
+package org.layeredtls.crypto;
+
+import java.math.BigInteger;
+import java.security.SecureRandom;
+import java.util.Collections;
+import java.util.Map;
+import java.util.WeakHashMap;
+
+import org.bouncycastle.util.BigIntegers;
+
+/**
+ * The blinding of one RSA private key (Kocher, "Timing Attacks on Implementations of Diffie-Hellman, RSA, DSS,
+ * and Other Systems", CRYPTO '96, §10): each private operation on c computes (c * r^e)^d * r^-1 mod n, so its
+ * timing says nothing about c. A fresh pair (r^e, r^-1) costs a modular inverse of n's size, about as much as
+ * the CRT exponentiation itself; Kocher's §10 update squares the previous pair instead, (r^2)^e = (r^e)^2 and
+ * (r^2)^-1 = (r^-1)^2, two multiplications. As OpenSSL's {@code BN_BLINDING} does, every pair is used once,
+ * and a fresh r is drawn every {@value #USES_PER_FRESH_R} operations (and for a key's first).
+ * Thread-safe: the pair is taken and squared under the key's lock.
+ */
+final class RsaBlinding {
+
+    /** OpenSSL's BN_BLINDING_COUNTER: a fresh r after this many uses of the squared ones. */
+    static final int USES_PER_FRESH_R = 32;
+
+    private static final Map<RsaPrivateKey, RsaBlinding> BY_KEY = Collections.synchronizedMap(new WeakHashMap<>());
+
+    private final BigInteger modulus;
+    private final BigInteger publicExponent;
+    private BigInteger blind;   // r^e mod n
+    private BigInteger unblind; // r^-1 mod n
+    private int uses = USES_PER_FRESH_R; // the first use draws r
+
+    RsaBlinding(BigInteger modulus, BigInteger publicExponent) {
+        this.modulus = modulus;
+        this.publicExponent = publicExponent;
+    }
+
+    /** The blinding of {@code key}, kept while the key is reachable. */
+    static RsaBlinding of(RsaPrivateKey key) {
+        return BY_KEY.computeIfAbsent(key, k -> new RsaBlinding(k.modulus(), k.publicExponent()));
+    }
+
+    /** A pair not used before: {r^e mod n, r^-1 mod n}. */
+    synchronized BigInteger[] next(SecureRandom random) {
+        if (uses >= USES_PER_FRESH_R) {
+            BigInteger r = BigIntegers.createRandomInRange(BigInteger.ONE, modulus.subtract(BigInteger.ONE), random);
+            blind = r.modPow(publicExponent, modulus);
+            unblind = BigIntegers.modOddInverse(modulus, r); // constant-time (BouncyCastle's safegcd)
+            uses = 0;
+        } else {
+            blind = blind.multiply(blind).mod(modulus);
+            unblind = unblind.multiply(unblind).mod(modulus);
+        }
+        uses++;
+        return new BigInteger[] {blind, unblind};
+    }
+}

@@ -83,6 +83,11 @@ public final class BouncyCastleCrypto implements CryptoProvider {
         return new AesCcm(key, tagLength);
     }
 
+    @Override
+    public KeyEncapsulation keyEncapsulation() {
+        return BouncyCastleKeyEncapsulation.INSTANCE;
+    }
+
     static Digest newDigest(HashAlgorithm algorithm) {
         return switch (algorithm) {
             case MD5 -> new MD5Digest();

@@ -2,7 +2,7 @@ package org.layeredtls.crypto;
 
 /**
  * The one seam between the protocol and the crypto primitives. The protocol asks this interface
- * for hashes, MACs and ciphers; {@link BouncyCastleCrypto} implements it with BouncyCastle's
+ * for hashes, MACs, ciphers and the ML-KEM key encapsulation; {@link BouncyCastleCrypto} implements it with BouncyCastle's
  * lightweight API (the default), {@link org.layeredtls.crypto.jdk.JdkCrypto} with the JDK's
  * {@code javax.crypto} and {@code java.security}, and {@link CryptoBackend} names the two. Another
  * implementation can be plugged in without touching the protocol.
@@ -34,6 +34,14 @@ public interface CryptoProvider {
      */
     default Aead aesCcm(byte[] key, int tagLength) {
         return BouncyCastleCrypto.INSTANCE.aesCcm(key, tagLength);
+    }
+
+    /**
+     * ML-KEM (FIPS 203) for TLS 1.3's X25519MLKEM768 key share. A provider that has no ML-KEM of its
+     * own (the JDK's: JDK 17 has none, or a test's stand-in) lends BouncyCastle's.
+     */
+    default KeyEncapsulation keyEncapsulation() {
+        return KeyEncapsulation.defaultImplementation();
     }
 
     /** The default provider: BouncyCastle's. */

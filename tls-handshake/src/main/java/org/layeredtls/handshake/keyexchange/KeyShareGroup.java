@@ -2,6 +2,7 @@ package org.layeredtls.handshake.keyexchange;
 
 import java.util.Optional;
 import org.layeredtls.alert.TlsAlertException;
+import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.RandomSource;
 import org.layeredtls.handshake.extension.NamedGroup;
 
@@ -27,10 +28,21 @@ import org.layeredtls.handshake.extension.NamedGroup;
  */
 public sealed interface KeyShareGroup permits EcdheKeyShareGroup, FfdheKeyShareGroup, X25519MlKem768KeyShareGroup {
 
-    /** The key share group for a named group, if this stack can run it in a TLS 1.3 key_share. */
+    /**
+     * The key share group for a named group, if this stack can run it in a TLS 1.3 key_share, on the
+     * default crypto provider.
+     */
     static Optional<KeyShareGroup> of(NamedGroup group) {
+        return of(group, CryptoProvider.defaultProvider());
+    }
+
+    /**
+     * The key share group for a named group, if this stack can run it in a TLS 1.3 key_share, with
+     * the KEM of {@code crypto} (the connection's {@code TlsConfig.crypto()}).
+     */
+    static Optional<KeyShareGroup> of(NamedGroup group, CryptoProvider crypto) {
         if (group == NamedGroup.X25519MLKEM768) {
-            return Optional.of(X25519MlKem768KeyShareGroup.INSTANCE);
+            return Optional.of(X25519MlKem768KeyShareGroup.on(crypto));
         }
         if (EcdheKeyExchange.supports(group)) {
             return Optional.of(new EcdheKeyShareGroup(group));

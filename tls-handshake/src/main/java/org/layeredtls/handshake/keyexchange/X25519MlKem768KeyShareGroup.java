@@ -2,8 +2,10 @@ package org.layeredtls.handshake.keyexchange;
 
 import java.util.Arrays;
 import org.layeredtls.alert.TlsAlertException;
+import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.KeyAgreement;
 import org.layeredtls.crypto.KeyAgreementException;
+import org.layeredtls.crypto.KeyEncapsulation;
 import org.layeredtls.crypto.RandomSource;
 import org.layeredtls.handshake.extension.NamedGroup;
 
@@ -22,23 +24,32 @@ import org.layeredtls.handshake.extension.NamedGroup;
  * encapsulation key fails the FIPS 203 §7.2 modulus check; a server share of another length; an
  * X25519 half giving the all-zero secret (RFC 8446 §7.4.2). A tampered ciphertext of the right
  * length is not detected here (ML-KEM's implicit rejection): the secrets differ and the Finished
- * check fails.
+ * check fails. ML-KEM-768 comes from the crypto seam ({@link CryptoProvider#keyEncapsulation()}, the
+ * configured backend's), X25519 from {@link KeyAgreement}.
  */
 public final class X25519MlKem768KeyShareGroup implements KeyShareGroup {
 
-    static final X25519MlKem768KeyShareGroup INSTANCE = new X25519MlKem768KeyShareGroup(KeyAgreement.defaultImplementation());
+    private static final int ENCAPSULATION_KEY_LENGTH = KeyEncapsulation.ML_KEM_768_ENCAPSULATION_KEY_LENGTH;
+    private static final int CIPHERTEXT_LENGTH = KeyEncapsulation.ML_KEM_768_CIPHERTEXT_LENGTH;
 
     /** The client share: encapsulation key || X25519 public key. */
-    public static final int CLIENT_SHARE_LENGTH = MlKem768.ENCAPSULATION_KEY_LENGTH + KeyAgreement.X25519_LENGTH;
+    public static final int CLIENT_SHARE_LENGTH = ENCAPSULATION_KEY_LENGTH + KeyAgreement.X25519_LENGTH;
     /** The server share: ciphertext || X25519 public key. */
-    public static final int SERVER_SHARE_LENGTH = MlKem768.CIPHERTEXT_LENGTH + KeyAgreement.X25519_LENGTH;
+    public static final int SERVER_SHARE_LENGTH = CIPHERTEXT_LENGTH + KeyAgreement.X25519_LENGTH;
     /** The shared secret: ML-KEM secret || X25519 secret. */
-    public static final int SHARED_SECRET_LENGTH = MlKem768.SHARED_SECRET_LENGTH + KeyAgreement.X25519_LENGTH;
+    public static final int SHARED_SECRET_LENGTH = KeyEncapsulation.ML_KEM_SHARED_SECRET_LENGTH + KeyAgreement.X25519_LENGTH;
 
+    private final KeyEncapsulation mlKem;
     private final KeyAgreement x25519;
 
-    private X25519MlKem768KeyShareGroup(KeyAgreement x25519) {
+    X25519MlKem768KeyShareGroup(KeyEncapsulation mlKem, KeyAgreement x25519) {
+        this.mlKem = mlKem;
         this.x25519 = x25519;
+    }
+
+    /** The group on a provider's ML-KEM and the default X25519. */
+    static X25519MlKem768KeyShareGroup on(CryptoProvider crypto) {
+        return new X25519MlKem768KeyShareGroup(crypto.keyEncapsulation(), KeyAgreement.defaultImplementation());
     }
 
     @Override
@@ -48,9 +59,9 @@ public final class X25519MlKem768KeyShareGroup implements KeyShareGroup {
 
     @Override
     public ClientKeyShare generate(RandomSource random) {
-        MlKem768.DecapsulationKey decapsulationKey = MlKem768.generate(random);
+        KeyEncapsulation.MlKemKeyPair mlKemKeys = mlKem.generateMlKem768KeyPair(random);
         byte[] x25519Private = x25519.generateX25519PrivateKey(random);
-        byte[] share = concat(decapsulationKey.encapsulationKey(), x25519.x25519PublicKey(x25519Private));
+        byte[] share = concat(mlKemKeys.encapsulationKey(), x25519.x25519PublicKey(x25519Private));
         return new ClientKeyShare() {
             @Override
             public byte[] publicShare() {
@@ -64,9 +75,9 @@ public final class X25519MlKem768KeyShareGroup implements KeyShareGroup {
                     throw KeyExchangeErrors.illegalParameter("X25519MLKEM768 server share of " + serverShare.length
                             + " bytes, not " + SERVER_SHARE_LENGTH);
                 }
-                byte[] ciphertext = Arrays.copyOfRange(serverShare, 0, MlKem768.CIPHERTEXT_LENGTH);
-                byte[] serverX25519 = Arrays.copyOfRange(serverShare, MlKem768.CIPHERTEXT_LENGTH, SERVER_SHARE_LENGTH);
-                byte[] mlKemSecret = decapsulationKey.decapsulate(ciphertext);
+                byte[] ciphertext = Arrays.copyOfRange(serverShare, 0, CIPHERTEXT_LENGTH);
+                byte[] serverX25519 = Arrays.copyOfRange(serverShare, CIPHERTEXT_LENGTH, SERVER_SHARE_LENGTH);
+                byte[] mlKemSecret = decapsulate(mlKemKeys.decapsulationKey(), ciphertext);
                 return concatAndWipe(mlKemSecret, agree(x25519Private, serverX25519));
             }
         };
@@ -78,16 +89,12 @@ public final class X25519MlKem768KeyShareGroup implements KeyShareGroup {
             throw KeyExchangeErrors.illegalParameter("X25519MLKEM768 client share of " + clientShare.length
                     + " bytes, not " + CLIENT_SHARE_LENGTH);
         }
-        byte[] encapsulationKey = Arrays.copyOfRange(clientShare, 0, MlKem768.ENCAPSULATION_KEY_LENGTH);
-        byte[] clientX25519 = Arrays.copyOfRange(clientShare, MlKem768.ENCAPSULATION_KEY_LENGTH, CLIENT_SHARE_LENGTH);
-        // FIPS 203 §7.2: the encapsulation key check, before encapsulating to it
-        if (!MlKem768.isValidEncapsulationKey(encapsulationKey)) {
-            throw KeyExchangeErrors.illegalParameter("X25519MLKEM768 encapsulation key fails the FIPS 203 modulus check");
-        }
+        byte[] encapsulationKey = Arrays.copyOfRange(clientShare, 0, ENCAPSULATION_KEY_LENGTH);
+        byte[] clientX25519 = Arrays.copyOfRange(clientShare, ENCAPSULATION_KEY_LENGTH, CLIENT_SHARE_LENGTH);
         byte[] x25519Private = x25519.generateX25519PrivateKey(random);
         try {
             byte[] x25519Secret = agree(x25519Private, clientX25519);
-            MlKem768.Encapsulation encapsulation = MlKem768.encapsulate(encapsulationKey, random);
+            KeyEncapsulation.Encapsulation encapsulation = encapsulate(encapsulationKey, random);
             byte[] share = concat(encapsulation.ciphertext(), x25519.x25519PublicKey(x25519Private));
             byte[] secret = concatAndWipe(encapsulation.sharedSecret(), x25519Secret);
             try {
@@ -97,6 +104,23 @@ public final class X25519MlKem768KeyShareGroup implements KeyShareGroup {
             }
         } finally {
             Arrays.fill(x25519Private, (byte) 0);
+        }
+    }
+
+    /** FIPS 203 §7.2: the seam checks the encapsulation key (type and modulus checks) before encapsulating to it. */
+    private KeyEncapsulation.Encapsulation encapsulate(byte[] encapsulationKey, RandomSource random) throws TlsAlertException {
+        try {
+            return mlKem.mlKem768Encapsulate(encapsulationKey, random);
+        } catch (KeyAgreementException e) {
+            throw KeyExchangeErrors.illegalParameter("invalid ML-KEM-768 half of an X25519MLKEM768 share: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] decapsulate(byte[] decapsulationKey, byte[] ciphertext) throws TlsAlertException {
+        try {
+            return mlKem.mlKem768Decapsulate(decapsulationKey, ciphertext);
+        } catch (KeyAgreementException e) { // the length was checked above: unreachable from the wire
+            throw KeyExchangeErrors.illegalParameter("invalid ML-KEM-768 half of an X25519MLKEM768 share: " + e.getMessage(), e);
         }
     }
 

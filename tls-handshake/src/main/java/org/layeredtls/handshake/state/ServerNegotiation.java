@@ -93,12 +93,20 @@ final class ServerNegotiation {
 
     /**
      * RFC 8446 §4.1.3: a server that speaks TLS 1.3 and negotiates TLS 1.2 or below ends its random with
-     * "DOWNGRD" 01 (TLS 1.2) or "DOWNGRD" 00 (below), which a TLS 1.3 client checks.
+     * "DOWNGRD" 01 (TLS 1.2) or "DOWNGRD" 00 (below); a server that speaks TLS 1.2 at most and negotiates
+     * TLS 1.1 or below ends it with "DOWNGRD" 00 ("TLS 1.2 servers SHOULD also behave as follows"). A client
+     * that offered more checks it.
      */
     private static byte[] serverRandom(TlsConfig config, ProtocolVersion version) {
         byte[] random = config.random().nextBytes(32);
+        boolean belowTls12 = version.compareTo(ProtocolVersion.TLS1_2) < 0;
+        byte[] sentinel = null;
         if (config.allows(ProtocolVersion.TLS1_3)) {
-            byte[] sentinel = version.equals(ProtocolVersion.TLS1_2) ? ServerHello.DOWNGRADE_TLS12 : ServerHello.DOWNGRADE_TLS11;
+            sentinel = belowTls12 ? ServerHello.DOWNGRADE_TLS11 : ServerHello.DOWNGRADE_TLS12;
+        } else if (config.allows(ProtocolVersion.TLS1_2) && belowTls12) {
+            sentinel = ServerHello.DOWNGRADE_TLS11;
+        }
+        if (sentinel != null) {
             System.arraycopy(sentinel, 0, random, random.length - sentinel.length, sentinel.length);
         }
         return random;

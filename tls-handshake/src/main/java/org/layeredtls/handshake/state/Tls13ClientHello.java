@@ -52,7 +52,7 @@ final class Tls13ClientHello {
         TlsConfig config = context.config;
         List<KeyShareEntry> shares = new ArrayList<>();
         for (NamedGroup group : config.keyShareGroups()) {
-            KeyShareGroup.of(group).ifPresent(keyShareGroup -> {
+            KeyShareGroup.of(group, config.crypto()).ifPresent(keyShareGroup -> {
                 ClientKeyShare share = keyShareGroup.generate(config.random());
                 tls13.clientShares.put(group, share);
                 shares.add(new KeyShareEntry(group, share.publicShare()));
@@ -75,7 +75,7 @@ final class Tls13ClientHello {
      */
     static ClientHello retry(HandshakeContext context, Tls13Handshake tls13, NamedGroup group, byte[] cookie)
             throws TlsAlertException {
-        ClientKeyShare share = KeyShareGroup.of(group).orElseThrow().generate(context.config.random());
+        ClientKeyShare share = KeyShareGroup.of(group, context.config.crypto()).orElseThrow().generate(context.config.random());
         tls13.clientShares.clear();
         tls13.clientShares.put(group, share);
         ClientHello first = context.clientHello;

@@ -75,7 +75,7 @@ public final class Tls13ServerHandshake {
         if (clientShare.isEmpty()) {
             return helloRetryRequest(context, tls13);
         }
-        ServerKeyShare share = KeyShareGroup.of(context.group).orElseThrow()
+        ServerKeyShare share = KeyShareGroup.of(context.group, context.config.crypto()).orElseThrow()
                 .respond(clientShare.get().keyExchange(), context.config.random());
         context.serverRandom = context.config.random().nextBytes(32);
         context.sessionId = hello.sessionId();

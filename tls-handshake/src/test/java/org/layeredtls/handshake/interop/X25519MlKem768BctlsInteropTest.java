@@ -14,14 +14,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.layeredtls.alert.Alert;
+import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
@@ -34,7 +37,9 @@ import org.layeredtls.record.ProtocolVersion;
  * The post-quantum hybrid X25519MLKEM768 (0x11EC) against BouncyCastle's own TLS 1.3 (bctls, {@link BctlsPeer}),
  * in this JVM, both directions: each side offers or accepts that one group, both sides must report it as the
  * group of the handshake (our observer's ServerHello key_share, bctls's SecurityParameters), and 1 MiB goes each
- * way; each of the five TLS 1.3 suites (CCM and CCM_8 too, which bctls has and the JDK has not) both ways. OpenSSL 3.0 here has no ML-KEM: bctls is the reference peer.
+ * way; each of the five TLS 1.3 suites (CCM and CCM_8 too, which bctls has and the JDK has not) both ways, on each
+ * crypto backend (ML-KEM-768 comes from {@code TlsConfig.crypto().keyEncapsulation()}; the JDK backend lends
+ * BouncyCastle's). OpenSSL 3.0 here has no ML-KEM: bctls is the reference peer.
  */
 @Timeout(value = 300, unit = TimeUnit.SECONDS)
 class X25519MlKem768BctlsInteropTest {
@@ -43,8 +48,9 @@ class X25519MlKem768BctlsInteropTest {
     private static final int BC_X25519 = org.bouncycastle.tls.NamedGroup.x25519;
     private static final List<CipherSuite> TLS13_SUITES = Arrays.stream(CipherSuite.values()).filter(CipherSuite::isTls13).toList();
 
-    static List<CipherSuite> tls13Suites() {
-        return TLS13_SUITES;
+    /** Every TLS 1.3 suite on each crypto backend (the JDK backend lends BouncyCastle's ML-KEM and CCM). */
+    static Stream<Arguments> suitesOnEachBackend() {
+        return Arrays.stream(CryptoBackend.values()).flatMap(backend -> TLS13_SUITES.stream().map(suite -> Arguments.of(suite, backend)));
     }
 
     @TempDir
@@ -66,13 +72,13 @@ class X25519MlKem768BctlsInteropTest {
         }
     }
 
-    @ParameterizedTest
-    @MethodSource("tls13Suites")
-    void ourClientAgreesOnX25519MlKem768WithABctlsServer(CipherSuite suite) throws Exception {
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("suitesOnEachBackend")
+    void ourClientAgreesOnX25519MlKem768WithABctlsServer(CipherSuite suite, CryptoBackend backend) throws Exception {
         Tls13HandshakeLog log = new Tls13HandshakeLog();
         TlsConfig config = TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_3).tls13CipherSuites(suite).trustAnchors(pki.trustAnchors())
                 .serverName("localhost").namedGroups(NamedGroup.X25519MLKEM768).keyShareGroups(NamedGroup.X25519MLKEM768)
-                .observer(log).build();
+                .cryptoBackend(backend).observer(log).build();
         byte[] outbound = DataTransfer.randomBytes(DataTransfer.ONE_MIB);
         try (ServerSocket listener = OpenSslClientInteropTest.listener()) {
             Future<BctlsPeer.Outcome> bctls = threads.submit(() -> {
@@ -98,31 +104,33 @@ class X25519MlKem768BctlsInteropTest {
         assertEquals(List.of(Alert.closeNotify()), log.alerts(false), () -> "bctls answers our close_notify: " + log);
     }
 
-    @ParameterizedTest
-    @MethodSource("tls13Suites")
-    void aBctlsClientAgreesOnX25519MlKem768WithOurServer(CipherSuite suite) throws Exception {
-        Tls13HandshakeLog log = runAgainstBctlsClient(suite, new int[] {BC_X25519MLKEM768}, new int[] {BC_X25519MLKEM768});
+    @ParameterizedTest(name = "{0} on {1}")
+    @MethodSource("suitesOnEachBackend")
+    void aBctlsClientAgreesOnX25519MlKem768WithOurServer(CipherSuite suite, CryptoBackend backend) throws Exception {
+        Tls13HandshakeLog log = runAgainstBctlsClient(suite, backend, new int[] {BC_X25519MLKEM768}, new int[] {BC_X25519MLKEM768});
         assertEquals(0, log.helloRetryRequests(), log::toString);
     }
 
-    @Test
-    void ourServerAsksABctlsClientForAnX25519MlKem768ShareWithAHelloRetryRequest() throws Exception {
+    @ParameterizedTest
+    @EnumSource(CryptoBackend.class)
+    void ourServerAsksABctlsClientForAnX25519MlKem768ShareWithAHelloRetryRequest(CryptoBackend backend) throws Exception {
         // bctls sends an x25519 share first; our server takes the hybrid only
-        Tls13HandshakeLog log = runAgainstBctlsClient(CipherSuite.TLS_AES_128_GCM_SHA256,
+        Tls13HandshakeLog log = runAgainstBctlsClient(CipherSuite.TLS_AES_128_GCM_SHA256, backend,
                 new int[] {BC_X25519, BC_X25519MLKEM768}, new int[] {BC_X25519});
         assertEquals(1, log.helloRetryRequests(), log::toString);
     }
 
     /**
-     * Our server (X25519MLKEM768 only, every TLS 1.3 suite) against a bctls client offering {@code suite} only; both
-     * must report the hybrid and the suite; 1 MiB each way.
+     * Our server (X25519MLKEM768 only, every TLS 1.3 suite, on {@code backend}) against a bctls client offering
+     * {@code suite} only; both must report the hybrid and the suite; 1 MiB each way.
      */
-    private static Tls13HandshakeLog runAgainstBctlsClient(CipherSuite suite, int[] supportedGroups, int[] keyShareGroups)
+    private static Tls13HandshakeLog runAgainstBctlsClient(CipherSuite suite, CryptoBackend backend, int[] supportedGroups,
+            int[] keyShareGroups)
             throws Exception {
         Tls13HandshakeLog log = new Tls13HandshakeLog();
         TestPki.Identity identity = pki.serverRsa();
         TlsConfig config = TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_3).certificate(identity.chain(), identity.privateKey())
-                .tls13CipherSuites(TLS13_SUITES).namedGroups(NamedGroup.X25519MLKEM768).observer(log).build();
+                .tls13CipherSuites(TLS13_SUITES).namedGroups(NamedGroup.X25519MLKEM768).cryptoBackend(backend).observer(log).build();
         byte[] data = DataTransfer.randomBytes(DataTransfer.ONE_MIB);
         try (TlsServerSocket server = new TlsServerSocket(OpenSslClientInteropTest.listener(), config)) {
             Future<BctlsPeer.Outcome> bctls = threads.submit(() -> {

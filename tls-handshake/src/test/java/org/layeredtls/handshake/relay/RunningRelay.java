@@ -16,13 +16,13 @@ import java.util.function.Supplier;
  * A {@link Relay} on 127.0.0.1 and an ephemeral port, relaying one connection on its own thread,
  * its trace kept in memory. Closing it closes the listener and waits (bounded) for the thread.
  */
-final class RunningRelay implements AutoCloseable {
+public final class RunningRelay implements AutoCloseable {
 
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final Relay relay;
     private final Thread thread;
 
-    RunningRelay(int serverPort, Supplier<RelayInterceptor> interceptor, Optional<Path> keyLog) throws IOException {
+    public RunningRelay(int serverPort, Supplier<RelayInterceptor> interceptor, Optional<Path> keyLog) throws IOException {
         PrintStream out = new PrintStream(bytes, true, StandardCharsets.UTF_8);
         InetAddress loopback = InetAddress.getLoopbackAddress();
         relay = new Relay(loopback, 0, new InetSocketAddress(loopback, serverPort), interceptor, keyLog, out);
@@ -38,17 +38,17 @@ final class RunningRelay implements AutoCloseable {
         thread.start();
     }
 
-    int port() {
+    public int port() {
         return relay.port();
     }
 
     /** Waits (bounded) until both sides of the relayed connection have ended; false on timeout. */
-    boolean awaitEnd(Duration timeout) throws InterruptedException {
+    public boolean awaitEnd(Duration timeout) throws InterruptedException {
         thread.join(timeout.toMillis());
         return !thread.isAlive();
     }
 
-    String trace() {
+    public String trace() {
         synchronized (bytes) {
             return bytes.toString(StandardCharsets.UTF_8);
         }

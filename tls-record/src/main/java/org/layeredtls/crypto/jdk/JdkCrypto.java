@@ -9,6 +9,7 @@ import org.layeredtls.crypto.BouncyCastleCrypto;
 import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.Hash;
 import org.layeredtls.crypto.HashAlgorithm;
+import org.layeredtls.crypto.KeyEncapsulation;
 import org.layeredtls.crypto.Mac;
 import org.layeredtls.crypto.StreamCipher;
 
@@ -24,6 +25,9 @@ import org.layeredtls.crypto.StreamCipher;
  * hashes. One exception: SunJCE has no AES-CCM, so {@link #aesCcm} (TLS 1.3's TLS_AES_128_CCM_SHA256 and
  * TLS_AES_128_CCM_8_SHA256) falls back to BouncyCastle's. Every object keeps its {@code Cipher} or
  * {@code Mac} for its life (one per connection state and direction), keyed once.
+ * The key encapsulation of the post-quantum hybrid X25519MLKEM768 is borrowed too: JDK 17 has no
+ * ML-KEM ({@code javax.crypto.KEM} with ML-KEM arrives in JDK 24, JEP 496), so {@link #keyEncapsulation}
+ * is BouncyCastle's.
  */
 public final class JdkCrypto implements CryptoProvider {
 
@@ -81,9 +85,15 @@ public final class JdkCrypto implements CryptoProvider {
         return JdkAead.chaCha20Poly1305(key);
     }
 
-    /** SunJCE has no CCM mode: this is BouncyCastle's AES-CCM, the one primitive this backend borrows. */
+    /** SunJCE has no CCM mode: this is BouncyCastle's AES-CCM, one of the two primitives this backend borrows (ML-KEM is the other). */
     @Override
     public Aead aesCcm(byte[] key, int tagLength) {
         return BouncyCastleCrypto.INSTANCE.aesCcm(key, tagLength);
+    }
+
+    /** JDK 17 has no ML-KEM (JEP 496 adds it in JDK 24): this is BouncyCastle's, the other primitive this backend borrows. */
+    @Override
+    public KeyEncapsulation keyEncapsulation() {
+        return KeyEncapsulation.defaultImplementation();
     }
 }

@@ -17,8 +17,13 @@ import java.io.IOException;
  *   <li>record boundaries: split a message across records, or send several in one record.</li>
  * </ul>
  *
- * Whatever is sent is hashed into this side's transcript (see {@link OutgoingFlight}). The engine
- * goes on as if the original message had been sent: its own state does not change.
+ * Whatever is sent is hashed into this side's transcript (see {@link OutgoingFlight}), in TLS 1.3 too:
+ * our later Finished, CertificateVerify and traffic secrets follow what was sent. The engine otherwise
+ * goes on as if the original message had been sent: its own state does not change, except that a client
+ * checks the server's EncryptedExtensions against the ClientHello it sent in place of its own (when that
+ * decodes), since those are the requests the server answers (RFC 8446 §4.2).
+ * {@link org.layeredtls.handshake.research.MessageSubstitution} is a ready-made hook that replaces messages
+ * with given bytes.
  */
 public interface HandshakeInterceptor {
 

@@ -16,7 +16,9 @@ import org.layeredtls.record.ContentType;
  * record layer.
  *
  * <p><b>The transcript rule.</b> Every byte given to {@code send} goes into this side's handshake
- * transcript exactly as it is sent: what is sent is what is hashed. A tampered message therefore
+ * transcript exactly as it is sent: what is sent is what is hashed. The TLS 1.3 transcript (RFC 8446
+ * §4.4.1) takes whole messages, cut by their headers as the peer reads them: a message split across
+ * {@code send} calls is hashed once complete, and one never completed is not hashed. A tampered message therefore
  * leaves both sides with different transcripts, and it is the peer that detects it (at the latest
  * when it checks our Finished), never this side.
  */

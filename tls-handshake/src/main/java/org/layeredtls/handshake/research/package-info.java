@@ -19,7 +19,10 @@
  *       {@link org.layeredtls.handshake.research.ConversationPki} and
  *       {@link org.layeredtls.handshake.research.RecordStream} (records of a recorded stream);
  *   <li>{@link org.layeredtls.handshake.research.OfflineSocket}: a socket with no network behind it, to drive
- *       a {@code TlsSocket} from bytes in memory.
+ *       a {@code TlsSocket} from bytes in memory;
+ *   <li>{@link org.layeredtls.handshake.research.MessageSubstitution}: sends a trace's bytes in place of some of
+ *       our own handshake messages (hashed as sent, into the TLS 1.3 transcript too), several messages to a
+ *       record, so that a known trace such as RFC 8448's replays byte for byte through our state machines.
  * </ul>
  *
  * <p>Main code, not a test artifact, because these are tools in their own right (like the CLI) and the

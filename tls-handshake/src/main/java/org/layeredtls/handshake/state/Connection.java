@@ -559,9 +559,9 @@ public final class Connection {
 
     /** An outgoing handshake message handed to the research hook (see HandshakeContext.send). */
     void interceptHandshake(HandshakeMessage message, byte[] bytes, org.layeredtls.handshake.prf.TranscriptHash transcript,
-                            boolean hashed) throws IOException {
+                            org.layeredtls.handshake.prf.Tls13Transcript tls13Transcript, boolean hashed) throws IOException {
         synchronized (writeLock) {
-            intercepted.message(message, bytes, transcript, hashed);
+            intercepted.message(message, bytes, transcript, tls13Transcript, hashed);
         }
     }
 

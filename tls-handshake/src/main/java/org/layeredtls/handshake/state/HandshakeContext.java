@@ -104,14 +104,13 @@ public final class HandshakeContext {
     void send(HandshakeMessage message) throws IOException {
         HandshakeFrame frame = HandshakeFrame.of(message);
         byte[] bytes = frame.bytes();
-        if (tls13 != null) {
-            // RFC 8446 §4.4.1. With a research hook, the TLS 1.3 transcript takes the message as we meant it
-            // (the hook's changes reach only the TLS 1.2 transcript, which a downgraded handshake goes on with)
-            tls13.transcript.add(bytes);
-        }
         if (connection.intercepted != null) { // research hook (intercept package): it sends, and hashes what it sends
-            connection.interceptHandshake(message, bytes, transcript, message.type() != HandshakeType.HELLO_REQUEST);
+            connection.interceptHandshake(message, bytes, transcript, tls13 == null ? null : tls13.transcript,
+                    message.type() != HandshakeType.HELLO_REQUEST);
             return;
+        }
+        if (tls13 != null) {
+            tls13.transcript.add(bytes); // RFC 8446 §4.4.1
         }
         if (message.type() != HandshakeType.HELLO_REQUEST) { // RFC 5246 §7.4.1.1: not in the hashes
             transcript.update(bytes);
@@ -122,6 +121,15 @@ public final class HandshakeContext {
 
     void flush() throws IOException {
         connection.flush();
+    }
+
+    /**
+     * The ClientHello the server reads: ours, or the one a research hook sent in its place (when it decodes).
+     * The server's answers are checked against it (RFC 8446 §4.2: a response to an extension the client sent).
+     */
+    ClientHello clientHelloAsSent() {
+        ClientHello sent = connection.intercepted == null ? null : connection.intercepted.clientHelloSent();
+        return sent != null ? sent : clientHello;
     }
 
     /** Adds a received message to the transcript. */

@@ -52,6 +52,8 @@ public final class Tls13ClientHandshake {
         Tls13Handshake tls13 = context.tls13;
         if (hello.isHelloRetryRequest()) {
             ClientHello second = Tls13ServerHelloCheck.helloRetryRequest(context, hello, received);
+            // RFC 8446 §5.1: legacy_record_version {3,3} for every record but an initial ClientHello's
+            context.connection.records.setWriteVersion(org.layeredtls.record.ProtocolVersion.TLS1_2);
             tls13.sendCompatibilityCcs(); // RFC 8446 §D.4: before the second ClientHello
             context.send(second);
             context.flush();

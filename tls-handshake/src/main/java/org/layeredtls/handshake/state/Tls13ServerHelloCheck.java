@@ -150,9 +150,12 @@ final class Tls13ServerHelloCheck {
         context.peerCertificates = tls13.offeredSession.state().peerCertificates();
     }
 
-    /** EncryptedExtensions (RFC 8446 §4.3.1): only what we offered, with the answers TLS 1.2 had in ServerHello. */
+    /**
+     * EncryptedExtensions (RFC 8446 §4.3.1): only what we offered (in the ClientHello as sent, a research hook's if it
+     * replaced ours), with the answers TLS 1.2 had in ServerHello.
+     */
     static void encryptedExtensions(HandshakeContext context, Extensions extensions) throws TlsAlertException {
-        Extensions offered = context.clientHello.extensionsOrEmpty();
+        Extensions offered = context.clientHelloAsSent().extensionsOrEmpty();
         for (Extension extension : extensions.list()) {
             if (offered.find(extension.type()).isEmpty()) {
                 // RFC 8446 §4.2: a response the client did not ask for is unsupported_extension

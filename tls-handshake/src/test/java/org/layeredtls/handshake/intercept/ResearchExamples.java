@@ -14,6 +14,7 @@ import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.HandshakeType;
+import org.layeredtls.handshake.research.MessageSubstitution;
 import org.layeredtls.handshake.research.Pki;
 
 /**
@@ -224,5 +225,20 @@ public final class ResearchExamples {
             }
         }
         return list;
+    }
+
+    /**
+     * The hook that replays RFC 8448 §3's server side through our server: the RFC's bytes where ours legitimately
+     * differ, EncryptedExtensions..Finished in one record as the RFC has them (used by vectors.Rfc8448Section3ReplayTest).
+     */
+    public static MessageSubstitution rfc8448Section3Server(byte[] serverHello, byte[] encryptedExtensions,
+                                                            byte[] certificateVerify, byte[] newSessionTicket) {
+        return new MessageSubstitution()
+                .replace(HandshakeType.SERVER_HELLO, serverHello)             // key_share before supported_versions
+                .replace(HandshakeType.ENCRYPTED_EXTENSIONS, encryptedExtensions) // + supported_groups, record_size_limit
+                .replace(HandshakeType.CERTIFICATE_VERIFY, certificateVerify) // RSA-PSS is salted
+                .replace(HandshakeType.NEW_SESSION_TICKET, newSessionTicket)  // our tickets are our TicketProtector's
+                .shareRecordWithNext(HandshakeType.ENCRYPTED_EXTENSIONS, HandshakeType.CERTIFICATE,
+                        HandshakeType.CERTIFICATE_VERIFY);                    // our Certificate and Finished: ours
     }
 }

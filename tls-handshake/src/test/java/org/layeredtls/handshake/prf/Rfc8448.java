@@ -9,9 +9,9 @@ import java.util.HexFormat;
  * TLS_AES_128_GCM_SHA256 (SHA-256). Test vectors are facts: they were read from the RFC text as kept
  * in public test suites (OTP's ssl tests quote §3 and §4 verbatim; Botan's transcripts.vec holds
  * the §5 messages) and checked for consistency (every message hash the RFC prints is the hash of the
- * messages here).
+ * messages here). The RFC 8448 replays (package {@code vectors}) use the messages and keys that are public.
  */
-final class Rfc8448 {
+public final class Rfc8448 {
 
     private static final HexFormat HEX = HexFormat.of();
 
@@ -29,13 +29,13 @@ final class Rfc8448 {
             + "00024001");
 
     /** RFC 8448 §3: {client} create an ephemeral x25519 key pair: private key. */
-    static final byte[] S3_CLIENT_X25519_PRIVATE = HEX.parseHex("49af42ba7f7994852d713ef2784bcbcaa7911de26adc5642cb634540e7ea5005");
+    public static final byte[] S3_CLIENT_X25519_PRIVATE = HEX.parseHex("49af42ba7f7994852d713ef2784bcbcaa7911de26adc5642cb634540e7ea5005");
 
     /** RFC 8448 §3: {client} create an ephemeral x25519 key pair: public key. */
     static final byte[] S3_CLIENT_X25519_PUBLIC = HEX.parseHex("99381de560e4bd43d23d8e435a7dbafeb3c06e51c13cae4d5413691e529aaf2c");
 
     /** RFC 8448 §3: {server} create an ephemeral x25519 key pair: private key. */
-    static final byte[] S3_SERVER_X25519_PRIVATE = HEX.parseHex("b1580eeadf6dd589b8ef4f2d5652578cc810e9980191ec8d058308cea216a21e");
+    public static final byte[] S3_SERVER_X25519_PRIVATE = HEX.parseHex("b1580eeadf6dd589b8ef4f2d5652578cc810e9980191ec8d058308cea216a21e");
 
     /** RFC 8448 §3: {server} create an ephemeral x25519 key pair: public key. */
     static final byte[] S3_SERVER_X25519_PUBLIC = HEX.parseHex("c9828876112095fe66762bdbf7c672e156d6cc253b833df1dd69b1b04e751f0f");
@@ -160,7 +160,7 @@ final class Rfc8448 {
     static final byte[] S4_EARLY_SECRET = HEX.parseHex("9b2188e9b2fc6d64d71dc329900e20bb41915000f678aa839cbb797cb7d8332c");
 
     /** RFC 8448 §4: {client} send handshake record: payload (512 octets), the ClientHello with its binder. */
-    static final byte[] S4_CLIENT_HELLO = HEX.parseHex(""
+    public static final byte[] S4_CLIENT_HELLO = HEX.parseHex(""
             + "010001fc03031bc3ceb6bbe39cff938355b5a50adb6db21b7a6af649d7b4bc419d7876487d9500000613011303130201"
             + "0001cd0000000b0009000006736572766572ff01000100000a00140012001d0017001800190100010101020103010400"
             + "3300260024001d0020e4ffb68ac05f8d96c99da26698346c6be16482badddafe051a66b4f18d668f0b002a0000002b00"
@@ -201,7 +201,7 @@ final class Rfc8448 {
     static final byte[] S4_EARLY_IV = HEX.parseHex("6d475f0993c8e564610db2b9");
 
     /** RFC 8448 §4: {client} create an ephemeral x25519 key pair: private key. */
-    static final byte[] S4_CLIENT_X25519_PRIVATE = HEX.parseHex("bff91188283846dd6a2134ef7180ca2b0b14fb10dce707b5098c0dddc813b2df");
+    public static final byte[] S4_CLIENT_X25519_PRIVATE = HEX.parseHex("bff91188283846dd6a2134ef7180ca2b0b14fb10dce707b5098c0dddc813b2df");
 
     /** RFC 8448 §4: {server} create an ephemeral x25519 key pair: public key. */
     static final byte[] S4_SERVER_X25519_PUBLIC = HEX.parseHex("121761ee42c333e1b9e77b60dd57c2053cd94512ab47f115e86eff50942cea31");
@@ -232,21 +232,21 @@ final class Rfc8448 {
     // ---------------------------------------------------------------- RFC 8448 §5: HelloRetryRequest (x25519 offered, secp256r1 asked for, with a cookie)
 
     /** RFC 8448 §5: {client} construct a ClientHello handshake message (180 octets). */
-    static final byte[] S5_CLIENT_HELLO_1 = HEX.parseHex(""
+    public static final byte[] S5_CLIENT_HELLO_1 = HEX.parseHex(""
             + "010000b00303b0b1c5a5aa37c5919f2ed1d5c6fff7fcb7849716945a2b8cee9258a346677b6f00000613011303130201"
             + "0000810000000b0009000006736572766572ff01000100000a00080006001d00170018003300260024001d0020e8e8e3"
             + "f3b93a25ed97a14a7dcacb8a272c6288e585c6484d05262fcad062ad1f002b0003020304000d0020001e040305030603"
             + "020308040805080604010501060102010402050206020202002d00020101001c00024001");
 
     /** RFC 8448 §5: {server} construct a ServerHello handshake message (176 octets): the HelloRetryRequest. */
-    static final byte[] S5_HELLO_RETRY_REQUEST = HEX.parseHex(""
+    public static final byte[] S5_HELLO_RETRY_REQUEST = HEX.parseHex(""
             + "020000ac0303cf21ad74e59a6111be1d8c021e65b891c2a211167abb8c5e079e09e2c8a8339c00130100008400330002"
             + "0017002c0074007271dcd04bb88bc3189119398a00000000eefafc76c146b823b096f8aacad365dd0030953f4edf6256"
             + "36e5f21bb2e23fcc654b1b5b40318d10d137abcbb87574e36e8a1f025f7dfa5d6e50781b5eda4aa15b0c8be778257d16"
             + "aa3030e9e7841dd9e4c0342267e8ca0caf571fb2b7cff0f934b0002b00020304");
 
     /** RFC 8448 §5: {client} construct a ClientHello handshake message (512 octets). */
-    static final byte[] S5_CLIENT_HELLO_2 = HEX.parseHex(""
+    public static final byte[] S5_CLIENT_HELLO_2 = HEX.parseHex(""
             + "010001fc0303b0b1c5a5aa37c5919f2ed1d5c6fff7fcb7849716945a2b8cee9258a346677b6f00000613011303130201"
             + "0001cd0000000b0009000006736572766572ff01000100000a00080006001d001700180033004700450017004104a6da"
             + "7392ec591e17abfd535964b99894d13befb221b3def2ebe3830eac8f0151812677c4d6d2237e85cf01d6910cfb83954e"
@@ -260,7 +260,7 @@ final class Rfc8448 {
             + "0000000000000000000000000000000000000000000000000000000000000000");
 
     /** RFC 8448 §5: {client} create an ephemeral P-256 key pair: private key. */
-    static final byte[] S5_CLIENT_P256_PRIVATE = HEX.parseHex("ab5473467e19346ceb0a0414e41da21d4d2445bc3025afe97c4e8dc8d513da39");
+    public static final byte[] S5_CLIENT_P256_PRIVATE = HEX.parseHex("ab5473467e19346ceb0a0414e41da21d4d2445bc3025afe97c4e8dc8d513da39");
 
     /** RFC 8448 §5: {client} create an ephemeral P-256 key pair: public key. */
     static final byte[] S5_CLIENT_P256_PUBLIC = HEX.parseHex(""
@@ -268,7 +268,7 @@ final class Rfc8448 {
             + "83954e76ba7352830534159897e8065780");
 
     /** RFC 8448 §5: {server} create an ephemeral P-256 key pair: private key. */
-    static final byte[] S5_SERVER_P256_PRIVATE = HEX.parseHex("8c510601f9765bfb8ed693449a48989859b5cfa879cb9f5443c41c5ff10634ed");
+    public static final byte[] S5_SERVER_P256_PRIVATE = HEX.parseHex("8c510601f9765bfb8ed693449a48989859b5cfa879cb9f5443c41c5ff10634ed");
 
     /** RFC 8448 §5: {server} create an ephemeral P-256 key pair: public key. */
     static final byte[] S5_SERVER_P256_PUBLIC = HEX.parseHex(""
@@ -276,7 +276,7 @@ final class Rfc8448 {
             + "d9c547bc6528c4317d294686093a6cad7d");
 
     /** RFC 8448 §5: {server} construct a ServerHello handshake message (123 octets). */
-    static final byte[] S5_SERVER_HELLO = HEX.parseHex(""
+    public static final byte[] S5_SERVER_HELLO = HEX.parseHex(""
             + "020000770303bb341d847fd789c47c387172dc0c9bf147fccacb5043d86ca4c598d3ff571b9800130100004f00330045"
             + "0017004104583e054b7a66672ae020ad9d2686fcc85b5ad41a134a0f03ee72b893052bd85b4c8de6776f5b04ac07d835"
             + "40eab3e3d9c547bc6528c4317d294686093a6cad7d002b00020304");
@@ -306,10 +306,10 @@ final class Rfc8448 {
     static final byte[] S5_SERVER_HS_IV = HEX.parseHex("c7d395c08d62f297d13768ea");
 
     /** RFC 8448 §5: {server} construct an EncryptedExtensions handshake message (28 octets). */
-    static final byte[] S5_ENCRYPTED_EXTENSIONS = HEX.parseHex("080000180016000a0008000600170018001d001c0002400100000000");
+    public static final byte[] S5_ENCRYPTED_EXTENSIONS = HEX.parseHex("080000180016000a0008000600170018001d001c0002400100000000");
 
     /** RFC 8448 §5: {server} construct a CertificateVerify handshake message (136 octets). */
-    static final byte[] S5_CERTIFICATE_VERIFY = HEX.parseHex(""
+    public static final byte[] S5_CERTIFICATE_VERIFY = HEX.parseHex(""
             + "0f0000840804008033ab13d4462707231b5dcae6c8190b63d1dabc74f28c395370da0b07e5b83066d0246a31acd95df4"
             + "75bfd799a4a70d33ad93d3a317a9b2c0d237a5685b219e774112e391a247607d1aeff1bbd0a39f382ee1a5fe88ae99ec"
             + "59228e6497e45d48ce275a6d5ef40d169fb6f9d33b052ed3dcdd6b5a48baafffbcb290128415bd38");

@@ -397,6 +397,40 @@ public final class RecordLayer implements AlertTransport {
         transport.close();
     }
 
+    // ---------------------------------------------------------------- rejected 0-RTT data (RFC 8446 §4.2.10)
+
+    private long skipBudget; // bytes of undecryptable records still to skip; 0: none is skipped
+    private boolean lastRecordSkipped;
+
+    /**
+     * RFC 8446 §4.2.10: a server that rejects early data skips the client's records that do not decrypt
+     * under its handshake keys, {@code bytes} of them at most, until the first one that does.
+     */
+    public void skipUndecryptableRecords(long bytes) {
+        skipBudget = bytes;
+    }
+
+    /** Whether the last {@link #readRecord()} skipped a record that did not decrypt (rejected 0-RTT data). */
+    public boolean lastRecordSkipped() {
+        return lastRecordSkipped;
+    }
+
+    boolean skipUndecryptable(TlsAlertException failure, int length) {
+        if (skipBudget == 0 || !AlertDescription.BAD_RECORD_MAC.equals(failure.description())) {
+            return false;
+        }
+        if (length > skipBudget) {
+            skipBudget = 0;
+            return false; // beyond the limit: bad_record_mac, as OpenSSL
+        }
+        skipBudget -= length;
+        return true;
+    }
+
+    void decryptedOne() {
+        skipBudget = 0; // the client's first record under our keys: no more early data comes
+    }
+
     // ---------------------------------------------------------------- reading
 
     /**
@@ -412,9 +446,12 @@ public final class RecordLayer implements AlertTransport {
         }
         headerBuffered = false;
         firstRecord = false;
+        lastRecordSkipped = false;
         RecordHeader header = RecordHeader.decode(readHeader);
         if (readState.isTls13()) {
-            return tls13.read(readState, header);
+            TLSPlaintext record = tls13.read(readState, header);
+            lastRecordSkipped = record == Tls13Records.SKIPPED;
+            return record;
         }
         checkVersion(header.version());
         int ciphertextLimit = receiveFragmentLimit + RecordLimits.MAX_COMPRESSION_EXPANSION

@@ -74,6 +74,13 @@ public final class TlsConfig {
     /** NewSessionTicket messages a TLS 1.3 server sends after the handshake (OpenSSL's num_tickets: 2). */
     public static final int DEFAULT_TLS13_TICKET_COUNT = 2;
 
+    // 0-RTT early data
+    /** Rejected 0-RTT bytes a server skips (RFC 8446 §4.2.10; OpenSSL's recv_max_early_data default, 2^14). */
+    public static final long DEFAULT_REJECTED_EARLY_DATA_LIMIT = 16384;
+
+    /** Tickets that carried 0-RTT data a server remembers until they expire (RFC 8446 §8.1 single-use tickets). */
+    public static final int DEFAULT_EARLY_DATA_TICKET_MEMORY = 100_000;
+
     private final ProtocolVersion minVersion;
     private final ProtocolVersion maxVersion;
     private final List<CipherSuite> cipherSuites;
@@ -138,6 +145,10 @@ public final class TlsConfig {
     private final long keyUpdateRecordLimit;
     private final int tls13TicketCount;
     private final org.layeredtls.record.PaddingPolicy paddingPolicy;
+    // 0-RTT early data
+    private final long maxEarlyData;
+    private final long rejectedEarlyDataLimit;
+    private final org.layeredtls.handshake.session.SingleUseTickets earlyDataTickets;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -203,6 +214,11 @@ public final class TlsConfig {
         this.keyUpdateRecordLimit = b.keyUpdateRecordLimit;
         this.tls13TicketCount = b.tls13TicketCount;
         this.paddingPolicy = b.paddingPolicy;
+        // 0-RTT early data
+        this.maxEarlyData = b.maxEarlyData;
+        this.rejectedEarlyDataLimit = b.rejectedEarlyDataLimit;
+        this.earlyDataTickets = b.earlyDataTickets != null ? b.earlyDataTickets
+                : new org.layeredtls.handshake.session.SingleUseTickets(b.earlyDataTicketMemory);
         checkSecurityLevel();
     }
 
@@ -293,6 +309,10 @@ public final class TlsConfig {
         b.keyUpdateRecordLimit = keyUpdateRecordLimit;
         b.tls13TicketCount = tls13TicketCount;
         b.paddingPolicy = paddingPolicy;
+        // 0-RTT early data
+        b.maxEarlyData = maxEarlyData;
+        b.rejectedEarlyDataLimit = rejectedEarlyDataLimit;
+        b.earlyDataTickets = earlyDataTickets;
         return b;
     }
 
@@ -414,6 +434,19 @@ public final class TlsConfig {
     public int tls13TicketCount() { return sessionTickets() ? tls13TicketCount : 0; }
     /** How many zeros pad each TLS 1.3 record's TLSInnerPlaintext (RFC 8446 §5.4; default none). */
     public org.layeredtls.record.PaddingPolicy paddingPolicy() { return paddingPolicy; }
+    // 0-RTT early data
+    /**
+     * Server: the max_early_data_size its TLS 1.3 tickets announce and the 0-RTT bytes it reads (RFC 8446
+     * §4.2.10, §4.6.1; OpenSSL's {@code -max_early_data}); default 0: no early data is accepted.
+     */
+    public long maxEarlyData() { return maxEarlyData; }
+    /**
+     * Server: how many bytes of a client's rejected 0-RTT records it skips before it gives up (RFC 8446
+     * §4.2.10; default 16384, OpenSSL's recv_max_early_data), or {@link #maxEarlyData()} if larger.
+     */
+    public long rejectedEarlyDataLimit() { return Math.max(rejectedEarlyDataLimit, maxEarlyData); }
+    /** Server: the tickets that have carried 0-RTT data (RFC 8446 §8.1: each one once only). */
+    public org.layeredtls.handshake.session.SingleUseTickets earlyDataTickets() { return earlyDataTickets; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -482,6 +515,11 @@ public final class TlsConfig {
         private long keyUpdateRecordLimit = DEFAULT_KEY_UPDATE_RECORD_LIMIT;
         private int tls13TicketCount = DEFAULT_TLS13_TICKET_COUNT;
         private org.layeredtls.record.PaddingPolicy paddingPolicy = org.layeredtls.record.PaddingPolicy.NONE;
+        // 0-RTT early data
+        private long maxEarlyData = 0;
+        private long rejectedEarlyDataLimit = DEFAULT_REJECTED_EARLY_DATA_LIMIT;
+        private int earlyDataTicketMemory = DEFAULT_EARLY_DATA_TICKET_MEMORY;
+        private org.layeredtls.handshake.session.SingleUseTickets earlyDataTickets;
 
         private Builder() {
         }
@@ -960,6 +998,50 @@ public final class TlsConfig {
          */
         public Builder paddingPolicy(org.layeredtls.record.PaddingPolicy policy) {
             this.paddingPolicy = java.util.Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        // 0-RTT early data
+
+        /**
+         * Server: accept up to {@code bytes} of TLS 1.3 0-RTT data on a resumption (RFC 8446 §4.2.10;
+         * OpenSSL's {@code -max_early_data}; default 0: none). Early data can be replayed by an attacker:
+         * each ticket carries it once only ({@link #earlyDataTicketMemory}), and the application reads it
+         * apart, marked as early, to decide what it may do with it (RFC 8446 §8, §E.5).
+         */
+        public Builder maxEarlyData(long bytes) {
+            if (bytes < 0 || bytes > 0xFFFFFFFFL) {
+                throw new IllegalArgumentException("max_early_data_size is a uint32, not " + bytes);
+            }
+            this.maxEarlyData = bytes;
+            return this;
+        }
+
+        /** Server: the rejected 0-RTT bytes it skips (RFC 8446 §4.2.10; default 16384, OpenSSL's). */
+        public Builder rejectedEarlyDataLimit(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("the rejected early data limit may not be negative, not " + bytes);
+            }
+            this.rejectedEarlyDataLimit = bytes;
+            return this;
+        }
+
+        /**
+         * Server: how many tickets that carried 0-RTT data it remembers until they expire (default 100 000);
+         * when full, early data is refused (the handshake goes on in one round trip) rather than risk a replay.
+         */
+        public Builder earlyDataTicketMemory(int tickets) {
+            if (tickets < 0) {
+                throw new IllegalArgumentException("the early data ticket memory may not be negative, not " + tickets);
+            }
+            this.earlyDataTicketMemory = tickets;
+            this.earlyDataTickets = null;
+            return this;
+        }
+
+        /** Server: share one memory of used 0-RTT tickets between configurations (one server, many configs). */
+        public Builder earlyDataTickets(org.layeredtls.handshake.session.SingleUseTickets tickets) {
+            this.earlyDataTickets = java.util.Objects.requireNonNull(tickets, "tickets");
             return this;
         }
 

@@ -65,6 +65,7 @@ public final class ClientHandshake {
         context.clientRandom = hello.random();
         context.send(hello);
         context.flush();
+        Tls13EarlyData.send(context); // RFC 8446 §2.3: 0-RTT data right after the ClientHello, if any
         return new ExpectServerHello();
     }
 

@@ -64,6 +64,7 @@ final class Tls13ClientHello {
         list.add(Tls13Tickets.modes());
         Tls13Tickets.resumable(context).ifPresent(session -> {
             tls13.offeredSession = session;
+            Tls13EarlyData.offer(context, tls13, session).ifPresent(list::add);
             list.add(Tls13Tickets.offer(context, session)); // RFC 8446 §4.2.11: the last extension
         });
         return list;

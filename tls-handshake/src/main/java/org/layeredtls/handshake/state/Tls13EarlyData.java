@@ -85,6 +85,8 @@ final class Tls13EarlyData {
         byte[] clientHelloHash = new Tls13Transcript(hash, context.config.crypto())
                 .hashWith(HandshakeFrame.of(context.clientHello).bytes());
         byte[] secret = tls13.deriveClientEarlyTrafficSecret(hash, tls13.offeredSession.state().masterSecret(), clientHelloHash);
+        // RFC 8446 §5.1: legacy_record_version {3,3} for every record but an initial ClientHello
+        context.connection.records.setWriteVersion(org.layeredtls.record.ProtocolVersion.TLS1_2);
         tls13.sendCompatibilityCcs(); // RFC 8446 §D.4: with early data, straight after the ClientHello
         context.connection.installWriteState(Tls13Handshake.protection(context.config, suite, secret));
         context.connection.writeEarlyData(context.connection.earlyDataToSend());

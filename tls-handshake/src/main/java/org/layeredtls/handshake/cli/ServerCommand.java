@@ -62,6 +62,8 @@ public class ServerCommand implements Callable<Integer> {
     CommonOptions common = new CommonOptions();
     @Mixin
     KeyingMaterialOptions keyingMaterial = new KeyingMaterialOptions();
+    @Mixin
+    EarlyDataOptions earlyData = new EarlyDataOptions();
 
     private final Object currentLock = new Object();
     private OutputStream current; // the connection standard input goes to; guarded by currentLock
@@ -99,6 +101,7 @@ public class ServerCommand implements Callable<Integer> {
         if (handshakeTimeout != null) {
             builder.handshakeTimeout(Duration.ofSeconds(handshakeTimeout));
         }
+        earlyData.configure(builder);
         TlsConfig config = builder.build();
         try (TlsServerSocket listener = TlsServerSocket.bind(accept.bindAddress(), accept.port(), config)) {
             out.println("ACCEPT " + AcceptAddress.format(listener.getInetAddress(), listener.getLocalPort()));
@@ -138,6 +141,7 @@ public class ServerCommand implements Callable<Integer> {
 
     private void serve(TlsSocket socket, TlsConfig config) throws java.io.IOException {
         socket.startHandshake();
+        earlyData.print(socket, out); // s_server prints it before the summary
         SessionInfo session = socket.session();
         if (!www && !echo) {
             // Before the summary is printed: whoever reads it may type at once.

@@ -399,7 +399,8 @@ public final class RecordLayer implements AlertTransport {
 
     // ---------------------------------------------------------------- rejected 0-RTT data (RFC 8446 §4.2.10)
 
-    private long skipBudget; // bytes of undecryptable records still to skip; 0: none is skipped
+    private boolean skipping; // until the first record that decrypts
+    private long skipBudget; // bytes of undecryptable records still to skip
     private boolean lastRecordSkipped;
 
     /**
@@ -407,6 +408,7 @@ public final class RecordLayer implements AlertTransport {
      * under its handshake keys, {@code bytes} of them at most, until the first one that does.
      */
     public void skipUndecryptableRecords(long bytes) {
+        skipping = true;
         skipBudget = bytes;
     }
 
@@ -415,20 +417,21 @@ public final class RecordLayer implements AlertTransport {
         return lastRecordSkipped;
     }
 
-    boolean skipUndecryptable(TlsAlertException failure, int length) {
-        if (skipBudget == 0 || !AlertDescription.BAD_RECORD_MAC.equals(failure.description())) {
+    /** Whether to skip a record that did not decrypt; {@code plaintextLength}: its length less the AEAD's expansion. */
+    boolean skipUndecryptable(TlsAlertException failure, long plaintextLength) throws TlsAlertException {
+        if (!skipping || !AlertDescription.BAD_RECORD_MAC.equals(failure.description())) {
             return false;
         }
-        if (length > skipBudget) {
-            skipBudget = 0;
-            return false; // beyond the limit: bad_record_mac, as OpenSSL
+        if (plaintextLength > skipBudget) { // RFC 8446 §4.2.10: beyond the limit, as OpenSSL ("too much early data")
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, TlsLayer.RECORD,
+                    "more rejected 0-RTT data than the server skips (TlsConfig.rejectedEarlyDataLimit)");
         }
-        skipBudget -= length;
+        skipBudget -= plaintextLength;
         return true;
     }
 
     void decryptedOne() {
-        skipBudget = 0; // the client's first record under our keys: no more early data comes
+        skipping = false; // the client's first record under our keys: no more early data comes
     }
 
     // ---------------------------------------------------------------- reading

@@ -123,7 +123,8 @@ final class Tls13Records {
             innerLength = state.protection().open(sequenceNumber, header.type(), header.version(),
                     fragment, 0, length, inner, 0);
         } catch (TlsAlertException failed) {
-            if (!layer.skipUndecryptable(failed, length)) {
+            // the content as OpenSSL counts it: the record less the AEAD tag and the content type byte
+            if (!layer.skipUndecryptable(failed, Math.max(0, length - state.protection().maxExpansion()))) {
                 throw failed;
             }
             state.startingAt(sequenceNumber); // RFC 8446 §4.2.10: a skipped record takes no sequence number

@@ -2,6 +2,7 @@ package org.layeredtls.handshake.engine;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.layeredtls.handshake.engine.EnginePairTest.ascii;
 import static org.layeredtls.handshake.engine.EnginePairTest.received;
@@ -10,6 +11,8 @@ import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.layeredtls.alert.AlertDescription;
+import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.api.EarlyDataStatus;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsObserver;
@@ -81,6 +84,31 @@ class Tls13EarlyDataEngineTest {
         second.client().writeApplicationData(EARLY); // the application sends it again
         second.shuttle();
         assertArrayEquals(EARLY, received(second.server()));
+    }
+
+    @Test
+    void moreEarlyDataThanTheServersMaxEarlyDataIsUnexpectedMessage() throws IOException {
+        TlsConfig client = client();
+        firstConnection(client, server().maxEarlyData(1024).build()); // the client may send 1024 bytes
+        EnginePair second = TlsEngine.pair(client, server().maxEarlyData(EARLY.length - 1).build());
+        second.client().writeEarlyData(EARLY);
+        TlsAlertException alert = assertThrows(TlsAlertException.class, second::handshake);
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alert.description(), alert::getMessage); // RFC 8446 §4.2.10
+    }
+
+    @Test
+    void rejectedEarlyDataBeyondTheSkipLimitIsUnexpectedMessage() throws IOException {
+        TlsConfig client = client();
+        firstConnection(client, server().maxEarlyData(65536).build());
+        EnginePair second = TlsEngine.pair(client, server().rejectedEarlyDataLimit(16384).build());
+        second.client().writeEarlyData(new byte[16385]);
+        TlsAlertException alert = assertThrows(TlsAlertException.class, second::handshake);
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alert.description(), alert::getMessage);
+
+        EnginePair withinTheLimit = TlsEngine.pair(client, server().rejectedEarlyDataLimit(16384).build());
+        withinTheLimit.client().writeEarlyData(new byte[16384]); // one full record, skipped whole
+        withinTheLimit.handshake();
+        assertEquals(EarlyDataStatus.REJECTED, withinTheLimit.client().earlyDataStatus());
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.layeredtls.handshake.api.EarlyDataStatus;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
+import org.layeredtls.handshake.engine.TlsEngine;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 import org.layeredtls.handshake.session.TicketProtector;
 import org.layeredtls.record.ProtocolVersion;
@@ -163,6 +164,61 @@ class Tls13EarlyDataInteropTest {
                         client::diagnostics);
                 Exchange.bothWays(socket, client, 1024);
             }
+        }
+    }
+
+    // ------------------------------------------------------------------ replay
+
+    @Test
+    void sClientsFirstFlightReplayedAtOurServerDeliversItsEarlyDataOnce() throws Exception {
+        Path early = Files.writeString(directory.resolve("early-replayed.txt"), EARLY);
+        TlsConfig config = server(TicketProtector.withDefaults()).maxEarlyData(16384).build();
+        byte[] flight;
+        try (TlsServerSocket server = new TlsServerSocket(OpenSslClientInteropTest.listener(), config)) {
+            Path session = sessionFrom(server, "early-replayed.pem");
+            flight = firstFlight(session, early); // what an attacker on the path copies
+        }
+        TlsEngine first = TlsEngine.server(config);
+        first.beginHandshake();
+        first.offerInput(flight);
+        assertEquals(EarlyDataStatus.ACCEPTED, first.earlyDataStatus());
+        assertArrayEquals(EARLY.getBytes(StandardCharsets.US_ASCII), earlyData(first));
+
+        TlsEngine replayed = TlsEngine.server(config); // the same bytes, another connection to the same server
+        replayed.beginHandshake();
+        replayed.offerInput(flight);
+        // RFC 8446 §8.1: the ticket has carried early data once; the replay gets a 1-RTT handshake it cannot finish
+        assertEquals(EarlyDataStatus.REJECTED, replayed.earlyDataStatus());
+        assertEquals(0, replayed.availableEarlyData());
+        assertTrue(replayed.readOutput().length > 0);
+        assertFalse(replayed.isHandshakeDone());
+    }
+
+    private static byte[] earlyData(TlsEngine server) {
+        byte[] data = new byte[server.availableEarlyData()];
+        return java.util.Arrays.copyOf(data, server.readEarlyData(data, 0, data.length));
+    }
+
+    /** s_client -sess_in -early_data's first flight (ClientHello, change_cipher_spec, 0-RTT records), taken by a bare TCP listener. */
+    private static byte[] firstFlight(Path session, Path early) throws Exception {
+        try (java.net.ServerSocket listener = OpenSslClientInteropTest.listener();
+             OpenSslClient client = OpenSslClient.builder(listener.getLocalPort()).option("-tls1_3").servername("localhost")
+                     .directory(directory).sessIn(session).option("-early_data", early.toString()).start();
+             java.net.Socket socket = listener.accept()) {
+            socket.setSoTimeout((int) Exchange.WAIT.toMillis());
+            java.io.DataInputStream in = new java.io.DataInputStream(socket.getInputStream());
+            java.io.ByteArrayOutputStream flight = new java.io.ByteArrayOutputStream();
+            int type;
+            do { // whole records up to the first application_data one: the 0-RTT data
+                byte[] header = new byte[5];
+                in.readFully(header);
+                byte[] fragment = new byte[((header[3] & 0xFF) << 8) | (header[4] & 0xFF)];
+                in.readFully(fragment);
+                flight.write(header);
+                flight.write(fragment);
+                type = header[0];
+            } while (type != 23);
+            return flight.toByteArray();
         }
     }
 }

@@ -145,6 +145,15 @@ public final class TlsConfig {
     private final long keyUpdateRecordLimit;
     private final int tls13TicketCount;
     private final org.layeredtls.record.PaddingPolicy paddingPolicy;
+    // TLS 1.3 negotiation and resumption: HelloRetryRequest cookie, PSK key exchange modes, ticket age
+    /** How far a client's ticket age may be from ours (OpenSSL's TICKET_AGE_ALLOWANCE, for its 0-RTT check). */
+    public static final java.time.Duration DEFAULT_TICKET_AGE_TOLERANCE = java.time.Duration.ofSeconds(10);
+    /** The length of the HMAC-SHA256 key that protects HelloRetryRequest cookies. */
+    public static final int HELLO_RETRY_COOKIE_KEY_LENGTH = 32;
+    private final HelloRetryCookie helloRetryCookie;
+    private final byte[] helloRetryCookieKey;
+    private final List<org.layeredtls.handshake.extension.PskKeyExchangeMode> pskKeyExchangeModes;
+    private final java.time.Duration ticketAgeTolerance;
     // 0-RTT early data
     private final long maxEarlyData;
     private final long rejectedEarlyDataLimit;
@@ -214,6 +223,12 @@ public final class TlsConfig {
         this.keyUpdateRecordLimit = b.keyUpdateRecordLimit;
         this.tls13TicketCount = b.tls13TicketCount;
         this.paddingPolicy = b.paddingPolicy;
+        // TLS 1.3 negotiation and resumption: HelloRetryRequest cookie, PSK key exchange modes, ticket age
+        this.helloRetryCookie = b.helloRetryCookie;
+        this.helloRetryCookieKey = b.helloRetryCookieKey != null ? b.helloRetryCookieKey.clone()
+                : b.helloRetryCookie == HelloRetryCookie.OFF ? null : b.random.nextBytes(HELLO_RETRY_COOKIE_KEY_LENGTH);
+        this.pskKeyExchangeModes = List.copyOf(b.pskKeyExchangeModes);
+        this.ticketAgeTolerance = b.ticketAgeTolerance;
         // 0-RTT early data
         this.maxEarlyData = b.maxEarlyData;
         this.rejectedEarlyDataLimit = b.rejectedEarlyDataLimit;
@@ -309,6 +324,11 @@ public final class TlsConfig {
         b.keyUpdateRecordLimit = keyUpdateRecordLimit;
         b.tls13TicketCount = tls13TicketCount;
         b.paddingPolicy = paddingPolicy;
+        // TLS 1.3 negotiation and resumption: HelloRetryRequest cookie, PSK key exchange modes, ticket age
+        b.helloRetryCookie = helloRetryCookie;
+        b.helloRetryCookieKey = helloRetryCookieKey;
+        b.pskKeyExchangeModes = new ArrayList<>(pskKeyExchangeModes);
+        b.ticketAgeTolerance = ticketAgeTolerance;
         // 0-RTT early data
         b.maxEarlyData = maxEarlyData;
         b.rejectedEarlyDataLimit = rejectedEarlyDataLimit;
@@ -434,6 +454,18 @@ public final class TlsConfig {
     public int tls13TicketCount() { return sessionTickets() ? tls13TicketCount : 0; }
     /** How many zeros pad each TLS 1.3 record's TLSInnerPlaintext (RFC 8446 §5.4; default none). */
     public org.layeredtls.record.PaddingPolicy paddingPolicy() { return paddingPolicy; }
+    // TLS 1.3 negotiation and resumption: HelloRetryRequest cookie, PSK key exchange modes, ticket age
+    /** Whether a TLS 1.3 server's HelloRetryRequest carries a cookie (default {@link HelloRetryCookie#OFF}, as OpenSSL). */
+    public HelloRetryCookie helloRetryCookie() { return helloRetryCookie; }
+    /** The HMAC-SHA256 key of HelloRetryRequest cookies (a copy; null with {@link HelloRetryCookie#OFF} and no key set). */
+    public byte[] helloRetryCookieKey() { return helloRetryCookieKey == null ? null : helloRetryCookieKey.clone(); }
+    /**
+     * The PSK key exchange modes (RFC 8446 §4.2.9) a client offers, in this order, and a server accepts, in
+     * this order of preference (default psk_dhe_ke only, as OpenSSL without {@code -allow_no_dhe_kex}).
+     */
+    public List<org.layeredtls.handshake.extension.PskKeyExchangeMode> pskKeyExchangeModes() { return pskKeyExchangeModes; }
+    /** How far the ticket age a client reports may be from the server's own measure (default 10 s, RFC 8446 §8.3). */
+    public java.time.Duration ticketAgeTolerance() { return ticketAgeTolerance; }
     // 0-RTT early data
     /**
      * Server: the max_early_data_size its TLS 1.3 tickets announce and the 0-RTT bytes it reads (RFC 8446
@@ -515,6 +547,12 @@ public final class TlsConfig {
         private long keyUpdateRecordLimit = DEFAULT_KEY_UPDATE_RECORD_LIMIT;
         private int tls13TicketCount = DEFAULT_TLS13_TICKET_COUNT;
         private org.layeredtls.record.PaddingPolicy paddingPolicy = org.layeredtls.record.PaddingPolicy.NONE;
+        // TLS 1.3 negotiation and resumption: HelloRetryRequest cookie, PSK key exchange modes, ticket age
+        private HelloRetryCookie helloRetryCookie = HelloRetryCookie.OFF;
+        private byte[] helloRetryCookieKey;
+        private List<org.layeredtls.handshake.extension.PskKeyExchangeMode> pskKeyExchangeModes =
+                new ArrayList<>(List.of(org.layeredtls.handshake.extension.PskKeyExchangeMode.PSK_DHE_KE));
+        private java.time.Duration ticketAgeTolerance = DEFAULT_TICKET_AGE_TOLERANCE;
         // 0-RTT early data
         private long maxEarlyData = 0;
         private long rejectedEarlyDataLimit = DEFAULT_REJECTED_EARLY_DATA_LIMIT;
@@ -998,6 +1036,57 @@ public final class TlsConfig {
          */
         public Builder paddingPolicy(org.layeredtls.record.PaddingPolicy policy) {
             this.paddingPolicy = java.util.Objects.requireNonNull(policy, "policy");
+            return this;
+        }
+
+        // TLS 1.3 negotiation and resumption: HelloRetryRequest cookie, PSK key exchange modes, ticket age
+
+        /**
+         * Whether a TLS 1.3 server's HelloRetryRequest carries a cookie that holds ClientHello1's hash under
+         * our HMAC (RFC 8446 §4.2.2; default {@link HelloRetryCookie#OFF}, as OpenSSL; {@link HelloRetryCookie#STATELESS}
+         * is {@code s_server -stateless}). A second ClientHello without it is missing_extension, with another
+         * illegal_parameter.
+         */
+        public Builder helloRetryCookie(HelloRetryCookie mode) {
+            this.helloRetryCookie = java.util.Objects.requireNonNull(mode, "mode");
+            return this;
+        }
+
+        /**
+         * The HMAC-SHA256 key that protects cookies (32 bytes; default: drawn from {@link #random} when the
+         * configuration is built). Servers that share a key accept each other's cookies.
+         */
+        public Builder helloRetryCookieKey(byte[] key) {
+            if (key.length != HELLO_RETRY_COOKIE_KEY_LENGTH) {
+                throw new IllegalArgumentException("a cookie key is " + HELLO_RETRY_COOKIE_KEY_LENGTH + " bytes, not " + key.length);
+            }
+            this.helloRetryCookieKey = key.clone();
+            return this;
+        }
+
+        /**
+         * The PSK key exchange modes (RFC 8446 §4.2.9): a client offers these, a server resumes with the first of
+         * these the client offers (default psk_dhe_ke only, as OpenSSL; adding {@code PSK_KE} is OpenSSL's
+         * {@code -allow_no_dhe_kex}: a resumption without (EC)DHE, cheaper and without forward secrecy).
+         */
+        public Builder pskKeyExchangeModes(org.layeredtls.handshake.extension.PskKeyExchangeMode... modes) {
+            if (modes.length == 0 || java.util.Set.of(modes).size() != modes.length) {
+                throw new IllegalArgumentException("one PSK key exchange mode at least, each once: " + List.of(modes));
+            }
+            this.pskKeyExchangeModes = new ArrayList<>(List.of(modes));
+            return this;
+        }
+
+        /**
+         * How far the ticket age a client reports (its obfuscated_ticket_age minus the ticket's ticket_age_add)
+         * may be from the time since the server issued the ticket (default 10 s, OpenSSL's allowance; RFC 8446
+         * §8.3): beyond it, or past the ticket's lifetime, the server makes a full handshake instead.
+         */
+        public Builder ticketAgeTolerance(java.time.Duration tolerance) {
+            if (tolerance.isNegative()) {
+                throw new IllegalArgumentException("the ticket age tolerance cannot be negative: " + tolerance);
+            }
+            this.ticketAgeTolerance = tolerance;
             return this;
         }
 

@@ -48,6 +48,8 @@ public class ClientCommand implements Callable<Integer> {
     CommonOptions common = new CommonOptions();
     @Mixin
     KeyingMaterialOptions keyingMaterial = new KeyingMaterialOptions();
+    @Mixin
+    PskModeOptions pskModes = new PskModeOptions();
 
     private PrintStream out = System.out;
     private InputStream in = System.in;
@@ -122,7 +124,7 @@ public class ClientCommand implements Callable<Integer> {
         if (maxSendFrag != 0) {
             builder.maxFragmentLength(maxSendFrag);
         }
-        TlsConfig config = builder.build();
+        TlsConfig config = pskModes.configure(builder).build();
         try {
             out.println("CONNECTED");
             TlsSocket socket = TlsSocket.connect(host, port, config);

@@ -64,6 +64,11 @@ public class ServerCommand implements Callable<Integer> {
     KeyingMaterialOptions keyingMaterial = new KeyingMaterialOptions();
     @Mixin
     EarlyDataOptions earlyData = new EarlyDataOptions();
+    @Mixin
+    PskModeOptions pskModes = new PskModeOptions();
+    @Option(names = "-stateless", description = "TLS 1.3: answer every first ClientHello with a HelloRetryRequest and a cookie"
+            + " (\"Require TLSv1.3 cookies\", as OpenSSL).")
+    boolean stateless;
 
     private final Object currentLock = new Object();
     private OutputStream current; // the connection standard input goes to; guarded by currentLock
@@ -102,7 +107,10 @@ public class ServerCommand implements Callable<Integer> {
             builder.handshakeTimeout(Duration.ofSeconds(handshakeTimeout));
         }
         earlyData.configure(builder);
-        TlsConfig config = builder.build();
+        if (stateless) {
+            builder.helloRetryCookie(org.layeredtls.handshake.api.HelloRetryCookie.STATELESS);
+        }
+        TlsConfig config = pskModes.configure(builder).build();
         try (TlsServerSocket listener = TlsServerSocket.bind(accept.bindAddress(), accept.port(), config)) {
             out.println("ACCEPT " + AcceptAddress.format(listener.getInetAddress(), listener.getLocalPort()));
             out.flush();

@@ -64,7 +64,9 @@ public final class Tls13ClientHandshake {
         }
         byte[] sharedSecret = Tls13ServerHelloCheck.serverHello(context, hello, received);
         tls13.deriveHandshakeSecrets(sharedSecret);
-        java.util.Arrays.fill(sharedSecret, (byte) 0);
+        if (sharedSecret != null) { // psk_ke: none
+            java.util.Arrays.fill(sharedSecret, (byte) 0);
+        }
         tls13.installReadKeys(tls13.serverHandshakeTrafficSecret);
         return new ExpectEncryptedExtensions();
     }

@@ -61,7 +61,7 @@ final class Tls13ClientHello {
         List<ExtensionData> list = new ArrayList<>();
         list.add(supportedVersions(config));
         list.add(new KeyShare.ClientHello(shares));
-        list.add(Tls13Tickets.modes());
+        list.add(Tls13Tickets.modes(config));
         Tls13Tickets.resumable(context).ifPresent(session -> {
             tls13.offeredSession = session;
             Tls13EarlyData.offer(context, tls13, session).ifPresent(list::add);
@@ -72,18 +72,23 @@ final class Tls13ClientHello {
 
     /**
      * RFC 8446 §4.1.2: the second ClientHello is the first with key_share holding one share for the
-     * group the HelloRetryRequest selected, a cookie if it sent one, and nothing else changed.
+     * group the HelloRetryRequest selected (the same shares if it selected none: it asked for a cookie
+     * only), a cookie if it sent one, and nothing else changed.
      */
     static ClientHello retry(HandshakeContext context, Tls13Handshake tls13, NamedGroup group, byte[] cookie)
             throws TlsAlertException {
-        ClientKeyShare share = KeyShareGroup.of(group, context.config.crypto()).orElseThrow().generate(context.config.random());
-        tls13.clientShares.clear();
-        tls13.clientShares.put(group, share);
+        Extension keyShare = context.clientHello.extensionsOrEmpty().find(ExtensionType.KEY_SHARE).orElseThrow();
+        if (group != null) {
+            ClientKeyShare share = KeyShareGroup.of(group, context.config.crypto()).orElseThrow().generate(context.config.random());
+            tls13.clientShares.clear();
+            tls13.clientShares.put(group, share);
+            keyShare = new KeyShare.ClientHello(List.of(new KeyShareEntry(group, share.publicShare()))).toExtension();
+        }
         ClientHello first = context.clientHello;
         List<Extension> extensions = new ArrayList<>();
         for (Extension extension : first.extensionsOrEmpty().list()) {
             if (extension.type() == ExtensionType.KEY_SHARE.code()) {
-                extensions.add(new KeyShare.ClientHello(List.of(new KeyShareEntry(group, share.publicShare()))).toExtension());
+                extensions.add(keyShare);
                 if (cookie != null) {
                     extensions.add(new Cookie(cookie).toExtension());
                 }

@@ -132,15 +132,20 @@ final class Tls13EarlyData {
      * client's early data. Accepted, the early traffic secret is derived; rejected, the records that will
      * not decrypt are skipped.
      */
-    static void clientHello(HandshakeContext context, Tls13Handshake tls13, ClientHello hello) throws TlsAlertException {
+    static void clientHello(HandshakeContext context, Tls13Handshake tls13, ClientHello hello, boolean retrying)
+            throws TlsAlertException {
+        if (tls13.helloRetried) {
+            return; // RFC 8446 §4.2.10: refused with the HelloRetryRequest; the second ClientHello has none
+        }
         tls13.earlyDataOffered = hello.extensionsOrEmpty().find(ExtensionType.EARLY_DATA, EarlyData::decode).isPresent();
-        tls13.earlyDataAccepted = tls13.earlyDataOffered && accepts(context, tls13, hello);
+        // RFC 8446 §4.2.10: a HelloRetryRequest refuses it (its records, in the clear to us, are skipped in received)
+        tls13.earlyDataAccepted = tls13.earlyDataOffered && !retrying && accepts(context, tls13, hello);
         if (tls13.earlyDataOffered) {
             context.connection.earlyDataStatus(tls13.earlyDataAccepted ? EarlyDataStatus.ACCEPTED : EarlyDataStatus.REJECTED);
         }
         if (tls13.earlyDataAccepted) {
             tls13.deriveClientEarlyTrafficSecret(context.suite.prfHash(), tls13.psk, tls13.transcript.hash());
-        } else if (tls13.earlyDataOffered) {
+        } else if (tls13.earlyDataOffered && !retrying) {
             context.connection.records.skipUndecryptableRecords(context.config.rejectedEarlyDataLimit());
         }
     }
@@ -149,7 +154,7 @@ final class Tls13EarlyData {
     private static boolean accepts(HandshakeContext context, Tls13Handshake tls13, ClientHello hello) throws TlsAlertException {
         TlsConfig config = context.config;
         SessionState session = tls13.resumedSession;
-        if (config.maxEarlyData() == 0 || !tls13.pskAccepted || session == null || tls13.helloRetried
+        if (config.maxEarlyData() == 0 || !tls13.pskAccepted || session == null
                 || session.cipherSuite() != context.suite || !Objects.equals(session.alpn(), context.applicationProtocol)) {
             return false;
         }

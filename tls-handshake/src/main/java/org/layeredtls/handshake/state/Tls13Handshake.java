@@ -26,7 +26,7 @@ import org.layeredtls.record.ConnectionState;
 final class Tls13Handshake {
 
     private final HandshakeContext context;
-    final Tls13Transcript transcript;
+    Tls13Transcript transcript; // replaced once by a server that rebuilds it from its cookie (restartTranscript)
     /** The client's key shares, by group: those of its ClientHello (one more after a HelloRetryRequest). */
     final Map<NamedGroup, ClientKeyShare> clientShares = new LinkedHashMap<>();
     /** Whether a HelloRetryRequest was sent (server) or received (client): RFC 8446 §4.1.4 allows one. */
@@ -38,6 +38,8 @@ final class Tls13Handshake {
     org.layeredtls.handshake.message.Tls13CertificateRequest certificateRequest;
     /** Whether a pre-shared key authenticated this handshake (no Certificate, no CertificateVerify). */
     boolean pskAccepted;
+    /** The mode the PSK was accepted with (RFC 8446 §4.2.9): psk_ke leaves the (EC)DHE out. */
+    org.layeredtls.handshake.extension.PskKeyExchangeMode pskKeyExchangeMode;
     byte[] psk;
     /** Client: the stored session whose ticket the ClientHello offers (RFC 8446 §4.2.11), or null. */
     org.layeredtls.handshake.session.ClientSession offeredSession;
@@ -68,6 +70,16 @@ final class Tls13Handshake {
     void negotiated() {
         context.version = org.layeredtls.record.ProtocolVersion.TLS1_3;
         context.connection.alerts.followTls13Rules();
+    }
+
+    /**
+     * RFC 8446 §4.4.1, a server that kept ClientHello1 only in its HelloRetryRequest cookie: the transcript
+     * starts again from the cookie's message_hash and the HelloRetryRequest, as if nothing else was kept.
+     */
+    void restartTranscript(byte[] messageHash, byte[] helloRetryRequest) {
+        transcript = new Tls13Transcript(hash, context.config.crypto());
+        transcript.add(messageHash);
+        transcript.add(helloRetryRequest);
     }
 
     // ------------------------------------------------------------------ the key schedule, stage by stage

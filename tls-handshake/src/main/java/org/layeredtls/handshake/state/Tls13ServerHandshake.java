@@ -6,8 +6,15 @@ import java.util.List;
 import java.util.Optional;
 
 import org.layeredtls.alert.AlertDescription;
+import org.layeredtls.alert.TlsAlertException;
+import org.layeredtls.handshake.api.HelloRetryCookie;
+import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.ClientAuth;
 import org.layeredtls.handshake.extension.ApplicationLayerProtocolNegotiation;
+import org.layeredtls.handshake.extension.Cookie;
+import org.layeredtls.handshake.extension.ExtensionType;
+import org.layeredtls.handshake.extension.NamedGroup;
+import org.layeredtls.handshake.extension.PskKeyExchangeMode;
 import org.layeredtls.handshake.extension.ExtensionData;
 import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.KeyShare;
@@ -22,10 +29,12 @@ import org.layeredtls.handshake.keyexchange.ServerKeyShare;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.EncryptedExtensions;
 import org.layeredtls.handshake.message.Finished;
+import org.layeredtls.handshake.message.HandshakeFrame;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.message.Tls13Certificate;
 import org.layeredtls.handshake.message.Tls13CertificateRequest;
+import org.layeredtls.handshake.prf.Tls13Transcript;
 import org.layeredtls.record.ProtocolVersion;
 
 /**
@@ -34,9 +43,11 @@ import org.layeredtls.record.ProtocolVersion;
  * <pre>
  *   ClientHello + key_share       --&gt;
  *   (early data*)                       (0-RTT on resumption: read if taken, else skipped; {@link Tls13EarlyData})
- *                                 &lt;--  HelloRetryRequest   (no share in a group we take: once at most)
+ *                                 &lt;--  HelloRetryRequest   (no share in a group we take: once at most;
+ *                                                             with a cookie, TlsConfig.helloRetryCookie)
  *   ClientHello + key_share       --&gt;
- *                                       ServerHello + key_share   (keys change: handshake traffic)
+ *                                       ServerHello + key_share   (keys change: handshake traffic;
+ *                                                                  no key_share when resuming with psk_ke)
  *                                       [ChangeCipherSpec]        (middlebox compatibility, unprotected)
  *                                       {EncryptedExtensions}
  *                                       {CertificateRequest*}
@@ -69,26 +80,37 @@ public final class Tls13ServerHandshake {
         context.clientRandom = hello.random();
         tls13.negotiated();
         context.connection.records.setWriteVersion(ProtocolVersion.TLS1_2); // RFC 8446 §5.1: legacy_record_version
+        if (tls13.helloRetried && context.config.helloRetryCookie() != HelloRetryCookie.OFF) {
+            checkCookie(context, tls13, hello); // the transcript restarts from the cookie
+        }
         Optional<KeyShareEntry> clientShare = Tls13ServerNegotiation.negotiate(context, hello);
         // RFC 8446 §4.2.11.2: the binder covers the transcript before this ClientHello, and the ClientHello up to it
         boolean resumed = Tls13Tickets.accept(context, tls13, hello, received.transcriptBytes());
         tls13.transcript.add(received.transcriptBytes());
         tls13.startKeySchedule(context.suite); // the Early Secret from the PSK, or from zeros
-        Tls13EarlyData.clientHello(context, tls13, hello); // 0-RTT: taken, or skipped
-        if (clientShare.isEmpty()) {
-            return helloRetryRequest(context, tls13);
+        // RFC 8446 §4.2.9: psk_ke resumes with the PSK alone, no key share needed
+        boolean keyExchange = !resumed || tls13.pskKeyExchangeMode == PskKeyExchangeMode.PSK_DHE_KE;
+        boolean statelessRetry = context.config.helloRetryCookie() == HelloRetryCookie.STATELESS && !tls13.helloRetried;
+        boolean retry = statelessRetry || keyExchange && clientShare.isEmpty();
+        Tls13EarlyData.clientHello(context, tls13, hello, retry); // 0-RTT: taken, or skipped
+        if (retry) {
+            return helloRetryRequest(context, tls13, received.transcriptBytes(), clientShare.isEmpty() ? context.group : null);
         }
-        ServerKeyShare share = KeyShareGroup.of(context.group, context.config.crypto()).orElseThrow()
-                .respond(clientShare.get().keyExchange(), context.config.random());
+        List<ExtensionData> extensions = new ArrayList<>(List.of(SupportedVersions.selected(ProtocolVersion.TLS1_3)));
+        byte[] sharedSecret = null; // psk_ke: the zero value in its place (RFC 8446 §7.1)
+        if (keyExchange) {
+            ServerKeyShare share = KeyShareGroup.of(context.group, context.config.crypto()).orElseThrow()
+                    .respond(clientShare.get().keyExchange(), context.config.random());
+            extensions.add(new KeyShare.ServerHello(new KeyShareEntry(context.group, share.publicShare())));
+            sharedSecret = share.sharedSecret();
+        }
         context.serverRandom = context.config.random().nextBytes(32);
         context.sessionId = hello.sessionId();
-        List<ExtensionData> extensions = new ArrayList<>(List.of(SupportedVersions.selected(ProtocolVersion.TLS1_3),
-                new KeyShare.ServerHello(new KeyShareEntry(context.group, share.publicShare()))));
         if (resumed) {
             extensions.add(new PreSharedKey.SelectedIdentity(0)); // RFC 8446 §4.2.11: we took the first (only) PSK
         }
         context.send(serverHello(context, context.serverRandom, extensions.toArray(ExtensionData[]::new)));
-        tls13.deriveHandshakeSecrets(share.sharedSecret());
+        tls13.deriveHandshakeSecrets(sharedSecret);
         tls13.sendCompatibilityCcs(); // RFC 8446 §D.4: after our first hello (unless after the HelloRetryRequest)
         tls13.installWriteKeys(tls13.serverHandshakeTrafficSecret);
         tls13.installReadKeys(tls13.earlyDataAccepted ? tls13.clientEarlyTrafficSecret : tls13.clientHandshakeTrafficSecret);
@@ -99,18 +121,53 @@ public final class Tls13ServerHandshake {
         return tls13.certificateRequest != null ? new ExpectClientCertificate() : new ExpectClientFinished();
     }
 
-    /** RFC 8446 §4.1.4: the ClientHello has no share we take; ask for one in {@code context.group}. */
-    private static HandshakeState helloRetryRequest(HandshakeContext context, Tls13Handshake tls13) throws IOException {
+    /**
+     * RFC 8446 §4.1.4: a HelloRetryRequest asking for a share in {@code group} (null: none, the client's share
+     * would do but we want our cookie back), with a cookie if {@link TlsConfig#helloRetryCookie()} says so.
+     * {@code clientHello1}: the ClientHello as received, for the cookie's message_hash.
+     */
+    private static HandshakeState helloRetryRequest(HandshakeContext context, Tls13Handshake tls13, byte[] clientHello1,
+                                                    NamedGroup group) throws IOException {
         tls13.helloRetried = true;
         tls13.pskAccepted = false; // the second ClientHello's binder decides again
         tls13.psk = null;
         context.resumed = false;
         tls13.transcript.replaceClientHelloWithMessageHash(); // RFC 8446 §4.4.1
-        context.send(serverHello(context, ServerHello.HELLO_RETRY_REQUEST_RANDOM,
-                SupportedVersions.selected(ProtocolVersion.TLS1_3), new KeyShare.HelloRetryRequest(context.group)));
+        byte[] cookie = context.config.helloRetryCookie() == HelloRetryCookie.OFF ? null
+                : Tls13Cookie.make(context.config, context.suite, group, Tls13Transcript.messageHash(tls13.hash, clientHello1));
+        context.send(helloRetryRequestMessage(context, group, cookie));
         tls13.sendCompatibilityCcs();
         context.flush();
         return new ExpectSecondClientHello();
+    }
+
+    /** The HelloRetryRequest: a ServerHello with the special random (RFC 8446 §4.1.3), named group and cookie if any. */
+    private static ServerHello helloRetryRequestMessage(HandshakeContext context, NamedGroup group, byte[] cookie) {
+        List<ExtensionData> extensions = new ArrayList<>(List.of(SupportedVersions.selected(ProtocolVersion.TLS1_3)));
+        if (group != null) {
+            extensions.add(new KeyShare.HelloRetryRequest(group));
+        }
+        if (cookie != null) {
+            extensions.add(new Cookie(cookie));
+        }
+        return serverHello(context, ServerHello.HELLO_RETRY_REQUEST_RANDOM, extensions.toArray(ExtensionData[]::new));
+    }
+
+    /**
+     * RFC 8446 §4.2.2, §4.4.1: the second ClientHello must echo our cookie (missing_extension without it;
+     * illegal_parameter if it is not ours or was changed, see {@link Tls13Cookie#open}); the transcript then
+     * starts again from what the cookie holds, ClientHello1's message_hash, and the HelloRetryRequest it rode in.
+     */
+    private static void checkCookie(HandshakeContext context, Tls13Handshake tls13, ClientHello hello) throws TlsAlertException {
+        byte[] cookie = hello.extensionsOrEmpty().find(ExtensionType.COOKIE, Cookie::decode).map(Cookie::cookie)
+                .orElseThrow(() -> HandshakeContext.alert(AlertDescription.MISSING_EXTENSION,
+                        "the second ClientHello does not echo the HelloRetryRequest's cookie (RFC 8446 §4.1.2)"));
+        Tls13Cookie.Contents contents = Tls13Cookie.open(context.config, cookie);
+        if (contents.suite() != context.suite || contents.group() != null && contents.group() != context.group) {
+            throw HandshakeContext.alert(AlertDescription.ILLEGAL_PARAMETER, "the cookie is another handshake's");
+        }
+        byte[] helloRetryRequest = HandshakeFrame.of(helloRetryRequestMessage(context, contents.group(), cookie)).bytes();
+        tls13.restartTranscript(contents.messageHash(), helloRetryRequest);
     }
 
     private static ServerHello serverHello(HandshakeContext context, byte[] random, ExtensionData... extensions) {

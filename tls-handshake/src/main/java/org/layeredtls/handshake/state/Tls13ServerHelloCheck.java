@@ -14,6 +14,7 @@ import org.layeredtls.handshake.extension.KeyShare;
 import org.layeredtls.handshake.extension.KeyShareEntry;
 import org.layeredtls.handshake.extension.NamedGroup;
 import org.layeredtls.handshake.extension.PreSharedKey;
+import org.layeredtls.handshake.extension.PskKeyExchangeMode;
 import org.layeredtls.handshake.extension.SupportedVersions;
 import org.layeredtls.handshake.keyexchange.ClientKeyShare;
 import org.layeredtls.handshake.message.ClientHello;
@@ -68,15 +69,14 @@ final class Tls13ServerHelloCheck {
         tls13.startKeySchedule(suite);
         tls13.transcript.replaceClientHelloWithMessageHash(); // RFC 8446 §4.4.1
         tls13.transcript.add(received.transcriptBytes());
-        NamedGroup share = group != null ? group : tls13.clientShares.keySet().iterator().next();
-        ClientHello second = Tls13ClientHello.retry(context, tls13, share, cookie);
+        ClientHello second = Tls13ClientHello.retry(context, tls13, group, cookie);
         context.clientHello = second;
         return second;
     }
 
     /**
      * A ServerHello that selects TLS 1.3: checked against our ClientHello (and the HelloRetryRequest),
-     * hashed; returns the (EC)DHE shared secret of its key share.
+     * hashed; returns the (EC)DHE shared secret of its key share (null when resuming with psk_ke).
      */
     static byte[] serverHello(HandshakeContext context, ServerHello hello, ReceivedMessage received) throws TlsAlertException {
         Tls13Handshake tls13 = context.tls13;
@@ -91,25 +91,36 @@ final class Tls13ServerHelloCheck {
         if (extensions.find(ExtensionType.PRE_SHARED_KEY).isPresent()) {
             acceptPsk(context, extensions);
         }
-        KeyShareEntry serverShare = extensions.find(ExtensionType.KEY_SHARE, KeyShare::decodeServerHello)
-                .map(KeyShare.ServerHello::serverShare)
-                // RFC 8446 §9.2: an (EC)DHE handshake needs key_share; we never offer psk_ke
-                .orElseThrow(() -> HandshakeContext.alert(AlertDescription.MISSING_EXTENSION, "the ServerHello has no key_share"));
-        NamedGroup group = serverShare.knownGroup().orElse(null);
-        ClientKeyShare ours = group == null ? null : tls13.clientShares.get(group);
-        if (ours == null) {
-            // RFC 8446 §4.2.8: the server's share must be in a group we sent a share for
-            throw ClientHandshake.illegal("the ServerHello's key_share is for a group the client sent no share for");
+        Optional<KeyShareEntry> serverShare = extensions.find(ExtensionType.KEY_SHARE, KeyShare::decodeServerHello)
+                .map(KeyShare.ServerHello::serverShare);
+        ClientKeyShare ours = null;
+        if (serverShare.isPresent()) {
+            NamedGroup group = serverShare.get().knownGroup().orElse(null);
+            ours = group == null ? null : tls13.clientShares.get(group);
+            if (ours == null) {
+                // RFC 8446 §4.2.8: the server's share must be in a group we sent a share for
+                throw ClientHandshake.illegal("the ServerHello's key_share is for a group the client sent no share for");
+            }
+            if (tls13.pskAccepted && !context.config.pskKeyExchangeModes().contains(PskKeyExchangeMode.PSK_DHE_KE)) {
+                // RFC 8446 §4.2.9: "the server MUST NOT select a key exchange mode that is not listed by the client"
+                throw ClientHandshake.illegal("the server resumed with psk_dhe_ke, which the client did not offer");
+            }
+            context.group = group;
+            tls13.pskKeyExchangeMode = PskKeyExchangeMode.PSK_DHE_KE;
+        } else if (tls13.pskAccepted && context.config.pskKeyExchangeModes().contains(PskKeyExchangeMode.PSK_KE)) {
+            tls13.pskKeyExchangeMode = PskKeyExchangeMode.PSK_KE; // RFC 8446 §4.2.9: the PSK alone, as we offered
+        } else {
+            // RFC 8446 §9.2: an (EC)DHE handshake needs key_share; psk_ke only if we offered it
+            throw HandshakeContext.alert(AlertDescription.MISSING_EXTENSION, "the ServerHello has no key_share");
         }
         tls13.negotiated();
         context.serverHello = hello;
         context.serverRandom = hello.random();
         context.sessionId = hello.sessionId();
-        context.group = group;
         context.connection.records.setWriteVersion(ProtocolVersion.TLS1_2); // RFC 8446 §5.1: legacy_record_version {3,3}
         tls13.startKeySchedule(suite); // the Early Secret from the accepted PSK, or from zeros
         tls13.transcript.add(received.transcriptBytes());
-        return ours.sharedSecret(serverShare.keyExchange());
+        return ours == null ? null : ours.sharedSecret(serverShare.get().keyExchange()); // psk_ke: none (RFC 8446 §7.1)
     }
 
     // RFC 8446 §4.1.3: what a ServerHello and a HelloRetryRequest share

@@ -2,7 +2,6 @@ package org.layeredtls.handshake.state;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -20,6 +19,7 @@ import org.layeredtls.handshake.extension.PskKeyExchangeModes;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.PartialClientHello;
 import org.layeredtls.handshake.message.Tls13NewSessionTicket;
+import org.layeredtls.handshake.prf.Hkdf;
 import org.layeredtls.handshake.prf.Tls13KeySchedule;
 import org.layeredtls.handshake.prf.Tls13Transcript;
 import org.layeredtls.handshake.session.ClientSession;
@@ -30,10 +30,12 @@ import org.layeredtls.record.ProtocolVersion;
 /**
  * TLS 1.3 session tickets and PSK resumption (RFC 8446 §4.6.1, §4.2.11, §2.2): the server's
  * NewSessionTicket messages after the handshake, each with its own nonce and so its own PSK; the client's
- * keeping of them; a later ClientHello offering one with its binder; the server checking the binder and
- * resuming (psk_dhe_ke only: a resumed session still gets a fresh (EC)DHE secret, so it keeps forward
- * secrecy). A server ticket is the session state — the PSK in place of a master secret — protected with
- * the server's {@link org.layeredtls.handshake.session.TicketProtector}, as a TLS 1.2 ticket is.
+ * keeping of them; a later ClientHello offering one with its binder and its obfuscated age; the server
+ * checking the age and the binder and resuming, in the PSK key exchange mode both prefer
+ * ({@link TlsConfig#pskKeyExchangeModes()}: psk_dhe_ke by default, where a resumed session still gets a fresh
+ * (EC)DHE secret and so keeps forward secrecy; psk_ke, the PSK alone, if both allow it). A server ticket is
+ * the session state — the PSK in place of a master secret — protected with the server's
+ * {@link org.layeredtls.handshake.session.TicketProtector}, as a TLS 1.2 ticket is.
  */
 final class Tls13Tickets {
 
@@ -57,12 +59,23 @@ final class Tls13Tickets {
             SessionState state = new SessionState(new byte[0], ProtocolVersion.TLS1_3, context.suite, CompressionMethod.NULL,
                     psk, false, context.peerCertificates, context.serverName, context.applicationProtocol,
                     config.clock().instant(), Duration.ofSeconds(lifetime));
-            long ageAdd = Integer.toUnsignedLong(new java.math.BigInteger(1, config.random().nextBytes(4)).intValue());
+            long ageAdd = ticketAgeAdd(tls13.hash, psk);
             context.send(new Tls13NewSessionTicket(lifetime, ageAdd, nonce, config.ticketProtector().protect(state),
                     Tls13EarlyData.ticketExtensions(config)));
             Arrays.fill(psk, (byte) 0);
         }
         context.flush();
+    }
+
+    /**
+     * RFC 8446 §4.6.1: ticket_age_add is "a securely generated, random 32-bit value". Ours is drawn from the
+     * ticket's own PSK, the first 4 bytes of HKDF-Expand-Label(PSK, "ticket age add", "", 4): as unpredictable
+     * as the PSK to everyone but the client, different for every ticket, and carried by the ticket (which
+     * carries the PSK), so that the server can check the age later with nothing kept.
+     */
+    private static long ticketAgeAdd(HashAlgorithm hash, byte[] psk) {
+        byte[] bytes = new Hkdf(hash).expandLabel(psk, "ticket age add", new byte[0], 4);
+        return ((bytes[0] & 0xFFL) << 24) | ((bytes[1] & 0xFFL) << 16) | ((bytes[2] & 0xFFL) << 8) | (bytes[3] & 0xFFL);
     }
 
     // ------------------------------------------------------------------ client: keep, offer
@@ -105,9 +118,9 @@ final class Tls13Tickets {
                 List.of(new byte[binderLength]));
     }
 
-    /** RFC 8446 §4.2.9: we resume with (EC)DHE only. */
-    static PskKeyExchangeModes modes() {
-        return PskKeyExchangeModes.of(PskKeyExchangeMode.PSK_DHE_KE);
+    /** RFC 8446 §4.2.9: the modes we would resume in, {@link TlsConfig#pskKeyExchangeModes()} (psk_dhe_ke by default). */
+    static PskKeyExchangeModes modes(TlsConfig config) {
+        return PskKeyExchangeModes.of(config.pskKeyExchangeModes().toArray(PskKeyExchangeMode[]::new));
     }
 
     /**
@@ -133,9 +146,11 @@ final class Tls13Tickets {
     // ------------------------------------------------------------------ server: resume
 
     /**
-     * Server: whether the ClientHello's first PSK is one of our tickets, for the chosen suite's hash, with
-     * psk_dhe_ke allowed and a binder that verifies (else decrypt_error); then {@code tls13.psk} is set and
-     * the session's facts taken over. {@code transcriptBytes}: the ClientHello as received.
+     * Server: whether the ClientHello's first PSK is one of our tickets, for the chosen suite's hash, not past
+     * its lifetime, of the age the client says (within {@link TlsConfig#ticketAgeTolerance()}), in a mode both
+     * allow, with a binder that verifies (else decrypt_error); then {@code tls13.psk} and
+     * {@code tls13.pskKeyExchangeMode} are set and the session's facts taken over. {@code transcriptBytes}: the
+     * ClientHello as received.
      */
     static boolean accept(HandshakeContext context, Tls13Handshake tls13, ClientHello hello, byte[] transcriptBytes)
             throws TlsAlertException {
@@ -145,15 +160,18 @@ final class Tls13Tickets {
         if (offered.isEmpty() || config.ticketProtector() == null || config.tls13TicketCount() == 0) {
             return false;
         }
-        boolean dheMode = extensions.find(ExtensionType.PSK_KEY_EXCHANGE_MODES, PskKeyExchangeModes::decode)
-                .map(m -> m.modes().contains(PskKeyExchangeMode.PSK_DHE_KE.code()))
-                // RFC 8446 §4.2.9: pre_shared_key without psk_key_exchange_modes is illegal_parameter
+        PskKeyExchangeModes clientModes = extensions.find(ExtensionType.PSK_KEY_EXCHANGE_MODES, PskKeyExchangeModes::decode)
+                // RFC 8446 §4.2.9: pre_shared_key without psk_key_exchange_modes is missing_extension
                 .orElseThrow(() -> HandshakeContext.alert(AlertDescription.MISSING_EXTENSION,
                         "pre_shared_key without psk_key_exchange_modes"));
-        Optional<SessionState> session = config.ticketProtector().unprotect(offered.get().identities().get(0).identity())
+        // RFC 8446 §4.2.9: "the server MUST NOT select a key exchange mode that is not listed by the client"
+        Optional<PskKeyExchangeMode> mode = config.pskKeyExchangeModes().stream().filter(clientModes::allows).findFirst();
+        PskIdentity identity = offered.get().identities().get(0);
+        Optional<SessionState> session = config.ticketProtector().unprotect(identity.identity())
                 .filter(s -> s.version().equals(ProtocolVersion.TLS1_3) && s.isValidAt(config.clock().instant()))
-                .filter(s -> s.cipherSuite().prfHash() == context.suite.prfHash());
-        if (!dheMode || session.isEmpty()) {
+                .filter(s -> s.cipherSuite().prfHash() == context.suite.prfHash())
+                .filter(s -> ticketAgeMatches(config, s, identity.obfuscatedTicketAge()));
+        if (mode.isEmpty() || session.isEmpty()) {
             return false; // a full handshake instead
         }
         byte[] partial = Arrays.copyOf(transcriptBytes, transcriptBytes.length - offered.get().bindersLength());
@@ -165,9 +183,23 @@ final class Tls13Tickets {
         tls13.psk = session.get().masterSecret();
         tls13.resumedSession = session.get();
         tls13.pskAccepted = true;
+        tls13.pskKeyExchangeMode = mode.get();
         context.resumed = true;
         context.peerCertificates = session.get().peerCertificates();
         return true;
+    }
+
+    /**
+     * RFC 8446 §4.2.11, §8.3: the age the client reports, obfuscated_ticket_age - ticket_age_add (mod 2^32, in
+     * milliseconds), against the time since we issued the ticket, within {@link TlsConfig#ticketAgeTolerance()}.
+     * A ticket replayed long after, or from a client whose clock runs wild, makes a full handshake.
+     */
+    private static boolean ticketAgeMatches(TlsConfig config, SessionState session, long obfuscatedTicketAge) {
+        byte[] psk = session.masterSecret();
+        long clientAgeMillis = (obfuscatedTicketAge - ticketAgeAdd(session.cipherSuite().prfHash(), psk)) & 0xFFFFFFFFL;
+        Arrays.fill(psk, (byte) 0);
+        long serverAgeMillis = Duration.between(session.creationTime(), config.clock().instant()).toMillis();
+        return Math.abs(clientAgeMillis - serverAgeMillis) <= config.ticketAgeTolerance().toMillis();
     }
 
     private static byte[] transcriptHashWith(HandshakeContext context, Tls13Handshake tls13, byte[] partial) {

@@ -119,6 +119,7 @@ class Tls13EarlyDataEngineTest {
         second.client().writeEarlyData(EARLY);
         second.handshake();
         assertEquals(EarlyDataStatus.REJECTED, second.client().earlyDataStatus());
+        assertEquals(EarlyDataStatus.REJECTED, second.server().earlyDataStatus());
         assertEquals(0, second.server().availableEarlyData());
     }
 

@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.List;
 import java.util.Optional;
@@ -24,6 +25,7 @@ import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.ServerName;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.HandshakeMessage;
+import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.record.ProtocolVersion;
@@ -73,6 +75,28 @@ class Tls13InterceptedTranscriptTest {
         // our server acknowledges server_name in EncryptedExtensions (RFC 6066 §3), which our ClientHello never asked for
         assertEchoes(tls13(Pki.server()), tls13(Pki.client()).serverName(null).handshakeInterceptor(addServerName));
         assertEquals(1, sent.size());
+    }
+
+    @Test
+    void aTls13ClientHelloAHookSplitAcrossTwoRecordsIsHashedOnceWholeAndTheHandshakeCompletes() throws Exception {
+        List<Integer> firstParts = new ArrayList<>();
+        HandshakeInterceptor split = new HandshakeInterceptor() {
+            @Override
+            public void message(OutgoingHandshakeMessage message, OutgoingFlight flight) throws IOException {
+                byte[] bytes = message.bytes();
+                if (message.type() == HandshakeType.CLIENT_HELLO) { // the header and 6 bytes, then the rest
+                    firstParts.add(10);
+                    flight.send(Arrays.copyOf(bytes, 10));
+                    flight.flushRecord();
+                    flight.send(Arrays.copyOfRange(bytes, 10, bytes.length));
+                } else {
+                    flight.send(message.message());
+                }
+                flight.flushRecord();
+            }
+        };
+        assertEchoes(tls13(Pki.server()), tls13(Pki.client()).handshakeInterceptor(split));
+        assertEquals(List.of(10), firstParts);
     }
 
     /** A hook that sends {@code change.apply(message)}, one record each, and notes each message it changed. */

@@ -38,6 +38,7 @@ class Rfc8448HelloRetryReplayTest {
 
         Rfc8448Sides.replayToClose(config, true, SERVER_RECORDS, CLIENT_RECORDS);
         assertEquals(2, hook.replaced().size(), "both ClientHellos are the RFC's; the rest is our client's own");
+        assertEquals(0, hook.unused());
     }
 
     @Test
@@ -57,5 +58,6 @@ class Rfc8448HelloRetryReplayTest {
         assertEquals(List.of(HandshakeType.SERVER_HELLO, HandshakeType.SERVER_HELLO, HandshakeType.ENCRYPTED_EXTENSIONS,
                 HandshakeType.CERTIFICATE_VERIFY), Rfc8448Sides.replacedTypes(hook),
                 "our HelloRetryRequest (no cookie), ServerHello (extension order), EncryptedExtensions and signature");
+        assertEquals(0, hook.unused());
     }
 }

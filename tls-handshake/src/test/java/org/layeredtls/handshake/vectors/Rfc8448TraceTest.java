@@ -33,11 +33,11 @@ import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
 
 /**
- * RFC 8448 §3 (the simple 1-RTT handshake) through our state machines, as far as it goes without a hook in them.
- * Each side gets a random source that yields exactly what the RFC's side drew (its random and its x25519 private
- * key), and the test compares the first message our side writes with the RFC's, field by field and extension by
- * extension. Neither is byte-exact, so the RFC's later messages cannot follow (the transcript hash covers these
- * bytes); the differences are listed in test-vectors/README.md ("RFC 8448 through the state machines").
+ * RFC 8448 §3 (the simple 1-RTT handshake): the first message our side writes on its own, without a hook. Each side
+ * gets a random source that yields exactly what the RFC's side drew (its random and its x25519 private key), and
+ * the test compares the first message our side writes with the RFC's, field by field and extension by extension.
+ * Neither is byte-exact; these are the differences the replays ({@link Rfc8448Section3ReplayTest} and the others)
+ * substitute the RFC's bytes for, listed in test-vectors/README.md ("RFC 8448 through the state machines").
  */
 class Rfc8448TraceTest {
 

@@ -16,7 +16,6 @@ import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.PreSharedKey;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.EndOfEarlyData;
-import org.layeredtls.handshake.message.HandshakeFrame;
 import org.layeredtls.handshake.message.Tls13NewSessionTicket;
 import org.layeredtls.handshake.prf.Tls13Transcript;
 import org.layeredtls.handshake.session.ClientSession;
@@ -82,8 +81,9 @@ final class Tls13EarlyData {
         // RFC 8446 §4.2.10: the keys come from the first PSK offered, under its suite
         CipherSuite suite = tls13.offeredSession.state().cipherSuite();
         HashAlgorithm hash = suite.prfHash();
-        byte[] clientHelloHash = new Tls13Transcript(hash, context.config.crypto())
-                .hashWith(HandshakeFrame.of(context.clientHello).bytes());
+        Tls13Transcript clientHello = tls13.transcript.copy(); // the ClientHello as sent (a research hook may change it)
+        clientHello.selectHash(hash);
+        byte[] clientHelloHash = clientHello.hash();
         byte[] secret = tls13.deriveClientEarlyTrafficSecret(hash, tls13.offeredSession.state().masterSecret(), clientHelloHash);
         // RFC 8446 §5.1: legacy_record_version {3,3} for every record but an initial ClientHello
         context.connection.records.setWriteVersion(org.layeredtls.record.ProtocolVersion.TLS1_2);

@@ -78,6 +78,7 @@ class Tls13EarlyDataEngineTest {
         second.client().writeEarlyData(EARLY);
         second.handshake(); // RFC 8446 §4.2.10: the records that do not decrypt are skipped
         assertTrue(second.server().sessionInfo().resumed());
+        assertTrue(second.server().sessionInfo().resumed(), "the second ClientHello resumes, without early data");
         assertEquals(EarlyDataStatus.REJECTED, second.client().earlyDataStatus());
         assertEquals(EarlyDataStatus.REJECTED, second.server().earlyDataStatus());
         assertEquals(0, second.server().availableEarlyData());
@@ -118,6 +119,7 @@ class Tls13EarlyDataEngineTest {
         EnginePair second = TlsEngine.pair(client, server().maxEarlyData(1024).namedGroups(NamedGroup.SECP384R1).build());
         second.client().writeEarlyData(EARLY);
         second.handshake();
+        assertTrue(second.server().sessionInfo().resumed(), "the second ClientHello resumes, without early data");
         assertEquals(EarlyDataStatus.REJECTED, second.client().earlyDataStatus());
         assertEquals(EarlyDataStatus.REJECTED, second.server().earlyDataStatus());
         assertEquals(0, second.server().availableEarlyData());

@@ -22,6 +22,7 @@ import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.engine.TlsEngine;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 import org.layeredtls.handshake.session.TicketProtector;
+import org.layeredtls.handshake.trace.KeyLogWriter;
 import org.layeredtls.record.ProtocolVersion;
 
 /**
@@ -67,16 +68,19 @@ class Tls13EarlyDataInteropTest {
 
     // ------------------------------------------------------------------ our client, s_server
 
-    /** Connects with {@code earlyData} (null: none) and talks, so that the tickets are read; returns the status. */
-    private static EarlyDataStatus connect(OpenSslServer server, TlsConfig config, String earlyData) throws Exception {
+    /** What became of a connection's early data, and whether it resumed. */
+    private record Outcome(EarlyDataStatus status, boolean resumed) {
+    }
+
+    /** Connects with {@code earlyData} (null: none) and talks, so that the tickets are read. */
+    private static Outcome connect(OpenSslServer server, TlsConfig config, String earlyData) throws Exception {
         try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), config)) {
             Exchange.bound(socket);
             if (earlyData != null) {
                 socket.writeEarlyData(earlyData.getBytes(StandardCharsets.US_ASCII));
             }
             Exchange.bothWays(socket, server, 1024); // reading takes the NewSessionTickets in
-            assertEquals(earlyData != null, socket.session().resumed(), "0-RTT goes with a resumption");
-            return socket.earlyDataStatus();
+            return new Outcome(socket.earlyDataStatus(), socket.session().resumed());
         }
     }
 
@@ -84,9 +88,9 @@ class Tls13EarlyDataInteropTest {
     void ourClientsEarlyDataReachesSServerAsEarlyData() throws Exception {
         TlsConfig config = client();
         try (OpenSslServer server = sServer().option("-early_data").start()) {
-            assertEquals(EarlyDataStatus.NOT_SENT, connect(server, config, null));
+            assertEquals(new Outcome(EarlyDataStatus.NOT_SENT, false), connect(server, config, null));
             int mark = server.stdoutSize();
-            assertEquals(EarlyDataStatus.ACCEPTED, connect(server, config, EARLY));
+            assertEquals(new Outcome(EarlyDataStatus.ACCEPTED, true), connect(server, config, EARLY));
             // s_server prints the header, the data it read with SSL_read_early_data, then the end marker
             assertTrue(server.awaitStdout(Pattern.compile("End of early data"), mark, Exchange.WAIT).isPresent(),
                     server::diagnostics);
@@ -100,11 +104,43 @@ class Tls13EarlyDataInteropTest {
         TlsConfig config = client();
         // -max_early_data: its tickets allow 0-RTT, but without -early_data it never reads any (it rejects and skips)
         try (OpenSslServer server = sServer().option("-max_early_data", "16384").start()) {
-            assertEquals(EarlyDataStatus.NOT_SENT, connect(server, config, null));
+            assertEquals(new Outcome(EarlyDataStatus.NOT_SENT, false), connect(server, config, null));
             int mark = server.stdoutSize();
-            assertEquals(EarlyDataStatus.REJECTED, connect(server, config, EARLY));
+            assertEquals(new Outcome(EarlyDataStatus.REJECTED, true), connect(server, config, EARLY));
             assertFalse(new String(server.stdoutRange(mark, server.stdoutSize()), StandardCharsets.US_ASCII).contains(EARLY),
                     "rejected early data is not delivered");
+        }
+    }
+
+    @Test
+    void ourClientEarlyTrafficSecretIsTheOneSServerLogs() throws Exception {
+        Path ours = directory.resolve("early-ours.keylog");
+        Path theirs = directory.resolve("early-openssl.keylog");
+        TlsConfig plain = client();
+        try (OpenSslServer server = sServer().option("-early_data").keylogFile(theirs).start();
+             KeyLogWriter keyLog = KeyLogWriter.appendingTo(ours)) {
+            connect(server, plain, null);
+            assertEquals(EarlyDataStatus.ACCEPTED, connect(server, plain.toBuilder().observer(keyLog).build(), EARLY).status());
+        }
+        java.util.List<String> early = Files.readAllLines(ours).stream()
+                .filter(line -> line.startsWith("CLIENT_EARLY_TRAFFIC_SECRET ")).toList();
+        assertEquals(1, early.size(), "one 0-RTT secret in our key log");
+        assertTrue(Files.readAllLines(theirs).contains(early.get(0)), "OpenSSL's key log holds our CLIENT_EARLY_TRAFFIC_SECRET line");
+    }
+
+    @Test
+    void sServersHelloRetryRequestRefusesOurEarlyDataAndTheHandshakeGoesOn() throws Exception {
+        TlsConfig config = client().toBuilder()
+                .namedGroups(org.layeredtls.handshake.extension.NamedGroup.X25519, org.layeredtls.handshake.extension.NamedGroup.SECP384R1)
+                .build();
+        // s_server takes secp384r1 only: our x25519 share gets a HelloRetryRequest, which refuses early data (§4.2.10)
+        try (OpenSslServer server = sServer().option("-early_data", "-groups", "secp384r1").start()) {
+            assertEquals(new Outcome(EarlyDataStatus.NOT_SENT, false), connect(server, config, null));
+            int mark = server.stdoutSize();
+            // s_server skips the early records in the clear; after a HelloRetryRequest it resumes no ticket of its
+            // -early_data sessions, not even OpenSSL's own s_client's (checked with the 3.0 CLI): a full handshake
+            assertEquals(new Outcome(EarlyDataStatus.REJECTED, false), connect(server, config, EARLY));
+            assertFalse(new String(server.stdoutRange(mark, server.stdoutSize()), StandardCharsets.US_ASCII).contains(EARLY));
         }
     }
 

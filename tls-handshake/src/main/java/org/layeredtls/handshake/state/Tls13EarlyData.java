@@ -102,6 +102,17 @@ final class Tls13EarlyData {
         }
     }
 
+    /**
+     * Client, a ServerHello of TLS 1.2 or below: RFC 8446 §D.3, "A client that attempts to send 0-RTT data MUST fail
+     * a connection if it receives a ServerHello with TLS 1.2 or older" (protocol_version, as BoringSSL).
+     */
+    static void requireTls13(HandshakeContext context) throws TlsAlertException {
+        if (context.tls13 != null && context.tls13.earlyDataOffered) {
+            throw HandshakeContext.alert(AlertDescription.PROTOCOL_VERSION,
+                    "the server chose TLS 1.2 or below after we sent 0-RTT data (RFC 8446 §D.3)");
+        }
+    }
+
     /** Client: EncryptedExtensions says whether the server took our early data. */
     static void encryptedExtensions(HandshakeContext context, Tls13Handshake tls13, Extensions extensions)
             throws TlsAlertException {

@@ -113,6 +113,22 @@ class Tls13EarlyDataEngineTest {
     }
 
     @Test
+    void aClientThatSentEarlyDataRefusesATls12ServerHello() throws IOException {
+        TlsConfig client = Pki.client().versions(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_3)
+                .clientSessionStore(new InMemoryClientSessionStore(4)).build();
+        firstConnection(client, server().maxEarlyData(1024).build());
+        TlsEngine resuming = TlsEngine.client(client, EnginePair.PEER_HOST, EnginePair.PEER_PORT);
+        resuming.writeEarlyData(EARLY);
+        resuming.beginHandshake();
+        TlsEngine tls12 = TlsEngine.server(Pki.server().versions(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2).build());
+        tls12.beginHandshake();
+        // the TLS 1.2 server answers the ClientHello, then chokes on what follows it (our CCS, the 0-RTT records)
+        assertThrows(TlsAlertException.class, () -> tls12.offerInput(resuming.readOutput()));
+        TlsAlertException alert = assertThrows(TlsAlertException.class, () -> resuming.offerInput(tls12.readOutput()));
+        assertEquals(AlertDescription.PROTOCOL_VERSION, alert.description(), alert::getMessage); // RFC 8446 §D.3
+    }
+
+    @Test
     void aHelloRetryRequestRefusesEarlyDataAndTheServerSkipsItInTheClear() throws IOException {
         TlsConfig client = client();
         firstConnection(client, server().maxEarlyData(1024).build());

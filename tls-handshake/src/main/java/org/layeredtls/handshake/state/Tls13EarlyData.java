@@ -38,7 +38,7 @@ import org.layeredtls.record.ConnectionState;
  * () is under the early traffic keys. A server that accepts says so in EncryptedExtensions and reads the
  * data to EndOfEarlyData; one that rejects leaves early_data out and skips the records it cannot decrypt
  * (up to {@link TlsConfig#rejectedEarlyDataLimit()}); the client then knows its data was not delivered.
- * The server takes early data only on a resumption with a ticket used for 0-RTT for the first time
+ * The server takes early data only on a resumption with a ticket that allowed it, used for 0-RTT for the first time
  * ({@link org.layeredtls.handshake.session.SingleUseTickets}, RFC 8446 §8.1), same suite, same ALPN.
  */
 final class Tls13EarlyData {
@@ -161,11 +161,12 @@ final class Tls13EarlyData {
         }
     }
 
-    // RFC 8446 §4.2.10: the first PSK, resumed, with 0-RTT on, same suite, same ALPN; §8.1: a ticket's first 0-RTT
+    // RFC 8446 §4.2.10: the first PSK, resumed, with 0-RTT on now and in its ticket, same suite, same ALPN;
+    // §8.1: the ticket's first 0-RTT
     private static boolean accepts(HandshakeContext context, Tls13Handshake tls13, ClientHello hello) throws TlsAlertException {
         TlsConfig config = context.config;
         SessionState session = tls13.resumedSession;
-        if (config.maxEarlyData() == 0 || !tls13.pskAccepted || session == null
+        if (config.maxEarlyData() == 0 || !tls13.pskAccepted || session == null || session.maxEarlyData() == 0
                 || session.cipherSuite() != context.suite || !Objects.equals(session.alpn(), context.applicationProtocol)) {
             return false;
         }

@@ -58,7 +58,7 @@ final class Tls13Tickets {
             byte[] psk = Tls13KeySchedule.resumptionPsk(tls13.hash, tls13.resumptionMasterSecret, nonce);
             SessionState state = new SessionState(new byte[0], ProtocolVersion.TLS1_3, context.suite, CompressionMethod.NULL,
                     psk, false, context.peerCertificates, context.serverName, context.applicationProtocol,
-                    config.clock().instant(), Duration.ofSeconds(lifetime));
+                    config.clock().instant(), Duration.ofSeconds(lifetime), config.maxEarlyData()); // the 0-RTT it allows
             long ageAdd = ticketAgeAdd(tls13.hash, psk);
             context.send(new Tls13NewSessionTicket(lifetime, ageAdd, nonce, config.ticketProtector().protect(state),
                     Tls13EarlyData.ticketExtensions(config)));

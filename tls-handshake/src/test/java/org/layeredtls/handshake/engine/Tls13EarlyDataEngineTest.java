@@ -88,6 +88,23 @@ class Tls13EarlyDataEngineTest {
     }
 
     @Test
+    void aTicketIssuedWithoutEarlyDataCarriesNoneEvenWhenTheServerTakesItNow() throws IOException {
+        TlsConfig client = client();
+        firstConnection(client, server().build()); // 0-RTT off: the ticket allows none
+        var store = client.clientSessionStore();
+        var kept = store.get(EnginePair.PEER_HOST + ":" + EnginePair.PEER_PORT).orElseThrow();
+        // a client that ignores what the ticket said (ours offers only what a ticket allows)
+        store.put(EnginePair.PEER_HOST + ":" + EnginePair.PEER_PORT, new org.layeredtls.handshake.session.ClientSession(
+                kept.state(), kept.ticket(), kept.ticketLifetimeHintSeconds(), kept.ticketAgeAdd(), 1024));
+        EnginePair second = TlsEngine.pair(client, server().maxEarlyData(1024).build());
+        second.client().writeEarlyData(EARLY);
+        second.handshake();
+        assertTrue(second.server().sessionInfo().resumed());
+        assertEquals(EarlyDataStatus.REJECTED, second.server().earlyDataStatus(), "RFC 8446 §4.2.10: the ticket allowed none");
+        assertEquals(0, second.server().availableEarlyData());
+    }
+
+    @Test
     void moreEarlyDataThanTheServersMaxEarlyDataIsUnexpectedMessage() throws IOException {
         TlsConfig client = client();
         firstConnection(client, server().maxEarlyData(1024).build()); // the client may send 1024 bytes

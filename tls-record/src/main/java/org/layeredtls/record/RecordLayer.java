@@ -397,6 +397,43 @@ public final class RecordLayer implements AlertTransport {
         transport.close();
     }
 
+    // ---------------------------------------------------------------- rejected 0-RTT data (RFC 8446 §4.2.10)
+
+    private boolean skipping; // until the first record that decrypts
+    private long skipBudget; // bytes of undecryptable records still to skip
+    private boolean lastRecordSkipped;
+
+    /**
+     * RFC 8446 §4.2.10: a server that rejects early data skips the client's records that do not decrypt
+     * under its handshake keys, {@code bytes} of them at most, until the first one that does.
+     */
+    public void skipUndecryptableRecords(long bytes) {
+        skipping = true;
+        skipBudget = bytes;
+    }
+
+    /** Whether the last {@link #readRecord()} skipped a record that did not decrypt (rejected 0-RTT data). */
+    public boolean lastRecordSkipped() {
+        return lastRecordSkipped;
+    }
+
+    /** Whether to skip a record that did not decrypt; {@code plaintextLength}: its length less the AEAD's expansion. */
+    boolean skipUndecryptable(TlsAlertException failure, long plaintextLength) throws TlsAlertException {
+        if (!skipping || !AlertDescription.BAD_RECORD_MAC.equals(failure.description())) {
+            return false;
+        }
+        if (plaintextLength > skipBudget) { // RFC 8446 §4.2.10: beyond the limit, as OpenSSL ("too much early data")
+            throw new TlsAlertException(AlertDescription.UNEXPECTED_MESSAGE, TlsLayer.RECORD,
+                    "more rejected 0-RTT data than the server skips (TlsConfig.rejectedEarlyDataLimit)");
+        }
+        skipBudget -= plaintextLength;
+        return true;
+    }
+
+    void decryptedOne() {
+        skipping = false; // the client's first record under our keys: no more early data comes
+    }
+
     // ---------------------------------------------------------------- reading
 
     /**
@@ -412,9 +449,12 @@ public final class RecordLayer implements AlertTransport {
         }
         headerBuffered = false;
         firstRecord = false;
+        lastRecordSkipped = false;
         RecordHeader header = RecordHeader.decode(readHeader);
         if (readState.isTls13()) {
-            return tls13.read(readState, header);
+            TLSPlaintext record = tls13.read(readState, header);
+            lastRecordSkipped = record == Tls13Records.SKIPPED;
+            return record;
         }
         checkVersion(header.version());
         int ciphertextLimit = receiveFragmentLimit + RecordLimits.MAX_COMPRESSION_EXPANSION

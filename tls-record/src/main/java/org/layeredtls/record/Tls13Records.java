@@ -26,6 +26,9 @@ final class Tls13Records {
     /** RFC 8446 §5.1, §5.2: the outer record's legacy_record_version is always {3,3}. */
     static final ProtocolVersion LEGACY_RECORD_VERSION = ProtocolVersion.TLS1_2;
 
+    /** What {@link #read} returns for a rejected 0-RTT record it skipped (RFC 8446 §4.2.10): nothing to deliver. */
+    static final TLSPlaintext SKIPPED = new TLSPlaintext(ContentType.APPLICATION_DATA, LEGACY_RECORD_VERSION, new byte[0]);
+
     private final RecordLayer layer;
 
     Tls13Records(RecordLayer layer) {
@@ -115,8 +118,19 @@ final class Tls13Records {
         layer.readFully(fragment, 0, length, false);
         long sequenceNumber = state.nextSequenceNumber();
         byte[] inner = layer.buffers.readPlaintext(length, fragmentCeiling);
-        int innerLength = state.protection().open(sequenceNumber, header.type(), header.version(),
-                fragment, 0, length, inner, 0);
+        int innerLength;
+        try {
+            innerLength = state.protection().open(sequenceNumber, header.type(), header.version(),
+                    fragment, 0, length, inner, 0);
+        } catch (TlsAlertException failed) {
+            // the content as OpenSSL counts it: the record less the AEAD tag and the content type byte
+            if (!layer.skipUndecryptable(failed, Math.max(0, length - state.protection().maxExpansion()))) {
+                throw failed;
+            }
+            state.startingAt(sequenceNumber); // RFC 8446 §4.2.10: a skipped record takes no sequence number
+            return SKIPPED;
+        }
+        layer.decryptedOne();
         if (innerLength > layer.receiveFragmentLimit() + 1) {
             // RFC 8446 §5.4: "the full encoded TLSInnerPlaintext MUST NOT exceed 2^14 + 1 octets"
             throw RecordLayer.overflow("TLSInnerPlaintext of " + innerLength + " bytes exceeds "

@@ -74,6 +74,13 @@ public final class TlsConfig {
     /** NewSessionTicket messages a TLS 1.3 server sends after the handshake (OpenSSL's num_tickets: 2). */
     public static final int DEFAULT_TLS13_TICKET_COUNT = 2;
 
+    // 0-RTT early data
+    /** Rejected 0-RTT bytes a server skips (RFC 8446 §4.2.10; OpenSSL's recv_max_early_data default, 2^14). */
+    public static final long DEFAULT_REJECTED_EARLY_DATA_LIMIT = 16384;
+
+    /** Tickets that carried 0-RTT data a server remembers until they expire (RFC 8446 §8.1 single-use tickets). */
+    public static final int DEFAULT_EARLY_DATA_TICKET_MEMORY = 100_000;
+
     private final ProtocolVersion minVersion;
     private final ProtocolVersion maxVersion;
     private final List<CipherSuite> cipherSuites;
@@ -149,6 +156,10 @@ public final class TlsConfig {
     private final byte[] helloRetryCookieKey;
     private final List<org.layeredtls.handshake.extension.PskKeyExchangeMode> pskKeyExchangeModes;
     private final java.time.Duration ticketAgeTolerance;
+    // 0-RTT early data
+    private final long maxEarlyData;
+    private final long rejectedEarlyDataLimit;
+    private final org.layeredtls.handshake.session.SingleUseTickets earlyDataTickets;
 
     private TlsConfig(Builder b) {
         this.minVersion = b.minVersion;
@@ -222,6 +233,11 @@ public final class TlsConfig {
                 : b.helloRetryCookie == HelloRetryCookie.OFF ? null : b.random.nextBytes(HELLO_RETRY_COOKIE_KEY_LENGTH);
         this.pskKeyExchangeModes = List.copyOf(b.pskKeyExchangeModes);
         this.ticketAgeTolerance = b.ticketAgeTolerance;
+        // 0-RTT early data
+        this.maxEarlyData = b.maxEarlyData;
+        this.rejectedEarlyDataLimit = b.rejectedEarlyDataLimit;
+        this.earlyDataTickets = b.earlyDataTickets != null ? b.earlyDataTickets
+                : new org.layeredtls.handshake.session.SingleUseTickets(b.earlyDataTicketMemory);
         checkSecurityLevel();
     }
 
@@ -319,6 +335,10 @@ public final class TlsConfig {
         b.helloRetryCookieKey = helloRetryCookieKey;
         b.pskKeyExchangeModes = new ArrayList<>(pskKeyExchangeModes);
         b.ticketAgeTolerance = ticketAgeTolerance;
+        // 0-RTT early data
+        b.maxEarlyData = maxEarlyData;
+        b.rejectedEarlyDataLimit = rejectedEarlyDataLimit;
+        b.earlyDataTickets = earlyDataTickets;
         return b;
     }
 
@@ -455,6 +475,19 @@ public final class TlsConfig {
     public List<org.layeredtls.handshake.extension.PskKeyExchangeMode> pskKeyExchangeModes() { return pskKeyExchangeModes; }
     /** How far the ticket age a client reports may be from the server's own measure (default 10 s, RFC 8446 §8.3). */
     public java.time.Duration ticketAgeTolerance() { return ticketAgeTolerance; }
+    // 0-RTT early data
+    /**
+     * Server: the max_early_data_size its TLS 1.3 tickets announce and the 0-RTT bytes it reads (RFC 8446
+     * §4.2.10, §4.6.1; OpenSSL's {@code -max_early_data}); default 0: no early data is accepted.
+     */
+    public long maxEarlyData() { return maxEarlyData; }
+    /**
+     * Server: how many bytes of a client's rejected 0-RTT records it skips before it gives up (RFC 8446
+     * §4.2.10; default 16384, OpenSSL's recv_max_early_data), or {@link #maxEarlyData()} if larger.
+     */
+    public long rejectedEarlyDataLimit() { return Math.max(rejectedEarlyDataLimit, maxEarlyData); }
+    /** Server: the tickets that have carried 0-RTT data (RFC 8446 §8.1: each one once only). */
+    public org.layeredtls.handshake.session.SingleUseTickets earlyDataTickets() { return earlyDataTickets; }
 
     /** Whether {@code version} lies in the configured range. */
     public boolean allows(ProtocolVersion version) {
@@ -531,6 +564,11 @@ public final class TlsConfig {
         private List<org.layeredtls.handshake.extension.PskKeyExchangeMode> pskKeyExchangeModes =
                 new ArrayList<>(List.of(org.layeredtls.handshake.extension.PskKeyExchangeMode.PSK_DHE_KE));
         private java.time.Duration ticketAgeTolerance = DEFAULT_TICKET_AGE_TOLERANCE;
+        // 0-RTT early data
+        private long maxEarlyData = 0;
+        private long rejectedEarlyDataLimit = DEFAULT_REJECTED_EARLY_DATA_LIMIT;
+        private int earlyDataTicketMemory = DEFAULT_EARLY_DATA_TICKET_MEMORY;
+        private org.layeredtls.handshake.session.SingleUseTickets earlyDataTickets;
 
         private Builder() {
         }
@@ -1073,6 +1111,50 @@ public final class TlsConfig {
                 throw new IllegalArgumentException("the ticket age tolerance cannot be negative: " + tolerance);
             }
             this.ticketAgeTolerance = tolerance;
+            return this;
+        }
+
+        // 0-RTT early data
+
+        /**
+         * Server: accept up to {@code bytes} of TLS 1.3 0-RTT data on a resumption (RFC 8446 §4.2.10;
+         * OpenSSL's {@code -max_early_data}; default 0: none). Early data can be replayed by an attacker:
+         * each ticket carries it once only ({@link #earlyDataTicketMemory}), and the application reads it
+         * apart, marked as early, to decide what it may do with it (RFC 8446 §8, §E.5).
+         */
+        public Builder maxEarlyData(long bytes) {
+            if (bytes < 0 || bytes > 0xFFFFFFFFL) {
+                throw new IllegalArgumentException("max_early_data_size is a uint32, not " + bytes);
+            }
+            this.maxEarlyData = bytes;
+            return this;
+        }
+
+        /** Server: the rejected 0-RTT bytes it skips (RFC 8446 §4.2.10; default 16384, OpenSSL's). */
+        public Builder rejectedEarlyDataLimit(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("the rejected early data limit may not be negative, not " + bytes);
+            }
+            this.rejectedEarlyDataLimit = bytes;
+            return this;
+        }
+
+        /**
+         * Server: how many tickets that carried 0-RTT data it remembers until they expire (default 100 000);
+         * when full, early data is refused (the handshake goes on in one round trip) rather than risk a replay.
+         */
+        public Builder earlyDataTicketMemory(int tickets) {
+            if (tickets < 0) {
+                throw new IllegalArgumentException("the early data ticket memory may not be negative, not " + tickets);
+            }
+            this.earlyDataTicketMemory = tickets;
+            this.earlyDataTickets = null;
+            return this;
+        }
+
+        /** Server: share one memory of used 0-RTT tickets between configurations (one server, many configs). */
+        public Builder earlyDataTickets(org.layeredtls.handshake.session.SingleUseTickets tickets) {
+            this.earlyDataTickets = java.util.Objects.requireNonNull(tickets, "tickets");
             return this;
         }
 

@@ -137,6 +137,32 @@ public final class TlsSocket implements Closeable {
         return connection.exportKeyingMaterial(label, context, length);
     }
 
+    /**
+     * Client, before the handshake: data to send as TLS 1.3 0-RTT early data (RFC 8446 §2.3) when the handshake
+     * resumes with a ticket that allows as much. Early data can be replayed: send only what may safely arrive
+     * twice. If {@link #earlyDataStatus()} says {@code REJECTED}, it was not delivered: write it again.
+     */
+    public void writeEarlyData(byte[] data) {
+        connection.engine().writeEarlyData(data);
+    }
+
+    /** What became of 0-RTT data on this connection; runs the handshake first if needed. */
+    public EarlyDataStatus earlyDataStatus() throws IOException {
+        connection.handshake();
+        return connection.engine().earlyDataStatus();
+    }
+
+    /**
+     * Server: the client's accepted 0-RTT data, kept apart from what {@link #getInputStream()} reads because
+     * it may be a replay (RFC 8446 §8); runs the handshake first if needed (all of it has arrived by then).
+     */
+    public byte[] readEarlyData() throws IOException {
+        connection.handshake();
+        byte[] data = new byte[connection.engine().availableEarlyData()];
+        int n = connection.engine().readEarlyData(data, 0, data.length);
+        return java.util.Arrays.copyOf(data, n);
+    }
+
     /** A new handshake on this connection (RFC 5746 secure renegotiation only). */
     public void renegotiate() throws IOException {
         connection.renegotiate();

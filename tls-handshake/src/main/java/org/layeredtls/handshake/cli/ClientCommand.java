@@ -24,6 +24,9 @@ import picocli.CommandLine.Option;
 @Command(name = "client", aliases = "s_client", description = "A TLS client, after openssl s_client.", mixinStandardHelpOptions = true)
 public class ClientCommand implements Callable<Integer> {
 
+    /** How long -early_data's first connection waits for the server's tickets (they follow the handshake). */
+    private static final int TICKET_WAIT_MILLIS = 1000;
+
     @Option(names = "-connect", paramLabel = "HOST:PORT", defaultValue = "localhost:4433", description = "Where to connect (default ${DEFAULT-VALUE}).")
     String connect;
     @Option(names = "-servername", paramLabel = "NAME", description = "SNI name, and the name the certificate must carry.")
@@ -34,6 +37,9 @@ public class ClientCommand implements Callable<Integer> {
     int maxSendFrag;
     @Option(names = "-reconnect", description = "Reconnect 5 times with the same session, printing Reused/New each time.")
     boolean reconnect;
+    @Option(names = "-early_data", paramLabel = "FILE", description = "Send FILE as TLS 1.3 0-RTT data on a resumption:"
+            + " this client keeps sessions in memory (no -sess_in), so it connects once for a ticket, then again with FILE.")
+    java.nio.file.Path earlyData;
     @Option(names = "-quiet", description = "No session summary.")
     boolean quiet;
     @Option(names = "-showcerts", description = "Print every certificate of the server's chain in PEM (else the server's own only).")
@@ -93,6 +99,16 @@ public class ClientCommand implements Callable<Integer> {
         }
     }
 
+    /** TLS 1.3 tickets come after the handshake: a short read takes them in before the connection goes. */
+    private static void drainTickets(TlsSocket socket) throws java.io.IOException {
+        socket.socket().setSoTimeout(TICKET_WAIT_MILLIS);
+        try {
+            socket.getInputStream().read(new byte[1]); // what the server says on this first connection is not shown
+        } catch (java.net.SocketTimeoutException noMore) {
+            // the server sent no ticket in time: the next connection is a full handshake, without 0-RTT
+        }
+    }
+
     @Override
     public Integer call() throws Exception {
         int colon = connect.lastIndexOf(':');
@@ -115,6 +131,15 @@ public class ClientCommand implements Callable<Integer> {
         try {
             out.println("CONNECTED");
             TlsSocket socket = TlsSocket.connect(host, port, config);
+            if (earlyData != null) { // s_client -sess_in -early_data: a ticket first, from a connection of its own
+                socket.startHandshake();
+                out.println(SessionSummary.headline(socket.session()));
+                drainTickets(socket);
+                socket.close();
+                socket = TlsSocket.connect(host, port, config);
+                socket.writeEarlyData(java.nio.file.Files.readAllBytes(earlyData));
+                out.println("drop connection and then reconnect");
+            }
             if (reconnect) {
                 socket.startHandshake();
                 out.println(SessionSummary.headline(socket.session()));
@@ -131,6 +156,9 @@ public class ClientCommand implements Callable<Integer> {
                 if (!quiet) {
                     SessionSummary.print(out, tls.session(), verifyCode(tls.session(), host, config), showCerts,
                             keyingMaterial.lines(tls));
+                }
+                if (earlyData != null) {
+                    out.println(EarlyDataOptions.clientStatus(tls.earlyDataStatus()));
                 }
                 out.flush();
                 Thread sender = new Thread(() -> {

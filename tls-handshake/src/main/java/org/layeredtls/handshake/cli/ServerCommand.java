@@ -67,6 +67,8 @@ public class ServerCommand implements Callable<Integer> {
     @Mixin
     KeyingMaterialOptions keyingMaterial = new KeyingMaterialOptions();
     @Mixin
+    EarlyDataOptions earlyData = new EarlyDataOptions();
+    @Mixin
     PskModeOptions pskModes = new PskModeOptions();
     @Option(names = "-stateless", description = "TLS 1.3: answer every first ClientHello with a HelloRetryRequest and a cookie"
             + " (\"Require TLSv1.3 cookies\", as OpenSSL).")
@@ -109,6 +111,7 @@ public class ServerCommand implements Callable<Integer> {
         if (handshakeTimeout != null) {
             builder.handshakeTimeout(Duration.ofSeconds(handshakeTimeout));
         }
+        earlyData.configure(builder);
         if (stateless) {
             builder.helloRetryCookie(org.layeredtls.handshake.api.HelloRetryCookie.STATELESS);
         }
@@ -153,6 +156,7 @@ public class ServerCommand implements Callable<Integer> {
 
     private void serve(TlsSocket socket, TlsConfig config) throws java.io.IOException {
         socket.startHandshake();
+        earlyData.print(socket, out); // s_server prints it before the summary
         SessionInfo session = socket.session();
         if (!www && !echo) {
             // Before the summary is printed: whoever reads it may type at once.

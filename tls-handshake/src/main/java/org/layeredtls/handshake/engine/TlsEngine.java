@@ -228,6 +228,33 @@ public final class TlsEngine {
         return n == 0 && length > 0 && connection.isInboundClosed() ? -1 : n;
     }
 
+    // ------------------------------------------------------------------ TLS 1.3 0-RTT data (RFC 8446 §4.2.10)
+
+    /**
+     * Client, before {@link #beginHandshake()}: data to send as 0-RTT early data when the handshake resumes
+     * with a ticket that allows as much. Early data can be replayed by an attacker: send only what may
+     * safely arrive twice. If {@link #earlyDataStatus()} ends {@code REJECTED}, it was not delivered.
+     */
+    public void writeEarlyData(byte[] data) {
+        connection.offerEarlyData(data);
+    }
+
+    /** What became of 0-RTT data on this connection (final once the handshake is done). */
+    public org.layeredtls.handshake.api.EarlyDataStatus earlyDataStatus() {
+        return connection.earlyDataStatus();
+    }
+
+    /** Server: takes up to {@code length} bytes of the client's accepted 0-RTT data (kept apart: it may be a replay). */
+    public int readEarlyData(byte[] buffer, int offset, int length) {
+        Objects.checkFromIndexSize(offset, length, buffer.length);
+        return connection.readEarlyData(buffer, offset, length);
+    }
+
+    /** Server: accepted 0-RTT bytes not yet taken. */
+    public int availableEarlyData() {
+        return connection.availableEarlyData();
+    }
+
     // ------------------------------------------------------------------ the connection's life
 
     /**

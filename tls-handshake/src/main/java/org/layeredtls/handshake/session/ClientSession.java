@@ -12,12 +12,20 @@ import java.util.Objects;
  * @param ticketLifetimeHintSeconds the server's hint, 0 meaning unspecified (RFC 5077 §3.3)
  * @param ticketAgeAdd TLS 1.3: the ticket's ticket_age_add, which obfuscates the age the client reports
  *                     (RFC 8446 §4.6.1, §4.2.11.1); 0 for TLS 1.2 tickets
+ * @param maxEarlyDataSize TLS 1.3: the 0-RTT bytes the server accepts with this ticket (its early_data
+ *                         extension, RFC 8446 §4.6.1); 0 when it allows none
  */
-public record ClientSession(SessionState state, byte[] ticket, long ticketLifetimeHintSeconds, long ticketAgeAdd) {
+public record ClientSession(SessionState state, byte[] ticket, long ticketLifetimeHintSeconds, long ticketAgeAdd,
+                            long maxEarlyDataSize) {
+
+    /** A session with a TLS 1.3 ticket that allows no early data. */
+    public ClientSession(SessionState state, byte[] ticket, long ticketLifetimeHintSeconds, long ticketAgeAdd) {
+        this(state, ticket, ticketLifetimeHintSeconds, ticketAgeAdd, 0);
+    }
 
     /** A session, with a TLS 1.2 ticket (or none). */
     public ClientSession(SessionState state, byte[] ticket, long ticketLifetimeHintSeconds) {
-        this(state, ticket, ticketLifetimeHintSeconds, 0);
+        this(state, ticket, ticketLifetimeHintSeconds, 0, 0);
     }
 
     public ClientSession {
@@ -46,19 +54,19 @@ public record ClientSession(SessionState state, byte[] ticket, long ticketLifeti
 
     /** An independent copy: wiping its state leaves this one intact. */
     public ClientSession copy() {
-        return new ClientSession(state.copy(), ticket, ticketLifetimeHintSeconds, ticketAgeAdd);
+        return new ClientSession(state.copy(), ticket, ticketLifetimeHintSeconds, ticketAgeAdd, maxEarlyDataSize);
     }
 
     @Override
     public boolean equals(Object other) {
         return other instanceof ClientSession that && state.equals(that.state)
                 && Arrays.equals(ticket, that.ticket) && ticketLifetimeHintSeconds == that.ticketLifetimeHintSeconds
-                && ticketAgeAdd == that.ticketAgeAdd;
+                && ticketAgeAdd == that.ticketAgeAdd && maxEarlyDataSize == that.maxEarlyDataSize;
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(state, Arrays.hashCode(ticket), ticketLifetimeHintSeconds, ticketAgeAdd);
+        return Objects.hash(state, Arrays.hashCode(ticket), ticketLifetimeHintSeconds, ticketAgeAdd, maxEarlyDataSize);
     }
 
     @Override

@@ -45,11 +45,13 @@ import org.layeredtls.record.ProtocolVersion;
  * @param alpn the negotiated application protocol (RFC 7301), or null
  * @param creationTime when the full handshake that made the session finished
  * @param lifetime how long after {@code creationTime} the session may be resumed
+ * @param maxEarlyData TLS 1.3: the max_early_data_size the ticket announced (RFC 8446 §4.6.1), 0 when it allowed
+ *                     no 0-RTT data (and for every other version)
  */
 public record SessionState(byte[] sessionId, ProtocolVersion version, CipherSuite cipherSuite,
                            CompressionMethod compression, byte[] masterSecret, boolean extendedMasterSecret,
                            List<Certificate> peerCertificates, String serverName, String alpn,
-                           Instant creationTime, Duration lifetime) {
+                           Instant creationTime, Duration lifetime, long maxEarlyData) {
 
     /** The master secret's length in every version (RFC 5246 §8.1, RFC 6101 §6.1). */
     public static final int MASTER_SECRET_LENGTH = 48;
@@ -58,6 +60,14 @@ public record SessionState(byte[] sessionId, ProtocolVersion version, CipherSuit
 
     /** The first byte of {@link #encode()}: changes whenever the layout does. */
     static final int FORMAT = 1;
+
+    /** A session whose ticket allows no 0-RTT data. */
+    public SessionState(byte[] sessionId, ProtocolVersion version, CipherSuite cipherSuite, CompressionMethod compression,
+                        byte[] masterSecret, boolean extendedMasterSecret, List<Certificate> peerCertificates,
+                        String serverName, String alpn, Instant creationTime, Duration lifetime) {
+        this(sessionId, version, cipherSuite, compression, masterSecret, extendedMasterSecret, peerCertificates,
+                serverName, alpn, creationTime, lifetime, 0);
+    }
 
     public SessionState {
         Objects.requireNonNull(sessionId, "sessionId");
@@ -87,6 +97,9 @@ public record SessionState(byte[] sessionId, ProtocolVersion version, CipherSuit
         if (lifetime.isNegative()) {
             throw new IllegalArgumentException("negative lifetime " + lifetime);
         }
+        if (maxEarlyData < 0 || maxEarlyData > 0xFFFFFFFFL || maxEarlyData > 0 && !version.equals(ProtocolVersion.TLS1_3)) {
+            throw new IllegalArgumentException("max_early_data is a uint32 of TLS 1.3 sessions: " + maxEarlyData);
+        }
         checkString("serverName", serverName, 0xFFFF);
         checkString("alpn", alpn, 0xFF);
         sessionId = sessionId.clone();
@@ -115,7 +128,7 @@ public record SessionState(byte[] sessionId, ProtocolVersion version, CipherSuit
     /** The same session under another id (a server resuming from a ticket echoes the client's id, RFC 5077 §3.4). */
     public SessionState withSessionId(byte[] newSessionId) {
         return new SessionState(newSessionId, version, cipherSuite, compression, masterSecret, extendedMasterSecret,
-                peerCertificates, serverName, alpn, creationTime, lifetime);
+                peerCertificates, serverName, alpn, creationTime, lifetime, maxEarlyData);
     }
 
     /** An independent copy: wiping one leaves the other intact. */
@@ -137,6 +150,7 @@ public record SessionState(byte[] sessionId, ProtocolVersion version, CipherSuit
      * u8 has_server_name; [opaque server_name&lt;1..2^16-1&gt; UTF-8];
      * u8 has_alpn; [opaque alpn&lt;1..255&gt; UTF-8];
      * u64 creation_epoch_second; u32 creation_nano; u64 lifetime_seconds; u32 lifetime_nano;
+     * [u32 max_early_data]   (present only when not 0: TLS 1.3 tickets that allow 0-RTT data)
      * </pre>
      * The result holds the master secret: the caller wipes it when done.
      */
@@ -160,6 +174,9 @@ public record SessionState(byte[] sessionId, ProtocolVersion version, CipherSuit
         out.u32(creationTime.getNano());
         out.u64(lifetime.getSeconds());
         out.u32(lifetime.getNano());
+        if (maxEarlyData > 0) {
+            out.u32(maxEarlyData);
+        }
         return out.toByteArray();
     }
 
@@ -187,9 +204,14 @@ public record SessionState(byte[] sessionId, ProtocolVersion version, CipherSuit
             Instant creationTime = Instant.ofEpochSecond(in.u64(), readNano(in));
             long lifetimeSeconds = in.u64();
             Duration lifetime = Duration.ofSeconds(lifetimeSeconds, readNano(in));
+            boolean earlyDataAllowed = !in.isEmpty();
+            long maxEarlyData = earlyDataAllowed ? in.u32() : 0;
             in.expectEnd("session state");
+            if (earlyDataAllowed && maxEarlyData == 0) {
+                throw in.error("a max_early_data of 0 is written as none (the encoding is canonical)");
+            }
             return new SessionState(sessionId, version, suite, compression, masterSecret, ems, certificates,
-                    serverName, alpn, creationTime, lifetime);
+                    serverName, alpn, creationTime, lifetime, maxEarlyData);
         } catch (IllegalArgumentException | DateTimeException | ArithmeticException e) {
             // the constructor's rules (version range, signalling suite, negative lifetime) and Instant's range
             throw new TlsAlertException(AlertDescription.DECODE_ERROR, TlsLayer.HANDSHAKE,
@@ -282,14 +304,15 @@ public record SessionState(byte[] sessionId, ProtocolVersion version, CipherSuit
                 && Objects.equals(serverName, that.serverName)
                 && Objects.equals(alpn, that.alpn)
                 && creationTime.equals(that.creationTime)
-                && lifetime.equals(that.lifetime);
+                && lifetime.equals(that.lifetime)
+                && maxEarlyData == that.maxEarlyData;
     }
 
     @Override
     public int hashCode() {
         // not the master secret: a hash of it would leak through hash-based collections' timing
         return Objects.hash(Arrays.hashCode(sessionId), version, cipherSuite, compression, extendedMasterSecret,
-                peerCertificates, serverName, alpn, creationTime, lifetime);
+                peerCertificates, serverName, alpn, creationTime, lifetime, maxEarlyData);
     }
 
     /** Everything but the master secret. */
@@ -299,6 +322,6 @@ public record SessionState(byte[] sessionId, ProtocolVersion version, CipherSuit
                 + ", cipherSuite=" + cipherSuite + ", compression=" + compression
                 + ", extendedMasterSecret=" + extendedMasterSecret + ", peerCertificates=" + peerCertificates.size()
                 + ", serverName=" + serverName + ", alpn=" + alpn + ", creationTime=" + creationTime
-                + ", lifetime=" + lifetime + "]";
+                + ", lifetime=" + lifetime + ", maxEarlyData=" + maxEarlyData + "]";
     }
 }

@@ -65,6 +65,7 @@ public final class ClientHandshake {
         context.clientRandom = hello.random();
         context.send(hello);
         context.flush();
+        Tls13EarlyData.send(context); // RFC 8446 §2.3: 0-RTT data right after the ClientHello, if any
         return new ExpectServerHello();
     }
 
@@ -82,6 +83,7 @@ public final class ClientHandshake {
             if (Tls13ServerHelloCheck.selectsTls13(context, hello)) {
                 return Tls13ClientHandshake.serverHello(context, received);
             }
+            Tls13EarlyData.requireTls13(context); // our 0-RTT data cannot go on in TLS 1.2
             context.tls13 = null; // TLS 1.2 or below: what was offered for TLS 1.3 goes
             ServerHelloCheck.check(context, hello);
             context.append(received);

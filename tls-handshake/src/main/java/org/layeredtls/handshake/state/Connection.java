@@ -85,6 +85,10 @@ public final class Connection {
     private final org.layeredtls.ccs.Tls13CompatibilityCcs compatibilityCcs = new org.layeredtls.ccs.Tls13CompatibilityCcs();
 
     private final ApplicationDataQueue applicationData = new ApplicationDataQueue();
+    // TLS 1.3 0-RTT (RFC 8446 §4.2.10): a client's data to send, a server's data received; what became of it
+    private byte[] earlyDataToSend;
+    private final ApplicationDataQueue earlyData = new ApplicationDataQueue();
+    private volatile org.layeredtls.handshake.api.EarlyDataStatus earlyDataStatus = org.layeredtls.handshake.api.EarlyDataStatus.NOT_SENT;
     private volatile boolean inputEnded; // the transport's stream ended
     private volatile boolean closed; // the Alert protocol closed the connection (fatal alert, close_notify answered)
 
@@ -302,6 +306,9 @@ public final class Connection {
                 }
             }
             TLSPlaintext record = records.readRecord();
+            if (records.lastRecordSkipped()) {
+                return; // a rejected 0-RTT record (RFC 8446 §4.2.10)
+            }
             // RFC 8446 §6.1: in TLS 1.3 our close_notify closes our direction only; the peer's goes on
             boolean halfClosed = alerts.followsTls13Rules() && alerts.fatalAlert() == null;
             if (alerts.isOutboundClosed() && !halfClosed) {
@@ -405,6 +412,10 @@ public final class Connection {
     }
 
     private void receiveApplicationData(TLSPlaintext record) throws TlsAlertException {
+        if (!firstHandshakeDone && !client && handshake != null && handshake.tls13 != null) {
+            Tls13EarlyData.received(handshake, current(), record.fragment(), earlyData); // 0-RTT, or unexpected
+            return;
+        }
         if (!firstHandshakeDone) {
             throw HandshakeContext.alert(AlertDescription.UNEXPECTED_MESSAGE, "application data before the first handshake finished");
         }
@@ -656,6 +667,49 @@ public final class Connection {
     /** Takes up to {@code length} bytes of received application data; 0 when none is queued. */
     public int readApplicationData(byte[] buffer, int offset, int length) {
         return applicationData.read(buffer, offset, length);
+    }
+
+    // ------------------------------------------------------------------ 0-RTT data (RFC 8446 §4.2.10)
+
+    /**
+     * Client: application data to send as TLS 1.3 0-RTT data, before {@link #beginHandshake()}. It goes only
+     * on a resumption whose ticket allows as much; {@link #earlyDataStatus()} then says whether it arrived.
+     */
+    public void offerEarlyData(byte[] data) {
+        if (!client || state != null) {
+            throw new IllegalStateException("handshake layer: early data is a client's, before its handshake starts");
+        }
+        earlyDataToSend = data.clone();
+    }
+
+    byte[] earlyDataToSend() {
+        return earlyDataToSend;
+    }
+
+    /** Client: the 0-RTT records, under the early traffic keys already installed. */
+    void writeEarlyData(byte[] data) throws IOException {
+        synchronized (writeLock) {
+            records.write(ContentType.APPLICATION_DATA, data, 0, data.length);
+        }
+    }
+
+    void earlyDataStatus(org.layeredtls.handshake.api.EarlyDataStatus status) {
+        earlyDataStatus = status;
+    }
+
+    /** Whether early data was offered, and taken or refused (final once the handshake is done). */
+    public org.layeredtls.handshake.api.EarlyDataStatus earlyDataStatus() {
+        return earlyDataStatus;
+    }
+
+    /** Server: takes up to {@code length} bytes of the client's accepted 0-RTT data; 0 when none is queued. */
+    public int readEarlyData(byte[] buffer, int offset, int length) {
+        return earlyData.read(buffer, offset, length);
+    }
+
+    /** Server: accepted 0-RTT data not yet taken. */
+    public int availableEarlyData() {
+        return earlyData.available();
     }
 
     /** Received application data not yet taken. */

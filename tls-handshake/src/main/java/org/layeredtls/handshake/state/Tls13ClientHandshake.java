@@ -16,6 +16,7 @@ import org.layeredtls.handshake.message.Tls13CertificateRequest;
  *
  * <pre>
  *   ClientHello + key_share       --&gt;
+ *   (early data*)                 --&gt;   (0-RTT on resumption: {@link Tls13EarlyData})
  *                                 &lt;--  HelloRetryRequest (once at most: another ClientHello)
  *                                       ServerHello + key_share     (keys change: handshake traffic)
  *                                       {EncryptedExtensions}
@@ -23,7 +24,8 @@ import org.layeredtls.handshake.message.Tls13CertificateRequest;
  *                                       {Certificate}
  *                                       {CertificateVerify}
  *                                 &lt;--  {Finished}                  (keys change: application traffic)
- *   [ChangeCipherSpec]  (middlebox compatibility, unprotected)
+ *   [ChangeCipherSpec]  (middlebox compatibility, unprotected; after the ClientHello with early data)
+ *   (EndOfEarlyData*)             (if the server took the early data)
  *   {Certificate*}
  *   {CertificateVerify*}
  *   {Finished}                    --&gt;
@@ -52,6 +54,7 @@ public final class Tls13ClientHandshake {
         Tls13Handshake tls13 = context.tls13;
         if (hello.isHelloRetryRequest()) {
             ClientHello second = Tls13ServerHelloCheck.helloRetryRequest(context, hello, received);
+            Tls13EarlyData.retried(context, tls13);
             // RFC 8446 §5.1: legacy_record_version {3,3} for every record but an initial ClientHello's
             context.connection.records.setWriteVersion(org.layeredtls.record.ProtocolVersion.TLS1_2);
             tls13.sendCompatibilityCcs(); // RFC 8446 §D.4: before the second ClientHello
@@ -98,6 +101,7 @@ public final class Tls13ClientHandshake {
             EncryptedExtensions extensions = (EncryptedExtensions) received.message();
             extensions.extensions().requireAllowedIn(ExtensionMessage.ENCRYPTED_EXTENSIONS);
             Tls13ServerHelloCheck.encryptedExtensions(context, extensions.extensions());
+            Tls13EarlyData.encryptedExtensions(context, context.tls13, extensions.extensions());
             context.tls13.transcript.add(received.transcriptBytes());
             // RFC 8446 §2.2: a PSK handshake has no Certificate and no CertificateVerify
             return context.tls13.pskAccepted ? new ExpectFinished() : new ExpectCertificateRequestOrCertificate();
@@ -177,6 +181,7 @@ public final class Tls13ClientHandshake {
         /** [ChangeCipherSpec], {Certificate*}, {CertificateVerify*}, {Finished}; then the application keys. */
         private static void sendClientFlight(HandshakeContext context, Tls13Handshake tls13) throws IOException {
             tls13.sendCompatibilityCcs();
+            Tls13EarlyData.endOfEarlyData(context, tls13); // under the early keys (RFC 8446 §4.5)
             tls13.installWriteKeys(tls13.clientHandshakeTrafficSecret);
             if (tls13.certificateRequest != null) {
                 Tls13Certificates.sendClientCertificate(context, tls13);

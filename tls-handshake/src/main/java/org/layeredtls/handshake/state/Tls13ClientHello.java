@@ -68,6 +68,7 @@ final class Tls13ClientHello {
         }
         Tls13Tickets.resumable(context).ifPresent(session -> {
             tls13.offeredSession = session;
+            Tls13EarlyData.offer(context, tls13, session).ifPresent(list::add);
             list.add(Tls13Tickets.offer(context, session)); // RFC 8446 §4.2.11: the last extension
         });
         return list;

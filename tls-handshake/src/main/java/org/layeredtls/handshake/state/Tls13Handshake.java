@@ -43,6 +43,14 @@ final class Tls13Handshake {
     byte[] psk;
     /** Client: the stored session whose ticket the ClientHello offers (RFC 8446 §4.2.11), or null. */
     org.layeredtls.handshake.session.ClientSession offeredSession;
+    /** Server: the session of the ticket it resumed (RFC 8446 §4.2.11), or null. */
+    org.layeredtls.handshake.session.SessionState resumedSession;
+    /** 0-RTT (RFC 8446 §4.2.10): the ClientHello's early_data, and whether the server took it. */
+    boolean earlyDataOffered;
+    boolean earlyDataAccepted;
+    byte[] clientEarlyTrafficSecret;
+    /** Server: the 0-RTT bytes read (or skipped after a HelloRetryRequest) so far. */
+    long earlyDataReceived;
 
     HashAlgorithm hash;
     private Tls13KeySchedule schedule;
@@ -84,15 +92,31 @@ final class Tls13Handshake {
             hash = suite.prfHash();
             transcript.selectHash(hash);
         }
-        schedule = new Tls13KeySchedule(hash, context.config.crypto());
+        schedule = keySchedule(hash);
+        schedule.early(psk); // null: no PSK, zeros
+    }
+
+    private Tls13KeySchedule keySchedule(HashAlgorithm scheduleHash) {
+        Tls13KeySchedule keySchedule = new Tls13KeySchedule(scheduleHash, context.config.crypto());
         // every value to the observer (the illustrated page draws the schedule); each secret a key log carries
         // also under its NSS label (what Wireshark reads)
-        schedule.setListener(derived -> {
+        keySchedule.setListener(derived -> {
             context.config.observer().tls13KeyScheduleDerived(derived);
             derived.keyLogLabel().ifPresent(label ->
                     context.config.observer().tls13SecretDerived(context.clientRandom.clone(), label, derived.value()));
         });
-        schedule.early(psk); // null: no PSK, zeros
+        return keySchedule;
+    }
+
+    /**
+     * 0-RTT: client_early_traffic_secret = Derive-Secret(Early Secret of {@code psk}, "c e traffic", ClientHello)
+     * (RFC 8446 §7.1), under the hash of the PSK's suite; {@code clientHello}: the ClientHello's transcript hash.
+     */
+    byte[] deriveClientEarlyTrafficSecret(HashAlgorithm pskHash, byte[] earlyPsk, byte[] clientHelloHash) {
+        Tls13KeySchedule early = keySchedule(pskHash);
+        early.early(earlyPsk);
+        clientEarlyTrafficSecret = early.clientEarlyTrafficSecret(clientHelloHash);
+        return clientEarlyTrafficSecret;
     }
 
     /** After ServerHello: the Handshake Secret from the (EC)DHE shared secret, and both handshake traffic secrets. */

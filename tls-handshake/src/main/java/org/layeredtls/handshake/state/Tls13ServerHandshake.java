@@ -44,6 +44,7 @@ import org.layeredtls.record.ProtocolVersion;
  *
  * <pre>
  *   ClientHello + key_share       --&gt;
+ *   (early data*)                       (0-RTT on resumption: read if taken, else skipped; {@link Tls13EarlyData})
  *                                 &lt;--  HelloRetryRequest   (no share in a group we take: once at most;
  *                                                             with a cookie, TlsConfig.helloRetryCookie)
  *   ClientHello + key_share       --&gt;
@@ -55,6 +56,7 @@ import org.layeredtls.record.ProtocolVersion;
  *                                       {Certificate}
  *                                       {CertificateVerify}
  *                                 &lt;--  {Finished}                (our keys change: application traffic)
+ *   (EndOfEarlyData*)             (if we took the early data)
  *   {Certificate*}
  *   {CertificateVerify*}
  *   {Finished}                    --&gt;
@@ -93,7 +95,9 @@ public final class Tls13ServerHandshake {
         // RFC 8446 §4.2.9: psk_ke resumes with the PSK alone, no key share needed
         boolean keyExchange = !resumed || tls13.pskKeyExchangeMode == PskKeyExchangeMode.PSK_DHE_KE;
         boolean statelessRetry = context.config.helloRetryCookie() == HelloRetryCookie.STATELESS && !tls13.helloRetried;
-        if (statelessRetry || keyExchange && clientShare.isEmpty()) {
+        boolean retry = statelessRetry || keyExchange && clientShare.isEmpty();
+        Tls13EarlyData.clientHello(context, tls13, hello, retry); // 0-RTT: taken, or skipped
+        if (retry) {
             return helloRetryRequest(context, tls13, received.transcriptBytes(), clientShare.isEmpty() ? context.group : null);
         }
         List<ExtensionData> extensions = new ArrayList<>(List.of(SupportedVersions.selected(ProtocolVersion.TLS1_3)));
@@ -113,8 +117,11 @@ public final class Tls13ServerHandshake {
         tls13.deriveHandshakeSecrets(sharedSecret);
         tls13.sendCompatibilityCcs(); // RFC 8446 §D.4: after our first hello (unless after the HelloRetryRequest)
         tls13.installWriteKeys(tls13.serverHandshakeTrafficSecret);
-        tls13.installReadKeys(tls13.clientHandshakeTrafficSecret);
+        tls13.installReadKeys(tls13.earlyDataAccepted ? tls13.clientEarlyTrafficSecret : tls13.clientHandshakeTrafficSecret);
         sendServerFlight(context, tls13);
+        if (tls13.earlyDataAccepted) {
+            return new ExpectEndOfEarlyData();
+        }
         return tls13.certificateRequest != null ? new ExpectClientCertificate() : new ExpectClientFinished();
     }
 
@@ -182,6 +189,7 @@ public final class Tls13ServerHandshake {
         if (context.serverName != null) {
             answers.add(ServerName.acknowledgement()); // RFC 6066 §3, in EncryptedExtensions from TLS 1.3
         }
+        Tls13EarlyData.encryptedExtension(tls13).ifPresent(answers::add);
         context.send(new EncryptedExtensions(Extensions.of(answers.toArray(ExtensionData[]::new))));
         if (!tls13.pskAccepted) { // RFC 8446 §2.2: a PSK handshake has no certificates
             sendCertificates(context, tls13);
@@ -217,6 +225,22 @@ public final class Tls13ServerHandshake {
         @Override
         public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
             return clientHello(context, received);
+        }
+    }
+
+    /** 0-RTT accepted: the client's early data (read as application data, marked early), then EndOfEarlyData. */
+    record ExpectEndOfEarlyData() implements State {
+        @Override
+        public boolean expects(HandshakeType type) {
+            return type == HandshakeType.END_OF_EARLY_DATA;
+        }
+
+        @Override
+        public HandshakeState handle(HandshakeContext context, ReceivedMessage received) throws IOException {
+            context.tls13.transcript.add(received.transcriptBytes());
+            // RFC 8446 §4.5: the client's next messages are under its handshake traffic keys
+            context.tls13.installReadKeys(context.tls13.clientHandshakeTrafficSecret);
+            return new ExpectClientFinished(); // a PSK handshake: no client certificate
         }
     }
 

@@ -58,10 +58,10 @@ final class Tls13Tickets {
             byte[] psk = Tls13KeySchedule.resumptionPsk(tls13.hash, tls13.resumptionMasterSecret, nonce);
             SessionState state = new SessionState(new byte[0], ProtocolVersion.TLS1_3, context.suite, CompressionMethod.NULL,
                     psk, false, context.peerCertificates, context.serverName, context.applicationProtocol,
-                    config.clock().instant(), Duration.ofSeconds(lifetime));
+                    config.clock().instant(), Duration.ofSeconds(lifetime), config.maxEarlyData()); // the 0-RTT it allows
             long ageAdd = ticketAgeAdd(tls13.hash, psk);
             context.send(new Tls13NewSessionTicket(lifetime, ageAdd, nonce, config.ticketProtector().protect(state),
-                    Extensions.empty()));
+                    Tls13EarlyData.ticketExtensions(config)));
             Arrays.fill(psk, (byte) 0);
         }
         context.flush();
@@ -81,7 +81,7 @@ final class Tls13Tickets {
     // ------------------------------------------------------------------ client: keep, offer
 
     /** Client: a ticket for a later connection to this server, its PSK derived at once (RFC 8446 §4.6.1). */
-    static void received(Connection connection, Tls13Secrets secrets, Tls13NewSessionTicket ticket) {
+    static void received(Connection connection, Tls13Secrets secrets, Tls13NewSessionTicket ticket) throws TlsAlertException {
         var store = connection.config.clientSessionStore();
         if (store == null || ticket.lifetimeSeconds() == 0) {
             return; // lifetime 0: "the ticket should be discarded immediately"
@@ -92,7 +92,8 @@ final class Tls13Tickets {
                 psk, false, connection.sessionInfo().peerCertificates(), connection.sessionInfo().serverName(),
                 connection.sessionInfo().applicationProtocol(), connection.config.clock().instant(),
                 Duration.ofSeconds(Math.min(ticket.lifetimeSeconds(), MAX_LIFETIME_SECONDS)));
-        store.put(connection.peerKey(), new ClientSession(state, ticket.ticket(), ticket.lifetimeSeconds(), ticket.ageAdd()));
+        store.put(connection.peerKey(), new ClientSession(state, ticket.ticket(), ticket.lifetimeSeconds(), ticket.ageAdd(),
+                Tls13EarlyData.maxEarlyDataSize(ticket)));
         Arrays.fill(psk, (byte) 0);
     }
 
@@ -180,6 +181,7 @@ final class Tls13Tickets {
             throw HandshakeContext.alert(AlertDescription.DECRYPT_ERROR, "the PSK binder does not verify (RFC 8446 §4.2.11.2)");
         }
         tls13.psk = session.get().masterSecret();
+        tls13.resumedSession = session.get();
         tls13.pskAccepted = true;
         tls13.pskKeyExchangeMode = mode.get();
         context.resumed = true;

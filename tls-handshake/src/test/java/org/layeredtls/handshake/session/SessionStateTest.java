@@ -117,6 +117,22 @@ class SessionStateTest {
     }
 
     @Test
+    void aTls13TicketKeepsTheMaxEarlyDataItAnnouncedAndZeroIsWrittenAsNone() throws TlsAlertException {
+        SessionState allowing = new SessionState(new byte[0], ProtocolVersion.TLS1_3, CipherSuite.TLS_AES_256_GCM_SHA384,
+                CompressionMethod.NULL, new byte[48], false, List.of(), null, null, Sessions.T0, Duration.ofHours(1), 16384);
+        assertEquals(allowing, SessionState.decode(allowing.encode()));
+        assertEquals(16384, SessionState.decode(allowing.encode()).maxEarlyData());
+        SessionState none = allowing.withSessionId(new byte[0]);
+        byte[] withoutEarlyData = new SessionState(new byte[0], ProtocolVersion.TLS1_3, CipherSuite.TLS_AES_256_GCM_SHA384,
+                CompressionMethod.NULL, new byte[48], false, List.of(), null, null, Sessions.T0, Duration.ofHours(1)).encode();
+        assertEquals(none.encode().length, withoutEarlyData.length + 4, "the u32 only when not 0");
+        assertDecodeError(Arrays.copyOf(withoutEarlyData, withoutEarlyData.length + 4)); // an explicit 0: not canonical
+        assertThrows(IllegalArgumentException.class, () -> new SessionState(new byte[0], ProtocolVersion.TLS1_2,
+                CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, CompressionMethod.NULL, new byte[48], false, List.of(),
+                null, null, Sessions.T0, Duration.ofHours(1), 1024)); // 0-RTT is TLS 1.3's
+    }
+
+    @Test
     void decodeRejectsTrailingBytesWithDecodeError() {
         byte[] encoded = session.encode();
         byte[] longer = Arrays.copyOf(encoded, encoded.length + 1);

@@ -11,6 +11,7 @@ import java.io.OutputStream;
 import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
+import org.layeredtls.handshake.api.EarlyDataStatus;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.message.HandshakeType;
@@ -20,25 +21,24 @@ import org.layeredtls.handshake.research.OfflineSocket;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 
 /**
- * RFC 8448 §4 (Resumed 0-RTT Handshake) through our client, as far as a client without 0-RTT goes. Our client resumes
- * with the ticket it kept from replaying §3 ({@link Rfc8448Section3ReplayTest#replayAsClient}), so the PSK is the one
- * our own key schedule derived from §3's resumption_master_secret and the ticket's nonce; the hook sends the RFC's
- * ClientHello (its binder, its early_data) in place of ours. Our client must accept the server's pre_shared_key,
- * decrypt its flight and check its Finished over the PSK-based (psk_dhe_ke) schedule, and read its application data.
+ * RFC 8448 §4 (Resumed 0-RTT Handshake) through our client. Our client resumes with the ticket it kept from replaying
+ * §3 ({@link Rfc8448Section3ReplayTest#replayAsClient}; its early_data allows 1024 bytes), so the PSK is the one our
+ * own key schedule derived from §3's resumption_master_secret and the ticket's nonce; the hook sends the RFC's
+ * ClientHello (its binder, its early_data) in place of ours. Our client sends the RFC's 0-RTT data under
+ * client_early_traffic_secret, accepts the server's pre_shared_key and early_data, checks its Finished over the
+ * PSK-based (psk_dhe_ke) schedule, sends EndOfEarlyData under the early keys and its Finished, and reads the server's
+ * application data: every record it writes is the RFC's.
  *
- * <p>What cannot be replayed: our client sends no 0-RTT data and no EndOfEarlyData (it has no early traffic keys),
- * so its Finished covers a transcript without EndOfEarlyData and is not the RFC's; the application traffic keys do
- * not depend on it (RFC 8446 §7.1: they cover ClientHello..server Finished), so the client's application data and
- * close_notify records after it are the RFC's again. The server role cannot be replayed: the RFC's ticket is not one
- * of our {@link org.layeredtls.handshake.session.TicketProtector}'s, so our server would not resume.
+ * <p>The server role cannot be replayed: the RFC's ticket is not one of our
+ * {@link org.layeredtls.handshake.session.TicketProtector}'s, so our server would not resume.
  */
 class Rfc8448ResumptionReplayTest {
 
-    /** RFC 8446 §5.2: a Finished record under the handshake keys: header, 36 bytes of Finished, its type, the tag. */
-    private static final int FINISHED_RECORD_LENGTH = 5 + 36 + 1 + 16;
+    /** RFC 8448 §4: the client's 0-RTT application data ("ABCDEF"). */
+    private static final byte[] EARLY_DATA = {0x41, 0x42, 0x43, 0x44, 0x45, 0x46};
 
     @Test
-    void rfc8448Section4OurClientResumesWithItsSection3TicketChecksTheServersFinishedAndWritesTheRfcsApplicationRecords()
+    void rfc8448Section4OurClientResumesWithItsSection3TicketSendsTheRfcsEarlyDataAndWritesEveryRecordOfTheRfc()
             throws Exception {
         InMemoryClientSessionStore tickets = new InMemoryClientSessionStore(1, Rfc8448Sides.WHEN_THE_RFC_WAS_WRITTEN);
         Rfc8448Section3ReplayTest.replayAsClient(tickets);
@@ -65,8 +65,10 @@ class Rfc8448ResumptionReplayTest {
         };
 
         try (TlsSocket tls = TlsSocket.client(socket, config)) {
-            tls.startHandshake(); // accepts the PSK, checks the server's Finished
+            tls.writeEarlyData(EARLY_DATA);
+            tls.startHandshake(); // accepts the PSK and the early data, checks the server's Finished
             assertTrue(tls.session().resumed(), "a PSK resumption");
+            assertEquals(EarlyDataStatus.ACCEPTED, tls.earlyDataStatus(), "the server's EncryptedExtensions has early_data");
             assertEquals(Rfc8448Trace.serverCertificate(), tls.session().peerCertificates().get(0), "§3's server, from the ticket");
             OutputStream out = tls.getOutputStream();
             out.write(Rfc8448Trace.applicationData());
@@ -79,9 +81,9 @@ class Rfc8448ResumptionReplayTest {
         byte[] helloRecord = Rfc8448Trace.clearRecord(clientHello, true);
         int hello = helloRecord.length;
         assertArrayEquals(helloRecord, Arrays.copyOf(ours, hello));
-        // then our Finished (no EndOfEarlyData before it), then the RFC's records again
-        assertEquals(0x17, ours[hello], "a protected record");
-        assertArrayEquals(Rfc8448Trace.stream(Rfc8448ResumptionTrace.CLIENT_APPLICATION_DATA_RECORD,
-                Rfc8448ResumptionTrace.CLIENT_CLOSE_NOTIFY_RECORD), Arrays.copyOfRange(ours, hello + FINISHED_RECORD_LENGTH, ours.length));
+        // RFC 8446 §2.3: the 0-RTT record, EndOfEarlyData under the early keys, Finished, then the application's records
+        assertArrayEquals(Rfc8448Trace.stream(Rfc8448ResumptionTrace.EARLY_DATA_RECORD, Rfc8448ResumptionTrace.END_OF_EARLY_DATA_RECORD,
+                Rfc8448ResumptionTrace.CLIENT_FINISHED_RECORD, Rfc8448ResumptionTrace.CLIENT_APPLICATION_DATA_RECORD,
+                Rfc8448ResumptionTrace.CLIENT_CLOSE_NOTIFY_RECORD), Arrays.copyOfRange(ours, hello, ours.length));
     }
 }

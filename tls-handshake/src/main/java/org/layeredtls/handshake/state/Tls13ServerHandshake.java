@@ -89,6 +89,7 @@ public final class Tls13ServerHandshake {
         tls13.sendCompatibilityCcs(); // RFC 8446 §D.4: after our first hello (unless after the HelloRetryRequest)
         tls13.installWriteKeys(tls13.serverHandshakeTrafficSecret);
         tls13.installReadKeys(tls13.clientHandshakeTrafficSecret);
+        context.connection.records.allowPlaintextAlertUntilTheFirstProtectedRecord(); // the client's alert may precede its keys
         sendServerFlight(context, tls13);
         return tls13.certificateRequest != null ? new ExpectClientCertificate() : new ExpectClientFinished();
     }

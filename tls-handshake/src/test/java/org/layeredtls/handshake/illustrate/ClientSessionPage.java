@@ -22,7 +22,7 @@ import org.layeredtls.handshake.testing.CapturedOutput;
 import picocli.CommandLine;
 
 /**
- * A real session for the page tests: our {@code client -html -trace -keylogfile} against
+ * A real session for the page tests: our {@code client -tls1_2 -html -trace -keylogfile} against
  * {@code openssl s_server} (TLS 1.2), one line each way, then close_notify. Keeps the page, what
  * -trace printed of the same session (the arrows the page must draw) and the key log line (the
  * master secret the page must show).
@@ -41,7 +41,7 @@ record ClientSessionPage(Path page, String trace, String keyLog) {
         PipedInputStream stdin = new PipedInputStream(typing);
         try (OpenSslProcess server = OpenSslProcess.server("-tls1_2", "-cert", Pki.serverPem().toString(),
                 "-key", Pki.serverKey().toString())) {
-            List<String> args = new ArrayList<>(List.of("-connect", "127.0.0.1:" + server.port(), "-servername", "localhost",
+            List<String> args = new ArrayList<>(List.of("-connect", "127.0.0.1:" + server.port(), "-tls1_2", "-servername", "localhost",
                     "-CAfile", Pki.caPem().toString(), "-trace", "-keylogfile", keyLog.toString(), "-html", page.toString()));
             args.addAll(List.of(extraArgs));
             ClientCommand command = new ClientCommand().io(stdin, out.stream);

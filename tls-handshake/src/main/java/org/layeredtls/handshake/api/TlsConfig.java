@@ -425,8 +425,7 @@ public final class TlsConfig {
     public List<CipherSuite> tls13CipherSuites() { return tls13CipherSuites; }
     /**
      * The groups a TLS 1.3 client sends key shares for in its first ClientHello (default X25519MLKEM768 and
-     * x25519), those of
-     * {@link #namedGroups()} (the supported_groups it offers) only, in that order.
+     * x25519), those of {@link #namedGroups()} (the supported_groups it offers) only, in that order.
      */
     public List<NamedGroup> keyShareGroups() {
         return keyShareGroups.stream().filter(namedGroups()::contains).toList();

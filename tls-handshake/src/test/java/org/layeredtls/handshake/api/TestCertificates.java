@@ -35,25 +35,17 @@ final class TestCertificates {
 
     /** A server with the RSA and the EC certificate, trusting the CA, speaking TLS 1.2 only: the tests written when it was the default mean it. */
     static TlsConfig.Builder server() {
-        return defaultServer().maxVersion(ProtocolVersion.TLS1_2);
+        return TlsConfig.builder()
+                .certificate(List.of(SERVER_RSA.certificate()), SERVER_RSA.keyPair().privateKey())
+                .certificate(List.of(SERVER_EC.certificate()), SERVER_EC.keyPair().privateKey())
+                .trustAnchors(List.of(CA.certificate().certificate()))
+                .maxVersion(ProtocolVersion.TLS1_2);
     }
 
     /** A client trusting the CA, checking the name localhost, speaking TLS 1.2 only (as {@link #server()}). */
     static TlsConfig.Builder client() {
-        return defaultClient().maxVersion(ProtocolVersion.TLS1_2);
-    }
-
-    /** {@link #server()} with the library's default versions (TLS 1.2 and 1.3). */
-    static TlsConfig.Builder defaultServer() {
-        return TlsConfig.builder()
-                .certificate(List.of(SERVER_RSA.certificate()), SERVER_RSA.keyPair().privateKey())
-                .certificate(List.of(SERVER_EC.certificate()), SERVER_EC.keyPair().privateKey())
-                .trustAnchors(List.of(CA.certificate().certificate()));
-    }
-
-    /** {@link #client()} with the library's default versions (TLS 1.2 and 1.3). */
-    static TlsConfig.Builder defaultClient() {
-        return TlsConfig.builder().serverName("localhost").trustAnchors(List.of(CA.certificate().certificate()));
+        return TlsConfig.builder().serverName("localhost").trustAnchors(List.of(CA.certificate().certificate()))
+                .maxVersion(ProtocolVersion.TLS1_2);
     }
 
     static TlsConfig.Builder withClientCertificate(TlsConfig.Builder builder, IssuedCertificate certificate) {

@@ -1,4 +1,4 @@
-package org.layeredtls.handshake.api;
+package org.layeredtls.handshake.interop;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -6,18 +6,19 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Future;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.layeredtls.handshake.api.TlsConfig;
+import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.extension.ExtensionType;
 import org.layeredtls.handshake.extension.NamedGroup;
 import org.layeredtls.handshake.extension.SupportedGroups;
 import org.layeredtls.handshake.message.ClientHello;
-import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.ServerEcdhParams;
 import org.layeredtls.handshake.message.ServerKeyExchange;
+import org.layeredtls.handshake.research.Pki;
 import org.layeredtls.handshake.testing.HandshakeServer;
 import org.layeredtls.record.ProtocolVersion;
 
@@ -25,34 +26,13 @@ import org.layeredtls.record.ProtocolVersion;
  * What {@code TlsConfig.builder()} gives with nothing set (the README's "The defaults"): TLS 1.2 to 1.3 with 1.3
  * preferred, the hybrid X25519MLKEM768 first in supported_groups and in the first key shares, and the hybrid kept
  * out of TLS 1.2 (never in a TLS 1.2-only ClientHello, never chosen for TLS 1.2 ECDHE). Loopback only; the real
- * peers are in {@code interop.DefaultsInteropTest}.
+ * peers are in {@link DefaultsInteropTest}. {@code research.Pki}'s builders carry the library's defaults.
  */
 @Timeout(60)
 class TlsConfigDefaultsTest {
 
     private static final List<Integer> HYBRID_FIRST = List.of(NamedGroup.X25519MLKEM768.code(), NamedGroup.X25519.code(),
             NamedGroup.SECP256R1.code(), NamedGroup.SECP384R1.code());
-
-    /** The handshake messages one connection sent and received. */
-    private static final class Messages implements TlsObserver {
-        final List<HandshakeMessage> sent = new CopyOnWriteArrayList<>();
-        final List<HandshakeMessage> received = new CopyOnWriteArrayList<>();
-
-        @Override
-        public void handshakeMessageSent(HandshakeMessage message, byte[] bytes) {
-            sent.add(message);
-        }
-
-        @Override
-        public void handshakeMessageReceived(HandshakeMessage message, byte[] bytes) {
-            received.add(message);
-        }
-
-        <T extends HandshakeMessage> T first(List<HandshakeMessage> messages, Class<T> type) {
-            return type.cast(messages.stream().filter(type::isInstance).findFirst()
-                    .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " in " + messages)));
-        }
-    }
 
     @Test
     void theDefaultVersionsAreTls12ToTls13AndNothingOlder() {
@@ -82,18 +62,18 @@ class TlsConfigDefaultsTest {
 
     @Test
     void aDefaultClientAndADefaultServerAgreeOnTls13OverTheHybrid() throws Exception {
-        Messages client = new Messages();
-        try (HandshakeServer server = HandshakeServer.bind(TestCertificates.defaultServer().build(), HandshakeServer.BOUND)) {
+        HandshakeMessagesSeen client = new HandshakeMessagesSeen();
+        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
             Future<HandshakeServer.Outcome> outcome = server.acceptOne();
-            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), TestCertificates.defaultClient().observer(client).build())) {
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), Pki.client().observer(client).build())) {
                 socket.startHandshake();
                 assertEquals(ProtocolVersion.TLS1_3, socket.session().version());
             }
             assertEquals(ProtocolVersion.TLS1_3, HandshakeServer.await(outcome).session().version());
         }
-        assertEquals(HYBRID_FIRST, supportedGroups(client.first(client.sent, ClientHello.class)));
-        org.layeredtls.handshake.message.ServerHello serverHello = client.first(client.received,
-                org.layeredtls.handshake.message.ServerHello.class);
+        assertEquals(HYBRID_FIRST, supportedGroups(client.sent(ClientHello.class).get(0)));
+        org.layeredtls.handshake.message.ServerHello serverHello = client.received(
+                org.layeredtls.handshake.message.ServerHello.class).get(0);
         assertEquals(NamedGroup.X25519MLKEM768.code(), serverHello.extensions().orElseThrow()
                 .find(ExtensionType.KEY_SHARE, org.layeredtls.handshake.extension.KeyShare::decodeServerHello)
                 .orElseThrow().serverShare().group(), "the server prefers the hybrid the client sent a share for");
@@ -101,37 +81,37 @@ class TlsConfigDefaultsTest {
 
     @Test
     void aTls12OnlyClientHelloLeavesTheHybridOutOfSupportedGroups() throws Exception {
-        Messages client = new Messages();
-        try (HandshakeServer server = HandshakeServer.bind(TestCertificates.defaultServer().build(), HandshakeServer.BOUND)) {
+        HandshakeMessagesSeen client = new HandshakeMessagesSeen();
+        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
             server.acceptOne();
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(),
-                    TestCertificates.defaultClient().maxVersion(ProtocolVersion.TLS1_2).observer(client).build())) {
+                    Pki.client().maxVersion(ProtocolVersion.TLS1_2).observer(client).build())) {
                 socket.startHandshake();
                 assertEquals(ProtocolVersion.TLS1_2, socket.session().version());
             }
         }
-        List<Integer> offered = supportedGroups(client.first(client.sent, ClientHello.class));
+        List<Integer> offered = supportedGroups(client.sent(ClientHello.class).get(0));
         assertEquals(HYBRID_FIRST.subList(1, HYBRID_FIRST.size()), offered);
     }
 
     @Test
     void aTls12ServerNeverChoosesTheHybridOrAnFfdheGroupForEcdhe() throws Exception {
         // the server's own preference puts the hybrid and ffdhe2048 first; the client (1.2 and 1.3) offers all three
-        TlsConfig serverConfig = TestCertificates.defaultServer().maxVersion(ProtocolVersion.TLS1_2)
+        TlsConfig serverConfig = Pki.server().maxVersion(ProtocolVersion.TLS1_2)
                 .namedGroups(NamedGroup.X25519MLKEM768, NamedGroup.FFDHE2048, NamedGroup.X25519).build();
-        Messages client = new Messages();
+        HandshakeMessagesSeen client = new HandshakeMessagesSeen();
         try (HandshakeServer server = HandshakeServer.bind(serverConfig, HandshakeServer.BOUND)) {
             Future<HandshakeServer.Outcome> outcome = server.acceptOne();
-            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), TestCertificates.defaultClient()
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), Pki.client()
                     .namedGroups(NamedGroup.X25519MLKEM768, NamedGroup.FFDHE2048, NamedGroup.X25519).observer(client).build())) {
                 socket.startHandshake();
                 assertEquals(ProtocolVersion.TLS1_2, socket.session().version());
             }
             assertEquals(null, HandshakeServer.await(outcome).failure());
         }
-        assertTrue(supportedGroups(client.first(client.sent, ClientHello.class)).contains(NamedGroup.X25519MLKEM768.code()),
+        assertTrue(supportedGroups(client.sent(ClientHello.class).get(0)).contains(NamedGroup.X25519MLKEM768.code()),
                 "a client that offers TLS 1.3 offers the hybrid");
-        ServerKeyExchange keyExchange = client.first(client.received, ServerKeyExchange.class);
+        ServerKeyExchange keyExchange = client.received(ServerKeyExchange.class).get(0);
         assertEquals(NamedGroup.X25519.code(), assertInstanceOf(ServerEcdhParams.class, keyExchange.params()).namedCurve());
     }
 

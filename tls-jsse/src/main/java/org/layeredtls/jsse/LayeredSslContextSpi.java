@@ -33,6 +33,7 @@ import org.layeredtls.handshake.cert.CertificateParseException;
 import org.layeredtls.handshake.jca.JcaCertificates;
 import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 import org.layeredtls.handshake.session.InMemorySessionCache;
+import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.handshake.trace.TlsObservers;
 import org.layeredtls.record.ProtocolVersion;
 
@@ -151,7 +152,12 @@ final class LayeredSslContextSpi extends SSLContextSpi {
 
     @Override
     protected SSLParameters engineGetDefaultSSLParameters() {
-        SSLParameters parameters = new SSLParameters(CipherSuiteNames.of(base.cipherSuites()),
+        List<CipherSuite> suites = new ArrayList<>();
+        if (base.maxVersion().isAtLeast(ProtocolVersion.TLS1_3)) {
+            suites.addAll(base.tls13CipherSuites()); // as SunJSSE: the TLS 1.3 suites first
+        }
+        suites.addAll(base.cipherSuites());
+        SSLParameters parameters = new SSLParameters(CipherSuiteNames.of(suites),
                 ProtocolNames.range(base.minVersion(), base.maxVersion()));
         parameters.setApplicationProtocols(base.alpn().toArray(String[]::new));
         parameters.setNeedClientAuth(base.clientAuth() == ClientAuth.NEED);
@@ -184,9 +190,7 @@ final class LayeredSslContextSpi extends SSLContextSpi {
     TlsConfig connectionConfig(SSLParameters parameters, boolean client, String peerHost, SentCertificates sent) throws IOException {
         requireInitialized();
         TlsConfig.Builder config = base.toBuilder();
-        List<ProtocolVersion> versions = java.util.Arrays.stream(parameters.getProtocols()).map(ProtocolNames::version).sorted().toList();
-        config.versions(versions.get(0), versions.get(versions.size() - 1));
-        config.cipherSuites(CipherSuiteNames.suites(parameters.getCipherSuites()));
+        versionsAndSuites(config, parameters);
         config.alpn(parameters.getApplicationProtocols());
         config.verifyPeer(true);
         config.peerCertificateVerifier(new TrustManagerVerifier(trustManager, parameters.getEndpointIdentificationAlgorithm(), peerHost));
@@ -218,6 +222,30 @@ final class LayeredSslContextSpi extends SSLContextSpi {
             return config.build();
         } catch (IllegalArgumentException e) {
             throw new javax.net.ssl.SSLException("these parameters leave nothing to negotiate: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * The enabled protocols and suites: the TLS 1.3 suites go to {@code tls13CipherSuites}, the others to
+     * {@code cipherSuites}, and a version none of whose suites is enabled is not offered (as SunJSSE).
+     */
+    private static void versionsAndSuites(TlsConfig.Builder config, SSLParameters parameters) throws IOException {
+        List<CipherSuite> suites = CipherSuiteNames.suites(parameters.getCipherSuites());
+        List<CipherSuite> tls13Suites = suites.stream().filter(CipherSuite::isTls13).toList();
+        List<CipherSuite> olderSuites = suites.stream().filter(suite -> !suite.isTls13()).toList();
+        List<ProtocolVersion> versions = java.util.Arrays.stream(parameters.getProtocols()).map(ProtocolNames::version)
+                .filter(version -> version.isAtLeast(ProtocolVersion.TLS1_3) ? !tls13Suites.isEmpty() : !olderSuites.isEmpty())
+                .sorted().toList();
+        if (versions.isEmpty()) {
+            throw new javax.net.ssl.SSLHandshakeException("no enabled protocol " + List.of(parameters.getProtocols())
+                    + " has an enabled cipher suite " + List.of(parameters.getCipherSuites()));
+        }
+        config.versions(versions.get(0), versions.get(versions.size() - 1));
+        if (!tls13Suites.isEmpty()) {
+            config.tls13CipherSuites(tls13Suites);
+        }
+        if (!olderSuites.isEmpty()) {
+            config.cipherSuites(olderSuites);
         }
     }
 

@@ -10,11 +10,13 @@ import javax.net.ssl.SSLContext;
 import org.layeredtls.handshake.api.TlsConfig;
 
 /**
- * The LayeredTLS JSSE provider: {@code SSLContext}s whose sockets run this project's own SSL 3.0–TLS 1.2 stack
+ * The LayeredTLS JSSE provider: {@code SSLContext}s whose sockets run this project's own SSL 3.0–TLS 1.3 stack
  * in place of the JDK's (SunJSSE), as BouncyCastle's BCJSSE does for bctls.
  *
  * <ul>
- *   <li>{@code SSLContext.getInstance("TLS", new LayeredTlsProvider())} (also {@code "TLSv1.2"} and {@code "SSL"}):
+ *   <li>{@code SSLContext.getInstance("TLS", new LayeredTlsProvider())} (also {@code "TLSv1.3"} and {@code "SSL"}):
+ *       enabled protocols TLSv1.3 and TLSv1.2, as SunJSSE's, TLS 1.3 preferred; {@code "TLSv1.2"} enables TLSv1.2
+ *       only (SunJSSE's {@code TLSv1.2} context offers no TLS 1.3 either);
  *       initialise it with the key and trust managers of any {@code KeyManagerFactory} /
  *       {@code TrustManagerFactory} (the JDK's SunX509 and PKIX ones over a PKCS#12 or JKS key store included);
  *       with no trust manager, the JDK's default one (cacerts) decides.</li>
@@ -27,7 +29,7 @@ import org.layeredtls.handshake.api.TlsConfig;
  * </ul>
  *
  * The provider has no {@code KeyManagerFactory} or {@code TrustManagerFactory} of its own: the JDK's serve.
- * There is no {@code SSLEngine} yet ({@code createSSLEngine} throws {@link UnsupportedOperationException}).
+ * {@code createSSLEngine} gives a {@link LayeredSslEngine} over the same configuration.
  */
 public final class LayeredTlsProvider extends Provider {
 
@@ -37,8 +39,9 @@ public final class LayeredTlsProvider extends Provider {
     private static final long serialVersionUID = 1L;
 
     public LayeredTlsProvider() {
-        super(NAME, "0.1", "LayeredTLS JSSE provider: SSLContext TLS/TLSv1.2/SSL/Default over a pure-Java SSL 3.0-TLS 1.2 stack");
-        putService(new ContextService(this, "TLS", List.of("TLSv1.2", "SSL")));
+        super(NAME, "0.1", "LayeredTLS JSSE provider: SSLContext TLS/TLSv1.3/TLSv1.2/SSL/Default over a pure-Java SSL 3.0-TLS 1.3 stack");
+        putService(new ContextService(this, "TLS", List.of("TLSv1.3", "SSL")));
+        putService(new ContextService(this, "TLSv1.2", List.of()));
         putService(new ContextService(this, "Default", List.of()));
     }
 
@@ -66,7 +69,7 @@ public final class LayeredTlsProvider extends Provider {
         }
     }
 
-    /** The SSLContext service: each instance is a new SPI over the stack's default {@link TlsConfig}. */
+    /** The SSLContext service: each instance is a new SPI over the stack's default {@link TlsConfig} ({@code TLSv1.2}: capped at 1.2). */
     private static final class ContextService extends Service {
         ContextService(Provider provider, String algorithm, List<String> aliases) {
             super(provider, "SSLContext", algorithm, LayeredSslContextSpi.class.getName(), aliases, null);
@@ -74,7 +77,11 @@ public final class LayeredTlsProvider extends Provider {
 
         @Override
         public Object newInstance(Object parameter) throws NoSuchAlgorithmException {
-            LayeredSslContextSpi spi = new LayeredSslContextSpi(TlsConfig.builder().build());
+            TlsConfig.Builder defaults = TlsConfig.builder();
+            if ("TLSv1.2".equals(getAlgorithm())) {
+                defaults.maxVersion(org.layeredtls.record.ProtocolVersion.TLS1_2);
+            }
+            LayeredSslContextSpi spi = new LayeredSslContextSpi(defaults.build());
             if ("Default".equals(getAlgorithm())) {
                 try {
                     spi.engineInit(DefaultKeyManagers.fromSystemProperties(), null, null);

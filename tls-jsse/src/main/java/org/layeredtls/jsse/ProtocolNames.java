@@ -7,19 +7,20 @@ import java.util.Map;
 import org.layeredtls.record.ProtocolVersion;
 
 /**
- * Protocol versions as JSSE names them ({@code SSLv3}, {@code TLSv1}, {@code TLSv1.1}, {@code TLSv1.2}: the
+ * Protocol versions as JSSE names them ({@code SSLv3}, {@code TLSv1}, {@code TLSv1.1}, {@code TLSv1.2}, {@code TLSv1.3}: the
  * Java Security Standard Algorithm Names) and as this stack names them ({@link ProtocolVersion}).
  */
 final class ProtocolNames {
 
     /** Every version this stack speaks, newest first, as {@code getSupportedProtocols()} lists them. */
-    static final List<String> SUPPORTED = List.of("TLSv1.2", "TLSv1.1", "TLSv1", "SSLv3");
+    static final List<String> SUPPORTED = List.of("TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1", "SSLv3");
 
     private static final Map<String, ProtocolVersion> VERSIONS = Map.of(
             "SSLv3", ProtocolVersion.SSL3_0,
             "TLSv1", ProtocolVersion.TLS1_0,
             "TLSv1.1", ProtocolVersion.TLS1_1,
-            "TLSv1.2", ProtocolVersion.TLS1_2);
+            "TLSv1.2", ProtocolVersion.TLS1_2,
+            "TLSv1.3", ProtocolVersion.TLS1_3);
 
     private ProtocolNames() {
     }

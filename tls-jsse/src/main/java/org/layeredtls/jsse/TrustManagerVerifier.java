@@ -19,8 +19,8 @@ import org.layeredtls.handshake.suite.KeyExchangeAlgorithm;
 /**
  * The peer's chain goes to the user's {@link X509TrustManager}, as every JSSE user expects: a client calls
  * {@code checkServerTrusted(chain, authType)} with the key exchange as authType ({@code ECDHE_RSA},
- * {@code ECDHE_ECDSA}, {@code DHE_RSA}, {@code RSA}), a server {@code checkClientTrusted(chain, authType)} with
- * the key algorithm ({@code RSA}, {@code EC}). Then, on a client whose endpoint identification algorithm is
+ * {@code ECDHE_ECDSA}, {@code DHE_RSA}, {@code RSA}; {@code UNKNOWN} in TLS 1.3, as SunJSSE), a server
+ * {@code checkClientTrusted(chain, authType)} with the key algorithm ({@code RSA}, {@code EC}). Then, on a client whose endpoint identification algorithm is
  * {@code HTTPS} (or {@code LDAPS}), the server certificate must name the host connected to (RFC 2818 §3.1,
  * RFC 6125: subjectAltName, the CN only when there is none). A refusal is the fatal alert
  * {@code certificate_unknown}, as SunJSSE sends.
@@ -42,7 +42,7 @@ final class TrustManagerVerifier implements PeerCertificateVerifier {
     public void verifyServer(List<Certificate> chain, KeyExchangeAlgorithm keyExchange, String expectedName)
             throws TlsAlertException {
         try {
-            trustManager.checkServerTrusted(JcaCertificates.toJca(chain), keyExchange.name());
+            trustManager.checkServerTrusted(JcaCertificates.toJca(chain), authType(keyExchange));
         } catch (CertificateException | IllegalArgumentException e) {
             throw refused("the trust manager refused the server's certificate: " + e.getMessage(), e);
         }
@@ -63,6 +63,15 @@ final class TrustManagerVerifier implements PeerCertificateVerifier {
         } catch (CertificateException | IllegalArgumentException e) {
             throw refused("the trust manager refused the client's certificate: " + e.getMessage(), e);
         }
+    }
+
+    /**
+     * The authType a client's trust manager is asked with: the TLS 1.2 key exchange ({@code ECDHE_RSA}, ...), or
+     * {@code UNKNOWN} for TLS 1.3, whose suites name none (RFC 8446 §B.4): SunJSSE's word, which its own trust
+     * manager's end-entity check knows (it refuses any other, such as {@code ANY}).
+     */
+    static String authType(KeyExchangeAlgorithm keyExchange) {
+        return keyExchange == KeyExchangeAlgorithm.ANY ? "UNKNOWN" : keyExchange.name();
     }
 
     /** Whether the endpoint identification algorithm asks for a host name check. */

@@ -34,8 +34,8 @@ class ProviderTest {
     }
 
     @Test
-    void registersSslContextsForTlsTls12AndSsl() throws Exception {
-        for (String protocol : List.of("TLS", "TLSv1.2", "SSL")) {
+    void registersSslContextsForTlsTls13Tls12AndSsl() throws Exception {
+        for (String protocol : List.of("TLS", "TLSv1.3", "TLSv1.2", "SSL")) {
             SSLContext context = SSLContext.getInstance(protocol, provider);
             assertSame(provider, context.getProvider(), protocol);
             assertEquals(protocol, context.getProtocol());
@@ -81,12 +81,26 @@ class ProviderTest {
         SSLParameters supported = context.getSupportedSSLParameters();
         SSLParameters defaults = context.getDefaultSSLParameters();
 
-        assertArrayEquals(new String[] {"TLSv1.2", "TLSv1.1", "TLSv1", "SSLv3"}, supported.getProtocols());
+        assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2", "TLSv1.1", "TLSv1", "SSLv3"}, supported.getProtocols());
         assertTrue(List.of(supported.getCipherSuites()).containsAll(List.of("TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256",
                 "TLS_RSA_WITH_AES_128_CBC_SHA", "SSL_RSA_WITH_3DES_EDE_CBC_SHA", "TLS_EMPTY_RENEGOTIATION_INFO_SCSV")));
-        assertArrayEquals(new String[] {"TLSv1.2"}, defaults.getProtocols(), "TLS 1.2 only by default, as TlsConfig");
-        assertEquals("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", defaults.getCipherSuites()[0]);
+        assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, defaults.getProtocols(), "TLS 1.3 and 1.2 by default, as TlsConfig and SunJSSE");
+        assertEquals(List.of("TLS_AES_256_GCM_SHA384", "TLS_CHACHA20_POLY1305_SHA256", "TLS_AES_128_GCM_SHA256",
+                "TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256"), List.of(defaults.getCipherSuites()).subList(0, 4),
+                "the TLS 1.3 suites first, then TlsConfig's TLS 1.2 ones");
         assertArrayEquals(defaults.getCipherSuites(), context.getSocketFactory().getDefaultCipherSuites());
+    }
+
+    @Test
+    void aTls13ContextEnablesTls13And12AndATls12ContextTls12Only() throws Exception {
+        SSLContext tls13 = SSLContext.getInstance("TLSv1.3", provider);
+        tls13.init(null, null, null);
+        assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, tls13.getDefaultSSLParameters().getProtocols());
+        assertTrue(List.of(tls13.getSupportedSSLParameters().getCipherSuites()).contains("TLS_AES_128_GCM_SHA256"));
+        SSLContext tls12 = SSLContext.getInstance("TLSv1.2", provider);
+        tls12.init(null, null, null);
+        assertArrayEquals(new String[] {"TLSv1.2"}, tls12.getDefaultSSLParameters().getProtocols(), "as SunJSSE's TLSv1.2 context");
+        assertEquals("TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256", tls12.getDefaultSSLParameters().getCipherSuites()[0]);
     }
 
     @Test
@@ -94,7 +108,7 @@ class ProviderTest {
         SSLSocket socket = (SSLSocket) initialised().getSocketFactory().createSocket();
 
         assertThrows(IllegalArgumentException.class, () -> socket.setEnabledCipherSuites(new String[] {"TLS_NO_SUCH_SUITE"}));
-        assertThrows(IllegalArgumentException.class, () -> socket.setEnabledProtocols(new String[] {"TLSv1.3"}));
+        assertThrows(IllegalArgumentException.class, () -> socket.setEnabledProtocols(new String[] {"TLSv1.4"}));
         SSLParameters ftp = new SSLParameters();
         ftp.setEndpointIdentificationAlgorithm("FTP");
         assertThrows(IllegalArgumentException.class, () -> socket.setSSLParameters(ftp));
@@ -119,7 +133,7 @@ class ProviderTest {
         socket.setEnabledCipherSuites(new String[] {"TLS_ECDHE_RSA_WITH_AES_256_GCM_SHA384"});
 
         SSLParameters now = socket.getSSLParameters();
-        assertArrayEquals(new String[] {"TLSv1.2"}, now.getProtocols(), "a null protocol list kept the socket's");
+        assertArrayEquals(new String[] {"TLSv1.3", "TLSv1.2"}, now.getProtocols(), "a null protocol list kept the socket's");
         assertSame(hooks.getObserver(), assertInstanceOf(LayeredSslParameters.class, now).getObserver());
         socket.close();
     }

@@ -216,12 +216,26 @@ class SunJsseInteropTest {
     @Test
     void ourClientAsksTheTrustManagerWithTheKeyExchangeAsAuthType() throws Exception {
         RecordingTrustManager trust = new RecordingTrustManager((X509TrustManager) TestManagers.trustManagers(pki.ca())[0]);
-        SSLContext context = SSLContext.getInstance("TLS", new LayeredTlsProvider());
+        SSLContext context = SSLContext.getInstance("TLSv1.2", new LayeredTlsProvider()); // a TLS 1.2 suite names its key exchange
         context.init(null, new TrustManager[] {trust}, null);
         try (OneConnectionServer server = new OneConnectionServer(TestManagers.sunJsse(pki, pki.serverRsa()), s -> { });
              SSLSocket client = connect(context, server.port())) {
             assertEquals("echo asked", OneConnectionServer.exchange(client, "asked"));
             assertEquals(List.of("server ECDHE_RSA CN=localhost"), trust.calls);
+        }
+    }
+
+    @Test
+    void ourTls13ClientAsksTheTrustManagerWithUnknownAsAuthTypeAsSunJsseDoes() throws Exception {
+        RecordingTrustManager trust = new RecordingTrustManager((X509TrustManager) TestManagers.trustManagers(pki.ca())[0]);
+        SSLContext context = SSLContext.getInstance("TLSv1.3", new LayeredTlsProvider());
+        context.init(null, new TrustManager[] {trust}, null);
+        try (OneConnectionServer server = new OneConnectionServer(TestManagers.sunJsse(pki, pki.serverRsa()), s -> { });
+             SSLSocket client = connect(context, server.port())) {
+            assertEquals("echo asked", OneConnectionServer.exchange(client, "asked"));
+            assertEquals("TLSv1.3", client.getSession().getProtocol());
+            // the JDK's PKIX trust manager refused "ANY", the word this handshake had before
+            assertEquals(List.of("server UNKNOWN CN=localhost"), trust.calls);
         }
     }
 

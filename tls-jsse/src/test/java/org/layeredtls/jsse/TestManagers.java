@@ -53,9 +53,12 @@ final class TestManagers {
         return factory.getTrustManagers();
     }
 
-    /** A context of our provider: {@code key} (may be null) and trust in the test CA. */
+    /**
+     * A TLS 1.2 context of our provider ({@code "TLSv1.2"}, as the SunJSSE one below: the tests written when
+     * TLS 1.2 was the default mean it): {@code key} (may be null) and trust in the test CA.
+     */
     static SSLContext layered(TestPki pki, TestPki.Identity key) throws Exception {
-        SSLContext context = SSLContext.getInstance("TLS", new LayeredTlsProvider());
+        SSLContext context = SSLContext.getInstance("TLSv1.2", new LayeredTlsProvider());
         context.init(key == null ? null : keyManagers(pki, key), trustManagers(pki.ca()), null);
         return context;
     }

@@ -299,6 +299,16 @@ public final class RecordLayer implements AlertTransport {
         observer.readStateChanged(readState);
     }
 
+    /**
+     * A TLS 1.3 server that has installed the client's handshake read keys still reads an alert in the clear,
+     * until the first record that opens under them: a client that fails on the server's flight (its certificate
+     * refused) may send that alert before it changes its own write keys, as OpenSSL's client does and as our
+     * client does (OpenSSL's server allows the same: {@code ENC_READ_STATE_ALLOW_PLAIN_ALERTS}).
+     */
+    public void allowPlaintextAlertUntilTheFirstProtectedRecord() {
+        tls13.allowPlaintextAlertUntilTheFirstProtectedRecord();
+    }
+
     // ---------------------------------------------------------------- writing
 
     /**

@@ -30,9 +30,16 @@ final class Tls13Records {
     static final TLSPlaintext SKIPPED = new TLSPlaintext(ContentType.APPLICATION_DATA, LEGACY_RECORD_VERSION, new byte[0]);
 
     private final RecordLayer layer;
+    /** Whether an alert in the clear is read (a TLS 1.3 server, until the client's first protected record). */
+    private boolean plaintextAlertAllowed;
 
     Tls13Records(RecordLayer layer) {
         this.layer = layer;
+    }
+
+    /** See {@link RecordLayer#allowPlaintextAlertUntilTheFirstProtectedRecord()}. */
+    void allowPlaintextAlertUntilTheFirstProtectedRecord() {
+        plaintextAlertAllowed = true;
     }
 
     /**
@@ -93,6 +100,7 @@ final class Tls13Records {
      *
      * <pre>
      *   change_cipher_spec in the clear: empty / over the limit      → unexpected_message / record_overflow
+     *   an alert in the clear, where allowed (a server, before the client's first protected record): passed up
      *   any other type in the clear                                 → unexpected_message
      *   TLSCiphertext.length &gt; limit + 256 (2^14 + 256)              → record_overflow   (before reading it)
      *   AEAD fails                                                  → bad_record_mac
@@ -101,7 +109,8 @@ final class Tls13Records {
      * </pre>
      */
     TLSPlaintext read(ConnectionState state, RecordHeader header) throws IOException {
-        if (header.type() == ContentType.CHANGE_CIPHER_SPEC) {
+        if (header.type() == ContentType.CHANGE_CIPHER_SPEC
+                || (header.type() == ContentType.ALERT && plaintextAlertAllowed)) {
             return readInTheClear(state, header);
         }
         if (header.type() != ContentType.APPLICATION_DATA) {
@@ -136,6 +145,7 @@ final class Tls13Records {
             throw RecordLayer.overflow("TLSInnerPlaintext of " + innerLength + " bytes exceeds "
                     + (layer.receiveFragmentLimit() + 1));
         }
+        plaintextAlertAllowed = false; // the peer's keys are in use: from now on every alert is protected
         int contentLength = TLSInnerPlaintext.typeOffset(inner, 0, innerLength);
         ContentType type = TLSInnerPlaintext.checkedType(inner[contentLength], contentLength);
         TLSPlaintext plaintext = new TLSPlaintext(type, header.version(), Arrays.copyOf(inner, contentLength));
@@ -147,7 +157,7 @@ final class Tls13Records {
         return plaintext;
     }
 
-    /** RFC 8446 §5: a change_cipher_spec in the clear is passed up unopened, outside the sequence numbers. */
+    /** RFC 8446 §5: a change_cipher_spec (or an allowed alert) in the clear is passed up unopened, outside the sequence numbers. */
     private TLSPlaintext readInTheClear(ConnectionState state, RecordHeader header) throws IOException {
         int length = header.length();
         NullCompression.checkPlaintextLength(length, layer.receiveFragmentLimit());

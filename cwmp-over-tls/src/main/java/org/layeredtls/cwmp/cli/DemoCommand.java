@@ -20,7 +20,9 @@ import picocli.CommandLine.Spec;
                 "and a CPE with a certificate from another CA refused with an alert. Exit status 0 when every step passed."})
 final class DemoCommand implements Callable<Integer> {
 
-    @Option(names = "--tls-version", defaultValue = "TLSv1.2", description = "SSLv3, TLSv1, TLSv1.1, TLSv1.2 or TLSv1.3 (default: ${DEFAULT-VALUE})")
+    @Option(names = "--tls-version", defaultValue = "TLSv1.2", description = "SSLv3, TLSv1, TLSv1.1, TLSv1.2 or TLSv1.3"
+            + " (default: ${DEFAULT-VALUE}, the papers' version: the capture walks their frames, ChangeCipherSpec included;"
+            + " the library's own default is TLS 1.2 to 1.3)")
     String version;
 
     @Option(names = "--cipher", description = "one cipher suite for both sides, IANA (TLS_RSA_WITH_AES_128_CBC_SHA) or OpenSSL (AES128-SHA) name;"

@@ -35,6 +35,10 @@ public record DemoOptions(ProtocolVersion version, CipherSuite cipher, Path keyL
         this(version, cipher, keyLog, detail, null);
     }
 
+    /**
+     * TLS 1.2, the papers' version, whatever the library's default (TLS 1.2 to 1.3): the capture walks the papers'
+     * frames, ChangeCipherSpec included; {@code --tls-version TLSv1.3} shows the same session over TLS 1.3.
+     */
     public static DemoOptions defaults() {
         return new DemoOptions(ProtocolVersion.TLS1_2, null, null, CaptureTrace.Detail.NORMAL);
     }

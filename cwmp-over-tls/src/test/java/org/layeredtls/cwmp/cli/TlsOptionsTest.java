@@ -48,10 +48,30 @@ class TlsOptionsTest {
     }
 
     @Test
-    void theDefaultStaysTls12WithTheDefaultSuites() throws Exception {
+    void theDefaultIsTheLibrarysTls12ToTls13WithTheDefaultSuitesAndGroups() throws Exception {
         TlsConfig config = configFor();
+        TlsConfig library = TlsConfig.builder().build();
+        assertEquals(ProtocolVersion.TLS1_2, config.minVersion());
+        assertEquals(ProtocolVersion.TLS1_3, config.maxVersion());
+        assertEquals(library.cipherSuites(), config.cipherSuites());
+        assertEquals(library.tls13CipherSuites(), config.tls13CipherSuites());
+        assertEquals(library.namedGroups(), config.namedGroups());
+    }
+
+    @Test
+    void tlsVersion12PinsTls12() throws Exception {
+        TlsConfig config = configFor("--tls-version", "TLSv1.2");
         assertEquals(ProtocolVersion.TLS1_2, config.minVersion());
         assertEquals(ProtocolVersion.TLS1_2, config.maxVersion());
-        assertEquals(TlsConfig.builder().build().cipherSuites(), config.cipherSuites());
+    }
+
+    @Test
+    void aCipherWithoutTlsVersionPinsTheVersionItBelongsTo() throws Exception {
+        TlsConfig tls12 = configFor("--cipher", "ECDHE-ECDSA-AES128-GCM-SHA256");
+        assertEquals(ProtocolVersion.TLS1_2, tls12.maxVersion());
+        assertEquals(List.of(CipherSuite.TLS_ECDHE_ECDSA_WITH_AES_128_GCM_SHA256), tls12.cipherSuites());
+        TlsConfig tls13 = configFor("--cipher", "TLS_CHACHA20_POLY1305_SHA256");
+        assertEquals(ProtocolVersion.TLS1_3, tls13.minVersion());
+        assertEquals(List.of(CipherSuite.TLS_CHACHA20_POLY1305_SHA256), tls13.tls13CipherSuites());
     }
 }

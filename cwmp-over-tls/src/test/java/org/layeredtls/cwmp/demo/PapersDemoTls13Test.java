@@ -50,8 +50,10 @@ class PapersDemoTls13Test {
     @Test
     void theCwmpSessionRunsItsRpcsOverAMutuallyAuthenticatedTls13Handshake() {
         assertInOrder(output, List.of("authenticate each other over TLSv1.3",
-                "CPE -> ACS Handshake(22)", "ClientHello", "supported_versions [TLSv1.3]", "key_share x25519",
+                "CPE -> ACS Handshake(22)", "ClientHello", "supported_versions [TLSv1.3]",
+                "key_share X25519MLKEM768 (1216 bytes), x25519 (32 bytes)", // the library's default key shares
                 "ACS -> CPE Handshake(22)", "ServerHello", "supported_versions TLSv1.3 (server_version stays TLSv1.2)",
+                "key_share X25519MLKEM768 (1120 bytes)", // the post-quantum hybrid: the ACS prefers it
                 "-- keys: ACS's records from here on under server_handshake_traffic_secret",
                 "ACS -> CPE ApplicationData(23)", "[17 03 03 ", "inner type Handshake(22)", "EncryptedExtensions",
                 "CertificateRequest", "certificate_request_context (empty)", "signature_algorithms",
@@ -100,7 +102,7 @@ class PapersDemoTls13Test {
     void sessionTwoResumesWithThePskOfATicketAndNoCertificates() {
         String resumed = between("== 5. Session 2", "== 6.");
         assertInOrder(resumed, List.of("NewSessionTicket (psk_dhe_ke", "ClientHello", "pre_shared_key",
-                "ServerHello", "key_share x25519", "pre_shared_key: the server takes the PSK", "EncryptedExtensions", "Finished",
+                "ServerHello", "key_share X25519MLKEM768", "pre_shared_key: the server takes the PSK", "EncryptedExtensions", "Finished",
                 "Finished", "TransferComplete CommandKey=fw-1.1 FaultCode=0", "(resumed)", "[ok] session 2 resumed the TLS session"));
         String handshake = resumed.substring(resumed.indexOf("---- new TLS connection ----"), resumed.indexOf("SOAP: Inform"));
         assertFalse(handshake.contains("Certificate"), "no Certificate, CertificateRequest, CertificateVerify:\n" + handshake);

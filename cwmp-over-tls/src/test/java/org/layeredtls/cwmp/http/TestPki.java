@@ -11,6 +11,7 @@ import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.cert.CertificateAuthority;
 import org.layeredtls.handshake.cert.IssuedCertificate;
 import org.layeredtls.handshake.cert.KeyAlgorithm;
+import org.layeredtls.record.ProtocolVersion;
 
 /** A small PKI for the transport tests, made once with the project's certificate tool. */
 public final class TestPki {
@@ -38,13 +39,16 @@ public final class TestPki {
         return acsTls(ACS, clientAuth);
     }
 
+    /** The ACS's configuration: TLS 1.2 only, which the tests that use it were written for (a test of 1.3 sets its versions). */
     static TlsConfig acsTls(IssuedCertificate certificate, ClientAuth clientAuth) {
         return TlsConfig.builder().certificate(List.of(certificate.certificate()), certificate.keyPair().privateKey())
-                .trustAnchors(List.of(CA.certificate().certificate())).clientAuth(clientAuth).build();
+                .trustAnchors(List.of(CA.certificate().certificate())).clientAuth(clientAuth)
+                .maxVersion(ProtocolVersion.TLS1_2).build();
     }
 
     public static TlsConfig cpeTls(IssuedCertificate certificate) {
-        TlsConfig.Builder builder = TlsConfig.builder().trustAnchors(List.of(CA.certificate().certificate()));
+        TlsConfig.Builder builder = TlsConfig.builder().trustAnchors(List.of(CA.certificate().certificate()))
+                .maxVersion(ProtocolVersion.TLS1_2); // as acsTls
         if (certificate != null) {
             builder.certificate(List.of(certificate.certificate()), certificate.keyPair().privateKey());
         }

@@ -26,10 +26,26 @@ import org.layeredtls.record.ProtocolVersion;
 
 /**
  * Everything a connection is configured with, for either side. Immutable; made with
- * {@link #builder()}. The defaults are those of a careful modern TLS 1.2 stack: TLS 1.2 only,
- * ECDHE with AEAD suites, no compression, extended master secret, encrypt-then-MAC, tickets,
- * secure renegotiation only, DH groups of at least 2048 bits. SSL 3.0, TLS 1.0/1.1 and the weak
- * suites (NULL, RC4, 3DES) exist for teaching and must be turned on by name.
+ * {@link #builder()}. The defaults are those of a careful modern stack, as OpenSSL 3.5's:
+ * <ul>
+ *   <li>versions TLS 1.2 to TLS 1.3, TLS 1.3 preferred ({@link Builder#versions}; a TLS 1.3 server
+ *       negotiates 1.2 only with a client that offers no 1.3, and then writes the RFC 8446 §4.1.3
+ *       downgrade sentinel; {@code .maxVersion(ProtocolVersion.TLS1_2)} pins TLS 1.2);</li>
+ *   <li>TLS 1.3 suites {@link #DEFAULT_TLS13_SUITES} (OpenSSL's {@code -ciphersuites} default), TLS 1.2
+ *       suites {@link #DEFAULT_SUITES} (ECDHE with AEAD only);</li>
+ *   <li>supported_groups {@link #DEFAULT_GROUPS}: the post-quantum hybrid X25519MLKEM768 first, then
+ *       x25519, secp256r1, secp384r1; the hybrid is TLS 1.3 only (never in a TLS 1.2-only
+ *       ClientHello, never chosen for TLS 1.2 ECDHE);</li>
+ *   <li>key shares in the first TLS 1.3 ClientHello {@link #DEFAULT_KEY_SHARE_GROUPS}: X25519MLKEM768
+ *       and x25519, as today's browsers; a server takes its own first group the client sent a share
+ *       for, so it prefers the hybrid when the client offers it;</li>
+ *   <li>signature schemes {@link #DEFAULT_SIGNATURE_SCHEMES} (no SHA-1, no MD5);</li>
+ *   <li>no compression, extended master secret, encrypt-then-MAC, tickets (2 TLS 1.3 tickets per
+ *       handshake), secure renegotiation only, DH groups of at least 2048 bits, TLS 1.3 middlebox
+ *       compatibility mode, no TLS 1.3 record padding.</li>
+ * </ul>
+ * SSL 3.0, TLS 1.0/1.1 and the weak suites (NULL, RC4, 3DES) exist for teaching and must be turned on
+ * by name ({@link Builder#versions}, with {@code .securityLevel(0)}).
  *
  * <p>Over all of it sits the {@link SecurityLevel} (default 2, as Debian's OpenSSL): the suites,
  * groups, signature schemes, versions, compression and tickets configured here are the ones
@@ -53,7 +69,12 @@ public final class TlsConfig {
             SignatureScheme.RSA_PSS_RSAE_SHA256, SignatureScheme.RSA_PSS_RSAE_SHA384, SignatureScheme.RSA_PSS_RSAE_SHA512,
             SignatureScheme.RSA_PKCS1_SHA256, SignatureScheme.RSA_PKCS1_SHA384, SignatureScheme.RSA_PKCS1_SHA512);
 
-    public static final List<NamedGroup> DEFAULT_GROUPS = List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1);
+    /**
+     * The supported_groups offered and accepted by default, in preference order, as OpenSSL 3.5 and today's
+     * browsers: the post-quantum hybrid X25519MLKEM768 (TLS 1.3 only), then x25519, secp256r1, secp384r1.
+     */
+    public static final List<NamedGroup> DEFAULT_GROUPS = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519,
+            NamedGroup.SECP256R1, NamedGroup.SECP384R1);
 
     // TLS 1.3
     /** The TLS 1.3 suites by default, in OpenSSL 3.0's order (its {@code -ciphersuites} default). */
@@ -62,8 +83,11 @@ public final class TlsConfig {
             CipherSuite.TLS_CHACHA20_POLY1305_SHA256,
             CipherSuite.TLS_AES_128_GCM_SHA256);
 
-    /** The groups a TLS 1.3 client sends a key share for in its first ClientHello (OpenSSL: x25519 only). */
-    public static final List<NamedGroup> DEFAULT_KEY_SHARE_GROUPS = List.of(NamedGroup.X25519);
+    /**
+     * The groups a TLS 1.3 client sends a key share for in its first ClientHello, as OpenSSL 3.5 and today's
+     * browsers: the hybrid X25519MLKEM768 and x25519 (a peer that knows no hybrid takes x25519, no HelloRetryRequest).
+     */
+    public static final List<NamedGroup> DEFAULT_KEY_SHARE_GROUPS = List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519);
 
     /**
      * Records protected under one TLS 1.3 traffic key before we send KeyUpdate (RFC 8446 §5.5: AES-GCM
@@ -446,8 +470,8 @@ public final class TlsConfig {
     /** The TLS 1.3 suites offered or chosen, in preference order (OpenSSL's {@code -ciphersuites}), as far as the level allows. */
     public List<CipherSuite> tls13CipherSuites() { return tls13CipherSuites; }
     /**
-     * The groups a TLS 1.3 client sends key shares for in its first ClientHello (default x25519), those of
-     * {@link #namedGroups()} (the supported_groups it offers) only, in that order.
+     * The groups a TLS 1.3 client sends key shares for in its first ClientHello (default X25519MLKEM768 and
+     * x25519), those of {@link #namedGroups()} (the supported_groups it offers) only, in that order.
      */
     public List<NamedGroup> keyShareGroups() {
         return keyShareGroups.stream().filter(namedGroups()::contains).toList();
@@ -498,7 +522,7 @@ public final class TlsConfig {
     /** Builds a {@link TlsConfig}. */
     public static final class Builder {
         private ProtocolVersion minVersion = ProtocolVersion.TLS1_2;
-        private ProtocolVersion maxVersion = ProtocolVersion.TLS1_2;
+        private ProtocolVersion maxVersion = ProtocolVersion.TLS1_3;
         private List<CipherSuite> cipherSuites = new ArrayList<>(DEFAULT_SUITES);
         private List<NamedGroup> namedGroups = new ArrayList<>(DEFAULT_GROUPS);
         private List<SignatureScheme> signatureSchemes = new ArrayList<>(DEFAULT_SIGNATURE_SCHEMES);
@@ -573,7 +597,10 @@ public final class TlsConfig {
         private Builder() {
         }
 
-        /** The range of versions this side speaks (default TLS 1.2 only). */
+        /**
+         * The range of versions this side speaks (default TLS 1.2 to TLS 1.3, 1.3 preferred, as OpenSSL);
+         * below TLS 1.2 also needs {@code .securityLevel(0)}.
+         */
         public Builder versions(ProtocolVersion min, ProtocolVersion max) {
             if (min.compareTo(max) > 0 || min.compareTo(ProtocolVersion.SSL3_0) < 0 || max.compareTo(ProtocolVersion.TLS1_3) > 0) {
                 throw new IllegalArgumentException("versions must satisfy SSL 3.0 <= min <= max <= TLS 1.3");
@@ -596,6 +623,10 @@ public final class TlsConfig {
             return cipherSuites(List.of(suites));
         }
 
+        /**
+         * The supported_groups, in preference order (OpenSSL's {@code -groups}; default {@link #DEFAULT_GROUPS}).
+         * TLS 1.2 ECDHE takes only the elliptic curves of them; TLS 1.3 takes every group with a key share.
+         */
         public Builder namedGroups(NamedGroup... groups) {
             this.namedGroups = new ArrayList<>(List.of(groups));
             return this;
@@ -981,8 +1012,8 @@ public final class TlsConfig {
         // TLS 1.3
 
         /**
-         * The highest version this side speaks, keeping the lowest (default TLS 1.2). {@code TLS1_3} turns
-         * TLS 1.3 on, with TLS 1.2 and below negotiated when the peer speaks no TLS 1.3.
+         * The highest version this side speaks, keeping the lowest (default TLS 1.3, with TLS 1.2 negotiated
+         * when the peer speaks no TLS 1.3). {@code TLS1_2} pins TLS 1.2 (the lowest comes down with it).
          */
         public Builder maxVersion(ProtocolVersion max) {
             return versions(minVersion.compareTo(max) > 0 ? max : minVersion, max);
@@ -1002,8 +1033,9 @@ public final class TlsConfig {
         }
 
         /**
-         * The groups a TLS 1.3 client sends key shares for in its first ClientHello (default x25519, as
-         * OpenSSL); a server that wants another of the supported groups asks with HelloRetryRequest.
+         * The groups a TLS 1.3 client sends key shares for in its first ClientHello (default
+         * {@link #DEFAULT_KEY_SHARE_GROUPS}: X25519MLKEM768 and x25519); a server takes its own first group
+         * the client sent a share for, and asks with HelloRetryRequest only when there is none it takes.
          */
         public Builder keyShareGroups(NamedGroup... groups) {
             this.keyShareGroups = new ArrayList<>(List.of(groups));

@@ -33,7 +33,7 @@ public class CommonOptions {
     boolean tls1;
     @Option(names = "-tls1_1", description = "Speak TLS 1.1 only.")
     boolean tls11;
-    @Option(names = "-tls1_2", description = "Speak TLS 1.2 only (the default).")
+    @Option(names = "-tls1_2", description = "Speak TLS 1.2 only (the default is TLS 1.2 and 1.3, 1.3 preferred).")
     boolean tls12;
     @Option(names = "-cipher", paramLabel = "LIST", description = "Cipher suites, colon-separated, IANA or OpenSSL names,"
             + " DEFAULT, ALL, and @SECLEVEL=N (as OpenSSL's cipher strings).")
@@ -82,20 +82,22 @@ public class CommonOptions {
     }
 
     // TLS 1.3
-    @Option(names = "-tls1_3", description = "Speak TLS 1.3 only (with -tls1_2: TLS 1.2 and 1.3).")
+    @Option(names = "-tls1_3", description = "Speak TLS 1.3 only (with -tls1_2, or with no version flag: TLS 1.2 and 1.3,"
+            + " the default).")
     boolean tls13;
     @Option(names = "-ciphersuites", paramLabel = "LIST", description = "TLS 1.3 cipher suites, colon-separated (OpenSSL's"
             + " separate list; default TLS_AES_256_GCM_SHA384:TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256).")
     String ciphersuites;
     @Option(names = "-groups", paramLabel = "LIST", description = "Key exchange groups, colon-separated, preferred first"
-            + " (x25519, P-256, P-384, P-521, ffdhe2048, ...); a TLS 1.3 client sends a key share for the first.")
+            + " (X25519MLKEM768, x25519, P-256, P-384, P-521, ffdhe2048, ...; default X25519MLKEM768:x25519:P-256:P-384);"
+            + " a TLS 1.3 client sends a key share for the first (default: X25519MLKEM768 and x25519).")
     String groups;
 
     private KeyLogWriter keyLog;
     private IllustratedSession illustrated;
     private String illustrationTitle;
 
-    /** The version range the flags ask for (OpenSSL: one flag = that version only). */
+    /** The version range the flags ask for (OpenSSL: one flag = that version only; none = TLS 1.2 to 1.3, as OpenSSL). */
     ProtocolVersion[] versions() {
         List<ProtocolVersion> chosen = new ArrayList<>();
         if (ssl3) {
@@ -114,7 +116,7 @@ public class CommonOptions {
             chosen.add(ProtocolVersion.TLS1_3);
         }
         if (chosen.isEmpty()) {
-            return new ProtocolVersion[] {ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2};
+            return new ProtocolVersion[] {ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_3};
         }
         return new ProtocolVersion[] {chosen.get(0), chosen.get(chosen.size() - 1)};
     }

@@ -51,6 +51,14 @@ public enum NamedGroup {
         return rfcName;
     }
 
+    /**
+     * Whether the group exists in TLS 1.3 only: the hybrid X25519MLKEM768 (draft-ietf-tls-ecdhe-mlkem §1: defined
+     * for TLS 1.3), which a TLS 1.2-only ClientHello does not offer and TLS 1.2 ECDHE never uses.
+     */
+    public boolean isTls13Only() {
+        return this == X25519MLKEM768;
+    }
+
     /** Whether this is an elliptic curve (RFC 8422) rather than a finite-field group (RFC 7919). */
     public boolean isEllipticCurve() {
         return code < 256;

@@ -91,13 +91,16 @@ public final class ConversationConfigs {
     }
 
     /**
-     * TLS 1.3 groups. Our client sends its one x25519 share (the default) and names the other groups, so a server
-     * that wants {@code c.group()} asks for it with a HelloRetryRequest; our server takes {@code c.group()} only,
-     * so a client whose first share is in another group gets a HelloRetryRequest from it.
+     * TLS 1.3 groups. Our client offers x25519, secp256r1, secp384r1 and sends its one x25519 share (the defaults
+     * the conversations were recorded with, before the hybrid X25519MLKEM768 joined them), so a server that wants
+     * {@code c.group()} asks for it with a HelloRetryRequest; our server takes {@code c.group()} only, so a client
+     * whose first share is in another group gets a HelloRetryRequest from it.
      */
     private static void tls13Groups(Conversation c, TlsConfig.Builder b) {
         if (c.ours() == Conversation.Role.SERVER) {
             b.namedGroups(group(c.group()));
+        } else {
+            b.namedGroups(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1).keyShareGroups(NamedGroup.X25519);
         }
     }
 

@@ -102,7 +102,8 @@ final class ClientHelloBuilder {
         }
         boolean elliptic = config.cipherSuites().stream().anyMatch(s -> s.keyExchange().isElliptic());
         if (elliptic || context.tls13 != null) { // RFC 8446 §4.2.7: TLS 1.3 key shares are in supported_groups
-            list.add(SupportedGroups.of(config.namedGroups().toArray(NamedGroup[]::new)));
+            list.add(SupportedGroups.of(config.namedGroups().stream()
+                    .filter(group -> context.tls13 != null || !group.isTls13Only()).toArray(NamedGroup[]::new)));
             list.add(EcPointFormats.of(EcPointFormat.UNCOMPRESSED));
         }
         if (config.maxVersion().isAtLeast(ProtocolVersion.TLS1_2)) {

@@ -22,6 +22,7 @@ import org.layeredtls.handshake.extension.RenegotiationInfo;
 import org.layeredtls.handshake.extension.ServerName;
 import org.layeredtls.handshake.extension.SessionTicket;
 import org.layeredtls.handshake.extension.SupportedGroups;
+import org.layeredtls.handshake.keyexchange.EcdheKeyExchange;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.session.SessionState;
@@ -293,9 +294,15 @@ final class ServerNegotiation {
         throw HandshakeContext.alert(AlertDescription.HANDSHAKE_FAILURE, "no cipher suite in common that this server can serve");
     }
 
-    /** Our first group the client supports; without the extension, our first (RFC 4492 §4). */
+    /**
+     * Our first curve the client supports; without the extension, our first (RFC 4492 §4). RFC 8422 §5.1.1:
+     * TLS 1.2 ECDHE runs on elliptic curves only, never on an ffdhe group or the TLS 1.3 hybrid.
+     */
     private static NamedGroup chooseGroup(TlsConfig config, List<Integer> clientGroups) {
         for (NamedGroup group : config.namedGroups()) {
+            if (!EcdheKeyExchange.supports(group)) {
+                continue;
+            }
             if (clientGroups == null || clientGroups.contains(group.code())) {
                 return group;
             }

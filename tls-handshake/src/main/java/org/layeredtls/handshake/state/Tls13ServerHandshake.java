@@ -118,6 +118,7 @@ public final class Tls13ServerHandshake {
         tls13.sendCompatibilityCcs(); // RFC 8446 §D.4: after our first hello (unless after the HelloRetryRequest)
         tls13.installWriteKeys(tls13.serverHandshakeTrafficSecret);
         tls13.installReadKeys(tls13.earlyDataAccepted ? tls13.clientEarlyTrafficSecret : tls13.clientHandshakeTrafficSecret);
+        context.connection.records.allowPlaintextAlertUntilTheFirstProtectedRecord(); // the client's alert may precede its keys
         sendServerFlight(context, tls13);
         if (tls13.earlyDataAccepted) {
             return new ExpectEndOfEarlyData();

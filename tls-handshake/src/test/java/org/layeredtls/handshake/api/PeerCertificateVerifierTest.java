@@ -17,6 +17,7 @@ import org.layeredtls.alert.TlsLayer;
 import org.layeredtls.handshake.cert.Certificate;
 import org.layeredtls.handshake.suite.KeyExchangeAlgorithm;
 import org.layeredtls.handshake.testing.HandshakeServer;
+import org.layeredtls.record.ProtocolVersion;
 
 /** TlsConfig.peerCertificateVerifier: the verifier, not the trust anchors, decides on the peer's chain, on both sides. */
 class PeerCertificateVerifierTest {
@@ -51,7 +52,7 @@ class PeerCertificateVerifierTest {
 
     private static TlsConfig.Builder serverRsaOnly() {
         return TlsConfig.builder().certificate(List.of(TestCertificates.SERVER_RSA.certificate()),
-                TestCertificates.SERVER_RSA.keyPair().privateKey());
+                TestCertificates.SERVER_RSA.keyPair().privateKey()).maxVersion(ProtocolVersion.TLS1_2); // authType ECDHE_RSA: a TLS 1.2 suite's
     }
 
     @Test

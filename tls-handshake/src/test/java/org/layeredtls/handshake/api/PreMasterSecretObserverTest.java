@@ -13,7 +13,7 @@ import org.layeredtls.crypto.HashAlgorithm;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.prf.KeySchedule;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.record.ProtocolVersion;
 
 /** Observers see the pre-master secret, and it is the one the master secret was derived from (RFC 5246 §8.1). */
@@ -49,7 +49,7 @@ class PreMasterSecretObserverTest {
     void bothSidesReportThePreMasterSecretTheMasterSecretCameFrom() throws Exception {
         Keys client = new Keys();
         Keys server = new Keys();
-        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, Pki.server().observer(server).build())) {
+        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, Tls12Pki.server().observer(server).build())) {
             CompletableFuture<Void> accepted = CompletableFuture.runAsync(() -> {
                 try (TlsSocket s = listener.accept()) {
                     s.startHandshake();
@@ -59,7 +59,7 @@ class PreMasterSecretObserverTest {
             });
             // without extended master secret, RFC 5246 §8.1's formula needs only the randoms
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(),
-                    Pki.client().extendedMasterSecret(false).observer(client).build())) {
+                    Tls12Pki.client().extendedMasterSecret(false).observer(client).build())) {
                 socket.startHandshake();
             }
             accepted.get(30, TimeUnit.SECONDS);

@@ -9,6 +9,7 @@ import org.layeredtls.crypto.RandomSource;
 import org.layeredtls.handshake.cert.CertificateAuthority;
 import org.layeredtls.handshake.cert.IssuedCertificate;
 import org.layeredtls.handshake.cert.KeyAlgorithm;
+import org.layeredtls.record.ProtocolVersion;
 
 /** One small PKI for the engine's own tests, made with the project's certificate tool (made once, shared). */
 final class TestCertificates {
@@ -32,15 +33,19 @@ final class TestCertificates {
     private TestCertificates() {
     }
 
+    /** A server with the RSA and the EC certificate, trusting the CA, speaking TLS 1.2 only: the tests written when it was the default mean it. */
     static TlsConfig.Builder server() {
         return TlsConfig.builder()
                 .certificate(List.of(SERVER_RSA.certificate()), SERVER_RSA.keyPair().privateKey())
                 .certificate(List.of(SERVER_EC.certificate()), SERVER_EC.keyPair().privateKey())
-                .trustAnchors(List.of(CA.certificate().certificate()));
+                .trustAnchors(List.of(CA.certificate().certificate()))
+                .maxVersion(ProtocolVersion.TLS1_2);
     }
 
+    /** A client trusting the CA, checking the name localhost, speaking TLS 1.2 only (as {@link #server()}). */
     static TlsConfig.Builder client() {
-        return TlsConfig.builder().serverName("localhost").trustAnchors(List.of(CA.certificate().certificate()));
+        return TlsConfig.builder().serverName("localhost").trustAnchors(List.of(CA.certificate().certificate()))
+                .maxVersion(ProtocolVersion.TLS1_2);
     }
 
     static TlsConfig.Builder withClientCertificate(TlsConfig.Builder builder, IssuedCertificate certificate) {

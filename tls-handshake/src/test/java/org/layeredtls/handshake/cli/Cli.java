@@ -91,10 +91,21 @@ final class Cli {
         }
     }
 
-    /** Our s_server on an ephemeral port, once it prints ACCEPT. */
+    /** The version flags; a command given none is pinned to {@code -tls1_2}, which the CLI tests were written for. */
+    private static final List<String> VERSION_FLAGS = List.of("-ssl3", "-tls1", "-tls1_1", "-tls1_2", "-tls1_3");
+
+    private static List<String> pinnedToTls12UnlessAVersionIsNamed(String... args) {
+        List<String> all = new ArrayList<>(List.of(args));
+        if (all.stream().noneMatch(VERSION_FLAGS::contains)) {
+            all.add("-tls1_2");
+        }
+        return all;
+    }
+
+    /** Our s_server on an ephemeral port (TLS 1.2 unless {@code args} name a version), once it prints ACCEPT. */
     static Running server(String... args) throws InterruptedException {
         List<String> all = new ArrayList<>(List.of("-accept", "0", "-cert", file("server.pem"), "-key", file("server.key")));
-        all.addAll(List.of(args));
+        all.addAll(pinnedToTls12UnlessAVersionIsNamed(args));
         Running server = new Running(new ServerCommand(), all.toArray(String[]::new));
         server.out.await("ACCEPT");
         return server;
@@ -106,10 +117,13 @@ final class Cli {
         return Integer.parseInt(m.group(1));
     }
 
-    /** Our s_client to 127.0.0.1:port; its standard input stays open until {@link Running#endInput()}. */
+    /**
+     * Our s_client to 127.0.0.1:port (TLS 1.2 unless {@code args} name a version); its standard input stays open
+     * until {@link Running#endInput()}.
+     */
     static Running client(int port, String... args) {
         List<String> all = new ArrayList<>(List.of("-connect", "127.0.0.1:" + port));
-        all.addAll(List.of(args));
+        all.addAll(pinnedToTls12UnlessAVersionIsNamed(args));
         return new Running(new ClientCommand(), all.toArray(String[]::new));
     }
 }

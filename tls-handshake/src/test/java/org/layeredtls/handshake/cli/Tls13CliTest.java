@@ -36,7 +36,14 @@ class Tls13CliTest {
         assertEquals(List.of(ProtocolVersion.TLS1_3, ProtocolVersion.TLS1_3), List.of(only13.minVersion(), only13.maxVersion()));
         TlsConfig both = configuredBy("-tls1_2", "-tls1_3");
         assertEquals(List.of(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_3), List.of(both.minVersion(), both.maxVersion()));
-        assertEquals(ProtocolVersion.TLS1_2, configuredBy().maxVersion(), "the default stays TLS 1.2");
+        TlsConfig defaults = configuredBy();
+        assertEquals(List.of(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_3), List.of(defaults.minVersion(), defaults.maxVersion()),
+                "no version flag: TLS 1.2 and 1.3, as OpenSSL");
+        TlsConfig only12 = configuredBy("-tls1_2");
+        assertEquals(List.of(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2), List.of(only12.minVersion(), only12.maxVersion()));
+        assertEquals(TlsConfig.DEFAULT_GROUPS, defaults.namedGroups());
+        assertEquals(TlsConfig.DEFAULT_KEY_SHARE_GROUPS, defaults.keyShareGroups());
+        assertEquals(List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519), configuredBy("-groups", "X25519MLKEM768:x25519").namedGroups());
         assertEquals(List.of(CipherSuite.TLS_CHACHA20_POLY1305_SHA256, CipherSuite.TLS_AES_128_GCM_SHA256),
                 configuredBy("-ciphersuites", "TLS_CHACHA20_POLY1305_SHA256:TLS_AES_128_GCM_SHA256").tls13CipherSuites());
         TlsConfig groups = configuredBy("-groups", "P-256:x25519:secp384r1");

@@ -13,6 +13,7 @@ import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.cert.CertificateAuthority;
 import org.layeredtls.handshake.cert.IssuedCertificate;
 import org.layeredtls.handshake.cert.KeyAlgorithm;
+import org.layeredtls.record.ProtocolVersion;
 
 /** The catalogue's PKI, made once with the project's certificate tool: a CA and an RSA server certificate, in memory and as PEM files. */
 final class CataloguePki {
@@ -49,13 +50,15 @@ final class CataloguePki {
         return DIR.resolve(name).toString();
     }
 
-    /** Our server: the RSA certificate and the library's defaults. */
+    /** Our server: the RSA certificate and the library's defaults but for the version: TLS 1.2 only, as the catalogue's OpenSSL. */
     static TlsConfig.Builder server() {
-        return TlsConfig.builder().certificate(List.of(SERVER.certificate()), SERVER.keyPair().privateKey());
+        return TlsConfig.builder().certificate(List.of(SERVER.certificate()), SERVER.keyPair().privateKey())
+                .maxVersion(ProtocolVersion.TLS1_2);
     }
 
-    /** Our client: trusts the CA, checks the name localhost. */
+    /** Our client: trusts the CA, checks the name localhost, speaks TLS 1.2 only. */
     static TlsConfig.Builder client() {
-        return TlsConfig.builder().serverName("localhost").trustAnchors(List.of(CA.certificate().certificate()));
+        return TlsConfig.builder().serverName("localhost").trustAnchors(List.of(CA.certificate().certificate()))
+                .maxVersion(ProtocolVersion.TLS1_2);
     }
 }

@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.api.ApplicationProtocolSelector;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 
 /** TlsConfig.alpnSelector: a server's application protocol chosen by code (RFC 7301 §3.2), as JSSE's selector does. */
 class AlpnSelectorTest {
 
     private static EnginePair pair(ApplicationProtocolSelector selector) {
-        return TlsEngine.pair(Pki.client().alpn("h2", "http/1.1").build(),
-                Pki.server().alpn("h2").alpnSelector(selector).build());
+        return TlsEngine.pair(Tls12Pki.client().alpn("h2", "http/1.1").build(),
+                Tls12Pki.server().alpn("h2").alpnSelector(selector).build());
     }
 
     @Test

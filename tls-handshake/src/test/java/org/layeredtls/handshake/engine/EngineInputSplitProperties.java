@@ -14,7 +14,7 @@ import net.jqwik.api.constraints.IntRange;
 import net.jqwik.api.constraints.Size;
 
 import org.layeredtls.handshake.api.TlsConfig;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 
 /**
  * Wherever the transport cuts the bytes, the engines see the same records: a whole session
@@ -23,8 +23,8 @@ import org.layeredtls.handshake.research.Pki;
  */
 class EngineInputSplitProperties {
 
-    private static final TlsConfig CLIENT = Pki.client().allowRenegotiation(true).build();
-    private static final TlsConfig SERVER = Pki.server().build();
+    private static final TlsConfig CLIENT = Tls12Pki.client().allowRenegotiation(true).build();
+    private static final TlsConfig SERVER = Tls12Pki.server().build();
 
     /** The sizes, again and again. */
     private static IntSupplier cycling(List<Integer> sizes) {

@@ -20,7 +20,7 @@ import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.HandshakeInterceptor;
 import org.layeredtls.handshake.intercept.OutgoingFlight;
 import org.layeredtls.handshake.intercept.OutgoingHandshakeMessage;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.intercept.RecordInterceptor;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.record.ConnectionState;
@@ -115,11 +115,11 @@ class EngineObservationTest {
     }
 
     private static TlsConfig client(Events events) {
-        return Pki.client().observer(events).handshakeInterceptor(events).recordInterceptor(events).build();
+        return Tls12Pki.client().observer(events).handshakeInterceptor(events).recordInterceptor(events).build();
     }
 
     private static TlsConfig server(Events events) {
-        return Pki.server().observer(events).handshakeInterceptor(events).recordInterceptor(events).build();
+        return Tls12Pki.server().observer(events).handshakeInterceptor(events).recordInterceptor(events).build();
     }
 
     @Test

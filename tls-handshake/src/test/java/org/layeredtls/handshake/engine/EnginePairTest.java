@@ -18,7 +18,7 @@ import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.alert.TlsAlertReceivedException;
 import org.layeredtls.handshake.api.TlsObserver;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.message.HandshakeMessage;
 
 /** A whole session between two engines on the test's own thread: no socket, no other thread. */
@@ -60,8 +60,8 @@ class EnginePairTest {
     void aWholeSessionWithRenegotiationsBothWaysAndCloseNotifyRunsOnOneThreadWithNoSocket() throws IOException {
         Threads clientThreads = new Threads();
         Threads serverThreads = new Threads();
-        EnginePair pair = TlsEngine.pair(Pki.client().allowRenegotiation(true).observer(clientThreads).build(),
-                Pki.server().clientRenegotiation(true).observer(serverThreads).build());
+        EnginePair pair = TlsEngine.pair(Tls12Pki.client().allowRenegotiation(true).observer(clientThreads).build(),
+                Tls12Pki.server().clientRenegotiation(true).observer(serverThreads).build());
         TlsEngine client = pair.client();
         TlsEngine server = pair.server();
 
@@ -105,7 +105,7 @@ class EnginePairTest {
 
     @Test
     void byteAtATimeDeliveryCompletesTheHandshakeAndCarriesTheData() throws IOException {
-        EnginePair pair = TlsEngine.pair(Pki.client().build(), Pki.server().build());
+        EnginePair pair = TlsEngine.pair(Tls12Pki.client().build(), Tls12Pki.server().build());
         pair.handshake(() -> 1);
         pair.client().writeApplicationData(ascii("one byte at a time"));
         pair.shuttle(() -> 1);
@@ -114,7 +114,7 @@ class EnginePairTest {
 
     @Test
     void aWrongServerNameFailsTheClientAndItsQueuedAlertFailsTheServer() throws IOException {
-        EnginePair pair = TlsEngine.pair(Pki.client().serverName("not-the-server.example").build(), Pki.server().build());
+        EnginePair pair = TlsEngine.pair(Tls12Pki.client().serverName("not-the-server.example").build(), Tls12Pki.server().build());
         TlsAlertException found = assertThrows(TlsAlertException.class, pair::handshake);
         assertTrue(pair.client().isClosed());
         assertTrue(pair.client().pendingOutput() > 0, "the fatal alert waits in the client's output, to be sent");
@@ -127,7 +127,7 @@ class EnginePairTest {
 
     @Test
     void inputOfferedAfterTheConnectionIsOverIsDiscarded() throws IOException {
-        EnginePair pair = TlsEngine.pair(Pki.client().build(), Pki.server().build());
+        EnginePair pair = TlsEngine.pair(Tls12Pki.client().build(), Tls12Pki.server().build());
         pair.handshake();
         pair.client().closeOutbound();
         pair.shuttle();
@@ -137,13 +137,13 @@ class EnginePairTest {
 
     @Test
     void applicationDataBeforeTheHandshakeIsRefused() {
-        TlsEngine client = TlsEngine.client(Pki.client().build(), "localhost", 443);
+        TlsEngine client = TlsEngine.client(Tls12Pki.client().build(), "localhost", 443);
         assertThrows(IllegalStateException.class, () -> client.writeApplicationData(ascii("too early")));
     }
 
     @Test
     void theStreamEndingDuringTheHandshakeIsAFatalDecodeError() throws IOException {
-        EnginePair pair = TlsEngine.pair(Pki.client().build(), Pki.server().build());
+        EnginePair pair = TlsEngine.pair(Tls12Pki.client().build(), Tls12Pki.server().build());
         pair.client().beginHandshake();
         byte[] hello = pair.client().readOutput();
         pair.server().offerInput(hello, 0, hello.length - 1);
@@ -154,7 +154,7 @@ class EnginePairTest {
 
     @Test
     void theHandshakeDeadlineIsTheCallersToEnforceAndEndsTheHandshakeWithHandshakeFailure() throws IOException {
-        EnginePair pair = TlsEngine.pair(Pki.client().build(), Pki.server().handshakeTimeout(java.time.Duration.ofSeconds(5)).build());
+        EnginePair pair = TlsEngine.pair(Tls12Pki.client().build(), Tls12Pki.server().handshakeTimeout(java.time.Duration.ofSeconds(5)).build());
         assertTrue(pair.server().handshakeDeadline().isEmpty(), "no handshake runs yet");
         pair.client().beginHandshake();
         pair.server().beginHandshake();
@@ -167,7 +167,7 @@ class EnginePairTest {
 
     @Test
     void aCompletedHandshakeHasNoDeadline() throws IOException {
-        EnginePair pair = TlsEngine.pair(Pki.client().build(), Pki.server().build());
+        EnginePair pair = TlsEngine.pair(Tls12Pki.client().build(), Tls12Pki.server().build());
         pair.handshake();
         assertTrue(pair.client().handshakeDeadline().isEmpty() && pair.server().handshakeDeadline().isEmpty());
         pair.server().checkHandshakeTimeout(Long.MAX_VALUE);

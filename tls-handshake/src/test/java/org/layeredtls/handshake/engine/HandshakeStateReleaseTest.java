@@ -16,6 +16,7 @@ import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.cert.IssuedCertificate;
 import org.layeredtls.handshake.cert.KeyAlgorithm;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.message.HandshakeMessage;
 
 /**
@@ -69,9 +70,9 @@ class HandshakeStateReleaseTest {
         Messages client = new Messages();
         Messages server = new Messages();
         EnginePair pair = TlsEngine.pair(
-                Pki.client().observer(client).allowRenegotiation(true)
+                Tls12Pki.client().observer(client).allowRenegotiation(true)
                         .certificate(List.of(CLIENT.certificate()), CLIENT.keyPair().privateKey()).build(),
-                Pki.server().observer(server).clientAuth(ClientAuth.NEED).clientRenegotiation(true).build());
+                Tls12Pki.server().observer(server).clientAuth(ClientAuth.NEED).clientRenegotiation(true).build());
         pair.handshake();
         pair.server().renegotiate();
         pair.shuttle();

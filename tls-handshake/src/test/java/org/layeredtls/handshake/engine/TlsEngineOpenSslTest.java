@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.record.ProtocolVersion;
 
 /**
@@ -53,7 +54,7 @@ class TlsEngineOpenSslTest {
             socket.setSoTimeout((int) OpenSslProcess.TIMEOUT_MILLIS);
             InputStream in = socket.getInputStream();
             OutputStream out = socket.getOutputStream();
-            TlsEngine engine = TlsEngine.client(Pki.client().build(), "localhost", server.port());
+            TlsEngine engine = TlsEngine.client(Tls12Pki.client().build(), "localhost", server.port());
 
             engine.beginHandshake();
             send(engine, out);

@@ -10,7 +10,7 @@ import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.record.RecordFraming;
 
 /** {@link TlsEngine#recordLength}: where the next record ends, asked without buffering anything (what SSLEngine.unwrap needs). */
@@ -18,8 +18,8 @@ class TlsEngineRecordLengthTest {
 
     @Test
     void aClientHelloIsMeasuredFromItsHeaderAndNothingIsBuffered() throws IOException {
-        TlsEngine client = TlsEngine.client(Pki.client().build(), "localhost", 443);
-        TlsEngine server = TlsEngine.server(Pki.server().build());
+        TlsEngine client = TlsEngine.client(Tls12Pki.client().build(), "localhost", 443);
+        TlsEngine server = TlsEngine.server(Tls12Pki.server().build());
         client.beginHandshake();
         server.beginHandshake();
         byte[] hello = client.readOutput();
@@ -33,7 +33,7 @@ class TlsEngineRecordLengthTest {
 
     @Test
     void aHeaderTheRecordLayerRefusesCountsAsAHeaderAloneAndRaisesItsAlertWhenProcessed() throws IOException {
-        TlsEngine server = TlsEngine.server(Pki.server().build());
+        TlsEngine server = TlsEngine.server(Tls12Pki.server().build());
         server.beginHandshake();
         byte[] tooLong = {22, 3, 3, (byte) 0xFF, (byte) 0xFF};
         assertEquals(5, server.recordLength(tooLong, 0, tooLong.length));

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.testing.HandshakeServer;
 import org.layeredtls.handshake.testing.MutableClock;
 
@@ -51,7 +51,7 @@ class ClientRenegotiationLimitTest {
     }
 
     private TlsSocket client() throws IOException {
-        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().build());
+        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Tls12Pki.client().build());
         client.socket().setSoTimeout((int) HandshakeServer.BOUND.toMillis());
         return client;
     }
@@ -69,7 +69,7 @@ class ClientRenegotiationLimitTest {
 
     @Test
     void aDefaultServerRefusesClientRenegotiationWithAWarningAndTheConnectionGoesOn() throws Exception {
-        echoServer(Pki.server().build());
+        echoServer(Tls12Pki.server().build());
         try (TlsSocket client = client()) {
             roundTrip(client, 1);
             assertFalse(renegotiate(client), "refused with no_renegotiation");
@@ -80,7 +80,7 @@ class ClientRenegotiationLimitTest {
     @Test
     void anOptedInServerAcceptsUpToTheLimitPerWindowAndRefusesTheNextWithAWarning() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        echoServer(Pki.server().clock(clock).clientRenegotiation(true).clientRenegotiationLimit(2, Duration.ofMinutes(1)).build());
+        echoServer(Tls12Pki.server().clock(clock).clientRenegotiation(true).clientRenegotiationLimit(2, Duration.ofMinutes(1)).build());
         try (TlsSocket client = client()) {
             roundTrip(client, 1);
             assertTrue(renegotiate(client), "first");
@@ -95,7 +95,7 @@ class ClientRenegotiationLimitTest {
     @Test
     void theWindowSlides() throws Exception {
         MutableClock clock = new MutableClock(Instant.parse("2026-01-01T00:00:00Z"));
-        echoServer(Pki.server().clock(clock).clientRenegotiation(true).clientRenegotiationLimit(1, Duration.ofMinutes(1)).build());
+        echoServer(Tls12Pki.server().clock(clock).clientRenegotiation(true).clientRenegotiationLimit(1, Duration.ofMinutes(1)).build());
         try (TlsSocket first = client()) {
             assertTrue(renegotiate(first));
             roundTrip(first, 1);
@@ -107,7 +107,7 @@ class ClientRenegotiationLimitTest {
 
     @Test
     void serverInitiatedRenegotiationNeedsNoOptIn() throws Exception {
-        listener = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND);
+        listener = HandshakeServer.bind(Tls12Pki.server().build(), HandshakeServer.BOUND);
         Future<Boolean> server = listener.accept(socket -> {
             assertEquals(1, socket.getInputStream().read());
             socket.renegotiate(); // HelloRequest; the client answers while it reads

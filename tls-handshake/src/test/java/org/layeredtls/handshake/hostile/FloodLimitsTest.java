@@ -26,6 +26,7 @@ import org.layeredtls.alert.TlsAlertReceivedException;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.engine.SocketDriver;
 import org.layeredtls.handshake.engine.TlsEngine;
 import org.layeredtls.handshake.testing.HandshakeServer;
@@ -59,7 +60,7 @@ class FloodLimitsTest {
 
     /** Sends the ClientHello and then {@code alerts} warning alerts (stopping when the peer hangs up); returns the peer's answer, to its first alert. */
     private Reply clientHelloThenWarnings(int port, int alerts) throws Exception {
-        byte[] hello = CapturedClientHello.of(Pki.client().build());
+        byte[] hello = CapturedClientHello.of(Tls12Pki.client().build());
         try (RawPeer peer = RawPeer.connect(port)) {
             Future<Reply> answer = threads.submit(() -> peer.awaitAlert(HandshakeServer.BOUND));
             peer.send(hello);
@@ -85,7 +86,7 @@ class FloodLimitsTest {
 
     @Test
     void aMillionWarningAlertsAfterTheClientHelloGetUnexpectedMessageFromOurServer() throws Exception {
-        Future<HandshakeServer.Outcome> server = serverHandshake(Pki.server().build());
+        Future<HandshakeServer.Outcome> server = serverHandshake(Tls12Pki.server().build());
         Reply answer = clientHelloThenWarnings(listener.port(), 1_000_000);
         answer.assertFatal(UNEXPECTED_MESSAGE, "our server after a warning alert flood");
         TlsAlertException sent = assertInstanceOf(TlsAlertException.class, HandshakeServer.failureOf(server));
@@ -103,7 +104,7 @@ class FloodLimitsTest {
 
     @Test
     void fourWarningAlertsInARowAreStillAcceptedAsOpenSslDoes() throws Exception {
-        Future<HandshakeServer.Outcome> server = serverHandshake(Pki.server().handshakeTimeout(java.time.Duration.ofSeconds(2)).build());
+        Future<HandshakeServer.Outcome> server = serverHandshake(Tls12Pki.server().handshakeTimeout(java.time.Duration.ofSeconds(2)).build());
         Reply answer = clientHelloThenWarnings(listener.port(), 4);
         // No flood alert: the handshake only ends when its (short) timeout fires.
         answer.assertFatal(AlertDescription.HANDSHAKE_FAILURE, "our server after four warnings");
@@ -112,7 +113,7 @@ class FloodLimitsTest {
 
     @Test
     void theWarningAlertLimitIsATlsConfigKnob() throws Exception {
-        Future<HandshakeServer.Outcome> server = serverHandshake(Pki.server().warningAlertLimit(2).build());
+        Future<HandshakeServer.Outcome> server = serverHandshake(Tls12Pki.server().warningAlertLimit(2).build());
         clientHelloThenWarnings(listener.port(), 2).assertFatal(UNEXPECTED_MESSAGE, "limit 2");
         assertTrue(HandshakeServer.failureOf(server).getMessage().contains("2 warning alerts in a row"));
     }
@@ -121,7 +122,7 @@ class FloodLimitsTest {
     private static SocketDriver connection(int port) throws IOException {
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), port);
         socket.setSoTimeout((int) HandshakeServer.BOUND.toMillis());
-        SocketDriver connection = new SocketDriver(socket, TlsEngine.client(Pki.client().build(), "localhost", port));
+        SocketDriver connection = new SocketDriver(socket, TlsEngine.client(Tls12Pki.client().build(), "localhost", port));
         connection.handshake();
         return connection;
     }
@@ -134,7 +135,7 @@ class FloodLimitsTest {
 
     @Test
     void thirtyThreeEmptyRecordsInARowGetUnexpectedMessageFromOurServer() throws Exception {
-        listener = HandshakeServer.bind(Pki.server().build());
+        listener = HandshakeServer.bind(Tls12Pki.server().build());
         Future<TlsAlertException> server = listener.accept(socket -> assertThrows(TlsAlertException.class, () -> socket.getInputStream().read()));
         SocketDriver client = connection(listener.port());
         writeEmptyRecords(client, 33);
@@ -145,7 +146,7 @@ class FloodLimitsTest {
 
     @Test
     void thirtyTwoEmptyRecordsAndThenDataAreAccepted() throws Exception {
-        listener = HandshakeServer.bind(Pki.server().build());
+        listener = HandshakeServer.bind(Tls12Pki.server().build());
         Future<Integer> server = listener.accept(socket -> socket.getInputStream().read());
         SocketDriver client = connection(listener.port());
         writeEmptyRecords(client, 32);

@@ -22,6 +22,7 @@ import org.layeredtls.alert.TlsAlertReceivedException;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.message.HandshakeMessageLimits;
 import org.layeredtls.handshake.message.HandshakeReassembler;
 import org.layeredtls.handshake.message.HandshakeType;
@@ -113,7 +114,7 @@ class HandshakeSizeLimitsTest {
     }
 
     private int ourServer() throws IOException {
-        listener = HandshakeServer.bind(Pki.server().build());
+        listener = HandshakeServer.bind(Tls12Pki.server().build());
         listener.acceptOne();
         return listener.port();
     }
@@ -174,9 +175,9 @@ class HandshakeSizeLimitsTest {
 
     @Test
     void aClientRefusesACertificateChainLongerThanItsMaxCertificateList() throws Exception {
-        listener = HandshakeServer.bind(Pki.server().build());
+        listener = HandshakeServer.bind(Tls12Pki.server().build());
         Future<HandshakeServer.Outcome> server = listener.acceptOne();
-        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().maxCertificateList(100).build());
+        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Tls12Pki.client().maxCertificateList(100).build());
         TlsAlertException sent = assertThrows(TlsAlertException.class, client::startHandshake);
         assertEquals(AlertDescription.ILLEGAL_PARAMETER, sent.description());
         client.close();

@@ -27,7 +27,7 @@ import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.intercept.HandshakeInterceptor;
 import org.layeredtls.handshake.intercept.OutgoingFlight;
 import org.layeredtls.handshake.intercept.OutgoingHandshakeMessage;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.testing.HandshakeServer;
 import org.layeredtls.handshake.testing.RawPeer;
@@ -62,8 +62,8 @@ class HandshakeTimeoutLimitTest {
 
     @Test
     void aServerWhoseClientStopsAfterItsClientHelloSendsAFatalHandshakeFailureWhenTheTimeoutFires() throws Exception {
-        Future<HandshakeServer.Outcome> server = serverHandshake(Pki.server().handshakeTimeout(SHORT).build());
-        byte[] hello = CapturedClientHello.of(Pki.client().build());
+        Future<HandshakeServer.Outcome> server = serverHandshake(Tls12Pki.server().handshakeTimeout(SHORT).build());
+        byte[] hello = CapturedClientHello.of(Tls12Pki.client().build());
         try (RawPeer peer = RawPeer.connect(listener.port())) {
             long start = System.nanoTime();
             peer.send(hello).awaitAlert(HandshakeServer.BOUND).assertFatal(HANDSHAKE_FAILURE, "silent client");
@@ -77,8 +77,8 @@ class HandshakeTimeoutLimitTest {
 
     @Test
     void aClientTricklingOneByteAtATimeGainsNothing() throws Exception {
-        Future<HandshakeServer.Outcome> server = serverHandshake(Pki.server().handshakeTimeout(SHORT).build());
-        byte[] hello = CapturedClientHello.of(Pki.client().build());
+        Future<HandshakeServer.Outcome> server = serverHandshake(Tls12Pki.server().handshakeTimeout(SHORT).build());
+        byte[] hello = CapturedClientHello.of(Tls12Pki.client().build());
         try (RawPeer peer = RawPeer.connect(listener.port())) {
             // One byte, then up to 100 ms waiting for the server to give up: each read alone would
             // never time out, only the handshake as a whole does.
@@ -104,7 +104,7 @@ class HandshakeTimeoutLimitTest {
                     return accepted.awaitAlert(HandshakeServer.BOUND); // reads the ClientHello, answers nothing
                 }
             });
-            TlsSocket client = TlsSocket.connect("127.0.0.1", silent.getLocalPort(), Pki.client().handshakeTimeout(SHORT).build());
+            TlsSocket client = TlsSocket.connect("127.0.0.1", silent.getLocalPort(), Tls12Pki.client().handshakeTimeout(SHORT).build());
             TlsAlertException e = assertThrows(TlsAlertException.class, client::startHandshake);
             assertEquals(AlertDescription.HANDSHAKE_FAILURE, e.description());
             client.close();
@@ -125,12 +125,12 @@ class HandshakeTimeoutLimitTest {
 
     @Test
     void aDroppedFinishedNoLongerHangsTheClient() throws Exception {
-        listener = HandshakeServer.bind(Pki.server().handshakeInterceptor(DROP_FINISHED).build());
+        listener = HandshakeServer.bind(Tls12Pki.server().handshakeInterceptor(DROP_FINISHED).build());
         Future<TlsAlertReceivedException> server = listener.accept(socket -> {
             socket.startHandshake(); // done, as far as the server knows
             return assertThrows(TlsAlertReceivedException.class, () -> socket.getInputStream().read());
         });
-        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().handshakeTimeout(SHORT).build());
+        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Tls12Pki.client().handshakeTimeout(SHORT).build());
         TlsAlertException e = assertThrows(TlsAlertException.class, client::startHandshake);
         assertEquals(AlertDescription.HANDSHAKE_FAILURE, e.description());
         client.close();
@@ -142,7 +142,7 @@ class HandshakeTimeoutLimitTest {
     void theApplicationsShorterSoTimeoutStillFiresAsASocketTimeout() throws Exception {
         try (ServerSocket silent = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             Future<Socket> accepted = threads.submit(silent::accept);
-            TlsSocket client = TlsSocket.connect("127.0.0.1", silent.getLocalPort(), Pki.client().build()); // 30 s default
+            TlsSocket client = TlsSocket.connect("127.0.0.1", silent.getLocalPort(), Tls12Pki.client().build()); // 30 s default
             client.socket().setSoTimeout(300);
             assertThrows(SocketTimeoutException.class, client::startHandshake);
             assertEquals(300, client.socket().getSoTimeout(), "the application's timeout is put back");

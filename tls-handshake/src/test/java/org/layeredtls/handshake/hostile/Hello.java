@@ -42,7 +42,8 @@ final class Hello {
         TlsConfig.DEFAULT_SUITES.forEach(s -> cipherSuites.add(s.code()));
         cipherSuites.add(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA.code());
         with(ServerName.ofHostName("localhost"));
-        with(SupportedGroups.of(TlsConfig.DEFAULT_GROUPS.toArray(NamedGroup[]::new)));
+        // as a TLS 1.2-only ClientHello offers them: without the TLS 1.3-only hybrid
+        with(SupportedGroups.of(TlsConfig.DEFAULT_GROUPS.stream().filter(g -> !g.isTls13Only()).toArray(NamedGroup[]::new)));
         with(EcPointFormats.of(EcPointFormat.UNCOMPRESSED));
         with(new SignatureAlgorithms(TlsConfig.DEFAULT_SIGNATURE_SCHEMES.stream().map(SignatureScheme::tlsCode).toList()));
         with(new ExtendedMasterSecret());

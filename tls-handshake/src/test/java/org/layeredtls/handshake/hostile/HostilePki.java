@@ -14,6 +14,7 @@ import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.cert.CertificateAuthority;
 import org.layeredtls.handshake.cert.IssuedCertificate;
 import org.layeredtls.handshake.cert.KeyAlgorithm;
+import org.layeredtls.record.ProtocolVersion;
 
 /**
  * The hostile suite's PKI, made once with the project's certificate tool: a CA and RSA and ECDSA server
@@ -58,15 +59,20 @@ final class HostilePki {
         return DIR.resolve(name);
     }
 
-    /** A server with both certificates and the library's defaults. */
+    /**
+     * A server with both certificates and the library's defaults but for the version: TLS 1.2 only, which the
+     * hostile tests were written for (their floods, renegotiations and 1.2 alerts).
+     */
     static TlsConfig.Builder server() {
         return TlsConfig.builder()
                 .certificate(List.of(SERVER_RSA.certificate()), SERVER_RSA.keyPair().privateKey())
-                .certificate(List.of(SERVER_EC.certificate()), SERVER_EC.keyPair().privateKey());
+                .certificate(List.of(SERVER_EC.certificate()), SERVER_EC.keyPair().privateKey())
+                .maxVersion(ProtocolVersion.TLS1_2);
     }
 
-    /** A client that trusts the CA and checks the name localhost. */
+    /** A client that trusts the CA and checks the name localhost, speaking TLS 1.2 only (as {@link #server()}). */
     static TlsConfig.Builder client() {
-        return TlsConfig.builder().serverName("localhost").trustAnchors(List.of(CA.certificate().certificate()));
+        return TlsConfig.builder().serverName("localhost").trustAnchors(List.of(CA.certificate().certificate()))
+                .maxVersion(ProtocolVersion.TLS1_2);
     }
 }

@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import org.layeredtls.handshake.cli.LayeredTlsTools;
 
@@ -51,7 +52,8 @@ final class ServerProcess implements ServerUnderTest {
 
     /**
      * Starts {@code layeredtls server -accept 0 -cert server.pem -key server.key <options>} (RSA certificate of
-     * {@link HostilePki}); {@code options} are the server's own, as a user types them.
+     * {@link HostilePki}); {@code options} are the server's own, as a user types them. Without a version among
+     * them the server speaks TLS 1.2 only ({@code -tls1_2}), as the OpenSSL reference ({@code -no_tls1_3}).
      */
     static ServerProcess start(String... options) throws IOException, InterruptedException {
         return startWithCertificate("server", options);
@@ -63,6 +65,9 @@ final class ServerProcess implements ServerUnderTest {
         command.addAll(List.of("-accept", "0", "-cert", HostilePki.file(name + ".pem").toString(),
                 "-key", HostilePki.file(name + ".key").toString()));
         command.addAll(List.of(options));
+        if (Stream.of(options).noneMatch(o -> o.equals("-ssl3") || o.startsWith("-tls1"))) {
+            command.add("-tls1_2");
+        }
         return new ServerProcess(command);
     }
 

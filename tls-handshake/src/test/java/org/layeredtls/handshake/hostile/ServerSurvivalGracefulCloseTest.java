@@ -19,7 +19,7 @@ import org.layeredtls.alert.Alert;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**
@@ -61,8 +61,8 @@ class ServerSurvivalGracefulCloseTest {
 
     @Test
     void closeWaitsForThePeersCloseNotifyBeforeClosingTheSocket() throws Exception {
-        Future<Long> server = writeAndClose(Pki.server().observer(recording).build());
-        try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().build())) {
+        Future<Long> server = writeAndClose(Tls12Pki.server().observer(recording).build());
+        try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Tls12Pki.client().build())) {
             client.socket().setSoTimeout((int) HandshakeServer.BOUND.toMillis());
             assertEquals(42, client.getInputStream().read());
             assertEquals(-1, client.getInputStream().read()); // the server's close_notify; ours answers it
@@ -73,8 +73,8 @@ class ServerSurvivalGracefulCloseTest {
 
     @Test
     void aZeroCloseTimeoutClosesAtOnceAsBefore() throws Exception {
-        Future<Long> server = writeAndClose(Pki.server().observer(recording).closeTimeout(Duration.ZERO).build());
-        try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().build())) {
+        Future<Long> server = writeAndClose(Tls12Pki.server().observer(recording).closeTimeout(Duration.ZERO).build());
+        try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Tls12Pki.client().build())) {
             client.socket().setSoTimeout((int) HandshakeServer.BOUND.toMillis());
             assertEquals(42, client.getInputStream().read());
             HandshakeServer.await(server); // closed before we answer
@@ -85,8 +85,8 @@ class ServerSurvivalGracefulCloseTest {
 
     @Test
     void aPeerThatNeverAnswersHoldsCloseForTheCloseTimeoutOnly() throws Exception {
-        Future<Long> server = writeAndClose(Pki.server().closeTimeout(Duration.ofMillis(500)).build());
-        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().build());
+        Future<Long> server = writeAndClose(Tls12Pki.server().closeTimeout(Duration.ofMillis(500)).build());
+        TlsSocket client = TlsSocket.connect("127.0.0.1", listener.port(), Tls12Pki.client().build());
         client.startHandshake(); // and then reads nothing, answers nothing
         long tookMillis = HandshakeServer.await(server);
         assertTrue(tookMillis >= 450 && tookMillis < 5_000, "close() took " + tookMillis + " ms");

@@ -27,6 +27,7 @@ import org.layeredtls.handshake.cli.LayeredTlsTools;
 import org.layeredtls.handshake.cli.ServerCommand;
 import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.testing.CapturedOutput;
 import org.layeredtls.handshake.testing.HandshakeServer;
 import org.layeredtls.handshake.testing.RawPeer;
@@ -62,10 +63,10 @@ class ServerSurvivalTest {
         }
     }
 
-    /** Our s_server -www on an ephemeral port, in this JVM; returns the port. */
+    /** Our s_server -www -tls1_2 (these tests were written for TLS 1.2) on an ephemeral port, in this JVM; returns the port. */
     private int startInProcess(CapturedOutput out, String... extra) throws Exception {
         List<String> args = new ArrayList<>(List.of("-accept", "0", "-cert", Pki.serverPem().toString(),
-                "-key", Pki.serverKey().toString(), "-www"));
+                "-key", Pki.serverKey().toString(), "-www", "-tls1_2"));
         args.addAll(List.of(extra));
         PipedInputStream stdin = new PipedInputStream(new PipedOutputStream());
         ServerCommand command = new ServerCommand().io(stdin, out.stream);
@@ -87,7 +88,7 @@ class ServerSurvivalTest {
 
     /** A record header announcing 512 bytes, 100 of them, and the end of the stream. */
     private static void recordCutShort(int port) throws Exception {
-        byte[] hello = CapturedClientHello.of(Pki.client().build());
+        byte[] hello = CapturedClientHello.of(Tls12Pki.client().build());
         try (RawPeer peer = RawPeer.connect(port)) {
             byte[] cut = java.util.Arrays.copyOf(hello, 105);
             cut[3] = 2; // length 512
@@ -98,7 +99,7 @@ class ServerSurvivalTest {
 
     /** A ClientHello, then a TCP reset (SO_LINGER 0). */
     private static void reset(int port) throws Exception {
-        byte[] hello = CapturedClientHello.of(Pki.client().build());
+        byte[] hello = CapturedClientHello.of(Tls12Pki.client().build());
         RawPeer.connect(port).send(hello).reset();
     }
 
@@ -119,7 +120,7 @@ class ServerSurvivalTest {
 
     /** A normal client: GET over TLS, and the page. */
     private static String page(int port, String request) throws IOException {
-        try (TlsSocket client = TlsSocket.connect("127.0.0.1", port, Pki.client().build())) {
+        try (TlsSocket client = TlsSocket.connect("127.0.0.1", port, Tls12Pki.client().build())) {
             client.socket().setSoTimeout((int) BOUND_MILLIS);
             client.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
             return new String(client.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
@@ -189,7 +190,7 @@ class ServerSurvivalTest {
     void aClientThatCompletesTheHandshakeButNeverSendsItsRequestIsTimedOutToo() throws Exception {
         CapturedOutput out = new CapturedOutput();
         int port = startInProcess(out, "-handshake_timeout", "1");
-        try (TlsSocket idle = TlsSocket.connect("127.0.0.1", port, Pki.client().build())) {
+        try (TlsSocket idle = TlsSocket.connect("127.0.0.1", port, Tls12Pki.client().build())) {
             idle.startHandshake();
             assertTrue(page(port).contains("Protocol  : TLSv1.2"));
         }
@@ -199,7 +200,7 @@ class ServerSurvivalTest {
 
     /** Renegotiates before the request; returns whether the server went through with it. */
     private static boolean renegotiatesBeforeItsRequest(int port) throws IOException {
-        try (TlsSocket client = TlsSocket.connect("127.0.0.1", port, Pki.client().build())) {
+        try (TlsSocket client = TlsSocket.connect("127.0.0.1", port, Tls12Pki.client().build())) {
             client.socket().setSoTimeout((int) BOUND_MILLIS);
             client.renegotiate();
             boolean accepted = !client.renegotiationRefused();
@@ -243,7 +244,7 @@ class ServerSurvivalTest {
     void theServerProcessSurvivesStrayConnectionsAndOnlyNacceptEndsIt() throws Exception {
         CapturedOutput out = new CapturedOutput();
         process = launch("server", "-accept", "0", "-cert", Pki.serverPem().toString(), "-key", Pki.serverKey().toString(),
-                "-www", "-naccept", "5");
+                "-www", "-tls1_2", "-naccept", "5");
         collect(process.getInputStream(), out);
         out.await(ACCEPT, 1);
         Matcher m = ACCEPT.matcher(out.text());

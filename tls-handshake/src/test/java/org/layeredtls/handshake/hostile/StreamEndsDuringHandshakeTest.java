@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**
@@ -65,7 +65,7 @@ class StreamEndsDuringHandshakeTest {
 
     /** Sends {@code bytes}, ends the stream, and returns all the server wrote and how its handshake failed. */
     private static Exchange exchange(byte[] bytes) throws Exception {
-        try (HandshakeServer listener = HandshakeServer.bind(Pki.server().build(), Duration.ofMillis(TIMEOUT_MILLIS))) {
+        try (HandshakeServer listener = HandshakeServer.bind(Tls12Pki.server().build(), Duration.ofMillis(TIMEOUT_MILLIS))) {
             Future<HandshakeServer.Outcome> server = listener.acceptOne();
             byte[] answer = sendAndReadToEnd(listener.port(), bytes);
             return new Exchange(answer, server.get(TIMEOUT_MILLIS, TimeUnit.MILLISECONDS).failure());

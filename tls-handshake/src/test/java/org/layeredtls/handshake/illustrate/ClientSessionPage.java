@@ -22,7 +22,7 @@ import org.layeredtls.handshake.testing.CapturedOutput;
 import picocli.CommandLine;
 
 /**
- * A real session for the page tests: our {@code client -html -trace -keylogfile} against
+ * A real session for the page tests: our {@code client -tls1_2 -html -trace -keylogfile} against
  * {@code openssl s_server} (TLS 1.2, or 1.3 with {@link #runTls13}), one line each way, then close_notify. Keeps the page, what
  * -trace printed of the same session (the arrows the page must draw) and the key log line (the
  * master secret the page must show).
@@ -39,7 +39,7 @@ record ClientSessionPage(Path page, String trace, String keyLog) {
 
     /** The same session in TLS 1.3: both sides {@code -tls1_3}. */
     static ClientSessionPage runTls13(Path dir, String... extraArgs) throws Exception {
-        return run(dir, "-tls1_3", false, tls13(extraArgs));
+        return run(dir, "-tls1_3", false, extraArgs);
     }
 
     /**
@@ -47,16 +47,10 @@ record ClientSessionPage(Path page, String trace, String keyLog) {
      * s_server sends before its line (RFC 8446 §4.6.3).
      */
     static ClientSessionPage runTls13WithKeyUpdate(Path dir, String... extraArgs) throws Exception {
-        return run(dir, "-tls1_3", true, tls13(extraArgs));
+        return run(dir, "-tls1_3", true, extraArgs);
     }
 
-    private static String[] tls13(String... extraArgs) {
-        List<String> args = new ArrayList<>(List.of("-tls1_3"));
-        args.addAll(List.of(extraArgs));
-        return args.toArray(String[]::new);
-    }
-
-    /** {@code version}: openssl s_server's version flag. */
+    /** {@code version}: the version flag of both sides (s_server's and our client's). */
     private static ClientSessionPage run(Path dir, String version, boolean keyUpdate, String... extraArgs) throws Exception {
         Path page = dir.resolve("session.html");
         Path keyLog = dir.resolve("keys.log");
@@ -65,7 +59,7 @@ record ClientSessionPage(Path page, String trace, String keyLog) {
         PipedInputStream stdin = new PipedInputStream(typing);
         try (OpenSslProcess server = OpenSslProcess.server(version, "-cert", Pki.serverPem().toString(),
                 "-key", Pki.serverKey().toString())) {
-            List<String> args = new ArrayList<>(List.of("-connect", "127.0.0.1:" + server.port(), "-servername", "localhost",
+            List<String> args = new ArrayList<>(List.of("-connect", "127.0.0.1:" + server.port(), version, "-servername", "localhost",
                     "-CAfile", Pki.caPem().toString(), "-trace", "-keylogfile", keyLog.toString(), "-html", page.toString()));
             args.addAll(List.of(extraArgs));
             ClientCommand command = new ClientCommand().io(stdin, out.stream);

@@ -29,7 +29,7 @@ import org.layeredtls.record.ContentType;
 import org.layeredtls.record.TLSCiphertext;
 import org.layeredtls.record.TLSCompressed;
 import org.layeredtls.record.TLSPlaintext;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 
 /**
  * The server's HelloRequest goes through the handshake interceptor and the observer like every
@@ -80,8 +80,8 @@ class HelloRequestAndAlertOrderTest {
         Log server = new Log();
         Log client = new Log();
         try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0,
-                Pki.server().observer(server).handshakeInterceptor(server.interceptor(null)).build());
-             TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().observer(client).build());
+                Tls12Pki.server().observer(server).handshakeInterceptor(server.interceptor(null)).build());
+             TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Tls12Pki.client().observer(client).build());
              TlsSocket accepted = listener.accept()) {
             bound(socket, accepted);
             CompletableFuture<Integer> clientRead = CompletableFuture.supplyAsync(() -> read(socket)); // answers HelloRequest
@@ -100,8 +100,8 @@ class HelloRequestAndAlertOrderTest {
         Log server = new Log();
         Log client = new Log();
         try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0,
-                Pki.server().observer(server).handshakeInterceptor(server.interceptor(HandshakeType.HELLO_REQUEST)).build());
-             TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().observer(client).build());
+                Tls12Pki.server().observer(server).handshakeInterceptor(server.interceptor(HandshakeType.HELLO_REQUEST)).build());
+             TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Tls12Pki.client().observer(client).build());
              TlsSocket accepted = listener.accept()) {
             bound(socket, accepted);
             accepted.socket().setSoTimeout(1_000);
@@ -137,7 +137,7 @@ class HelloRequestAndAlertOrderTest {
             }
         };
         try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0,
-                Pki.server().observer(server).handshakeInterceptor(coalesceThenAbort).build())) {
+                Tls12Pki.server().observer(server).handshakeInterceptor(coalesceThenAbort).build())) {
             CompletableFuture<Void> serverSide = CompletableFuture.runAsync(() -> {
                 try (TlsSocket accepted = listener.accept()) {
                     accepted.socket().setSoTimeout(BOUND_MILLIS);
@@ -146,7 +146,7 @@ class HelloRequestAndAlertOrderTest {
                     throw new CompletionException(e);
                 }
             });
-            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().observer(client).build())) {
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Tls12Pki.client().observer(client).build())) {
                 socket.socket().setSoTimeout(BOUND_MILLIS);
                 TlsAlertReceivedException received = assertThrows(TlsAlertReceivedException.class, socket::startHandshake);
                 assertEquals(AlertDescription.HANDSHAKE_FAILURE, received.description());

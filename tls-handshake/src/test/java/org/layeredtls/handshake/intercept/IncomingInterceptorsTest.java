@@ -21,7 +21,7 @@ import org.layeredtls.handshake.engine.EnginePair;
 import org.layeredtls.handshake.engine.TlsEngine;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.ServerHelloDone;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 
 /**
  * The receive-side hooks on two engines in memory (the path TlsEngine and TlsSocket share): pass,
@@ -33,7 +33,7 @@ class IncomingInterceptorsTest {
     private static final int CHANGE_CIPHER_SPEC = 20;
 
     private static AlertDescription clientAlert(TlsConfig.Builder client) {
-        EnginePair pair = TlsEngine.pair(client.build(), Pki.server().build());
+        EnginePair pair = TlsEngine.pair(client.build(), Tls12Pki.server().build());
         return assertThrows(TlsAlertException.class, pair::handshake).description();
     }
 
@@ -51,9 +51,9 @@ class IncomingInterceptorsTest {
 
     @Test
     void recordsPassedThroughUnchangedLeaveTheHandshakeAndDataAsTheyWere() throws IOException {
-        handshakeAndExchange(Pki.client().incomingRecordInterceptor(IncomingRecord::bytes)
+        handshakeAndExchange(Tls12Pki.client().incomingRecordInterceptor(IncomingRecord::bytes)
                 .incomingHandshakeInterceptor(IncomingHandshakeInterceptor.PASS),
-                Pki.server().incomingRecordInterceptor(IncomingRecord::bytes)
+                Tls12Pki.server().incomingRecordInterceptor(IncomingRecord::bytes)
                         .incomingHandshakeInterceptor(IncomingHandshakeInterceptor.PASS));
     }
 
@@ -68,7 +68,7 @@ class IncomingInterceptorsTest {
             afterChangeCipherSpec[0] = record.contentType() == CHANGE_CIPHER_SPEC;
             return record.bytes();
         };
-        assertEquals(AlertDescription.BAD_RECORD_MAC, clientAlert(Pki.client().incomingRecordInterceptor(flip)));
+        assertEquals(AlertDescription.BAD_RECORD_MAC, clientAlert(Tls12Pki.client().incomingRecordInterceptor(flip)));
     }
 
     @Test
@@ -89,14 +89,14 @@ class IncomingInterceptorsTest {
             return bytes;
         };
         // A handshake interceptor that passes: the server's messages go one record each.
-        handshakeAndExchange(Pki.client().incomingRecordInterceptor(cutAndDelay),
-                Pki.server().handshakeInterceptor(HandshakeInterceptor.PASS));
+        handshakeAndExchange(Tls12Pki.client().incomingRecordInterceptor(cutAndDelay),
+                Tls12Pki.server().handshakeInterceptor(HandshakeInterceptor.PASS));
     }
 
     @Test
     void aServerFlightHeldWholeLeavesBothSidesWaiting() throws IOException {
         IncomingRecordInterceptor holdAll = record -> new byte[0];
-        EnginePair pair = TlsEngine.pair(Pki.client().incomingRecordInterceptor(holdAll).build(), Pki.server().build());
+        EnginePair pair = TlsEngine.pair(Tls12Pki.client().incomingRecordInterceptor(holdAll).build(), Tls12Pki.server().build());
         IOException stalled = assertThrows(IOException.class, pair::handshake);
         assertTrue(stalled.getMessage().contains("stalled"), stalled.getMessage());
         assertFalse(pair.client().isClosed());
@@ -105,7 +105,7 @@ class IncomingInterceptorsTest {
     @Test
     void aDroppedServerHelloRecordMakesTheCertificateUnexpected() {
         IncomingRecordInterceptor dropFirst = record -> record.index() == 0 ? new byte[0] : record.bytes();
-        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, clientAlert(Pki.client().incomingRecordInterceptor(dropFirst)));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, clientAlert(Tls12Pki.client().incomingRecordInterceptor(dropFirst)));
     }
 
     // ------------------------------------------------------------------ messages, before the state machine
@@ -118,7 +118,7 @@ class IncomingInterceptorsTest {
                 flight.deliver(message.type() == HandshakeType.FINISHED ? message.withFlippedBit(4, 0) : message.bytes());
             }
         };
-        EnginePair pair = TlsEngine.pair(Pki.client().build(), Pki.server().incomingHandshakeInterceptor(tamper).build());
+        EnginePair pair = TlsEngine.pair(Tls12Pki.client().build(), Tls12Pki.server().incomingHandshakeInterceptor(tamper).build());
         assertEquals(AlertDescription.DECRYPT_ERROR, assertThrows(TlsAlertException.class, pair::handshake).description());
     }
 
@@ -139,7 +139,7 @@ class IncomingInterceptorsTest {
                 }
             }
         };
-        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, clientAlert(Pki.client().incomingHandshakeInterceptor(swap)));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, clientAlert(Tls12Pki.client().incomingHandshakeInterceptor(swap)));
     }
 
     @Test
@@ -162,7 +162,7 @@ class IncomingInterceptorsTest {
                 }
             }
         };
-        handshakeAndExchange(Pki.client().incomingHandshakeInterceptor(reshape), Pki.server());
+        handshakeAndExchange(Tls12Pki.client().incomingHandshakeInterceptor(reshape), Tls12Pki.server());
     }
 
     @Test
@@ -176,7 +176,7 @@ class IncomingInterceptorsTest {
         };
         ResearchExamples.Transcript transcript = new ResearchExamples.Transcript();
         assertEquals(AlertDescription.DECODE_ERROR,
-                clientAlert(Pki.client().incomingHandshakeInterceptor(replace).observer(transcript)));
+                clientAlert(Tls12Pki.client().incomingHandshakeInterceptor(replace).observer(transcript)));
         var last = transcript.messages().get(transcript.messages().size() - 1);
         assertArrayEquals(malformed, last.bytes());
         assertTrue(last.name().startsWith("undecodable"), last.name());
@@ -193,13 +193,13 @@ class IncomingInterceptorsTest {
                 }
             }
         };
-        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, clientAlert(Pki.client().incomingHandshakeInterceptor(inject)));
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, clientAlert(Tls12Pki.client().incomingHandshakeInterceptor(inject)));
     }
 
     @Test
     void theObserverReportsTheMessageAsDeliveredNotAsTheWireHadIt() {
         ResearchExamples.Transcript transcript = new ResearchExamples.Transcript();
-        assertEquals(AlertDescription.DECRYPT_ERROR, clientAlert(Pki.client().observer(transcript)
+        assertEquals(AlertDescription.DECRYPT_ERROR, clientAlert(Tls12Pki.client().observer(transcript)
                 .incomingHandshakeInterceptor(ResearchExamples.tamperServerKeyExchangeSignature())));
         List<String> names = new ArrayList<>();
         transcript.messages().forEach(m -> names.add(m.name()));
@@ -230,14 +230,14 @@ class IncomingInterceptorsTest {
 
     @Test
     void aMessageHeldAndDeliveredAtThePeersChangeCipherSpecIsProcessedBeforeIt() throws IOException {
-        handshakeAndExchange(Pki.client(), Pki.server().incomingHandshakeInterceptor(keyExchangeDeliveredAtTheChangeCipherSpec(1.0)));
+        handshakeAndExchange(Tls12Pki.client(), Tls12Pki.server().incomingHandshakeInterceptor(keyExchangeDeliveredAtTheChangeCipherSpec(1.0)));
     }
 
     @Test
     void halfAMessageDeliveredAtThePeersChangeCipherSpecMakesItUnexpected() {
         // RFC 5246 §7.1: a ChangeCipherSpec may not come in the middle of a handshake message.
-        EnginePair pair = TlsEngine.pair(Pki.client().build(),
-                Pki.server().incomingHandshakeInterceptor(keyExchangeDeliveredAtTheChangeCipherSpec(0.5)).build());
+        EnginePair pair = TlsEngine.pair(Tls12Pki.client().build(),
+                Tls12Pki.server().incomingHandshakeInterceptor(keyExchangeDeliveredAtTheChangeCipherSpec(0.5)).build());
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, assertThrows(TlsAlertException.class, pair::handshake).description());
     }
 
@@ -254,8 +254,8 @@ class IncomingInterceptorsTest {
             }
         };
         ResearchExamples.Transcript transcript = new ResearchExamples.Transcript();
-        EnginePair pair = TlsEngine.pair(Pki.client().handshakeInterceptor(prefix).observer(transcript).build(),
-                Pki.server().build());
+        EnginePair pair = TlsEngine.pair(Tls12Pki.client().handshakeInterceptor(prefix).observer(transcript).build(),
+                Tls12Pki.server().build());
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, assertThrows(TlsAlertException.class, pair::handshake).description());
         var first = transcript.messages().get(0);
         assertTrue(first.sent() && first.name().startsWith("undecodable"), first.name());
@@ -272,7 +272,7 @@ class IncomingInterceptorsTest {
             }
         };
         ResearchExamples.Transcript transcript = new ResearchExamples.Transcript();
-        TlsEngine client = TlsEngine.client(Pki.client().handshakeInterceptor(half).observer(transcript).build(),
+        TlsEngine client = TlsEngine.client(Tls12Pki.client().handshakeInterceptor(half).observer(transcript).build(),
                 EnginePair.PEER_HOST, EnginePair.PEER_PORT);
         client.beginHandshake();
         assertEquals(List.of(), transcript.messages(), "10 bytes of a ClientHello are no message yet");

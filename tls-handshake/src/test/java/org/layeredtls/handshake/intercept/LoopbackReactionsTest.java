@@ -19,7 +19,7 @@ import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.message.HandshakeType;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.research.Attacks;
 
 /** The same attacks as {@link OpenSslReactionsTest}, our client against our server: the alert our server sends, and the one our client receives. */
@@ -29,32 +29,32 @@ class LoopbackReactionsTest {
 
     @Test
     void ourServerAnswersATamperedClientFinishedWithDecryptError() throws Exception {
-        assertBothSee(AlertDescription.DECRYPT_ERROR, Pki.client().handshakeInterceptor(Attacks.tamperFinished()));
+        assertBothSee(AlertDescription.DECRYPT_ERROR, Tls12Pki.client().handshakeInterceptor(Attacks.tamperFinished()));
     }
 
     @Test
     void ourServerAnswersAChangeCipherSpecRightAfterClientHelloWithUnexpectedMessage() throws Exception {
         assertBothSee(AlertDescription.UNEXPECTED_MESSAGE,
-                Pki.client().handshakeInterceptor(Attacks.earlyChangeCipherSpecAfter(HandshakeType.CLIENT_HELLO)));
+                Tls12Pki.client().handshakeInterceptor(Attacks.earlyChangeCipherSpecAfter(HandshakeType.CLIENT_HELLO)));
     }
 
     @Test
     void ourServerAnswersAFlippedBitInTheClientFinishedRecordWithBadRecordMac() throws Exception {
-        assertBothSee(AlertDescription.BAD_RECORD_MAC, Pki.client().recordInterceptor(Attacks.flipBitInFirstProtectedRecord()));
+        assertBothSee(AlertDescription.BAD_RECORD_MAC, Tls12Pki.client().recordInterceptor(Attacks.flipBitInFirstProtectedRecord()));
     }
 
     @Test
     void ourTls12OnlyServerAnswersAClientHelloDowngradedToTls10WithProtocolVersion() throws Exception {
         assertBothSee(AlertDescription.PROTOCOL_VERSION,
-                Pki.client().handshakeInterceptor(Attacks.helloVersionTls10(HandshakeType.CLIENT_HELLO)));
+                Tls12Pki.client().handshakeInterceptor(Attacks.helloVersionTls10(HandshakeType.CLIENT_HELLO)));
     }
 
     @Test
     void ourClientWaitsWhenOurServerDropsServerHelloDone() throws Exception {
-        TlsConfig server = Pki.server().handshakeInterceptor(Attacks.drop(HandshakeType.SERVER_HELLO_DONE)).build();
+        TlsConfig server = Tls12Pki.server().handshakeInterceptor(Attacks.drop(HandshakeType.SERVER_HELLO_DONE)).build();
         try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, server)) {
             CompletableFuture<Void> serverSide = serve(listener, 2_000);
-            try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().build())) {
+            try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Tls12Pki.client().build())) {
                 client.socket().setSoTimeout(1_000);
                 assertThrows(SocketTimeoutException.class, client::startHandshake);
             }
@@ -66,7 +66,7 @@ class LoopbackReactionsTest {
 
     /** Runs the attack from our client; asserts our server sent {@code expected} and our client received it. */
     private static void assertBothSee(AlertDescription expected, TlsConfig.Builder client) throws Exception {
-        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, Pki.server().build())) {
+        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, Tls12Pki.server().build())) {
             CompletableFuture<Void> serverSide = serve(listener, BOUND_MILLIS);
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), client.build())) {
                 socket.socket().setSoTimeout(BOUND_MILLIS);

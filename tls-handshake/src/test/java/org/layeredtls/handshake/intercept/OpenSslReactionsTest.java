@@ -21,6 +21,7 @@ import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.research.Attacks;
 import org.layeredtls.handshake.research.OpenSslProcess;
 
@@ -35,13 +36,13 @@ class OpenSslReactionsTest {
     @Test
     void opensslServerAnswersATamperedClientFinishedWithDecryptError() throws Exception {
         assertEquals(AlertDescription.DECRYPT_ERROR,
-                alertFromOpenSslServer(Pki.client().handshakeInterceptor(Attacks.tamperFinished())));
+                alertFromOpenSslServer(Tls12Pki.client().handshakeInterceptor(Attacks.tamperFinished())));
     }
 
     @Test
     void opensslServerAnswersAChangeCipherSpecRightAfterClientHelloWithUnexpectedMessage() throws Exception {
         // The CCS record must carry the version OpenSSL chose ({3,3}), or it fails the record check first (below).
-        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alertFromOpenSslServer(Pki.client()
+        assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alertFromOpenSslServer(Tls12Pki.client()
                 .handshakeInterceptor(Attacks.earlyChangeCipherSpecAfter(HandshakeType.CLIENT_HELLO))
                 .recordInterceptor(Attacks.changeCipherSpecRecordsInVersion(ProtocolVersion.TLS1_2))));
     }
@@ -50,26 +51,26 @@ class OpenSslReactionsTest {
     void opensslServerChecksTheRecordVersionBeforeTheContentTypeOfAnEarlyChangeCipherSpec() throws Exception {
         // Our early CCS goes out in the ClientHello's record version {3,1}; OpenSSL has chosen TLS 1.2 by then.
         assertEquals(AlertDescription.PROTOCOL_VERSION, alertFromOpenSslServer(
-                Pki.client().handshakeInterceptor(Attacks.earlyChangeCipherSpecAfter(HandshakeType.CLIENT_HELLO))));
+                Tls12Pki.client().handshakeInterceptor(Attacks.earlyChangeCipherSpecAfter(HandshakeType.CLIENT_HELLO))));
     }
 
     @Test
     void opensslServerAnswersAFlippedBitInOurFirstProtectedRecordWithBadRecordMac() throws Exception {
         assertEquals(AlertDescription.BAD_RECORD_MAC,
-                alertFromOpenSslServer(Pki.client().recordInterceptor(Attacks.flipBitInFirstProtectedRecord())));
+                alertFromOpenSslServer(Tls12Pki.client().recordInterceptor(Attacks.flipBitInFirstProtectedRecord())));
     }
 
     @Test
     void opensslServerSpeakingOnlyTls12AnswersAClientHelloDowngradedToTls10WithProtocolVersion() throws Exception {
         assertEquals(AlertDescription.PROTOCOL_VERSION, alertFromOpenSslServer(
-                Pki.client().handshakeInterceptor(Attacks.helloVersionTls10(HandshakeType.CLIENT_HELLO))));
+                Tls12Pki.client().handshakeInterceptor(Attacks.helloVersionTls10(HandshakeType.CLIENT_HELLO))));
     }
 
     @Test
     void anUnchangedHandshakeThroughBothInterceptorsStillCompletes() throws Exception {
         try (OpenSslProcess server = OpenSslProcess.server("-tls1_2", "-cert", Pki.serverPem().toString(),
                 "-key", Pki.serverKey().toString());
-             TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), Pki.client()
+             TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), Tls12Pki.client()
                      .handshakeInterceptor(HandshakeInterceptor.PASS).recordInterceptor(OutgoingRecord::bytes).build())) {
             socket.socket().setSoTimeout((int) OpenSslProcess.TIMEOUT_MILLIS);
             socket.getOutputStream().write("ping through the hooks\n".getBytes(StandardCharsets.US_ASCII));
@@ -94,30 +95,30 @@ class OpenSslReactionsTest {
     @Test
     void opensslClientAnswersATamperedServerFinishedWithDecryptError() throws Exception {
         assertEquals(AlertDescription.DECRYPT_ERROR,
-                alertFromOpenSslClient(Pki.server().handshakeInterceptor(Attacks.tamperFinished())));
+                alertFromOpenSslClient(Tls12Pki.server().handshakeInterceptor(Attacks.tamperFinished())));
     }
 
     @Test
     void opensslClientAnswersAChangeCipherSpecRightAfterServerHelloWithUnexpectedMessage() throws Exception {
         assertEquals(AlertDescription.UNEXPECTED_MESSAGE, alertFromOpenSslClient(
-                Pki.server().handshakeInterceptor(Attacks.earlyChangeCipherSpecAfter(HandshakeType.SERVER_HELLO))));
+                Tls12Pki.server().handshakeInterceptor(Attacks.earlyChangeCipherSpecAfter(HandshakeType.SERVER_HELLO))));
     }
 
     @Test
     void opensslClientAnswersAFlippedBitInOurFirstProtectedRecordWithBadRecordMac() throws Exception {
         assertEquals(AlertDescription.BAD_RECORD_MAC,
-                alertFromOpenSslClient(Pki.server().recordInterceptor(Attacks.flipBitInFirstProtectedRecord())));
+                alertFromOpenSslClient(Tls12Pki.server().recordInterceptor(Attacks.flipBitInFirstProtectedRecord())));
     }
 
     @Test
     void opensslClientAnswersAServerHelloDowngradedToTls10WithProtocolVersion() throws Exception {
         assertEquals(AlertDescription.PROTOCOL_VERSION, alertFromOpenSslClient(
-                Pki.server().handshakeInterceptor(Attacks.helloVersionTls10(HandshakeType.SERVER_HELLO))));
+                Tls12Pki.server().handshakeInterceptor(Attacks.helloVersionTls10(HandshakeType.SERVER_HELLO))));
     }
 
     @Test
     void opensslClientWaitsSilentlyWhenServerHelloDoneIsDropped() throws Exception {
-        TlsConfig config = Pki.server().handshakeInterceptor(Attacks.drop(HandshakeType.SERVER_HELLO_DONE)).build();
+        TlsConfig config = Tls12Pki.server().handshakeInterceptor(Attacks.drop(HandshakeType.SERVER_HELLO_DONE)).build();
         try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, config);
              OpenSslProcess client = OpenSslProcess.client(listener.getLocalPort(), "-tls1_2",
                      "-CAfile", Pki.caPem().toString())) {

@@ -16,6 +16,7 @@ import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.research.MessageSubstitution;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.record.ProtocolVersion;
 
 /**
  * The examples of {@code tls-handshake/RESEARCH.md}, each a complete client run against a server
@@ -111,7 +112,7 @@ public final class ResearchExamples {
     /** Example 1 + 2: a handshake with s_server, our ClientHello changed on the way, every message observed. */
     public static Transcript observeAHandshake(int port, PrintStream out) throws IOException {
         Transcript transcript = new Transcript();
-        TlsConfig config = Pki.client()                              // trusts the test CA; SNI "localhost"
+        TlsConfig config = Pki.client().maxVersion(ProtocolVersion.TLS1_2) // trusts the test CA; SNI "localhost"; TLS 1.2
                 .observer(transcript)
                 .handshakeInterceptor(clientHelloWithExtension(0x1A1A)) // a GREASE value (RFC 8701): ignored
                 .build();
@@ -153,7 +154,7 @@ public final class ResearchExamples {
 
     /** Example 3a: our client refuses the tampered signature; returns the alert it sent. */
     public static TlsAlertException tamperTheServerKeyExchange(int port, PrintStream out) throws IOException {
-        TlsConfig config = Pki.client().incomingHandshakeInterceptor(tamperServerKeyExchangeSignature()).build();
+        TlsConfig config = Pki.client().maxVersion(ProtocolVersion.TLS1_2).incomingHandshakeInterceptor(tamperServerKeyExchangeSignature()).build();
         try (TlsSocket socket = TlsSocket.connect("127.0.0.1", port, config)) {
             socket.startHandshake();
             throw new AssertionError("the handshake completed with a tampered ServerKeyExchange");
@@ -166,7 +167,7 @@ public final class ResearchExamples {
     /** Example 3b: without the server's Finished our handshake never completes: the handshake timeout ends it. */
     public static TlsAlertException dropTheServerFinished(int port, java.time.Duration timeout, PrintStream out)
             throws IOException {
-        TlsConfig config = Pki.client().incomingHandshakeInterceptor(dropFinished()).handshakeTimeout(timeout).build();
+        TlsConfig config = Pki.client().maxVersion(ProtocolVersion.TLS1_2).incomingHandshakeInterceptor(dropFinished()).handshakeTimeout(timeout).build();
         try (TlsSocket socket = TlsSocket.connect("127.0.0.1", port, config)) {
             socket.startHandshake();
             throw new AssertionError("the handshake completed without the server's Finished");
@@ -195,7 +196,7 @@ public final class ResearchExamples {
 
     /** Example 3c: the record layer refuses the peer's record before any handshake code sees it. */
     public static TlsAlertException flipABitOnTheWire(int port, PrintStream out) throws IOException {
-        TlsConfig config = Pki.client().incomingRecordInterceptor(flipTheFirstProtectedRecord()).build();
+        TlsConfig config = Pki.client().maxVersion(ProtocolVersion.TLS1_2).incomingRecordInterceptor(flipTheFirstProtectedRecord()).build();
         try (TlsSocket socket = TlsSocket.connect("127.0.0.1", port, config)) {
             socket.startHandshake();
             throw new AssertionError("the handshake completed with a flipped bit in the server's Finished record");

@@ -26,7 +26,7 @@ import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.ProtocolVersion;
 
-/** Certificates across implementations: mutual authentication, refused client certificates, a wrong server name. */
+/** Certificates across implementations, in TLS 1.2: mutual authentication, refused client certificates, a wrong server name. */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
 class AuthenticationInteropTest {
 
@@ -51,12 +51,12 @@ class AuthenticationInteropTest {
     }
 
     private static TlsConfig.Builder ourClient() throws Exception {
-        return TlsConfig.builder().cipherSuites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)
+        return TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_2).cipherSuites(CipherSuite.TLS_ECDHE_RSA_WITH_AES_128_GCM_SHA256)
                 .trustAnchors(pki.trustAnchors()).serverName("localhost");
     }
 
     private static TlsConfig.Builder ourServer(ClientAuth clientAuth) throws Exception {
-        return TlsConfig.builder().certificate(pki.serverRsa().chain(), pki.serverRsa().privateKey())
+        return TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_2).certificate(pki.serverRsa().chain(), pki.serverRsa().privateKey())
                 .trustAnchors(pki.trustAnchors()).clientAuth(clientAuth);
     }
 

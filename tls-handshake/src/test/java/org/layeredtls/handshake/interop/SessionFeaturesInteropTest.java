@@ -32,9 +32,10 @@ import org.layeredtls.handshake.session.InMemoryClientSessionStore;
 import org.layeredtls.handshake.session.InMemorySessionCache;
 import org.layeredtls.handshake.session.TicketProtector;
 import org.layeredtls.handshake.suite.CipherSuite;
+import org.layeredtls.record.ProtocolVersion;
 
 /**
- * Session resumption (ID and ticket), renegotiation both ways, extended master secret and encrypt-then-MAC,
+ * TLS 1.2: session resumption (ID and ticket), renegotiation both ways, extended master secret and encrypt-then-MAC,
  * max_fragment_length and 1-byte records, each against OpenSSL.
  */
 @Timeout(value = 120, unit = TimeUnit.SECONDS)
@@ -60,11 +61,12 @@ class SessionFeaturesInteropTest {
     }
 
     private static TlsConfig.Builder ourClient(CipherSuite suite) throws Exception {
-        return TlsConfig.builder().cipherSuites(suite).trustAnchors(pki.trustAnchors()).serverName("localhost");
+        return TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_2).cipherSuites(suite).trustAnchors(pki.trustAnchors())
+                .serverName("localhost");
     }
 
     private static TlsConfig.Builder ourServer() throws Exception {
-        return TlsConfig.builder().cipherSuites(CBC, GCM)
+        return TlsConfig.builder().maxVersion(ProtocolVersion.TLS1_2).cipherSuites(CBC, GCM)
                 .certificate(pki.serverRsa().chain(), pki.serverRsa().privateKey());
     }
 

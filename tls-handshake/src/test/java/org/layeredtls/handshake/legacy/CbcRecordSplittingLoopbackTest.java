@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.handshake.testing.HandshakeServer;
 import org.layeredtls.handshake.testing.WrittenApplicationData;
@@ -31,9 +31,9 @@ class CbcRecordSplittingLoopbackTest {
     private static List<List<Integer>> exchange(ProtocolVersion version, CipherSuite suite, boolean split) throws Exception {
         WrittenApplicationData client = new WrittenApplicationData();
         WrittenApplicationData server = new WrittenApplicationData();
-        TlsConfig serverConfig = Pki.server().securityLevel(0).versions(version, version).cipherSuites(suite).cbcRecordSplitting(split)
+        TlsConfig serverConfig = Tls12Pki.server().securityLevel(0).versions(version, version).cipherSuites(suite).cbcRecordSplitting(split)
                 .observer(server).build();
-        TlsConfig clientConfig = Pki.client().securityLevel(0).versions(version, version).cipherSuites(suite).cbcRecordSplitting(split)
+        TlsConfig clientConfig = Tls12Pki.client().securityLevel(0).versions(version, version).cipherSuites(suite).cbcRecordSplitting(split)
                 .observer(client).build();
         byte[] data = V2Hellos.bytes(0, SIZE);
         try (HandshakeServer listener = HandshakeServer.bind(serverConfig)) {

@@ -23,7 +23,7 @@ import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.handshake.api.SessionInfo;
 import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.message.Certificate;
 import org.layeredtls.handshake.message.V2ClientHello;
 import org.layeredtls.handshake.session.InMemorySessionCache;
@@ -48,7 +48,7 @@ class V2ClientHelloServerTest {
     private static final long WAIT_SECONDS = 30;
 
     static TlsConfig.Builder serverConfig() {
-        return Pki.server().securityLevel(0).versions(ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_2)
+        return Tls12Pki.server().securityLevel(0).versions(ProtocolVersion.TLS1_0, ProtocolVersion.TLS1_2)
                 .cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA, CipherSuite.TLS_RSA_WITH_AES_256_CBC_SHA);
     }
 
@@ -132,7 +132,7 @@ class V2ClientHelloServerTest {
                 .sessionTickets(false).build();
         try (HandshakeServer server = ourServer(config)) {
             Future<SessionInfo> first = serve(server, 0);
-            TlsConfig clientConfig = Pki.client().versions(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2)
+            TlsConfig clientConfig = Tls12Pki.client().versions(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2)
                     .cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA).sessionTickets(false).build();
             byte[] cachedId;
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), clientConfig)) {

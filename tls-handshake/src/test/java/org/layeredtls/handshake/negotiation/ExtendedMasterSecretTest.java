@@ -26,6 +26,7 @@ import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.RenegotiationInfo;
 import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.ServerHello;
@@ -45,7 +46,7 @@ import org.layeredtls.handshake.testing.Reply;
 class ExtendedMasterSecretTest {
 
     private static TlsConfig.Builder serverWithCache() {
-        return Pki.server().sessionCache(new InMemorySessionCache(16, Duration.ofHours(1)));
+        return Tls12Pki.server().sessionCache(new InMemorySessionCache(16, Duration.ofHours(1)));
     }
 
     /** A full handshake of our client (no tickets, so the server's session ID names the session); returns its session. */
@@ -67,13 +68,13 @@ class ExtendedMasterSecretTest {
     @Test
     void resumingAnEmsSessionWithoutTheExtensionIsHandshakeFailureAsFromOpenSsl() throws Exception {
         try (OpenSslProcess openssl = OpenSslProcess.server("-cert", Pki.serverPem().toString(), "-key", Pki.serverKey().toString())) {
-            SessionInfo session = fullHandshake(openssl.port(), Pki.client());
+            SessionInfo session = fullHandshake(openssl.port(), Tls12Pki.client());
             assertTrue(session.extendedMasterSecret());
             assertEquals(Optional.of(AlertDescription.HANDSHAKE_FAILURE), RawTls.exchange(openssl.port(), resumption(session)).alertDescription());
         }
         try (HandshakeServer server = HandshakeServer.bind(serverWithCache().build(), HandshakeServer.BOUND)) {
             server.acceptOne();
-            SessionInfo session = fullHandshake(server.port(), Pki.client());
+            SessionInfo session = fullHandshake(server.port(), Tls12Pki.client());
             assertTrue(session.extendedMasterSecret());
             Future<HandshakeServer.Outcome> outcome = server.acceptOne();
             assertEquals(Optional.of(AlertDescription.HANDSHAKE_FAILURE), RawTls.exchange(server.port(), resumption(session)).alertDescription());
@@ -85,7 +86,7 @@ class ExtendedMasterSecretTest {
     void resumingAnEmsSessionWithTheExtensionResumesIt() throws Exception {
         try (HandshakeServer server = HandshakeServer.bind(serverWithCache().build(), HandshakeServer.BOUND)) {
             server.acceptOne();
-            SessionInfo session = fullHandshake(server.port(), Pki.client());
+            SessionInfo session = fullHandshake(server.port(), Tls12Pki.client());
             server.acceptOne();
             Reply answer = RawTls.exchange(server.port(), resumption(session, new ExtendedMasterSecret()));
             assertArrayEqualsOrFail(session.sessionId(), answer.serverHello().orElseThrow().sessionId());
@@ -97,7 +98,7 @@ class ExtendedMasterSecretTest {
     void aSessionWithoutEmsOfferedWithTheExtensionGetsAFullHandshake() throws Exception {
         try (HandshakeServer server = HandshakeServer.bind(serverWithCache().build(), HandshakeServer.BOUND)) {
             server.acceptOne();
-            SessionInfo session = fullHandshake(server.port(), Pki.client().extendedMasterSecret(false));
+            SessionInfo session = fullHandshake(server.port(), Tls12Pki.client().extendedMasterSecret(false));
             assertFalse(session.extendedMasterSecret());
             server.acceptOne();
             Reply answer = RawTls.exchange(server.port(), resumption(session, new ExtendedMasterSecret()));
@@ -114,7 +115,7 @@ class ExtendedMasterSecretTest {
         try (OpenSslProcess openssl = OpenSslProcess.server("-cert", Pki.serverPem().toString(), "-key", Pki.serverKey().toString())) {
             assertEquals(Optional.of(AlertDescription.DECODE_ERROR), RawTls.exchange(openssl.port(), hello).alertDescription());
         }
-        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
+        try (HandshakeServer server = HandshakeServer.bind(Tls12Pki.server().build(), HandshakeServer.BOUND)) {
             Future<HandshakeServer.Outcome> outcome = server.acceptOne();
             assertEquals(Optional.of(AlertDescription.DECODE_ERROR), RawTls.exchange(server.port(), hello).alertDescription());
             assertEquals(AlertDescription.DECODE_ERROR, HandshakeServer.await(outcome).alert().description());
@@ -127,7 +128,7 @@ class ExtendedMasterSecretTest {
     private static void clientRefuses(TlsConfig.Builder sessionServer, boolean sessionWithEms, ExtensionData... answerExtensions)
             throws Exception {
         InMemoryClientSessionStore store = new InMemoryClientSessionStore(4);
-        TlsConfig client = Pki.client().sessionTickets(false).clientSessionStore(store).build();
+        TlsConfig client = Tls12Pki.client().sessionTickets(false).clientSessionStore(store).build();
         ClientSession stored;
         try (HandshakeServer server = HandshakeServer.bind(sessionServer.build(), HandshakeServer.BOUND)) {
             server.acceptOne();
@@ -163,7 +164,7 @@ class ExtendedMasterSecretTest {
         try (ScriptedServer scripted = new ScriptedServer(hello -> RawTls.handshake(ProtocolVersion.TLS1_2, new ServerHello(
                 ProtocolVersion.TLS1_2, new byte[32], new byte[0], RawTls.ECDHE_RSA_AES128_GCM, 0,
                 Optional.of(new Extensions(List.of(new Extension(ExtensionType.EXTENDED_MASTER_SECRET.code(), new byte[] {0})))))))) {
-            try (TlsSocket socket = TlsSocket.connect("localhost", scripted.port(), Pki.client().build())) {
+            try (TlsSocket socket = TlsSocket.connect("localhost", scripted.port(), Tls12Pki.client().build())) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 assertEquals(AlertDescription.DECODE_ERROR, assertThrows(TlsException.class, socket::startHandshake).description());
             }
@@ -175,13 +176,13 @@ class ExtendedMasterSecretTest {
 
     /** A client whose renegotiation ClientHello drops extended_master_secret (the interceptor counts per connection). */
     private static TlsConfig droppingClient() {
-        return Pki.client().handshakeInterceptor(
+        return Tls12Pki.client().handshakeInterceptor(
                 NegotiationAttacks.dropExtendedMasterSecretFromSecond(HandshakeType.CLIENT_HELLO)).build();
     }
 
     /** A server whose renegotiation ServerHello drops extended_master_secret (the interceptor counts per connection). */
     private static TlsConfig droppingServer() {
-        return Pki.server().handshakeInterceptor(
+        return Tls12Pki.server().handshakeInterceptor(
                 NegotiationAttacks.dropExtendedMasterSecretFromSecond(HandshakeType.SERVER_HELLO)).build();
     }
 
@@ -196,7 +197,7 @@ class ExtendedMasterSecretTest {
             assertEquals(AlertDescription.HANDSHAKE_FAILURE, assertThrows(TlsException.class, socket::renegotiate).description());
         }
         // Ours, renegotiation started by the server (HelloRequest), answered by the client while it reads.
-        try (HandshakeServer listener = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
+        try (HandshakeServer listener = HandshakeServer.bind(Tls12Pki.server().build(), HandshakeServer.BOUND)) {
             Future<AlertDescription> server = renegotiatingServer(listener);
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), droppingClient())) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
@@ -233,7 +234,7 @@ class ExtendedMasterSecretTest {
     void aRenegotiationServerHelloWithoutEmsIsHandshakeFailureFromOurClient() throws Exception {
         try (HandshakeServer listener = HandshakeServer.bind(droppingServer(), HandshakeServer.BOUND)) {
             Future<AlertDescription> server = renegotiatingServer(listener);
-            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().build())) {
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), Tls12Pki.client().build())) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 assertEquals(AlertDescription.HANDSHAKE_FAILURE,
                         assertThrows(TlsException.class, () -> socket.getInputStream().read()).description());

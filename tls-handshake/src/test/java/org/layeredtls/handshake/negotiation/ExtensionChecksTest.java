@@ -30,6 +30,7 @@ import org.layeredtls.handshake.extension.SignatureScheme;
 import org.layeredtls.handshake.extension.SupportedGroups;
 import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.suite.CipherSuite;
@@ -63,7 +64,7 @@ class ExtensionChecksTest {
 
     /** Our server's answer to {@code hello}: the alert it sent (empty when it went on), checked against its own failure. */
     private static Optional<AlertDescription> ourAnswer(byte[] hello) throws Exception {
-        return ourAnswer(Pki.server().build(), hello);
+        return ourAnswer(Tls12Pki.server().build(), hello);
     }
 
     private static Optional<AlertDescription> ourAnswer(org.layeredtls.handshake.api.TlsConfig config, byte[] hello) throws Exception {
@@ -145,7 +146,7 @@ class ExtensionChecksTest {
                 List.of(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256.code()), List.of(0), Optional.of(Extensions.of(
                 SupportedGroups.of(NamedGroup.FFDHE2048), SignatureAlgorithms.of(SignatureScheme.RSA_PKCS1_SHA256),
                 EcPointFormats.of(EcPointFormat.ANSIX962_COMPRESSED_PRIME))));
-        assertEquals(Optional.empty(), ourAnswer(Pki.server().cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256).build(),
+        assertEquals(Optional.empty(), ourAnswer(Tls12Pki.server().cipherSuites(CipherSuite.TLS_RSA_WITH_AES_128_GCM_SHA256).build(),
                 RawTls.handshake(hello)));
     }
 
@@ -166,7 +167,7 @@ class ExtensionChecksTest {
 
     private static void ourClientRefuses(byte[] serverHello, AlertDescription expected) throws Exception {
         try (ScriptedServer scripted = new ScriptedServer(hello -> serverHello)) {
-            try (TlsSocket socket = TlsSocket.connect("localhost", scripted.port(), Pki.client().build())) {
+            try (TlsSocket socket = TlsSocket.connect("localhost", scripted.port(), Tls12Pki.client().build())) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 assertEquals(expected, assertThrows(TlsException.class, socket::startHandshake).description());
             }

@@ -17,6 +17,7 @@ import org.layeredtls.alert.TlsException;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**
@@ -55,7 +56,7 @@ class MessageTypeBeforeBodyTest {
         byte[] bytes = RawTls.handshakeOfType(type, HexFormat.of().parseHex(body));
         Optional<String> reference = RawTls.exchange(openssl.port(), bytes).alertDescription().map(AlertDescription::rfcName);
         assertEquals(Optional.of(alert), reference, "openssl s_server");
-        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
+        try (HandshakeServer server = HandshakeServer.bind(Tls12Pki.server().build(), HandshakeServer.BOUND)) {
             Future<HandshakeServer.Outcome> outcome = server.acceptOne();
             assertEquals(Optional.of(alert), RawTls.exchange(server.port(), bytes).alertDescription().map(AlertDescription::rfcName));
             assertEquals(alert, HandshakeServer.await(outcome).alert().description().rfcName());
@@ -77,7 +78,7 @@ class MessageTypeBeforeBodyTest {
             assertEquals(Optional.of(alert), scripted.alertFromClient().map(AlertDescription::rfcName), client::output);
         }
         try (ScriptedServer scripted = new ScriptedServer(hello -> bytes)) {
-            try (TlsSocket socket = TlsSocket.connect("localhost", scripted.port(), Pki.client().build())) {
+            try (TlsSocket socket = TlsSocket.connect("localhost", scripted.port(), Tls12Pki.client().build())) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 assertEquals(alert, assertThrows(TlsException.class, socket::startHandshake).description().rfcName());
             }

@@ -13,6 +13,7 @@ import org.layeredtls.handshake.api.TlsConfig;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.testing.HandshakeServer;
 
 /**
@@ -39,9 +40,9 @@ class RenegotiationApplicationDataTest {
 
     @Test
     void applicationDataBetweenTheClientsChangeCipherSpecAndFinishedIsUnexpectedMessage() throws Exception {
-        try (HandshakeServer listener = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
+        try (HandshakeServer listener = HandshakeServer.bind(Tls12Pki.server().build(), HandshakeServer.BOUND)) {
             Future<AlertDescription> server = renegotiatingServer(listener);
-            TlsConfig client = Pki.client().handshakeInterceptor(NegotiationAttacks.applicationDataBeforeSecondFinished()).build();
+            TlsConfig client = Tls12Pki.client().handshakeInterceptor(NegotiationAttacks.applicationDataBeforeSecondFinished()).build();
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), client)) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 assertEquals(AlertDescription.UNEXPECTED_MESSAGE,
@@ -53,7 +54,7 @@ class RenegotiationApplicationDataTest {
 
     /** A server that sends application data before its renegotiation Finished (the interceptor counts per connection). */
     private static TlsConfig injectingServer() {
-        return Pki.server().handshakeInterceptor(NegotiationAttacks.applicationDataBeforeSecondFinished()).build();
+        return Tls12Pki.server().handshakeInterceptor(NegotiationAttacks.applicationDataBeforeSecondFinished()).build();
     }
 
     @Test
@@ -67,7 +68,7 @@ class RenegotiationApplicationDataTest {
         }
         try (HandshakeServer listener = HandshakeServer.bind(injectingServer(), HandshakeServer.BOUND)) {
             Future<AlertDescription> renegotiation = renegotiatingServer(listener);
-            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), Pki.client().build())) {
+            try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), Tls12Pki.client().build())) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 assertEquals(AlertDescription.UNEXPECTED_MESSAGE,
                         assertThrows(TlsException.class, () -> socket.getInputStream().read()).description());

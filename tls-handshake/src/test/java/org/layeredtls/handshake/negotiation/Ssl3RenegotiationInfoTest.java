@@ -23,7 +23,7 @@ import org.layeredtls.handshake.extension.Extensions;
 import org.layeredtls.handshake.extension.RenegotiationInfo;
 import org.layeredtls.handshake.extension.ServerName;
 import org.layeredtls.handshake.extension.SessionTicket;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.ServerHello;
 import org.layeredtls.handshake.suite.CipherSuite;
@@ -43,7 +43,7 @@ class Ssl3RenegotiationInfoTest {
     private static final CipherSuite SUITE = CipherSuite.TLS_RSA_WITH_AES_128_CBC_SHA;
 
     private static TlsConfig.Builder ssl3Server() {
-        return Pki.server().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_2).cipherSuites(SUITE);
+        return Tls12Pki.server().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_2).cipherSuites(SUITE);
     }
 
     private static ServerHello ssl3ServerHelloFor(List<Integer> suites, Optional<Extensions> extensions) throws Exception {
@@ -87,7 +87,7 @@ class Ssl3RenegotiationInfoTest {
                 socket.getOutputStream().write(7);
                 return socket.session();
             });
-            TlsConfig client = Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0).cipherSuites(SUITE).build();
+            TlsConfig client = Tls12Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0).cipherSuites(SUITE).build();
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), client)) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 socket.startHandshake();
@@ -107,7 +107,7 @@ class Ssl3RenegotiationInfoTest {
         // Before, our client took them and failed with an exception that was no alert.
         TlsConfig server = ssl3Server().versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0)
                 .handshakeInterceptor(NegotiationAttacks.addToServerHello(new ExtendedMasterSecret(), new EncryptThenMac())).build();
-        TlsConfig client = Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_2).cipherSuites(SUITE).build();
+        TlsConfig client = Tls12Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.TLS1_2).cipherSuites(SUITE).build();
         try (HandshakeServer listener = HandshakeServer.bind(server, HandshakeServer.BOUND)) {
             Future<SessionInfo> accepted = listener.accept(socket -> {
                 socket.getOutputStream().write(5);
@@ -130,7 +130,7 @@ class Ssl3RenegotiationInfoTest {
         // Client renegotiation is off by default on the server.
         try (HandshakeServer listener = HandshakeServer.bind(ssl3Server().build(), HandshakeServer.BOUND)) {
             Future<TlsException> server = listener.accept(socket -> assertThrows(TlsException.class, () -> socket.getInputStream().read()));
-            TlsConfig client = Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0).cipherSuites(SUITE).build();
+            TlsConfig client = Tls12Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0).cipherSuites(SUITE).build();
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), client)) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 socket.startHandshake();
@@ -148,7 +148,7 @@ class Ssl3RenegotiationInfoTest {
                 socket.startHandshake();
                 return assertThrows(TlsAlertReceivedException.class, socket::renegotiate);
             });
-            TlsConfig client = Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0).cipherSuites(SUITE)
+            TlsConfig client = Tls12Pki.client().securityLevel(0).versions(ProtocolVersion.SSL3_0, ProtocolVersion.SSL3_0).cipherSuites(SUITE)
                     .allowRenegotiation(false).build();
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", listener.port(), client)) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);

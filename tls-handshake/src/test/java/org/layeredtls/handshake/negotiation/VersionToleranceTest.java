@@ -21,6 +21,7 @@ import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.intercept.OutgoingFlight;
 import org.layeredtls.handshake.intercept.OutgoingHandshakeMessage;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.record.ProtocolVersion;
 import org.layeredtls.handshake.testing.HandshakeServer;
@@ -56,7 +57,7 @@ class VersionToleranceTest {
         byte[] hello = helloOffering(new ProtocolVersion(major, minor));
         Reply reference = RawTls.exchange(openssl.port(), hello);
         assertEquals(Optional.of(ProtocolVersion.TLS1_2), reference.serverHello().map(h -> h.serverVersion()), reference::toString);
-        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
+        try (HandshakeServer server = HandshakeServer.bind(Tls12Pki.server().build(), HandshakeServer.BOUND)) {
             server.acceptOne();
             Reply ours = RawTls.exchange(server.port(), hello);
             assertEquals(Optional.of(ProtocolVersion.TLS1_2), ours.serverHello().map(h -> h.serverVersion()), ours::toString);
@@ -68,7 +69,7 @@ class VersionToleranceTest {
     void aClientVersionBelowSsl3IsProtocolVersionAsFromOpenSsl() throws Exception {
         byte[] hello = helloOffering(new ProtocolVersion(2, 0));
         assertEquals(Optional.of(AlertDescription.PROTOCOL_VERSION), RawTls.exchange(openssl.port(), hello).alertDescription());
-        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
+        try (HandshakeServer server = HandshakeServer.bind(Tls12Pki.server().build(), HandshakeServer.BOUND)) {
             Future<HandshakeServer.Outcome> outcome = server.acceptOne();
             assertEquals(Optional.of(AlertDescription.PROTOCOL_VERSION), RawTls.exchange(server.port(), hello).alertDescription());
             assertEquals(AlertDescription.PROTOCOL_VERSION, HandshakeServer.await(outcome).alert().description());
@@ -77,7 +78,7 @@ class VersionToleranceTest {
 
     @Test
     void aClientVersionBelowOurMinimumIsProtocolVersion() throws Exception {
-        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) { // TLS 1.2 only by default
+        try (HandshakeServer server = HandshakeServer.bind(Tls12Pki.server().build(), HandshakeServer.BOUND)) { // TLS 1.2 only by default
             server.acceptOne();
             assertEquals(Optional.of(AlertDescription.PROTOCOL_VERSION),
                     RawTls.exchange(server.port(), helloOffering(ProtocolVersion.TLS1_1)).alertDescription());
@@ -90,7 +91,7 @@ class VersionToleranceTest {
         byte[] hello = RawTls.handshake(new ProtocolVersion(3, minor),
                 RawTls.clientHello(ProtocolVersion.TLS1_2, new byte[0], List.of(RawTls.ECDHE_RSA_AES128_GCM)));
         assertTrue(RawTls.exchange(openssl.port(), hello).serverHello().isPresent());
-        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
+        try (HandshakeServer server = HandshakeServer.bind(Tls12Pki.server().build(), HandshakeServer.BOUND)) {
             server.acceptOne();
             Reply ours = RawTls.exchange(server.port(), hello);
             assertEquals(Optional.of(ProtocolVersion.TLS1_2), ours.serverHello().map(h -> h.serverVersion()), ours::toString);
@@ -118,15 +119,15 @@ class VersionToleranceTest {
     @Test
     void aHandshakeOfferingVersion41CompletesInTls12WithOpenSslAndWithUs() throws Exception {
         try (TlsSocket socket = TlsSocket.connect("127.0.0.1", openssl.port(),
-                Pki.client().handshakeInterceptor(clientVersion41()).build())) {
+                Tls12Pki.client().handshakeInterceptor(clientVersion41()).build())) {
             socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
             socket.startHandshake();
             assertEquals(ProtocolVersion.TLS1_2, socket.session().version());
         }
-        try (HandshakeServer server = HandshakeServer.bind(Pki.server().build(), HandshakeServer.BOUND)) {
+        try (HandshakeServer server = HandshakeServer.bind(Tls12Pki.server().build(), HandshakeServer.BOUND)) {
             Future<HandshakeServer.Outcome> outcome = server.acceptOne();
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(),
-                    Pki.client().handshakeInterceptor(clientVersion41()).build())) {
+                    Tls12Pki.client().handshakeInterceptor(clientVersion41()).build())) {
                 socket.socket().setSoTimeout(RawTls.TIMEOUT_MILLIS);
                 socket.startHandshake();
                 assertEquals(ProtocolVersion.TLS1_2, socket.session().version());

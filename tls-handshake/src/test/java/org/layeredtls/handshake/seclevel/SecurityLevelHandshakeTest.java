@@ -182,7 +182,7 @@ class SecurityLevelHandshakeTest {
         try (OpenSslProcess server = OpenSslProcess.server("-cert", pki.path("leaf-sha1.pem"), "-key", pki.path("leaf.key"),
                 "-cipher", "DEFAULT:@SECLEVEL=0")) {
             TlsConfig config = TlsConfig.builder().trustAnchors(Pem.readCertificates(pki.file("ca.pem"))).serverName("localhost")
-                    .securityLevel(0).build();
+                    .maxVersion(ProtocolVersion.TLS1_2).securityLevel(0).build();
             try (TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), config)) {
                 socket.socket().setSoTimeout((int) OpenSslProcess.TIMEOUT_MILLIS);
                 socket.startHandshake();

@@ -110,9 +110,11 @@ class SecurityLevelTest {
 
     @Test
     void groupsBelowTheLevelAreNotOffered() {
-        assertEquals(List.of(NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1),
+        // the hybrid counts as its ML-KEM-768 half, 192 bits (NIST category 3), as OpenSSL 3.5
+        assertEquals(List.of(NamedGroup.X25519MLKEM768, NamedGroup.X25519, NamedGroup.SECP256R1, NamedGroup.SECP384R1),
                 level(3).permittedGroups(TlsConfig.DEFAULT_GROUPS));
-        assertEquals(List.of(NamedGroup.SECP384R1), level(4).permittedGroups(TlsConfig.DEFAULT_GROUPS));
+        assertEquals(List.of(NamedGroup.X25519MLKEM768, NamedGroup.SECP384R1), level(4).permittedGroups(TlsConfig.DEFAULT_GROUPS));
+        assertEquals(List.of(), level(5).permittedGroups(TlsConfig.DEFAULT_GROUPS));
     }
 
     @Test

@@ -14,14 +14,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 
 class ExplainPrinterTest {
 
     @Test
     void explainsEveryFieldOfAFullHandshakeWithNothingLeftUnaccountedFor() throws Exception {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
-        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, Pki.server().build())) {
+        try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, Tls12Pki.server().build())) {
             CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
                 try (TlsSocket s = listener.accept()) {
                     s.getOutputStream().write("hi".getBytes(StandardCharsets.US_ASCII));
@@ -30,7 +30,7 @@ class ExplainPrinterTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client().alpn("http/1.1")
+            try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Tls12Pki.client().alpn("http/1.1")
                     .observer(new ExplainPrinter(new PrintStream(text, true, StandardCharsets.UTF_8))).build())) {
                 client.getInputStream().read();
             }

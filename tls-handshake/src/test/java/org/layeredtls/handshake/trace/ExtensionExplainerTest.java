@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.research.OpenSslProcess;
-import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 
 /**
  * {@code -explain} decodes every extension body field by field, those a default {@code openssl s_client}
@@ -32,7 +32,7 @@ class ExtensionExplainerTest {
     void openSslClientHelloExtensionsAreAllDecoded() throws Exception {
         ByteArrayOutputStream text = new ByteArrayOutputStream();
         try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0,
-                Pki.server().observer(new ExplainPrinter(new PrintStream(text, true, StandardCharsets.UTF_8))).build());
+                Tls12Pki.server().observer(new ExplainPrinter(new PrintStream(text, true, StandardCharsets.UTF_8))).build());
              OpenSslProcess client = OpenSslProcess.client(listener.getLocalPort(), "-status", "-servername", "localhost",
                      "-alpn", "http/1.1")) {
             try (TlsSocket accepted = listener.accept()) {

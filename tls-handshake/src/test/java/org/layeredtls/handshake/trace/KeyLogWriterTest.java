@@ -23,6 +23,7 @@ import org.layeredtls.handshake.api.TlsServerSocket;
 import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.HandshakeMessage;
 
@@ -55,7 +56,7 @@ class KeyLogWriterTest {
             }
         };
         try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0,
-                Pki.server().observer(new KeyLogWriter(serverLog)).build())) {
+                Tls12Pki.server().observer(new KeyLogWriter(serverLog)).build())) {
             CompletableFuture<Void> server = CompletableFuture.runAsync(() -> {
                 try (TlsSocket s = listener.accept()) {
                     s.startHandshake();
@@ -64,7 +65,7 @@ class KeyLogWriterTest {
                     throw new java.io.UncheckedIOException(e);
                 }
             });
-            try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Pki.client()
+            try (TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), Tls12Pki.client()
                     .observer(TlsObservers.of(new KeyLogWriter(clientLog), hello, secretSpy)).build())) {
                 client.startHandshake();
             }
@@ -84,7 +85,7 @@ class KeyLogWriterTest {
         Path ourLog = dir.resolve("ours.keys");
         try (KeyLogWriter keyLog = KeyLogWriter.appendingTo(ourLog);
              TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0,
-                     Pki.server().observer(keyLog).build());
+                     Tls12Pki.server().observer(keyLog).build());
              OpenSslProcess client = OpenSslProcess.client(listener.getLocalPort(), "-tls1_2",
                      "-CAfile", Pki.caPem().toString(), "-keylogfile", opensslLog.toString())) {
             try (TlsSocket s = listener.accept()) {

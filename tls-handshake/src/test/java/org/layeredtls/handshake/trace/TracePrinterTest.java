@@ -20,6 +20,7 @@ import org.layeredtls.handshake.api.TlsSocket;
 import org.layeredtls.handshake.research.OpenSslProcess;
 import org.layeredtls.handshake.intercept.OutgoingRecord;
 import org.layeredtls.handshake.research.Pki;
+import org.layeredtls.handshake.testing.Tls12Pki;
 import org.layeredtls.record.ContentType;
 
 class TracePrinterTest {
@@ -34,7 +35,7 @@ class TracePrinterTest {
         ByteArrayOutputStream ours = new ByteArrayOutputStream();
         String theirs;
         try (TlsServerSocket listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0,
-                Pki.server().observer(new TracePrinter(new PrintStream(ours, true, StandardCharsets.UTF_8))).build());
+                Tls12Pki.server().observer(new TracePrinter(new PrintStream(ours, true, StandardCharsets.UTF_8))).build());
              OpenSslProcess client = OpenSslProcess.client(listener.getLocalPort(), "-tls1_2", "-trace",
                      "-CAfile", Pki.caPem().toString())) {
             try (TlsSocket s = listener.accept()) {
@@ -68,7 +69,7 @@ class TracePrinterTest {
         boolean[] afterCcs = new boolean[1];
         try (OpenSslProcess server = OpenSslProcess.server("-tls1_2", "-cert", Pki.serverPem().toString(),
                 "-key", Pki.serverKey().toString());
-             TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), Pki.client().observer(printer)
+             TlsSocket socket = TlsSocket.connect("127.0.0.1", server.port(), Tls12Pki.client().observer(printer)
                      .recordInterceptor(r -> {
                          if (r.type() == ContentType.CHANGE_CIPHER_SPEC) {
                              afterCcs[0] = true;

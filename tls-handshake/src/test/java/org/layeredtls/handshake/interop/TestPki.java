@@ -99,6 +99,21 @@ public final class TestPki {
         return directory;
     }
 
+    /** {@code openssl s_server -tls1_3} with the RSA server certificate, run in this PKI's directory. */
+    public OpenSslServer.Builder tls13OpenSslServer() {
+        return OpenSslServer.builder().cert(serverRsa.certificate()).key(serverRsa.key()).option("-tls1_3")
+                .directory(directory);
+    }
+
+    /**
+     * {@code openssl s_client -tls1_3} to a server on 127.0.0.1:{@code port} as "localhost", checking its chain to
+     * this PKI's CA with {@code -verify_return_error}, run in this PKI's directory.
+     */
+    public OpenSslClient.Builder tls13OpenSslClient(int port) {
+        return OpenSslClient.builder(port).option("-tls1_3").caFile(ca.certificate())
+                .verifyReturnError().servername("localhost").directory(directory);
+    }
+
     /** The test CA: trust anchor of every server and client certificate except {@link #otherClient()}. */
     public Identity ca() {
         return ca;

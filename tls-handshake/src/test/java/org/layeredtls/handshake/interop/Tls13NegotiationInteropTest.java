@@ -60,13 +60,11 @@ class Tls13NegotiationInteropTest {
     }
 
     private static OpenSslServer.Builder sServer() {
-        return OpenSslServer.builder().cert(pki.serverRsa().certificate()).key(pki.serverRsa().key()).option("-tls1_3")
-                .directory(directory);
+        return pki.tls13OpenSslServer();
     }
 
     private static OpenSslClient.Builder sClient(TlsServerSocket server) {
-        return OpenSslClient.builder(server.getLocalPort()).option("-tls1_3").caFile(pki.ca().certificate())
-                .verifyReturnError().servername("localhost").directory(directory);
+        return pki.tls13OpenSslClient(server.getLocalPort());
     }
 
     private static boolean hasCookie(ServerHello hello) {

@@ -143,7 +143,7 @@ class RelayOpenSslTest {
              OpenSslClient client = OpenSslClient.builder(relay.port()).directory(directory).start()) {
             assertFalse(client.awaitHandshake(WAIT));
             // RFC 5746 §4.1: OpenSSL 3.0's client refuses a server without secure renegotiation by default.
-            assertTrue(client.stderr().contains("unsafe legacy renegotiation disabled"), client.diagnostics());
+            assertTrue(client.awaitStderr(Pattern.compile("unsafe legacy renegotiation disabled"), 0, WAIT).isPresent(), client.diagnostics());
             assertTrue(relay.awaitEnd(WAIT), relay.trace());
             String trace = relay.trace();
             String clientHello = trace.substring(trace.indexOf("ClientHello"), trace.indexOf("ServerHello"));

@@ -1,11 +1,9 @@
 package org.layeredtls.crypto;
 
 import java.math.BigInteger;
-import java.security.SecureRandom;
 
 import org.bouncycastle.crypto.AsymmetricBlockCipher;
 import org.bouncycastle.crypto.CipherParameters;
-import org.bouncycastle.crypto.CryptoServicesRegistrar;
 import org.bouncycastle.crypto.DataLengthException;
 import org.bouncycastle.crypto.engines.RSAEngine;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
@@ -18,6 +16,8 @@ import org.bouncycastle.util.BigIntegers;
  * the blinded input goes through {@link RSAEngine}, BouncyCastle's CRT core with its check of the result
  * against the input (the defence against Lenstra's fault attack on CRT). Same output as {@code RSABlindedEngine};
  * only the blinding pair is made more cheaply. Private keys only: a public operation has nothing to hide.
+ * A random source given with the key ({@link ParametersWithRandom}, as PSSSigner passes its own) is not drawn
+ * from: the blinding's randomness is the key's own ({@link RsaBlinding}).
  */
 final class BlindedRsaEngine implements AsymmetricBlockCipher {
 
@@ -25,7 +25,6 @@ final class BlindedRsaEngine implements AsymmetricBlockCipher {
     private final RSAEngine core = new RSAEngine();
     private boolean forEncryption;
     private BigInteger modulus;
-    private SecureRandom random;
 
     BlindedRsaEngine(RsaPrivateKey key) {
         this.blinding = RsaBlinding.of(key);
@@ -33,17 +32,10 @@ final class BlindedRsaEngine implements AsymmetricBlockCipher {
 
     @Override
     public void init(boolean forEncryption, CipherParameters parameters) {
-        CipherParameters key = parameters;
-        random = null;
-        if (parameters instanceof ParametersWithRandom withRandom) {
-            key = withRandom.getParameters();
-            random = withRandom.getRandom();
-        }
+        CipherParameters key = parameters instanceof ParametersWithRandom withRandom
+                ? withRandom.getParameters() : parameters;
         if (!(key instanceof RSAPrivateCrtKeyParameters crt)) {
             throw new IllegalArgumentException("a private RSA key in CRT form is needed");
-        }
-        if (random == null) {
-            random = CryptoServicesRegistrar.getSecureRandom();
         }
         this.forEncryption = forEncryption;
         this.modulus = crt.getModulus();
@@ -76,7 +68,7 @@ final class BlindedRsaEngine implements AsymmetricBlockCipher {
         if (input.compareTo(modulus) >= 0) {
             throw new DataLengthException("input too large for RSA cipher.");
         }
-        BigInteger[] pair = blinding.next(random);
+        BigInteger[] pair = blinding.next();
         byte[] blinded = BigIntegers.asUnsignedByteArray(pair[0].multiply(input).mod(modulus));
         BigInteger blindedResult = new BigInteger(1, core.processBlock(blinded, 0, blinded.length));
         BigInteger result = pair[1].multiply(blindedResult).mod(modulus);

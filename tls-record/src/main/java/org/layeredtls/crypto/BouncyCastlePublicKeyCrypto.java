@@ -86,18 +86,19 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
         SecureRandom rng = new RandomSourceAdapter(random);
         switch (scheme.kind()) {
             case RSA_PKCS1 -> {
-                RSAPrivateCrtKeyParameters rsa = rsaPrivate(requireRsa(scheme, key));
-                byte[] em = pkcs1SignatureBlock(scheme, digest, rsa.getModulus());
-                // a fresh blinding from the caller's random source: see decryptPkcs1 for why not RsaBlinding here
-                RSABlindedEngine engine = new RSABlindedEngine();
-                engine.init(true, new ParametersWithRandom(rsa, rng));
+                RsaPrivateKey rsa = requireRsa(scheme, key);
+                byte[] em = pkcs1SignatureBlock(scheme, digest, rsa.modulus());
+                // blinded with the key's own pairs (RsaBlinding): PKCS#1 v1.5 signing draws nothing from `random`
+                BlindedRsaEngine engine = new BlindedRsaEngine(rsa);
+                engine.init(true, rsaPrivate(rsa));
                 // EM starts with 00: feed the k-1 bytes after it (RFC 8017 §8.2.1 step 2)
                 return engine.processBlock(em, 1, em.length - 1);
             }
             case RSA_PSS -> {
-                RSAPrivateCrtKeyParameters rsa = rsaPrivate(requireRsa(scheme, key));
-                PSSSigner signer = rawPss(new RSABlindedEngine(), scheme.hash(), scheme.hash().digestLength());
-                signer.init(true, new ParametersWithRandom(rsa, rng));
+                RsaPrivateKey rsa = requireRsa(scheme, key);
+                // RFC 8017 §9.1.1 step 4: the salt is drawn from `random`; the blinding from the key's own source
+                PSSSigner signer = rawPss(new BlindedRsaEngine(rsa), scheme.hash(), scheme.hash().digestLength());
+                signer.init(true, new ParametersWithRandom(rsaPrivate(rsa), rng));
                 signer.update(digest, 0, digest.length);
                 try {
                     return signer.generateSignature();
@@ -223,9 +224,7 @@ public final class BouncyCastlePublicKeyCrypto implements PublicKeyCrypto {
         if (c.compareTo(key.modulus()) >= 0) {
             return fallback.clone();
         }
-        // The private operation blinded with the key's squared pairs (RsaBlinding), drawn from BouncyCastle's own
-        // random source as before. Signing keeps a fresh blinding from the caller's RandomSource: a signature's
-        // draws from that source are part of what the recorded conversations (test-vectors) replay byte for byte.
+        // The private operation blinded with the key's squared pairs and the key's own random source (RsaBlinding).
         BlindedRsaEngine engine = new BlindedRsaEngine(key);
         engine.init(false, rsaPrivate(key));
         byte[] em = toFixedLength(new BigInteger(1, engine.processBlock(ciphertext, 0, k)), k);

@@ -6,6 +6,7 @@ import java.util.Collections;
 import java.util.Map;
 import java.util.WeakHashMap;
 
+import org.bouncycastle.crypto.CryptoServicesRegistrar;
 import org.bouncycastle.util.BigIntegers;
 
 /**
@@ -14,7 +15,9 @@ import org.bouncycastle.util.BigIntegers;
  * timing says nothing about c. A fresh pair (r^e, r^-1) costs a modular inverse of n's size, about as much as
  * the CRT exponentiation itself; Kocher's §10 update squares the previous pair instead, (r^2)^e = (r^e)^2 and
  * (r^2)^-1 = (r^-1)^2, two multiplications. As OpenSSL's {@code BN_BLINDING} does, every pair is used once,
- * and a fresh r is drawn every {@value #USES_PER_FRESH_R} operations (and for a key's first).
+ * and a fresh r is drawn every {@value #USES_PER_FRESH_R} operations (and for a key's first), from the blinding's
+ * own {@link SecureRandom} (as OpenSSL's per-key BN_BLINDING): a signature draws from the caller's random source
+ * only what its padding needs (the PSS salt), and a decryption nothing.
  * Thread-safe: the pair is taken and squared under the key's lock.
  */
 final class RsaBlinding {
@@ -26,22 +29,25 @@ final class RsaBlinding {
 
     private final BigInteger modulus;
     private final BigInteger publicExponent;
+    private final SecureRandom random;
     private BigInteger blind;   // r^e mod n
     private BigInteger unblind; // r^-1 mod n
     private int uses = USES_PER_FRESH_R; // the first use draws r
 
-    RsaBlinding(BigInteger modulus, BigInteger publicExponent) {
+    RsaBlinding(BigInteger modulus, BigInteger publicExponent, SecureRandom random) {
         this.modulus = modulus;
         this.publicExponent = publicExponent;
+        this.random = random;
     }
 
     /** The blinding of {@code key}, kept while the key is reachable. */
     static RsaBlinding of(RsaPrivateKey key) {
-        return BY_KEY.computeIfAbsent(key, k -> new RsaBlinding(k.modulus(), k.publicExponent()));
+        return BY_KEY.computeIfAbsent(key, k -> new RsaBlinding(k.modulus(), k.publicExponent(),
+                CryptoServicesRegistrar.getSecureRandom()));
     }
 
     /** A pair not used before: {r^e mod n, r^-1 mod n}. */
-    synchronized BigInteger[] next(SecureRandom random) {
+    synchronized BigInteger[] next() {
         if (uses >= USES_PER_FRESH_R) {
             BigInteger r = BigIntegers.createRandomInRange(BigInteger.ONE, modulus.subtract(BigInteger.ONE), random);
             blind = r.modPow(publicExponent, modulus);

@@ -76,11 +76,11 @@ class BlindedRsaEngineTest {
 
     @Test
     void pairsAreInversesUsedOnceSquaredBetweenFreshDrawsOfR() {
-        RsaBlinding blinding = new RsaBlinding(key.modulus(), key.publicExponent()); // its own, not the key's shared one
+        RsaBlinding blinding = new RsaBlinding(key.modulus(), key.publicExponent(), RANDOM); // its own, not the key's shared one
         BigInteger n = key.modulus();
         List<BigInteger[]> pairs = new ArrayList<>();
         for (int i = 0; i < 2 * RsaBlinding.USES_PER_FRESH_R + 1; i++) {
-            pairs.add(blinding.next(RANDOM));
+            pairs.add(blinding.next());
         }
         for (int i = 0; i < pairs.size(); i++) {
             BigInteger[] pair = pairs.get(i);

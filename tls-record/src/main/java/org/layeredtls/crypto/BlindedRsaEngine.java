@@ -5,29 +5,27 @@ import java.math.BigInteger;
 import org.bouncycastle.crypto.AsymmetricBlockCipher;
 import org.bouncycastle.crypto.CipherParameters;
 import org.bouncycastle.crypto.DataLengthException;
-import org.bouncycastle.crypto.engines.RSAEngine;
 import org.bouncycastle.crypto.params.ParametersWithRandom;
 import org.bouncycastle.crypto.params.RSAPrivateCrtKeyParameters;
 import org.bouncycastle.util.BigIntegers;
 
 /**
- * RSA's private operation, blinded with the key's {@link RsaBlinding}, in BouncyCastle's
- * {@link AsymmetricBlockCipher} form (so PKCS#1 and PSS signers take it as they take {@code RSABlindedEngine}):
- * the blinded input goes through {@link RSAEngine}, BouncyCastle's CRT core with its check of the result
- * against the input (the defence against Lenstra's fault attack on CRT). Same output as {@code RSABlindedEngine};
- * only the blinding pair is made more cheaply. Private keys only: a public operation has nothing to hide.
+ * RSA's private operation of one key ({@link RsaCrt}: blinded with the key's {@link RsaBlinding}, CRT, the result
+ * checked against the input, the defence against the fault attack on CRT), in BouncyCastle's
+ * {@link AsymmetricBlockCipher} form, so PKCS#1 and PSS signers take it as they take {@code RSABlindedEngine}.
+ * Same output as {@code RSABlindedEngine}; only the blinding pair and the reductions are made more cheaply.
+ * Private keys only: a public operation has nothing to hide.
  * A random source given with the key ({@link ParametersWithRandom}, as PSSSigner passes its own) is not drawn
  * from: the blinding's randomness is the key's own ({@link RsaBlinding}).
  */
 final class BlindedRsaEngine implements AsymmetricBlockCipher {
 
-    private final RsaBlinding blinding;
-    private final RSAEngine core = new RSAEngine();
+    private final RsaCrt operation;
     private boolean forEncryption;
     private BigInteger modulus;
 
     BlindedRsaEngine(RsaPrivateKey key) {
-        this.blinding = RsaBlinding.of(key);
+        this.operation = RsaCrt.of(key);
     }
 
     @Override
@@ -37,10 +35,11 @@ final class BlindedRsaEngine implements AsymmetricBlockCipher {
         if (!(key instanceof RSAPrivateCrtKeyParameters crt)) {
             throw new IllegalArgumentException("a private RSA key in CRT form is needed");
         }
+        if (!crt.getModulus().equals(operation.modulus())) {
+            throw new IllegalArgumentException("the key given is not the engine's key");
+        }
         this.forEncryption = forEncryption;
         this.modulus = crt.getModulus();
-        // the core takes any value below n in its decrypting direction (the blinded input may need all k bytes)
-        core.init(false, crt);
     }
 
     /** RSACoreEngine's: k - 1 bytes in when encrypting (signing), k when decrypting. */
@@ -68,10 +67,7 @@ final class BlindedRsaEngine implements AsymmetricBlockCipher {
         if (input.compareTo(modulus) >= 0) {
             throw new DataLengthException("input too large for RSA cipher.");
         }
-        BigInteger[] pair = blinding.next();
-        byte[] blinded = BigIntegers.asUnsignedByteArray(pair[0].multiply(input).mod(modulus));
-        BigInteger blindedResult = new BigInteger(1, core.processBlock(blinded, 0, blinded.length));
-        BigInteger result = pair[1].multiply(blindedResult).mod(modulus);
+        BigInteger result = operation.apply(input);
         // RSACoreEngine's output: padded to the output block when encrypting (signing), bare when decrypting
         return forEncryption ? BigIntegers.asUnsignedByteArray(getOutputBlockSize(), result)
                 : BigIntegers.asUnsignedByteArray(result);

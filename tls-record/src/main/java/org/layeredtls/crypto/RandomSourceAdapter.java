@@ -1,6 +1,7 @@
 package org.layeredtls.crypto;
 
 import java.security.SecureRandom;
+import java.security.SecureRandomSpi;
 
 /**
  * BouncyCastle's key generators and signers want a {@link SecureRandom}; this one draws every byte
@@ -12,8 +13,36 @@ final class RandomSourceAdapter extends SecureRandom {
     private final transient RandomSource source;
 
     RandomSourceAdapter(RandomSource source) {
-        super(new byte[0]);
+        // SecureRandom's (SecureRandomSpi, Provider) constructor, which looks up no default generator: the
+        // public ones make and seed one (a DRBG or NativePRNG) per adapter, never used here
+        super(new SourceSpi(source), null);
         this.source = source;
+    }
+
+    /** The same source behind SecureRandom's engine, for any method of SecureRandom that goes to it. */
+    private static final class SourceSpi extends SecureRandomSpi {
+
+        private static final long serialVersionUID = 1L;
+        private final transient RandomSource source;
+
+        SourceSpi(RandomSource source) {
+            this.source = source;
+        }
+
+        @Override
+        protected void engineSetSeed(byte[] seed) {
+            // the RandomSource owns its state
+        }
+
+        @Override
+        protected void engineNextBytes(byte[] bytes) {
+            source.nextBytes(bytes);
+        }
+
+        @Override
+        protected byte[] engineGenerateSeed(int length) {
+            return source.nextBytes(length);
+        }
     }
 
     @Override

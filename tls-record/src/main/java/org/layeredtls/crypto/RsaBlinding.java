@@ -2,11 +2,7 @@ package org.layeredtls.crypto;
 
 import java.math.BigInteger;
 import java.security.SecureRandom;
-import java.util.Collections;
-import java.util.Map;
-import java.util.WeakHashMap;
 
-import org.bouncycastle.crypto.CryptoServicesRegistrar;
 import org.bouncycastle.util.BigIntegers;
 
 /**
@@ -14,7 +10,7 @@ import org.bouncycastle.util.BigIntegers;
  * and Other Systems", CRYPTO '96, §10): each private operation on c computes (c * r^e)^d * r^-1 mod n, so its
  * timing says nothing about c. A fresh pair (r^e, r^-1) costs a modular inverse of n's size, about as much as
  * the CRT exponentiation itself; Kocher's §10 update squares the previous pair instead, (r^2)^e = (r^e)^2 and
- * (r^2)^-1 = (r^-1)^2, two multiplications. As OpenSSL's {@code BN_BLINDING} does, every pair is used once,
+ * (r^2)^-1 = (r^-1)^2, two multiplications (each reduced mod n by Barrett's method, {@link BarrettReduction}). As OpenSSL's {@code BN_BLINDING} does, every pair is used once,
  * and a fresh r is drawn every {@value #USES_PER_FRESH_R} operations (and for a key's first), from the blinding's
  * own {@link SecureRandom} (as OpenSSL's per-key BN_BLINDING): a signature draws from the caller's random source
  * only what its padding needs (the PSS salt), and a decryption nothing.
@@ -25,9 +21,8 @@ final class RsaBlinding {
     /** OpenSSL's BN_BLINDING_COUNTER: a fresh r after this many uses of the squared ones. */
     static final int USES_PER_FRESH_R = 32;
 
-    private static final Map<RsaPrivateKey, RsaBlinding> BY_KEY = Collections.synchronizedMap(new WeakHashMap<>());
-
     private final BigInteger modulus;
+    private final BarrettReduction modN;
     private final BigInteger publicExponent;
     private final SecureRandom random;
     private BigInteger blind;   // r^e mod n
@@ -36,14 +31,9 @@ final class RsaBlinding {
 
     RsaBlinding(BigInteger modulus, BigInteger publicExponent, SecureRandom random) {
         this.modulus = modulus;
+        this.modN = new BarrettReduction(modulus);
         this.publicExponent = publicExponent;
         this.random = random;
-    }
-
-    /** The blinding of {@code key}, kept while the key is reachable. */
-    static RsaBlinding of(RsaPrivateKey key) {
-        return BY_KEY.computeIfAbsent(key, k -> new RsaBlinding(k.modulus(), k.publicExponent(),
-                CryptoServicesRegistrar.getSecureRandom()));
     }
 
     /** A pair not used before: {r^e mod n, r^-1 mod n}. */
@@ -54,8 +44,8 @@ final class RsaBlinding {
             unblind = BigIntegers.modOddInverse(modulus, r); // constant-time (BouncyCastle's safegcd)
             uses = 0;
         } else {
-            blind = blind.multiply(blind).mod(modulus);
-            unblind = unblind.multiply(unblind).mod(modulus);
+            blind = modN.multiply(blind, blind);
+            unblind = modN.multiply(unblind, unblind);
         }
         uses++;
         return new BigInteger[] {blind, unblind};

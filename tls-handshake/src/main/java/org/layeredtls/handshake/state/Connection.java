@@ -152,7 +152,16 @@ public final class Connection {
     }
 
     private static boolean isIpLiteral(String name) {
-        return name.indexOf(':') >= 0 || name.matches("[0-9.]+");
+        if (name.indexOf(':') >= 0) {
+            return true; // IPv6
+        }
+        for (int i = 0; i < name.length(); i++) { // digits and dots only: IPv4 (String.matches compiles a regex per call)
+            char c = name.charAt(i);
+            if (c != '.' && (c < '0' || c > '9')) {
+                return false;
+            }
+        }
+        return !name.isEmpty();
     }
 
     /** SSL 3.0's way for a client to say it has no certificate (RFC 6101 §5.6.6). */

@@ -309,7 +309,7 @@ public final class Tls13KeySchedule {
     }
 
     private void report(String name, String formula, byte[] value) {
-        listener.accept(new Tls13Derivation(name, formula, value.clone()));
+        listener.accept(new Tls13Derivation(name, formula, value)); // the record keeps its own copy
     }
 
     private void advance(Stage from, Stage to) {

@@ -91,9 +91,9 @@ public final class Hkdf {
      * HMAC-Hash keyed with {@code prk}, for {@link #expand(Mac, byte[], int)}: where several values are
      * expanded from one secret (RFC 8446 §7.1 derives up to four from each stage's secret, §7.3 a key and
      * an IV from each traffic secret), the secret is keyed once. Keying HMAC is not free: it hashes
-     * one block of key XOR ipad and one of key XOR opad (RFC 2104 §2), two hash compressions, twice
-     * what a short HKDF-Expand-Label itself costs; the keyed state is kept and every
-     * {@code doFinal} returns to it.
+     * one block of key XOR ipad and one of key XOR opad (RFC 2104 §2), two hash compressions, as much
+     * as a short HKDF-Expand-Label itself; the keyed state is kept and every {@code doFinal} returns
+     * to it. Like every {@link Mac}, the keyed HMAC is for one thread at a time.
      */
     public Mac keyed(byte[] prk) {
         return crypto.hmac(hash, prk);

@@ -51,7 +51,7 @@ import org.layeredtls.record.TrafficKeys;
  * <p>Each stage's secret is keyed into HMAC once ({@link Hkdf#keyed}) and every Derive-Secret of the
  * stage expands from that keyed HMAC, as {@link #trafficKeys} does for a traffic secret's key and IV:
  * keying costs two hash compressions, as much as the expansion itself (tls-handshake README, "The key
- * schedule's HMACs").
+ * schedule's HMACs"). So a schedule, like the connection it belongs to, is used by one thread at a time.
  */
 public final class Tls13KeySchedule {
 

@@ -39,6 +39,8 @@ public final class Hkdf {
 
     private final HashAlgorithm hash;
     private final CryptoProvider crypto;
+    /** Hash(""), once asked for. */
+    private byte[] emptyHash;
 
     /** HKDF over {@code hash} on the default crypto provider. */
     public Hkdf(HashAlgorithm hash) {
@@ -82,21 +84,46 @@ public final class Hkdf {
      * @throws IllegalArgumentException if L is negative or over 255 * HashLen
      */
     public byte[] expand(byte[] prk, byte[] info, int length) {
+        return expand(keyed(Objects.requireNonNull(prk, "prk")), info, length);
+    }
+
+    /**
+     * HMAC-Hash keyed with {@code prk}, for {@link #expand(Mac, byte[], int)}: where several values are
+     * expanded from one secret (RFC 8446 §7.1 derives up to four from each stage's secret, §7.3 a key and
+     * an IV from each traffic secret), the secret is keyed once. Keying HMAC is not free: it hashes
+     * one block of key XOR ipad and one of key XOR opad (RFC 2104 §2), two hash compressions, as much
+     * as a short HKDF-Expand-Label itself; the keyed state is kept and every {@code doFinal} returns
+     * to it. Like every {@link Mac}, the keyed HMAC is for one thread at a time.
+     */
+    public Mac keyed(byte[] prk) {
+        return crypto.hmac(hash, prk);
+    }
+
+    /**
+     * HKDF-Expand with the PRK already {@linkplain #keyed keyed}; the same bytes as
+     * {@link #expand(byte[], byte[], int)}. The HMAC is left keyed and ready for the next expansion.
+     *
+     * @throws IllegalArgumentException if L is negative or over 255 * HashLen, or {@code prk} is
+     *                                  not an HMAC over this HKDF's hash
+     */
+    public byte[] expand(Mac prk, byte[] info, int length) {
         Objects.requireNonNull(prk, "prk");
         Objects.requireNonNull(info, "info");
+        if (prk.hashAlgorithm() != hash) {
+            throw new IllegalArgumentException("an HMAC-" + prk.hashAlgorithm() + " cannot expand for HKDF-" + hash);
+        }
         if (length < 0 || length > MAX_BLOCKS * hashLength()) {
             throw new IllegalArgumentException("HKDF-Expand length " + length + " is outside 0.." + MAX_BLOCKS * hashLength());
         }
-        Mac hmac = crypto.hmac(hash, prk);
         byte[] out = new byte[length];
-        byte[] block = new byte[hmac.macLength()];
+        byte[] block = new byte[prk.macLength()];
         try {
             int previous = 0;
             for (int counter = 1, offset = 0; offset < length; counter++, offset += block.length) {
-                hmac.update(block, 0, previous);
-                hmac.update(info, 0, info.length);
-                hmac.update((byte) counter);
-                hmac.doFinal(block, 0);
+                prk.update(block, 0, previous);
+                prk.update(info, 0, info.length);
+                prk.update((byte) counter);
+                prk.doFinal(block, 0);
                 previous = block.length;
                 System.arraycopy(block, 0, out, offset, Math.min(block.length, length - offset));
             }
@@ -114,6 +141,11 @@ public final class Hkdf {
         return expand(secret, hkdfLabel(label, context, length), length);
     }
 
+    /** HKDF-Expand-Label with the secret already {@linkplain #keyed keyed}. */
+    public byte[] expandLabel(Mac secret, String label, byte[] context, int length) {
+        return expand(secret, hkdfLabel(label, context, length), length);
+    }
+
     /**
      * Derive-Secret(Secret, Label, Messages) = HKDF-Expand-Label(Secret, Label,
      * Transcript-Hash(Messages), Hash.length) (RFC 8446 §7.1). The caller passes the transcript
@@ -123,9 +155,20 @@ public final class Hkdf {
         return expandLabel(secret, label, transcriptHash, hashLength());
     }
 
-    /** Transcript-Hash("") = Hash(""), the context of Derive-Secret(., "derived", "") (RFC 8446 §7.1). */
+    /** Derive-Secret with the secret already {@linkplain #keyed keyed}. */
+    public byte[] deriveSecret(Mac secret, String label, byte[] transcriptHash) {
+        return expandLabel(secret, label, transcriptHash, hashLength());
+    }
+
+    /**
+     * Transcript-Hash("") = Hash(""), the context of Derive-Secret(., "derived", "") (RFC 8446 §7.1):
+     * a constant of the hash, computed once per HKDF (a copy is returned).
+     */
     public byte[] emptyHash() {
-        return crypto.hash(hash).doFinal();
+        if (emptyHash == null) {
+            emptyHash = crypto.hash(hash).doFinal();
+        }
+        return emptyHash.clone();
     }
 
     /**

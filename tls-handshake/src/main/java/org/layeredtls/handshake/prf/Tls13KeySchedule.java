@@ -7,6 +7,7 @@ import java.util.function.Consumer;
 import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.HashAlgorithm;
 import org.layeredtls.crypto.Mac;
+import org.layeredtls.record.TrafficKeys;
 
 /**
  * The TLS 1.3 key schedule (RFC 8446 §7.1), one object per connection, walked stage by stage:
@@ -46,6 +47,11 @@ import org.layeredtls.crypto.Mac;
  * <p>The static methods are the per-secret derivations that do not depend on the stage: traffic
  * keys and IVs (§7.3), KeyUpdate (§7.2), Finished (§4.4.4), the resumption PSK (§4.6.1) and the
  * exporter (§7.5).
+ *
+ * <p>Each stage's secret is keyed into HMAC once ({@link Hkdf#keyed}) and every Derive-Secret of the
+ * stage expands from that keyed HMAC, as {@link #trafficKeys} does for a traffic secret's key and IV:
+ * keying costs two hash compressions, as much as the expansion itself (tls-handshake README, "The key
+ * schedule's HMACs"). So a schedule, like the connection it belongs to, is used by one thread at a time.
  */
 public final class Tls13KeySchedule {
 
@@ -63,6 +69,10 @@ public final class Tls13KeySchedule {
     private byte[] earlySecret;
     private byte[] handshakeSecret;
     private byte[] masterSecret;
+    /** Each stage's secret keyed into HMAC once, for the stage's Derive-Secret calls. */
+    private Mac earlyHmac;
+    private Mac handshakeHmac;
+    private Mac masterHmac;
 
     /** A schedule over the cipher suite's hash (SHA-256 or SHA-384) on the default crypto provider. */
     public Tls13KeySchedule(HashAlgorithm hash) {
@@ -88,6 +98,7 @@ public final class Tls13KeySchedule {
     public void early(byte[] psk) {
         advance(Stage.START, Stage.EARLY);
         earlySecret = hkdf.extract(null, psk == null ? zeros() : psk);
+        earlyHmac = hkdf.keyed(earlySecret);
         report("Early Secret", "HKDF-Extract(0, " + (psk == null ? "0" : "PSK") + ")", earlySecret);
     }
 
@@ -97,17 +108,17 @@ public final class Tls13KeySchedule {
      * The binder itself is {@link #finishedVerifyData}(hash, binder_key, Transcript-Hash(Truncate(ClientHello))).
      */
     public byte[] binderKey(boolean resumption) {
-        return derive("binder_key", require(earlySecret, "early"), resumption ? "res binder" : "ext binder", hkdf.emptyHash());
+        return derive("binder_key", require(earlyHmac, "early"), resumption ? "res binder" : "ext binder", hkdf.emptyHash());
     }
 
     /** client_early_traffic_secret = Derive-Secret(Early Secret, "c e traffic", ClientHello): 0-RTT data. */
     public byte[] clientEarlyTrafficSecret(byte[] th) {
-        return derive("client_early_traffic_secret", require(earlySecret, "early"), "c e traffic", th);
+        return derive("client_early_traffic_secret", require(earlyHmac, "early"), "c e traffic", th);
     }
 
     /** early_exporter_master_secret = Derive-Secret(Early Secret, "e exp master", ClientHello). */
     public byte[] earlyExporterMasterSecret(byte[] th) {
-        return derive("early_exporter_master_secret", require(earlySecret, "early"), "e exp master", th);
+        return derive("early_exporter_master_secret", require(earlyHmac, "early"), "e exp master", th);
     }
 
     // ------------------------------------------------------------------ handshake secret
@@ -118,8 +129,9 @@ public final class Tls13KeySchedule {
      */
     public void handshake(byte[] sharedSecret) {
         advance(Stage.EARLY, Stage.HANDSHAKE);
-        byte[] salt = derive("derived (for the handshake secret)", earlySecret, "derived", hkdf.emptyHash());
+        byte[] salt = derive("derived (for the handshake secret)", earlyHmac, "derived", hkdf.emptyHash());
         handshakeSecret = hkdf.extract(salt, sharedSecret == null ? zeros() : sharedSecret);
+        handshakeHmac = hkdf.keyed(handshakeSecret);
         Arrays.fill(salt, (byte) 0);
         report("Handshake Secret", "HKDF-Extract(derived, " + (sharedSecret == null ? "0" : "(EC)DHE") + ")",
                 handshakeSecret);
@@ -127,12 +139,12 @@ public final class Tls13KeySchedule {
 
     /** client_handshake_traffic_secret = Derive-Secret(Handshake Secret, "c hs traffic", ClientHello...ServerHello). */
     public byte[] clientHandshakeTrafficSecret(byte[] th) {
-        return derive("client_handshake_traffic_secret", require(handshakeSecret, "handshake"), "c hs traffic", th);
+        return derive("client_handshake_traffic_secret", require(handshakeHmac, "handshake"), "c hs traffic", th);
     }
 
     /** server_handshake_traffic_secret = Derive-Secret(Handshake Secret, "s hs traffic", ClientHello...ServerHello). */
     public byte[] serverHandshakeTrafficSecret(byte[] th) {
-        return derive("server_handshake_traffic_secret", require(handshakeSecret, "handshake"), "s hs traffic", th);
+        return derive("server_handshake_traffic_secret", require(handshakeHmac, "handshake"), "s hs traffic", th);
     }
 
     // ------------------------------------------------------------------ master secret
@@ -140,30 +152,31 @@ public final class Tls13KeySchedule {
     /** Master Secret = HKDF-Extract(Derive-Secret(Handshake Secret, "derived", ""), 0). */
     public void master() {
         advance(Stage.HANDSHAKE, Stage.MASTER);
-        byte[] salt = derive("derived (for the master secret)", handshakeSecret, "derived", hkdf.emptyHash());
+        byte[] salt = derive("derived (for the master secret)", handshakeHmac, "derived", hkdf.emptyHash());
         masterSecret = hkdf.extract(salt, zeros());
+        masterHmac = hkdf.keyed(masterSecret);
         Arrays.fill(salt, (byte) 0);
         report("Master Secret", "HKDF-Extract(derived, 0)", masterSecret);
     }
 
     /** client_application_traffic_secret_0 = Derive-Secret(Master Secret, "c ap traffic", ClientHello...server Finished). */
     public byte[] clientApplicationTrafficSecret(byte[] th) {
-        return derive("client_application_traffic_secret_0", require(masterSecret, "master"), "c ap traffic", th);
+        return derive("client_application_traffic_secret_0", require(masterHmac, "master"), "c ap traffic", th);
     }
 
     /** server_application_traffic_secret_0 = Derive-Secret(Master Secret, "s ap traffic", ClientHello...server Finished). */
     public byte[] serverApplicationTrafficSecret(byte[] th) {
-        return derive("server_application_traffic_secret_0", require(masterSecret, "master"), "s ap traffic", th);
+        return derive("server_application_traffic_secret_0", require(masterHmac, "master"), "s ap traffic", th);
     }
 
     /** exporter_master_secret = Derive-Secret(Master Secret, "exp master", ClientHello...server Finished). */
     public byte[] exporterMasterSecret(byte[] th) {
-        return derive("exporter_master_secret", require(masterSecret, "master"), "exp master", th);
+        return derive("exporter_master_secret", require(masterHmac, "master"), "exp master", th);
     }
 
     /** resumption_master_secret = Derive-Secret(Master Secret, "res master", ClientHello...client Finished). */
     public byte[] resumptionMasterSecret(byte[] th) {
-        return derive("resumption_master_secret", require(masterSecret, "master"), "res master", th);
+        return derive("resumption_master_secret", require(masterHmac, "master"), "res master", th);
     }
 
     /**
@@ -175,7 +188,7 @@ public final class Tls13KeySchedule {
         this.listener = Objects.requireNonNull(listener, "listener");
     }
 
-    /** Overwrites the three stage secrets with zeros; the schedule can derive nothing more. */
+    /** Overwrites the three stage secrets with zeros and drops their keyed HMACs; the schedule can derive nothing more. */
     public void destroy() {
         for (byte[] secret : new byte[][] {earlySecret, handshakeSecret, masterSecret}) {
             if (secret != null) {
@@ -185,6 +198,9 @@ public final class Tls13KeySchedule {
         earlySecret = null;
         handshakeSecret = null;
         masterSecret = null;
+        earlyHmac = null;
+        handshakeHmac = null;
+        masterHmac = null;
     }
 
     // ------------------------------------------------------------------ per-secret derivations
@@ -203,6 +219,24 @@ public final class Tls13KeySchedule {
     /** RFC 8446 §7.3: [sender]_write_iv = HKDF-Expand-Label(Secret, "iv", "", iv_length), 12 bytes. */
     public static byte[] trafficIv(HashAlgorithm hash, byte[] secret) {
         return new Hkdf(hash).expandLabel(secret, "iv", new byte[0], IV_LENGTH);
+    }
+
+    /**
+     * RFC 8446 §7.3: both {@link #trafficKey} and {@link #trafficIv} of one traffic secret, as the record
+     * layer takes them ({@link TrafficKeys#encryptionKey()} and {@link TrafficKeys#fixedIv()}; no MAC key in
+     * TLS 1.3), the secret keyed into HMAC once for the two expansions.
+     */
+    public static TrafficKeys trafficKeys(HashAlgorithm hash, byte[] secret, int keyLength) {
+        Hkdf hkdf = new Hkdf(hash);
+        Mac keyed = hkdf.keyed(secret);
+        byte[] key = hkdf.expandLabel(keyed, "key", new byte[0], keyLength);
+        byte[] iv = hkdf.expandLabel(keyed, "iv", new byte[0], IV_LENGTH);
+        try {
+            return new TrafficKeys(new byte[0], key, iv);
+        } finally {
+            Arrays.fill(key, (byte) 0);
+            Arrays.fill(iv, (byte) 0);
+        }
     }
 
     /** RFC 8446 §4.4.4: finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length). */
@@ -268,14 +302,14 @@ public final class Tls13KeySchedule {
         return digest.doFinal();
     }
 
-    private byte[] derive(String name, byte[] secret, String label, byte[] th) {
+    private byte[] derive(String name, Mac secret, String label, byte[] th) {
         byte[] value = hkdf.deriveSecret(secret, label, Objects.requireNonNull(th, "transcript hash"));
         report(name, "Derive-Secret(., \"" + label + "\", Transcript-Hash " + HEX.formatHex(th) + ")", value);
         return value;
     }
 
     private void report(String name, String formula, byte[] value) {
-        listener.accept(new Tls13Derivation(name, formula, value.clone()));
+        listener.accept(new Tls13Derivation(name, formula, value)); // the record keeps its own copy
     }
 
     private void advance(Stage from, Stage to) {
@@ -287,7 +321,7 @@ public final class Tls13KeySchedule {
         stage = to;
     }
 
-    private static byte[] require(byte[] secret, String stageName) {
+    private static Mac require(Mac secret, String stageName) {
         if (secret == null) {
             throw new IllegalStateException("the " + stageName + " secret is not derived (or was destroyed)");
         }

@@ -15,7 +15,6 @@ import org.layeredtls.handshake.message.CertificateRequest;
 import org.layeredtls.handshake.message.ClientHello;
 import org.layeredtls.handshake.message.DecodeContext;
 import org.layeredtls.handshake.message.Finished;
-import org.layeredtls.handshake.message.HandshakeFrame;
 import org.layeredtls.handshake.message.HandshakeMessage;
 import org.layeredtls.handshake.message.HandshakeType;
 import org.layeredtls.handshake.message.ServerHello;
@@ -102,8 +101,9 @@ public final class HandshakeContext {
 
     /** Sends one handshake message (not yet flushed) and adds it to the transcript. */
     void send(HandshakeMessage message) throws IOException {
-        HandshakeFrame frame = HandshakeFrame.of(message);
-        byte[] bytes = frame.bytes();
+        // msg_type, uint24 length, body (RFC 5246 §7.4), written once: HandshakeFrame.of(message).bytes() would
+        // encode the body, clone it and copy it again behind the header
+        byte[] bytes = message.encode();
         if (connection.intercepted != null) { // research hook (intercept package): it sends, and hashes what it sends
             connection.interceptHandshake(message, bytes, transcript, tls13 == null ? null : tls13.transcript,
                     message.type() != HandshakeType.HELLO_REQUEST);

@@ -16,6 +16,7 @@ import org.layeredtls.handshake.prf.Tls13Transcript;
 import org.layeredtls.handshake.suite.CipherSuite;
 import org.layeredtls.record.BulkCipherAlgorithm;
 import org.layeredtls.record.ConnectionState;
+import org.layeredtls.record.TrafficKeys;
 
 /**
  * What a TLS 1.3 handshake adds to its {@link HandshakeContext}: the transcript (RFC 8446 §4.4.1), the
@@ -156,10 +157,9 @@ final class Tls13Handshake {
     static ConnectionState protection(org.layeredtls.handshake.api.TlsConfig config, CipherSuite suite, byte[] trafficSecret) {
         BulkCipherAlgorithm aead = suite.cipherSpec().bulkCipher();
         HashAlgorithm hash = suite.prfHash();
-        byte[] key = Tls13KeySchedule.trafficKey(hash, trafficSecret, aead.keyLength());
-        byte[] iv = Tls13KeySchedule.trafficIv(hash, trafficSecret);
+        TrafficKeys keys = Tls13KeySchedule.trafficKeys(hash, trafficSecret, aead.keyLength()); // key and iv, one HMAC keying
         CryptoBackend backend = config.cryptoBackend() != null ? config.cryptoBackend() : CryptoBackend.BOUNCY_CASTLE;
-        return ConnectionState.tls13(aead, key, iv, backend);
+        return ConnectionState.tls13(aead, keys.encryptionKey(), keys.fixedIv(), backend);
     }
 
     void installReadKeys(byte[] trafficSecret) {

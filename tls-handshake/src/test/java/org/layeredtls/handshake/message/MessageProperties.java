@@ -27,6 +27,13 @@ class MessageProperties {
         assertEquals(message.hashCode(), decoded.hashCode());
     }
 
+    /** What HandshakeContext.send writes (and hashes) in one pass is the message's frame: header and body. */
+    @Property
+    void encodeGivesTheBytesOfTheMessagesFrame(@ForAll("samples") MessageArbitraries.Sample sample) {
+        HandshakeMessage message = sample.message();
+        assertArrayEquals(HandshakeFrame.of(message).bytes(), message.encode());
+    }
+
     @Property
     void validMessageBytesReencodeIdentically(@ForAll("samples") MessageArbitraries.Sample sample) throws TlsAlertException {
         byte[] bytes = sample.message().encode();

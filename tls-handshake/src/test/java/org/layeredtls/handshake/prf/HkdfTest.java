@@ -10,7 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.crypto.HashAlgorithm;
+import org.layeredtls.crypto.Mac;
 import org.layeredtls.handshake.testing.OpenSsl;
 
 class HkdfTest {
@@ -61,6 +63,36 @@ class HkdfTest {
         assertEquals(255 * 32, sha256.expand(PRK, INFO, 255 * 32).length);
         assertThrows(IllegalArgumentException.class, () -> sha256.expand(PRK, INFO, 255 * 32 + 1));
         assertThrows(IllegalArgumentException.class, () -> sha256.expand(PRK, INFO, -1));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @org.junit.jupiter.params.provider.EnumSource(CryptoBackend.class)
+    void aSecretKeyedOnceExpandsWhatAFreshlyKeyedOneDoesExpansionAfterExpansion(CryptoBackend backend) {
+        Hkdf hkdf = new Hkdf(HashAlgorithm.SHA256, backend.provider());
+        Mac keyed = hkdf.keyed(PRK);
+        // RFC 5869 A.1's 42 bytes (two HMAC blocks), then other infos and lengths, then A.1 again: each
+        // expansion must start from the keyed state, whatever the one before left
+        assertArrayEquals(OKM, hkdf.expand(keyed, INFO, 42));
+        for (int length : new int[] {0, 1, 12, 16, 32, 33, 100}) {
+            byte[] info = Hkdf.hkdfLabel("key", new byte[length % 7], length);
+            assertArrayEquals(hkdf.expand(PRK, info, length), hkdf.expand(keyed, info, length), "length " + length);
+            assertArrayEquals(hkdf.expandLabel(PRK, "iv", new byte[0], 12), hkdf.expandLabel(keyed, "iv", new byte[0], 12));
+        }
+        assertArrayEquals(OKM, hkdf.expand(keyed, INFO, 42));
+    }
+
+    @Test
+    void aKeyedSecretOfAnotherHashIsRefused() {
+        Mac sha384 = new Hkdf(HashAlgorithm.SHA384).keyed(PRK);
+        assertThrows(IllegalArgumentException.class, () -> sha256.expand(sha384, INFO, 32));
+    }
+
+    @Test
+    void emptyHashIsHashOfNothingAndACopyEachTime() {
+        byte[] first = sha256.emptyHash();
+        assertArrayEquals(HEX.parseHex("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), first);
+        first[0] ^= 1; // a caller that changes its copy changes nothing for the next one
+        assertArrayEquals(HEX.parseHex("e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855"), sha256.emptyHash());
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.layeredtls.handshake.prf;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.layeredtls.handshake.prf.Rfc8448.*;
@@ -9,11 +10,13 @@ import java.math.BigInteger;
 import java.util.Arrays;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.crypto.EcPrivateKey;
 import org.layeredtls.crypto.HashAlgorithm;
 import org.layeredtls.crypto.KeyAgreement;
 import org.layeredtls.crypto.KeyAgreementException;
 import org.layeredtls.crypto.NamedCurve;
+import org.layeredtls.record.TrafficKeys;
 
 /**
  * The TLS 1.3 key schedule, transcript and Finished computation replayed on the three example
@@ -38,6 +41,11 @@ class Tls13KeyScheduleRfc8448Test {
     private static void assertKeyAndIv(byte[] expectedKey, byte[] expectedIv, byte[] trafficSecret) {
         assertArrayEquals(expectedKey, Tls13KeySchedule.trafficKey(SHA256, trafficSecret, AES_128_KEY_LENGTH));
         assertArrayEquals(expectedIv, Tls13KeySchedule.trafficIv(SHA256, trafficSecret));
+        // the two from one keyed HMAC, as the handshake installs them
+        TrafficKeys keys = Tls13KeySchedule.trafficKeys(SHA256, trafficSecret, AES_128_KEY_LENGTH);
+        assertArrayEquals(expectedKey, keys.encryptionKey());
+        assertArrayEquals(expectedIv, keys.fixedIv());
+        assertEquals(0, keys.macKey().length);
     }
 
     /** The verify_data inside a Finished message (after its 4-byte header). */
@@ -107,6 +115,21 @@ class Tls13KeyScheduleRfc8448Test {
             // the client's key does not produce the server's verify_data
             assertFalse(Tls13KeySchedule.finishedMatches(SHA256, S3_C_HS_TRAFFIC, serverFlight.hash(),
                     verifyData(S3_SERVER_FINISHED)));
+        }
+
+        /** Each stage's HMAC is keyed once and serves every Derive-Secret of the stage: on the JDK's Mac too. */
+        @Test
+        void everySecretOfTheScheduleMatchesOnTheJdkBackendToo() {
+            Tls13KeySchedule jdk = new Tls13KeySchedule(SHA256, CryptoBackend.JDK.provider());
+            jdk.early(null);
+            jdk.handshake(S3_ECDHE);
+            assertArrayEquals(S3_C_HS_TRAFFIC, jdk.clientHandshakeTrafficSecret(S3_HASH_CH_SH));
+            assertArrayEquals(S3_S_HS_TRAFFIC, jdk.serverHandshakeTrafficSecret(S3_HASH_CH_SH));
+            jdk.master();
+            assertArrayEquals(S3_C_AP_TRAFFIC, jdk.clientApplicationTrafficSecret(S3_HASH_CH_SERVER_FINISHED));
+            assertArrayEquals(S3_S_AP_TRAFFIC, jdk.serverApplicationTrafficSecret(S3_HASH_CH_SERVER_FINISHED));
+            assertArrayEquals(S3_EXP_MASTER, jdk.exporterMasterSecret(S3_HASH_CH_SERVER_FINISHED));
+            assertArrayEquals(S3_C_AP_TRAFFIC, jdk.clientApplicationTrafficSecret(S3_HASH_CH_SERVER_FINISHED), "asked twice, the same");
         }
 
         @Test

@@ -11,9 +11,37 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.layeredtls.crypto.HashAlgorithm;
+import org.layeredtls.crypto.Mac;
+import org.layeredtls.handshake.testing.DelegatingCryptoProvider;
 
 /** The stage rules of the schedule and what RFC 8448 (SHA-256 only) does not cover. */
 class Tls13KeyScheduleTest {
+
+    /**
+     * A full handshake's schedule keys HMAC six times: each of the three extractions, and each stage
+     * secret once for all its Derive-Secret calls (1 + 3 + 4 of them), not once per call (11 keyings).
+     */
+    @Test
+    void eachStageSecretIsKeyedIntoHmacOnceForAllItsDerivations() {
+        List<Integer> keyLengths = new ArrayList<>();
+        Tls13KeySchedule schedule = new Tls13KeySchedule(HashAlgorithm.SHA256, new DelegatingCryptoProvider() {
+            @Override
+            public Mac hmac(HashAlgorithm algorithm, byte[] key) {
+                keyLengths.add(key.length);
+                return super.hmac(algorithm, key);
+            }
+        });
+        schedule.early(null);
+        schedule.handshake(S3_ECDHE);
+        assertArrayEquals(S3_C_HS_TRAFFIC, schedule.clientHandshakeTrafficSecret(S3_HASH_CH_SH));
+        assertArrayEquals(S3_S_HS_TRAFFIC, schedule.serverHandshakeTrafficSecret(S3_HASH_CH_SH));
+        schedule.master();
+        assertArrayEquals(S3_C_AP_TRAFFIC, schedule.clientApplicationTrafficSecret(S3_HASH_CH_SERVER_FINISHED));
+        assertArrayEquals(S3_S_AP_TRAFFIC, schedule.serverApplicationTrafficSecret(S3_HASH_CH_SERVER_FINISHED));
+        assertArrayEquals(S3_EXP_MASTER, schedule.exporterMasterSecret(S3_HASH_CH_SERVER_FINISHED));
+        schedule.resumptionMasterSecret(S3_HASH_CH_SERVER_FINISHED);
+        assertEquals(6, keyLengths.size(), "HMAC keyings: " + keyLengths);
+    }
 
     @Test
     void stagesRunInTheRfcsOrderAndOnlyOnce() {

@@ -51,8 +51,13 @@ interface ConnectionPairs extends Closeable {
 
     /** Fails when a LayeredTLS pair negotiated another version than the TLS 1.2 it is pinned to. */
     static void expectTls12(org.layeredtls.record.ProtocolVersion negotiated) throws IOException {
-        if (!org.layeredtls.record.ProtocolVersion.TLS1_2.equals(negotiated)) {
-            throw new IOException("the pair negotiated " + negotiated + ", not TLS 1.2");
+        expectVersion(org.layeredtls.record.ProtocolVersion.TLS1_2, negotiated);
+    }
+
+    static void expectVersion(org.layeredtls.record.ProtocolVersion expected, org.layeredtls.record.ProtocolVersion negotiated)
+            throws IOException {
+        if (!expected.equals(negotiated)) {
+            throw new IOException("the pair negotiated " + negotiated + ", not " + expected);
         }
     }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Locale;
 
 import org.layeredtls.crypto.CryptoBackend;
+import org.layeredtls.record.ProtocolVersion;
 
 /**
  * Heap per idle connection: for each stack, in one process and one run, opens {@code pairs}
@@ -43,7 +44,10 @@ public final class IdleConnectionHeap {
         List<ConnectionPairs> stacks = List.of(new PlainSocketPairs(),
                 new LayeredTlsPairs(pki, CryptoBackend.BOUNCY_CASTLE), new EnginePairs(pki, CryptoBackend.BOUNCY_CASTLE),
                 new LayeredTlsPairs(pki, CryptoBackend.JDK), new EnginePairs(pki, CryptoBackend.JDK),
-                new SunJssePairs(pki, true), new SunJssePairs(pki, false));
+                new SunJssePairs(pki, true),
+                new LayeredTlsPairs(pki, CryptoBackend.BOUNCY_CASTLE, ProtocolVersion.TLS1_3),
+                new LayeredTlsPairs(pki, CryptoBackend.JDK, ProtocolVersion.TLS1_3),
+                new SunJssePairs(pki, false));
         for (ConnectionPairs stack : stacks) {
             try (stack) {
                 stack.openPair().close(); // warm up: classes loaded, caches filled, before the baseline

@@ -15,7 +15,8 @@ import org.layeredtls.record.ProtocolVersion;
 /**
  * LayeredTLS: {@link TlsSocket} clients against a {@link TlsServerSocket}, default {@link TlsConfig} but for
  * the version, pinned to TLS 1.2 (ECDHE-RSA with AES-128-GCM against this RSA certificate; no session cache, so every
- * connection is a full handshake).
+ * connection is a full handshake) or to TLS 1.3 (the defaults' TLS_AES_128_GCM_SHA256 on the X25519MLKEM768 key
+ * share, to set against SunJSSE's defaults, which are TLS 1.3 too).
  */
 final class LayeredTlsPairs implements ConnectionPairs {
 
@@ -24,23 +25,31 @@ final class LayeredTlsPairs implements ConnectionPairs {
     private final AcceptingThread server = new AcceptingThread();
 
     private final CryptoBackend backend;
+    private final ProtocolVersion version;
 
     LayeredTlsPairs(BenchmarkPki pki, CryptoBackend backend) throws IOException {
+        this(pki, backend, ProtocolVersion.TLS1_2);
+    }
+
+    LayeredTlsPairs(BenchmarkPki pki, CryptoBackend backend, ProtocolVersion version) throws IOException {
         this.backend = backend;
+        this.version = version;
         TlsConfig serverConfig = TlsConfig.builder()
-                .versions(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2)
+                .versions(version, version)
                 .certificate(List.of(pki.server.certificate(), pki.ca.certificate().certificate()),
                         pki.server.keyPair().privateKey())
                 .cryptoBackend(backend)
                 .build();
-        clientConfig = TlsConfig.builder().versions(ProtocolVersion.TLS1_2, ProtocolVersion.TLS1_2).serverName("localhost")
+        clientConfig = TlsConfig.builder().versions(version, version).serverName("localhost")
                 .trustAnchors(List.of(pki.ca.certificate().certificate())).cryptoBackend(backend).build();
         listener = TlsServerSocket.bind(InetAddress.getLoopbackAddress(), 0, serverConfig);
     }
 
     @Override
     public String name() {
-        return "LayeredTLS TlsSocket, TLS 1.2 ECDHE-RSA AES-128-GCM, " + backend + " crypto";
+        return ProtocolVersion.TLS1_3.equals(version)
+                ? "LayeredTLS TlsSocket, TLS 1.3 (defaults: X25519MLKEM768, AES-128-GCM), " + backend + " crypto"
+                : "LayeredTLS TlsSocket, TLS 1.2 ECDHE-RSA AES-128-GCM, " + backend + " crypto";
     }
 
     @Override
@@ -55,7 +64,7 @@ final class LayeredTlsPairs implements ConnectionPairs {
         TlsSocket client = TlsSocket.connect("127.0.0.1", listener.getLocalPort(), clientConfig);
         client.socket().setTcpNoDelay(true);
         client.startHandshake();
-        ConnectionPairs.expectTls12(client.session().version());
+        ConnectionPairs.expectVersion(version, client.session().version());
         ConnectionPairs.clientExchange(client.getInputStream(), client.getOutputStream());
         TlsSocket serverSocket = AcceptingThread.await(accepted);
         // The pair holds the two TlsSockets, as an application holds its connections (holding only the sockets

@@ -27,6 +27,7 @@ class ConnectionPairsTest {
     static void openStacks() throws Exception {
         BenchmarkPki pki = new BenchmarkPki();
         stacks = List.of(new PlainSocketPairs(), new LayeredTlsPairs(pki, CryptoBackend.BOUNCY_CASTLE),
+                new LayeredTlsPairs(pki, CryptoBackend.JDK, org.layeredtls.record.ProtocolVersion.TLS1_3),
                 new EnginePairs(pki, CryptoBackend.JDK), new SunJssePairs(pki, true),
                 new SunJssePairs(pki, false));
     }

@@ -10,16 +10,15 @@ import java.security.SecureRandomSpi;
 final class RandomSourceAdapter extends SecureRandom {
 
     private static final long serialVersionUID = 1L;
-    private final transient RandomSource source;
 
     RandomSourceAdapter(RandomSource source) {
-        // SecureRandom's (SecureRandomSpi, Provider) constructor, which looks up no default generator: the
-        // public ones make and seed one (a DRBG or NativePRNG) per adapter, never used here
+        // SecureRandom's (SecureRandomSpi, Provider) constructor, which looks up no default generator (the public
+        // ones make and seed one, a DRBG or NativePRNG, per adapter): nextBytes, generateSeed and setSeed all go
+        // to the engine below, so to the source
         super(new SourceSpi(source), null);
-        this.source = source;
     }
 
-    /** The same source behind SecureRandom's engine, for any method of SecureRandom that goes to it. */
+    /** The engine behind every method of SecureRandom: the stack's {@link RandomSource}. */
     private static final class SourceSpi extends SecureRandomSpi {
 
         private static final long serialVersionUID = 1L;
@@ -43,20 +42,5 @@ final class RandomSourceAdapter extends SecureRandom {
         protected byte[] engineGenerateSeed(int length) {
             return source.nextBytes(length);
         }
-    }
-
-    @Override
-    public void nextBytes(byte[] bytes) {
-        source.nextBytes(bytes);
-    }
-
-    @Override
-    public byte[] generateSeed(int length) {
-        return source.nextBytes(length);
-    }
-
-    @Override
-    public void setSeed(long seed) {
-        // The RandomSource owns its state; SecureRandom's constructor calls this before source is set.
     }
 }

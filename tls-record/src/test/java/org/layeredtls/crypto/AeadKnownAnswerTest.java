@@ -12,6 +12,7 @@ import java.util.function.Function;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvFileSource;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
@@ -50,40 +51,7 @@ class AeadKnownAnswerTest {
         }
 
         @ParameterizedTest(name = "{0}")
-        @CsvSource(delimiter = '|', value = {
-            // GCM spec test case 1: empty plaintext, empty AAD
-            "TC1 empty|00000000000000000000000000000000|000000000000000000000000|||58e2fccefa7e3061367f1d57a4e7455a",
-            // test case 2: one block, empty AAD
-            "TC2 one block|00000000000000000000000000000000|000000000000000000000000|00000000000000000000000000000000||"
-                + "0388dace60b6a392f328c2b971b2fe78ab6e47d42cec13bdf53a67b21257bddf",
-            // test case 3: four blocks, empty AAD
-            "TC3 four blocks|feffe9928665731c6d6a8f9467308308|cafebabefacedbaddecaf888|"
-                + "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
-                + "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b391aafd255||"
-                + "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e"
-                + "21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091473f5985"
-                + "4d5c2af327cd64a62cf35abd2ba6fab4",
-            // test case 4: 60 bytes (not a block multiple), 20 bytes of AAD (not a block multiple)
-            "TC4 partial blocks|feffe9928665731c6d6a8f9467308308|cafebabefacedbaddecaf888|"
-                + "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
-                + "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39|feedfacedeadbeeffeedfacedeadbeefabaddad2|"
-                + "42831ec2217774244b7221b784d0d49ce3aa212f2c02a4e035c17e2329aca12e"
-                + "21d514b25466931c7d8f6a5aac84aa051ba30b396a0aac973d58e091"
-                + "5bc94fbc3221a5db94fae95ae7121a47",
-            // NIST CAVS gcmEncryptExtIV128: empty plaintext, 16 bytes of AAD (authentication only)
-            "CAVS AAD only|77be63708971c4e240d1cb79e8d77feb|e0e00f19fed7ba0136a797f3||7a43ec1d9c0a5a78a0b16533a6213cab|"
-                + "209fcc8d3675ed938e9c7166709dd946",
-            // test case 13: AES-256, empty
-            "TC13 AES-256 empty|0000000000000000000000000000000000000000000000000000000000000000|000000000000000000000000|||"
-                + "530f8afbc74536b9a963b4f1c4cb738b",
-            // test case 16: AES-256, 60 bytes, 20 bytes of AAD
-            "TC16 AES-256 partial blocks|feffe9928665731c6d6a8f9467308308feffe9928665731c6d6a8f9467308308|cafebabefacedbaddecaf888|"
-                + "d9313225f88406e5a55909c5aff5269a86a7a9531534f7da2e4c303d8a318a72"
-                + "1c3c0c95956809532fcf0e2449a6b525b16aedf5aa0de657ba637b39|feedfacedeadbeeffeedfacedeadbeefabaddad2|"
-                + "522dc1f099567d07f47f37a32a84427d643a8cdcbfe5c0c97598a2bd2555d1aa"
-                + "8cb08e48590dbb3da7b08b1056828838c5f61e6393ba7a0abcc9f662"
-                + "76fc6ece0f4e1768cddf8853bb2d551b",
-        })
+        @CsvFileSource(resources = "aes-gcm-known-answers.csv", delimiter = '|')
         void aesGcmMatchesNistVectors(String name, String key, String iv, String plaintext, String aad, String expected) {
             byte[] k = hex(key);
             assertSealsAndOpens(crypto.aesGcm(k), crypto.aesGcm(k), hex(iv), hex(nullToEmpty(aad)),

@@ -49,6 +49,19 @@ class Tls13KeyScheduleRfc8448Test {
     }
 
     /** The verify_data inside a Finished message (after its 4-byte header). */
+    /** RFC 8448 §3's whole schedule run on {@code schedule}, every secret of it checked against the RFC's. */
+    static void assertSection3Secrets(Tls13KeySchedule schedule) {
+        schedule.early(null);
+        schedule.handshake(S3_ECDHE);
+        assertArrayEquals(S3_C_HS_TRAFFIC, schedule.clientHandshakeTrafficSecret(S3_HASH_CH_SH));
+        assertArrayEquals(S3_S_HS_TRAFFIC, schedule.serverHandshakeTrafficSecret(S3_HASH_CH_SH));
+        schedule.master();
+        assertArrayEquals(S3_C_AP_TRAFFIC, schedule.clientApplicationTrafficSecret(S3_HASH_CH_SERVER_FINISHED));
+        assertArrayEquals(S3_S_AP_TRAFFIC, schedule.serverApplicationTrafficSecret(S3_HASH_CH_SERVER_FINISHED));
+        assertArrayEquals(S3_EXP_MASTER, schedule.exporterMasterSecret(S3_HASH_CH_SERVER_FINISHED));
+        assertArrayEquals(S3_RES_MASTER, schedule.resumptionMasterSecret(S3_HASH_CH_CLIENT_FINISHED));
+    }
+
     private static byte[] verifyData(byte[] finishedMessage) {
         return Arrays.copyOfRange(finishedMessage, 4, finishedMessage.length);
     }
@@ -121,14 +134,7 @@ class Tls13KeyScheduleRfc8448Test {
         @Test
         void everySecretOfTheScheduleMatchesOnTheJdkBackendToo() {
             Tls13KeySchedule jdk = new Tls13KeySchedule(SHA256, CryptoBackend.JDK.provider());
-            jdk.early(null);
-            jdk.handshake(S3_ECDHE);
-            assertArrayEquals(S3_C_HS_TRAFFIC, jdk.clientHandshakeTrafficSecret(S3_HASH_CH_SH));
-            assertArrayEquals(S3_S_HS_TRAFFIC, jdk.serverHandshakeTrafficSecret(S3_HASH_CH_SH));
-            jdk.master();
-            assertArrayEquals(S3_C_AP_TRAFFIC, jdk.clientApplicationTrafficSecret(S3_HASH_CH_SERVER_FINISHED));
-            assertArrayEquals(S3_S_AP_TRAFFIC, jdk.serverApplicationTrafficSecret(S3_HASH_CH_SERVER_FINISHED));
-            assertArrayEquals(S3_EXP_MASTER, jdk.exporterMasterSecret(S3_HASH_CH_SERVER_FINISHED));
+            assertSection3Secrets(jdk);
             assertArrayEquals(S3_C_AP_TRAFFIC, jdk.clientApplicationTrafficSecret(S3_HASH_CH_SERVER_FINISHED), "asked twice, the same");
         }
 

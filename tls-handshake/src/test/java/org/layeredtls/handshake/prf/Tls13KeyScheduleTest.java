@@ -31,15 +31,7 @@ class Tls13KeyScheduleTest {
                 return super.hmac(algorithm, key);
             }
         });
-        schedule.early(null);
-        schedule.handshake(S3_ECDHE);
-        assertArrayEquals(S3_C_HS_TRAFFIC, schedule.clientHandshakeTrafficSecret(S3_HASH_CH_SH));
-        assertArrayEquals(S3_S_HS_TRAFFIC, schedule.serverHandshakeTrafficSecret(S3_HASH_CH_SH));
-        schedule.master();
-        assertArrayEquals(S3_C_AP_TRAFFIC, schedule.clientApplicationTrafficSecret(S3_HASH_CH_SERVER_FINISHED));
-        assertArrayEquals(S3_S_AP_TRAFFIC, schedule.serverApplicationTrafficSecret(S3_HASH_CH_SERVER_FINISHED));
-        assertArrayEquals(S3_EXP_MASTER, schedule.exporterMasterSecret(S3_HASH_CH_SERVER_FINISHED));
-        schedule.resumptionMasterSecret(S3_HASH_CH_SERVER_FINISHED);
+        Tls13KeyScheduleRfc8448Test.assertSection3Secrets(schedule);
         assertEquals(6, keyLengths.size(), "HMAC keyings: " + keyLengths);
     }
 

@@ -206,10 +206,26 @@ public final class RecordLayer implements AlertTransport {
      * that a busy connection allocates nothing per record.
      */
     public void releaseBuffers() {
-        buffers.releaseWriting();
+        releaseWriteBuffers();
+        releaseReadBuffers();
+    }
+
+    /**
+     * {@link #releaseBuffers()} for the reading direction alone: call it between records read, from the
+     * reading thread (a writer may go on meanwhile).
+     */
+    public void releaseReadBuffers() {
         buffers.releaseReading();
-        writeState.protection().releaseBuffers();
         readState.protection().releaseBuffers();
+    }
+
+    /**
+     * {@link #releaseBuffers()} for the writing direction alone: call it between records written, under
+     * whatever lock serialises the writers.
+     */
+    public void releaseWriteBuffers() {
+        buffers.releaseWriting();
+        writeState.protection().releaseBuffers();
     }
 
     /**

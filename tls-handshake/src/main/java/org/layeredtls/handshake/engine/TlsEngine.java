@@ -309,6 +309,11 @@ public final class TlsEngine {
         }
     }
 
+    /** The bytes of record buffers the engine's record layer holds now (tests: what an idle engine keeps). */
+    int recordBufferedBytes() {
+        return connection.recordBufferedBytes();
+    }
+
     public boolean isHandshakeDone() {
         return connection.isHandshakeDone();
     }

@@ -306,6 +306,7 @@ public final class Connection {
     }
 
     private void processRecord() throws IOException {
+        int handshakesBefore = handshakesCompleted;
         try {
             if (mayReceiveSslv2ClientHello()) {
                 byte[] v2Hello = records.readSslv2ClientHello(); // RFC 5246 Appendix E.2
@@ -337,9 +338,30 @@ public final class Connection {
                 }
                 case APPLICATION_DATA -> receiveApplicationData(record);
             }
+            if (handshakesCompleted != handshakesBefore) {
+                releaseHandshakeBuffers();
+            }
         } catch (TlsAlertException e) {
             throw fail(e);
         }
+    }
+
+    /**
+     * A handshake just ended with this record: the record buffers it grew (to the size of the biggest flight
+     * record, the certificate chain: 3-7 KB a side, TLS 1.3 more as it encrypts the flight) are dropped, so an
+     * idle connection keeps none; application data sizes them again to what it needs. The reading side is
+     * between records here; the writing side is released under the writers' lock.
+     */
+    private void releaseHandshakeBuffers() {
+        records.releaseReadBuffers();
+        synchronized (writeLock) {
+            records.releaseWriteBuffers();
+        }
+    }
+
+    /** The bytes of record buffers this connection's record layer holds now (both directions). */
+    public int recordBufferedBytes() {
+        return records.bufferedBytes();
     }
 
     /**

@@ -25,7 +25,6 @@ final class ChaCha20Poly1305Aead implements Aead {
     private static final int TAG = 16;
     private static final int NONCE = 12;
     private static final byte[] ZEROS = new byte[64];
-    private static final int CHUNK = 512;
 
     private final ChaCha7539Engine chacha = new ChaCha7539Engine();
     private final Poly1305 poly1305 = new Poly1305();
@@ -63,12 +62,10 @@ final class ChaCha20Poly1305Aead implements Aead {
             in = out;
             inOff = outOff;
         }
-        // encrypt and MAC chunk by chunk, so the ciphertext is still in the L1 cache when it is MACed
-        for (int done = 0; done < length; done += CHUNK) {
-            int n = Math.min(CHUNK, length - done);
-            chacha.processBytes(in, inOff + done, n, out, outOff + done);
-            poly1305.update(out, outOff + done, n);
-        }
+        // encrypt the whole record, then MAC it (a record is at most 16 KiB + 256, in the L1 cache still): faster
+        // than 512-byte chunks alternating the two, 16 KiB seal 0.98 -> 1.00-1.01x the bare primitive (perf4)
+        chacha.processBytes(in, inOff, length, out, outOff);
+        poly1305.update(out, outOff, length);
         finishMac(length, aadLength);
         System.arraycopy(tag, 0, out, outOff + length, TAG);
         return length + TAG;

@@ -36,6 +36,11 @@ final class RsaBlinding {
         this.random = random;
     }
 
+    /** The reduction mod n the pairs are squared with, for the operation that uses them ({@link RsaCrt}). */
+    BarrettReduction reduction() {
+        return modN;
+    }
+
     /** A pair not used before: {r^e mod n, r^-1 mod n}. */
     synchronized BigInteger[] next() {
         if (uses >= USES_PER_FRESH_R) {

@@ -51,7 +51,10 @@ final class RsaCrt {
         this.dP = key.exponent1();
         this.dQ = key.exponent2();
         this.qInv = key.coefficient();
-        this.modN = new BarrettReduction(modulus);
+        if (!blinding.reduction().modulus().equals(modulus)) {
+            throw new IllegalArgumentException("the blinding is another key's");
+        }
+        this.modN = blinding.reduction(); // one set of Barrett constants mod n per key, shared with its blinding
         this.modP = new BarrettReduction(p);
         this.modQ = new BarrettReduction(q);
         this.blinding = blinding;

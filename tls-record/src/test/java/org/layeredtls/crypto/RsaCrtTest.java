@@ -94,6 +94,14 @@ class RsaCrtTest {
     }
 
     @Test
+    void anotherKeysBlindingIsRefused() {
+        RsaPrivateKey key = key(512, 512, false);
+        RsaPrivateKey other = key(512, 512, false);
+        assertThrows(IllegalArgumentException.class,
+                () -> new RsaCrt(key, new RsaBlinding(other.modulus(), other.publicExponent(), RANDOM)));
+    }
+
+    @Test
     void oneOperationPerKeyIsKept() {
         RsaPrivateKey key = key(512, 512, false);
         assertSame(RsaCrt.of(key), RsaCrt.of(key));

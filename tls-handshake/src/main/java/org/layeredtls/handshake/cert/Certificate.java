@@ -40,9 +40,11 @@ import org.layeredtls.crypto.PublicKey;
  * equal when their DER bytes are.
  *
  * <p>Parsed once, in one pass that checks the DER rules on the bytes as they are ({@link DerEncoding}); the
- * to-be-signed part and the two names are slices of the certificate's own bytes, and the names' text
- * ({@link #subject()}, {@link #issuer()}, {@link #commonName()}), which a handshake reads only to report an
- * error or to match a host without a subjectAltName, is built the first time it is asked for.
+ * to-be-signed part and the two names are slices of the certificate's own bytes. The names' text
+ * ({@link #subject()}, {@link #issuer()}) is rendered at parse, which also checks every attribute of both
+ * names (BouncyCastle decodes a name's attributes only when it renders them: a malformed one is
+ * bad_certificate here, not an unchecked exception in a later handshake step); the common name is found the
+ * first time it is asked for.
  */
 public final class Certificate {
 
@@ -70,14 +72,18 @@ public final class Certificate {
     private final String signatureAlgorithm;
     private final byte[] signatureParameters;
     private final byte[] signature;
+    private final String subject;
+    private final String issuer;
     // built on first use (a race builds the same immutable value twice, harmlessly)
-    private String subject;
-    private String issuer;
     private Optional<String> commonName;
 
     private Certificate(byte[] encoded, TBSCertificate tbs, PublicKey publicKey, Extensions extensions,
                         Set<String> criticalExtensions, AlgorithmIdentifier algorithm, byte[] signature) throws IOException {
         this.encoded = encoded;
+        // RFC 5280 §4.1.2.4 Name: rendering decodes every AttributeTypeAndValue (a SEQUENCE of an OID and a value
+        // of its string type) and throws on a malformed one, which Asn1.parse makes bad_certificate
+        this.issuer = tbs.getIssuer().toString();
+        this.subject = tbs.getSubject().toString();
         // the DER was checked, so the parts are where the structure says, in the form they are encoded in
         tbsStart = DerEncoding.contentStart(encoded, 0);
         tbsEnd = DerEncoding.end(encoded, tbsStart);
@@ -301,22 +307,12 @@ public final class Certificate {
 
     /** The subject Name as text (RFC 4514 style, BouncyCastle's rendering). */
     public String subject() {
-        String text = subject; // one read of the racy field (as String.hashCode does)
-        if (text == null) {
-            text = name(subjectStart, subjectEnd).toString();
-            subject = text;
-        }
-        return text;
+        return subject;
     }
 
     /** The issuer Name as text. */
     public String issuer() {
-        String text = issuer;
-        if (text == null) {
-            text = name(issuerStart, issuerEnd).toString();
-            issuer = text;
-        }
-        return text;
+        return issuer;
     }
 
     /** The DER of the subject Name (compared when chaining, RFC 5280 §7.1). */

@@ -35,7 +35,13 @@ class CertificateParserProperties {
     private static void onlyCheckedException(byte[] input) {
         for (Parser parser : PARSERS) {
             try {
-                parser.parse(input);
+                Object parsed = parser.parse(input);
+                if (parsed instanceof Certificate certificate) { // what parsing accepted, the lazy fields read too
+                    certificate.subject();
+                    certificate.issuer();
+                    certificate.commonName();
+                    certificate.subjectAltNames();
+                }
             } catch (CertificateParseException expected) {
                 AlertDescription d = expected.description();
                 assertEquals(true, d == AlertDescription.BAD_CERTIFICATE || d == AlertDescription.UNSUPPORTED_CERTIFICATE);
@@ -74,6 +80,39 @@ class CertificateParserProperties {
             mutated[at] = value;
         }
         onlyCheckedException(mutated);
+    }
+
+    /**
+     * A Name whose first AttributeTypeAndValue is a SET instead of a SEQUENCE is still valid DER, and a parse that
+     * left the names to be read later let BouncyCastle's IllegalArgumentException out of {@code subject()} in the
+     * middle of a handshake (found by the research example's bit flips in OpenSSL's records): refused at parse.
+     */
+    @org.junit.jupiter.api.Test
+    void aNameWithASetForAnAttributeIsRefusedAtParse() throws Exception {
+        Certificate good = Certificate.parse(CERT);
+        byte[] subject = good.subjectEncoded();
+        int rdn = 2; // the Name: 30 len, then its first RDN: 31 len 30 ...
+        org.junit.jupiter.api.Assertions.assertEquals(0x31, subject[rdn] & 0xff);
+        org.junit.jupiter.api.Assertions.assertEquals(0x30, subject[rdn + 2] & 0xff);
+        byte[] mutated = CERT.clone();
+        int at = indexOf(mutated, subject) + rdn + 2;
+        mutated[at] = 0x31;
+        CertificateParseException e = org.junit.jupiter.api.Assertions.assertThrows(CertificateParseException.class,
+                () -> Certificate.parse(mutated));
+        assertEquals(AlertDescription.BAD_CERTIFICATE, e.description());
+    }
+
+    private static int indexOf(byte[] haystack, byte[] needle) {
+        outer:
+        for (int i = 0; i + needle.length <= haystack.length; i++) {
+            for (int j = 0; j < needle.length; j++) {
+                if (haystack[i + j] != needle[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new AssertionError("not found");
     }
 
     @Property(tries = 300)

@@ -161,6 +161,7 @@ class MsgParityTest {
             server.out.await("ping");
             client.closeInput();
             assertEquals(0, server.exitCode(), server::text);
+            assertTrue(client.awaitExit(OpenSslProcess.TIMEOUT_MILLIS), client::output); // all it printed, not what was read so far
             assertSameSession(server.text(), client.output());
             assertTrue(server.text().contains("<<< TLS 1.0, RecordHeader [length 0005]\n    16 03 01 "), server::text);
         }

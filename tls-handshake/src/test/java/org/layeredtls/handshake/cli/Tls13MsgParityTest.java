@@ -97,6 +97,7 @@ class Tls13MsgParityTest {
             server.out.await("ping");
             client.closeInput();
             assertEquals(0, server.exitCode(), server::text);
+            assertTrue(client.awaitExit(OpenSslProcess.TIMEOUT_MILLIS), client::output); // all it printed, not what was read so far
             assertSameSession(server.text(), client.output(), MINIMUM_BLOCKS);
             assertTrue(server.text().contains("<<< TLS 1.2, RecordHeader [length 0005]\n    17 03 03 00 16\n"
                     + "<<< TLS 1.3, InnerContent [length 0001]\n    17\n"), server::text);
@@ -142,6 +143,7 @@ class Tls13MsgParityTest {
             client.awaitOutput("Verify return code");
             client.closeInput();
             assertEquals(0, server.exitCode(), server::text);
+            assertTrue(client.awaitExit(OpenSslProcess.TIMEOUT_MILLIS), client::output); // its close_notify line may be unread yet
             String closeNotify = "InnerContent [length 0001]\n    15\n%s TLS 1.3, Alert [length 0002], warning close_notify\n    01 00\n";
             assertTrue(client.output().contains(">>> TLS 1.2, " + closeNotify.formatted(">>>")), client::output);
             assertTrue(server.text().contains("<<< TLS 1.3, " + closeNotify.formatted("<<<")), server::text);

@@ -1,21 +1,19 @@
 package org.layeredtls.crypto;
 
-import org.bouncycastle.crypto.engines.ChaCha7539Engine;
 import org.bouncycastle.crypto.macs.Poly1305;
 import org.bouncycastle.crypto.params.KeyParameter;
-import org.bouncycastle.crypto.params.ParametersWithIV;
 
 /**
- * The ChaCha20-Poly1305 AEAD of RFC 8439 §2.8, composed from BouncyCastle's {@code ChaCha7539Engine}
- * and {@code Poly1305}, and allocating nothing per call.
+ * The ChaCha20-Poly1305 AEAD of RFC 8439 §2.8, composed from BouncyCastle's ChaCha20 block
+ * function (through {@link ChaCha20KeyStream}) and its {@code Poly1305}, and allocating nothing
+ * per call.
  *
- * <p>Why not BouncyCastle's {@code ChaCha20Poly1305}: in 1.82 every record costs a 64-byte block
- * and a {@code KeyParameter} (with its own key copy) to key Poly1305 ({@code initMAC}), a 16-byte
- * lengths block ({@code finishData}) and a {@code ParametersWithIV} per {@code init}; and after
- * each decryption it keys Poly1305 a second time for a record that may never come. This class
- * keys the engine once, reuses one {@code ParametersWithIV} for the nonce (BouncyCastle hands out
- * its IV array, which is refilled in place), and one {@code KeyParameter} for the one-time
- * Poly1305 key.
+ * <p>Why not BouncyCastle's {@code ChaCha20Poly1305}: every record costs it a 64-byte block and a
+ * {@code KeyParameter} (with its own key copy) to key Poly1305 ({@code initMAC}), a 16-byte lengths
+ * block ({@code finishData}) and a {@code ParametersWithIV} per {@code init}; after each decryption
+ * it keys Poly1305 a second time for a record that may never come; and its engine XORs the key
+ * stream a byte at a time ({@link ChaCha20KeyStream} says why that matters). This class keeps its
+ * key in the key stream's state, and one {@code KeyParameter} for the one-time Poly1305 key.
  *
  * <p>{@link #open} checks the tag first and decrypts only when it matches, so a forged record
  * leaves {@code out} untouched. The tag comparison is constant-time. Not thread-safe.
@@ -24,22 +22,19 @@ final class ChaCha20Poly1305Aead implements Aead {
 
     private static final int TAG = 16;
     private static final int NONCE = 12;
-    private static final byte[] ZEROS = new byte[64];
+    private static final byte[] ZEROS = new byte[16];
 
-    private final ChaCha7539Engine chacha = new ChaCha7539Engine();
+    private final ChaCha20KeyStream chacha;
     private final Poly1305 poly1305 = new Poly1305();
-    /** Re-initialises the keyed engine with a new nonce: the key parameter is null, the IV refilled. */
-    private final ParametersWithIV nonceOnly = new ParametersWithIV(null, new byte[NONCE]);
     /** The one-time Poly1305 key; its array is refilled for every message. */
     private final KeyParameter oneTimeKey = new KeyParameter(new byte[32]);
-    private final byte[] block0 = new byte[64];
     private final byte[] lengths = new byte[16];
     private final byte[] tag = new byte[TAG];
     private final byte[] receivedTag = new byte[TAG];
     private final AeadArguments arguments = new AeadArguments("ChaCha20-Poly1305");
 
     ChaCha20Poly1305Aead(byte[] key) {
-        chacha.init(true, new ParametersWithIV(new KeyParameter(key), new byte[NONCE]));
+        chacha = new ChaCha20KeyStream(key);
     }
 
     @Override
@@ -63,8 +58,8 @@ final class ChaCha20Poly1305Aead implements Aead {
             inOff = outOff;
         }
         // encrypt the whole record, then MAC it (a record is at most 16 KiB + 256, in the L1 cache still); 512-byte
-        // chunks alternating the two measured no faster (16 KiB seal 0.977-1.006x the bare primitive either way, perf4)
-        chacha.processBytes(in, inOff, length, out, outOff);
+        // chunks alternating the two measured no faster (perf4)
+        chacha.xor(in, inOff, length, out, outOff);
         poly1305.update(out, outOff, length);
         finishMac(length, aadLength);
         System.arraycopy(tag, 0, out, outOff + length, TAG);
@@ -95,11 +90,8 @@ final class ChaCha20Poly1305Aead implements Aead {
      * the data is then encrypted from counter 1. Then the associated data and its padding (§2.8).
      */
     private void start(byte[] nonce, byte[] aad, int aadOff, int aadLength) {
-        System.arraycopy(nonce, 0, nonceOnly.getIV(), 0, NONCE);
-        chacha.init(true, nonceOnly);
-        chacha.processBytes(ZEROS, 0, 64, block0, 0);
-        System.arraycopy(block0, 0, oneTimeKey.getKey(), 0, 32);
-        java.util.Arrays.fill(block0, (byte) 0);
+        chacha.start(nonce, 0);
+        chacha.keyStream(oneTimeKey.getKey(), 0, 32); // the stream is at block 1 after it
         poly1305.init(oneTimeKey);
         java.util.Arrays.fill(oneTimeKey.getKey(), (byte) 0);
         poly1305.update(aad, aadOff, aadLength);
@@ -131,6 +123,6 @@ final class ChaCha20Poly1305Aead implements Aead {
             in = out;
             inOff = outOff;
         }
-        chacha.processBytes(in, inOff, length, out, outOff);
+        chacha.xor(in, inOff, length, out, outOff);
     }
 }

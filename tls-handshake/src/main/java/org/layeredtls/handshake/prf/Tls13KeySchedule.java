@@ -46,7 +46,8 @@ import org.layeredtls.record.TrafficKeys;
  *
  * <p>The static methods are the per-secret derivations that do not depend on the stage: traffic
  * keys and IVs (§7.3), KeyUpdate (§7.2), Finished (§4.4.4), the resumption PSK (§4.6.1) and the
- * exporter (§7.5).
+ * exporter (§7.5). Those a connection calls take its {@link CryptoProvider} (the configured backend);
+ * the forms without one run on the default provider, for tools and tests.
  *
  * <p>Each stage's secret is keyed into HMAC once ({@link Hkdf#keyed}) and every Derive-Secret of the
  * stage expands from that keyed HMAC, as {@link #trafficKeys} does for a traffic secret's key and IV:
@@ -207,7 +208,12 @@ public final class Tls13KeySchedule {
 
     /** RFC 8446 §7.2: application_traffic_secret_N+1 = HKDF-Expand-Label(application_traffic_secret_N, "traffic upd", "", Hash.length). */
     public static byte[] nextTrafficSecret(HashAlgorithm hash, byte[] secret) {
-        Hkdf hkdf = new Hkdf(hash);
+        return nextTrafficSecret(CryptoProvider.defaultProvider(), hash, secret);
+    }
+
+    /** {@link #nextTrafficSecret(HashAlgorithm, byte[])} on the given crypto provider. */
+    public static byte[] nextTrafficSecret(CryptoProvider crypto, HashAlgorithm hash, byte[] secret) {
+        Hkdf hkdf = new Hkdf(hash, crypto);
         return hkdf.expandLabel(secret, "traffic upd", new byte[0], hkdf.hashLength());
     }
 
@@ -227,7 +233,12 @@ public final class Tls13KeySchedule {
      * TLS 1.3), the secret keyed into HMAC once for the two expansions.
      */
     public static TrafficKeys trafficKeys(HashAlgorithm hash, byte[] secret, int keyLength) {
-        Hkdf hkdf = new Hkdf(hash);
+        return trafficKeys(CryptoProvider.defaultProvider(), hash, secret, keyLength);
+    }
+
+    /** {@link #trafficKeys(HashAlgorithm, byte[], int)} on the given crypto provider. */
+    public static TrafficKeys trafficKeys(CryptoProvider crypto, HashAlgorithm hash, byte[] secret, int keyLength) {
+        Hkdf hkdf = new Hkdf(hash, crypto);
         Mac keyed = hkdf.keyed(secret);
         byte[] key = hkdf.expandLabel(keyed, "key", new byte[0], keyLength);
         byte[] iv = hkdf.expandLabel(keyed, "iv", new byte[0], IV_LENGTH);
@@ -241,7 +252,11 @@ public final class Tls13KeySchedule {
 
     /** RFC 8446 §4.4.4: finished_key = HKDF-Expand-Label(BaseKey, "finished", "", Hash.length). */
     public static byte[] finishedKey(HashAlgorithm hash, byte[] baseKey) {
-        Hkdf hkdf = new Hkdf(hash);
+        return finishedKey(CryptoProvider.defaultProvider(), hash, baseKey);
+    }
+
+    private static byte[] finishedKey(CryptoProvider crypto, HashAlgorithm hash, byte[] baseKey) {
+        Hkdf hkdf = new Hkdf(hash, crypto);
         return hkdf.expandLabel(baseKey, "finished", new byte[0], hkdf.hashLength());
     }
 
@@ -251,9 +266,14 @@ public final class Tls13KeySchedule {
      * after the handshake, its application traffic secret); for a PSK binder it is the binder_key.
      */
     public static byte[] finishedVerifyData(HashAlgorithm hash, byte[] baseKey, byte[] th) {
-        byte[] finishedKey = finishedKey(hash, baseKey);
+        return finishedVerifyData(CryptoProvider.defaultProvider(), hash, baseKey, th);
+    }
+
+    /** {@link #finishedVerifyData(HashAlgorithm, byte[], byte[])} on the given crypto provider. */
+    public static byte[] finishedVerifyData(CryptoProvider crypto, HashAlgorithm hash, byte[] baseKey, byte[] th) {
+        byte[] finishedKey = finishedKey(crypto, hash, baseKey);
         try {
-            Mac hmac = CryptoProvider.defaultProvider().hmac(hash, finishedKey);
+            Mac hmac = crypto.hmac(hash, finishedKey);
             hmac.update(th, 0, th.length);
             byte[] verifyData = new byte[hmac.macLength()];
             hmac.doFinal(verifyData, 0);
@@ -273,7 +293,12 @@ public final class Tls13KeySchedule {
 
     /** RFC 8446 §4.6.1: the ticket's PSK = HKDF-Expand-Label(resumption_master_secret, "resumption", ticket_nonce, Hash.length). */
     public static byte[] resumptionPsk(HashAlgorithm hash, byte[] resumptionMasterSecret, byte[] ticketNonce) {
-        Hkdf hkdf = new Hkdf(hash);
+        return resumptionPsk(CryptoProvider.defaultProvider(), hash, resumptionMasterSecret, ticketNonce);
+    }
+
+    /** {@link #resumptionPsk(HashAlgorithm, byte[], byte[])} on the given crypto provider. */
+    public static byte[] resumptionPsk(CryptoProvider crypto, HashAlgorithm hash, byte[] resumptionMasterSecret, byte[] ticketNonce) {
+        Hkdf hkdf = new Hkdf(hash, crypto);
         return hkdf.expandLabel(resumptionMasterSecret, "resumption", ticketNonce, hkdf.hashLength());
     }
 
@@ -284,23 +309,24 @@ public final class Tls13KeySchedule {
      * empty context are the same in TLS 1.3 ({@code null} is taken as empty).
      */
     public static byte[] exporter(HashAlgorithm hash, byte[] exporterMasterSecret, String label, byte[] context, int length) {
-        Hkdf hkdf = new Hkdf(hash);
+        return exporter(CryptoProvider.defaultProvider(), hash, exporterMasterSecret, label, context, length);
+    }
+
+    /** {@link #exporter(HashAlgorithm, byte[], String, byte[], int)} on the given crypto provider. */
+    public static byte[] exporter(CryptoProvider crypto, HashAlgorithm hash, byte[] exporterMasterSecret, String label,
+                                  byte[] context, int length) {
+        Hkdf hkdf = new Hkdf(hash, crypto);
         byte[] secret = hkdf.deriveSecret(exporterMasterSecret, label, hkdf.emptyHash());
         try {
-            byte[] contextHash = hashOf(hash, context == null ? new byte[0] : context);
-            return hkdf.expandLabel(secret, "exporter", contextHash, length);
+            org.layeredtls.crypto.Hash digest = crypto.hash(hash);
+            digest.update(context == null ? new byte[0] : context);
+            return hkdf.expandLabel(secret, "exporter", digest.doFinal(), length);
         } finally {
             Arrays.fill(secret, (byte) 0);
         }
     }
 
     // ------------------------------------------------------------------ internals
-
-    private static byte[] hashOf(HashAlgorithm hash, byte[] input) {
-        org.layeredtls.crypto.Hash digest = CryptoProvider.defaultProvider().hash(hash);
-        digest.update(input);
-        return digest.doFinal();
-    }
 
     private byte[] derive(String name, Mac secret, String label, byte[] th) {
         byte[] value = hkdf.deriveSecret(secret, label, Objects.requireNonNull(th, "transcript hash"));

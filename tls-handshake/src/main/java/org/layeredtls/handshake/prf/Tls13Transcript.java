@@ -162,7 +162,8 @@ public final class Tls13Transcript {
         return messageHash(hash, clientHello1, CryptoProvider.defaultProvider());
     }
 
-    private static byte[] messageHash(HashAlgorithm hash, byte[] clientHello1, CryptoProvider crypto) {
+    /** {@link #messageHash(HashAlgorithm, byte[])} on the given crypto provider. */
+    public static byte[] messageHash(HashAlgorithm hash, byte[] clientHello1, CryptoProvider crypto) {
         Hash digest = crypto.hash(hash);
         digest.update(clientHello1);
         byte[] clientHelloHash = digest.doFinal();

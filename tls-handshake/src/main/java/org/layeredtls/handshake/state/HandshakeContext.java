@@ -251,7 +251,7 @@ public final class HandshakeContext {
     /** What the connection keeps of this handshake to export keying material (RFC 8446 §7.5; RFC 5705 §4). */
     KeyingMaterialExporter exporter() {
         if (org.layeredtls.record.ProtocolVersion.TLS1_3.equals(version)) {
-            return KeyingMaterialExporter.tls13(suite.prfHash(), tls13.exporterMasterSecret);
+            return KeyingMaterialExporter.tls13(config.crypto(), suite.prfHash(), tls13.exporterMasterSecret);
         }
         return KeyingMaterialExporter.tls12(keySchedule, masterSecret, clientRandom, serverRandom);
     }

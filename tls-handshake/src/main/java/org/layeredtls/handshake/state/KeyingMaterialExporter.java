@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Objects;
 import java.util.Set;
 
+import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.crypto.HashAlgorithm;
 import org.layeredtls.handshake.prf.KeySchedule;
 import org.layeredtls.handshake.prf.Tls13KeySchedule;
@@ -30,15 +31,17 @@ final class KeyingMaterialExporter {
             "key expansion", "extended master secret");
 
     private final HashAlgorithm tls13Hash; // TLS 1.3: the suite's hash; null below
+    private final CryptoProvider crypto; // TLS 1.3: the connection's backend; null below
     private final byte[] exporterMasterSecret;
     private final KeySchedule keySchedule; // TLS 1.0 to 1.2; null in TLS 1.3
     private final byte[] masterSecret;
     private final byte[] clientRandom;
     private final byte[] serverRandom;
 
-    private KeyingMaterialExporter(HashAlgorithm tls13Hash, byte[] exporterMasterSecret, KeySchedule keySchedule,
+    private KeyingMaterialExporter(HashAlgorithm tls13Hash, CryptoProvider crypto, byte[] exporterMasterSecret, KeySchedule keySchedule,
                                    byte[] masterSecret, byte[] clientRandom, byte[] serverRandom) {
         this.tls13Hash = tls13Hash;
+        this.crypto = crypto;
         this.exporterMasterSecret = exporterMasterSecret;
         this.keySchedule = keySchedule;
         this.masterSecret = masterSecret;
@@ -47,13 +50,14 @@ final class KeyingMaterialExporter {
     }
 
     /** TLS 1.3: from the exporter_master_secret of the suite's hash. */
-    static KeyingMaterialExporter tls13(HashAlgorithm hash, byte[] exporterMasterSecret) {
-        return new KeyingMaterialExporter(Objects.requireNonNull(hash), exporterMasterSecret.clone(), null, null, null, null);
+    static KeyingMaterialExporter tls13(CryptoProvider crypto, HashAlgorithm hash, byte[] exporterMasterSecret) {
+        return new KeyingMaterialExporter(Objects.requireNonNull(hash), Objects.requireNonNull(crypto), exporterMasterSecret.clone(),
+                null, null, null, null);
     }
 
     /** SSL 3.0 to TLS 1.2: from the master secret and the randoms of the handshake that made the keys in use. */
     static KeyingMaterialExporter tls12(KeySchedule keySchedule, byte[] masterSecret, byte[] clientRandom, byte[] serverRandom) {
-        return new KeyingMaterialExporter(null, null, Objects.requireNonNull(keySchedule), masterSecret.clone(),
+        return new KeyingMaterialExporter(null, null, null, Objects.requireNonNull(keySchedule), masterSecret.clone(),
                 clientRandom.clone(), serverRandom.clone());
     }
 
@@ -75,7 +79,7 @@ final class KeyingMaterialExporter {
             if (length > 255 * tls13Hash.digestLength()) { // RFC 5869 §2.3: HKDF-Expand gives 255 * HashLen at most
                 throw new IllegalArgumentException("TLS 1.3 exports at most " + 255 * tls13Hash.digestLength() + " bytes");
             }
-            return Tls13KeySchedule.exporter(tls13Hash, exporterMasterSecret, label, context, length);
+            return Tls13KeySchedule.exporter(crypto, tls13Hash, exporterMasterSecret, label, context, length);
         }
         if (RESERVED_LABELS.contains(label)) {
             throw new IllegalArgumentException("RFC 5705 §4: '" + label + "' is a label of the TLS PRF itself");

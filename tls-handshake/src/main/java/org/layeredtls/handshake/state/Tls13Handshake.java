@@ -157,7 +157,7 @@ final class Tls13Handshake {
     static ConnectionState protection(org.layeredtls.handshake.api.TlsConfig config, CipherSuite suite, byte[] trafficSecret) {
         BulkCipherAlgorithm aead = suite.cipherSpec().bulkCipher();
         HashAlgorithm hash = suite.prfHash();
-        TrafficKeys keys = Tls13KeySchedule.trafficKeys(hash, trafficSecret, aead.keyLength()); // key and iv, one HMAC keying
+        TrafficKeys keys = Tls13KeySchedule.trafficKeys(config.crypto(), hash, trafficSecret, aead.keyLength()); // key and iv, one HMAC keying
         CryptoBackend backend = config.cryptoBackend() != null ? config.cryptoBackend() : CryptoBackend.BOUNCY_CASTLE;
         return ConnectionState.tls13(aead, keys.encryptionKey(), keys.fixedIv(), backend);
     }
@@ -185,12 +185,12 @@ final class Tls13Handshake {
 
     /** RFC 8446 §4.4.4: HMAC(finished_key, Transcript-Hash(...)) with our handshake traffic secret. */
     Finished finished(byte[] baseKey) {
-        return new Finished(Tls13KeySchedule.finishedVerifyData(hash, baseKey, transcript.hash()));
+        return new Finished(Tls13KeySchedule.finishedVerifyData(context.config.crypto(), hash, baseKey, transcript.hash()));
     }
 
     /** The peer's Finished, checked in constant time against the transcript before it; else decrypt_error (§4.4.4). */
     void checkFinished(ReceivedMessage received, byte[] peerBaseKey) throws TlsAlertException {
-        byte[] expected = Tls13KeySchedule.finishedVerifyData(hash, peerBaseKey, transcript.hash());
+        byte[] expected = Tls13KeySchedule.finishedVerifyData(context.config.crypto(), hash, peerBaseKey, transcript.hash());
         if (!((Finished) received.message()).matches(expected)) {
             throw HandshakeContext.alert(AlertDescription.DECRYPT_ERROR, "the peer's Finished does not match the handshake transcript");
         }
@@ -224,7 +224,7 @@ final class Tls13Handshake {
 
     /** What stays with the connection once the handshake is done: the secrets KeyUpdate and tickets need. */
     Tls13Secrets secrets() {
-        return new Tls13Secrets(context.suite, context.clientRandom, clientApplicationTrafficSecret, serverApplicationTrafficSecret,
+        return new Tls13Secrets(context.config.crypto(), context.suite, context.clientRandom, clientApplicationTrafficSecret, serverApplicationTrafficSecret,
                 resumptionMasterSecret, exporterMasterSecret);
     }
 }

@@ -167,7 +167,7 @@ final class Tls13PostHandshakeAuth {
 
     /** RFC 8446 §4.4.4: the answer's Finished, keyed with the client's current application traffic secret. */
     private void finishedReceived(Finished finished) throws TlsAlertException {
-        byte[] expected = Tls13KeySchedule.finishedVerifyData(secrets.suite.prfHash(), secrets.trafficSecret(true),
+        byte[] expected = Tls13KeySchedule.finishedVerifyData(secrets.crypto, secrets.suite.prfHash(), secrets.trafficSecret(true),
                 pending.transcript.hash());
         if (!finished.matches(expected)) {
             throw HandshakeContext.alert(AlertDescription.DECRYPT_ERROR,
@@ -208,7 +208,7 @@ final class Tls13PostHandshakeAuth {
             answer.add(add(transcript, Tls13Signatures.sign(connection.config, chosen.get().scheme(), chosen.get().key().privateKey(),
                     Tls13Signatures.CLIENT_CONTEXT, transcript.hash())));
         }
-        answer.add(new Finished(Tls13KeySchedule.finishedVerifyData(secrets.suite.prfHash(), secrets.trafficSecret(true),
+        answer.add(new Finished(Tls13KeySchedule.finishedVerifyData(secrets.crypto, secrets.suite.prfHash(), secrets.trafficSecret(true),
                 transcript.hash())));
         connection.writePostHandshake(answer, () -> { });
     }

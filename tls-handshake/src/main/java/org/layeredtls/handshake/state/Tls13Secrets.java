@@ -1,5 +1,6 @@
 package org.layeredtls.handshake.state;
 
+import org.layeredtls.crypto.CryptoProvider;
 import org.layeredtls.handshake.prf.Tls13KeySchedule;
 import org.layeredtls.handshake.suite.CipherSuite;
 
@@ -12,6 +13,8 @@ import org.layeredtls.handshake.suite.CipherSuite;
  */
 final class Tls13Secrets {
 
+    /** The connection's crypto backend, for KeyUpdate's derivation and post-handshake Finished. */
+    final CryptoProvider crypto;
     final CipherSuite suite;
     final byte[] clientRandom;
     private byte[] clientTrafficSecret;
@@ -21,8 +24,9 @@ final class Tls13Secrets {
     final byte[] resumptionMasterSecret;
     final byte[] exporterMasterSecret;
 
-    Tls13Secrets(CipherSuite suite, byte[] clientRandom, byte[] clientTrafficSecret, byte[] serverTrafficSecret,
+    Tls13Secrets(CryptoProvider crypto, CipherSuite suite, byte[] clientRandom, byte[] clientTrafficSecret, byte[] serverTrafficSecret,
                  byte[] resumptionMasterSecret, byte[] exporterMasterSecret) {
+        this.crypto = crypto;
         this.suite = suite;
         this.clientRandom = clientRandom.clone();
         this.clientTrafficSecret = clientTrafficSecret;
@@ -37,11 +41,11 @@ final class Tls13Secrets {
      */
     synchronized byte[] update(boolean client) {
         if (client) {
-            clientTrafficSecret = Tls13KeySchedule.nextTrafficSecret(suite.prfHash(), clientTrafficSecret);
+            clientTrafficSecret = Tls13KeySchedule.nextTrafficSecret(crypto, suite.prfHash(), clientTrafficSecret);
             clientGeneration++;
             return clientTrafficSecret.clone();
         }
-        serverTrafficSecret = Tls13KeySchedule.nextTrafficSecret(suite.prfHash(), serverTrafficSecret);
+        serverTrafficSecret = Tls13KeySchedule.nextTrafficSecret(crypto, suite.prfHash(), serverTrafficSecret);
         serverGeneration++;
         return serverTrafficSecret.clone();
     }

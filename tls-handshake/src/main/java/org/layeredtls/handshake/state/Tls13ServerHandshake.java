@@ -139,7 +139,7 @@ public final class Tls13ServerHandshake {
         context.resumed = false;
         tls13.transcript.replaceClientHelloWithMessageHash(); // RFC 8446 §4.4.1
         byte[] cookie = context.config.helloRetryCookie() == HelloRetryCookie.OFF ? null
-                : Tls13Cookie.make(context.config, context.suite, group, Tls13Transcript.messageHash(tls13.hash, clientHello1));
+                : Tls13Cookie.make(context.config, context.suite, group, Tls13Transcript.messageHash(tls13.hash, clientHello1, context.config.crypto()));
         context.send(helloRetryRequestMessage(context, group, cookie));
         tls13.sendCompatibilityCcs();
         context.flush();

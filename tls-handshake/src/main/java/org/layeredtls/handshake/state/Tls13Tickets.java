@@ -55,11 +55,11 @@ final class Tls13Tickets {
         long lifetime = Math.min(config.ticketProtector().ticketLifetimeHintSeconds(), MAX_LIFETIME_SECONDS);
         for (int i = 0; i < config.tls13TicketCount(); i++) {
             byte[] nonce = {(byte) i}; // "a per-ticket value that is unique across all tickets issued on this connection"
-            byte[] psk = Tls13KeySchedule.resumptionPsk(tls13.hash, tls13.resumptionMasterSecret, nonce);
+            byte[] psk = Tls13KeySchedule.resumptionPsk(config.crypto(), tls13.hash, tls13.resumptionMasterSecret, nonce);
             SessionState state = new SessionState(new byte[0], ProtocolVersion.TLS1_3, context.suite, CompressionMethod.NULL,
                     psk, false, context.peerCertificates, context.serverName, context.applicationProtocol,
                     config.clock().instant(), Duration.ofSeconds(lifetime), config.maxEarlyData()); // the 0-RTT it allows
-            long ageAdd = ticketAgeAdd(tls13.hash, psk);
+            long ageAdd = ticketAgeAdd(config, tls13.hash, psk);
             context.send(new Tls13NewSessionTicket(lifetime, ageAdd, nonce, config.ticketProtector().protect(state),
                     Tls13EarlyData.ticketExtensions(config)));
             Arrays.fill(psk, (byte) 0);
@@ -73,8 +73,8 @@ final class Tls13Tickets {
      * as the PSK to everyone but the client, different for every ticket, and carried by the ticket (which
      * carries the PSK), so that the server can check the age later with nothing kept.
      */
-    private static long ticketAgeAdd(HashAlgorithm hash, byte[] psk) {
-        byte[] bytes = new Hkdf(hash).expandLabel(psk, "ticket age add", new byte[0], 4);
+    private static long ticketAgeAdd(TlsConfig config, HashAlgorithm hash, byte[] psk) {
+        byte[] bytes = new Hkdf(hash, config.crypto()).expandLabel(psk, "ticket age add", new byte[0], 4);
         return ((bytes[0] & 0xFFL) << 24) | ((bytes[1] & 0xFFL) << 16) | ((bytes[2] & 0xFFL) << 8) | (bytes[3] & 0xFFL);
     }
 
@@ -87,7 +87,7 @@ final class Tls13Tickets {
             return; // lifetime 0: "the ticket should be discarded immediately"
         }
         HashAlgorithm hash = secrets.suite.prfHash();
-        byte[] psk = Tls13KeySchedule.resumptionPsk(hash, secrets.resumptionMasterSecret, ticket.nonce());
+        byte[] psk = Tls13KeySchedule.resumptionPsk(secrets.crypto, hash, secrets.resumptionMasterSecret, ticket.nonce());
         SessionState state = new SessionState(new byte[0], ProtocolVersion.TLS1_3, secrets.suite, CompressionMethod.NULL,
                 psk, false, connection.sessionInfo().peerCertificates(), connection.sessionInfo().serverName(),
                 connection.sessionInfo().applicationProtocol(), connection.config.clock().instant(),
@@ -132,7 +132,7 @@ final class Tls13Tickets {
         byte[] partial = PartialClientHello.bytes(hello);
         byte[] transcriptHash = tls13.hash == null ? new Tls13Transcript(hash, context.config.crypto()).hashWith(partial)
                 : tls13.transcript.hashWith(partial);
-        byte[] binder = Tls13KeySchedule.finishedVerifyData(hash, binderKey(context, hash, tls13.offeredSession.state().masterSecret()),
+        byte[] binder = Tls13KeySchedule.finishedVerifyData(context.config.crypto(), hash, binderKey(context, hash, tls13.offeredSession.state().masterSecret()),
                 transcriptHash);
         return PartialClientHello.withBinders(hello, List.of(binder));
     }
@@ -175,7 +175,7 @@ final class Tls13Tickets {
             return false; // a full handshake instead
         }
         byte[] partial = Arrays.copyOf(transcriptBytes, transcriptBytes.length - offered.get().bindersLength());
-        byte[] expected = Tls13KeySchedule.finishedVerifyData(context.suite.prfHash(),
+        byte[] expected = Tls13KeySchedule.finishedVerifyData(context.config.crypto(), context.suite.prfHash(),
                 binderKey(context, context.suite.prfHash(), session.get().masterSecret()), transcriptHashWith(context, tls13, partial));
         if (!java.security.MessageDigest.isEqual(expected, offered.get().binders().get(0))) {
             throw HandshakeContext.alert(AlertDescription.DECRYPT_ERROR, "the PSK binder does not verify (RFC 8446 §4.2.11.2)");
@@ -196,7 +196,7 @@ final class Tls13Tickets {
      */
     private static boolean ticketAgeMatches(TlsConfig config, SessionState session, long obfuscatedTicketAge) {
         byte[] psk = session.masterSecret();
-        long clientAgeMillis = (obfuscatedTicketAge - ticketAgeAdd(session.cipherSuite().prfHash(), psk)) & 0xFFFFFFFFL;
+        long clientAgeMillis = (obfuscatedTicketAge - ticketAgeAdd(config, session.cipherSuite().prfHash(), psk)) & 0xFFFFFFFFL;
         Arrays.fill(psk, (byte) 0);
         long serverAgeMillis = Duration.between(session.creationTime(), config.clock().instant()).toMillis();
         return Math.abs(clientAgeMillis - serverAgeMillis) <= config.ticketAgeTolerance().toMillis();

@@ -65,7 +65,9 @@ public final class Tls13KeySchedule {
     private enum Stage { START, EARLY, HANDSHAKE, MASTER }
 
     private final Hkdf hkdf;
-    private Consumer<Tls13Derivation> listener = derivation -> { };
+    private static final Consumer<Tls13Derivation> NO_LISTENER = derivation -> { };
+
+    private Consumer<Tls13Derivation> listener = NO_LISTENER;
     private Stage stage = Stage.START;
     private byte[] earlySecret;
     private byte[] handshakeSecret;
@@ -330,12 +332,16 @@ public final class Tls13KeySchedule {
 
     private byte[] derive(String name, Mac secret, String label, byte[] th) {
         byte[] value = hkdf.deriveSecret(secret, label, Objects.requireNonNull(th, "transcript hash"));
-        report(name, "Derive-Secret(., \"" + label + "\", Transcript-Hash " + HEX.formatHex(th) + ")", value);
+        if (listener != NO_LISTENER) { // the formula (the transcript hash in hex) only for whoever reads it
+            report(name, "Derive-Secret(., \"" + label + "\", Transcript-Hash " + HEX.formatHex(th) + ")", value);
+        }
         return value;
     }
 
     private void report(String name, String formula, byte[] value) {
-        listener.accept(new Tls13Derivation(name, formula, value)); // the record keeps its own copy
+        if (listener != NO_LISTENER) {
+            listener.accept(new Tls13Derivation(name, formula, value)); // the record keeps its own copy
+        }
     }
 
     private void advance(Stage from, Stage to) {

@@ -8,6 +8,7 @@ import org.layeredtls.alert.AlertDescription;
 import org.layeredtls.alert.TlsAlertException;
 import org.layeredtls.crypto.CryptoBackend;
 import org.layeredtls.crypto.HashAlgorithm;
+import org.layeredtls.handshake.api.TlsObserver;
 import org.layeredtls.handshake.extension.NamedGroup;
 import org.layeredtls.handshake.keyexchange.ClientKeyShare;
 import org.layeredtls.handshake.message.Finished;
@@ -73,6 +74,7 @@ final class Tls13Handshake {
     void negotiated() {
         context.version = org.layeredtls.record.ProtocolVersion.TLS1_3;
         context.connection.alerts.followTls13Rules();
+        context.transcript.stopBuffering(); // the TLS 1.2 transcript kept every message for a 1.2 handshake; 1.3 has its own
     }
 
     /**
@@ -99,6 +101,9 @@ final class Tls13Handshake {
 
     private Tls13KeySchedule keySchedule(HashAlgorithm scheduleHash) {
         Tls13KeySchedule keySchedule = new Tls13KeySchedule(scheduleHash, context.config.crypto());
+        if (context.config.observer() == TlsObserver.NONE) {
+            return keySchedule; // nobody reads the values: no report is built
+        }
         // every value to the observer (the illustrated page draws the schedule); each secret a key log carries
         // also under its NSS label (what Wireshark reads)
         keySchedule.setListener(derived -> {

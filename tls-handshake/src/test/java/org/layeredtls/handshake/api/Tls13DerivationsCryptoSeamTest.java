@@ -69,12 +69,17 @@ class Tls13DerivationsCryptoSeamTest {
         assertEquals(List.of(), missing, "derived from on another provider than the configured one");
     }
 
+    /** TLS 1.3 only, on {@code crypto}, its secrets told to {@code secrets}. */
+    private static TlsConfig tls13(TlsConfig.Builder role, RecordingProvider crypto, Secrets secrets) {
+        return role.versions(ProtocolVersion.TLS1_3, ProtocolVersion.TLS1_3)
+                .crypto(crypto, PublicKeyCrypto.defaultImplementation()).observer(secrets).build();
+    }
+
     @Test
     void ourClientDerivesOnItsConfiguredProvider() throws Exception {
         RecordingProvider crypto = new RecordingProvider();
         Secrets secrets = new Secrets();
-        TlsConfig config = Pki.client().versions(ProtocolVersion.TLS1_3, ProtocolVersion.TLS1_3)
-                .crypto(crypto, PublicKeyCrypto.defaultImplementation()).observer(secrets).build();
+        TlsConfig config = tls13(Pki.client(), crypto, secrets);
         try (OpenSslProcess server = OpenSslProcess.server("-cert", Pki.serverPem().toString(), "-key", Pki.serverKey().toString(),
                 "-tls1_3");
              TlsSocket socket = TlsSocket.connect("localhost", server.port(), config)) {
@@ -95,8 +100,7 @@ class Tls13DerivationsCryptoSeamTest {
     void ourServerDerivesOnItsConfiguredProvider() throws Exception {
         RecordingProvider crypto = new RecordingProvider();
         Secrets secrets = new Secrets();
-        TlsConfig config = Pki.server().versions(ProtocolVersion.TLS1_3, ProtocolVersion.TLS1_3)
-                .crypto(crypto, PublicKeyCrypto.defaultImplementation()).observer(secrets).build();
+        TlsConfig config = tls13(Pki.server(), crypto, secrets);
         try (HandshakeServer listener = HandshakeServer.bind(config, HandshakeServer.BOUND)) {
             Future<String> served = listener.accept(socket -> {
                 InputStream in = socket.getInputStream();

@@ -91,7 +91,8 @@ class ResearchExamplesTest {
             throws Exception {
         try (OpenSslProcess server = sServer("-msg")) {
             ResearchExamples.Transcript transcript = ResearchExamples.observeAHandshake(server.port(), out);
-            server.awaitOutput(Pattern.compile(">>> [^\\n]*Handshake \\[length 0010\\], Finished\\n(?: {4}[0-9a-f ]+\\n)+"));
+            // the whole block, its 16 bytes (header and 12-byte verify_data) on one line: a partial read must not match
+            server.awaitOutput(Pattern.compile(">>> [^\\n]*Handshake \\[length 0010\\], Finished\\n {4}[0-9a-f]{2}(?: [0-9a-f]{2}){15}\\n"));
             List<byte[]> opensslReceived = msgMessages(server.output(), "<<<");
             List<byte[]> opensslSent = msgMessages(server.output(), ">>>");
             assertSameMessages(opensslReceived, ResearchExamples.bytes(transcript, true), "what we sent / s_server received");
